@@ -1,0 +1,191 @@
+"""Extractive answers: pick whole sentences from retrieved chunks and cite them verbatim."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .citations import check_answer
+from .models import Answer, Citation, ReportMeta
+from .places import english_name
+from .query import ZERO_CLAIMS, Query
+from .retriever import Hit
+from .sections import section_at, sentence_spans
+
+NOT_FOUND = {
+    "zh": "在已收录的报告中没有找到能回答这个问题的内容。",
+    "en": "The reports in the corpus do not contain an answer to this question.",
+}
+
+
+@dataclass
+class Candidate:
+    report_id: str
+    start: int
+    end: int
+    quote: str
+    score: float
+    rank: int
+
+
+def abstain(q: Query, reason_zh: str | None = None, reason_en: str | None = None) -> Answer:
+    reason = reason_zh if q.lang == "zh" else reason_en
+    text = NOT_FOUND[q.lang] + (f"\n{reason}" if reason else "")
+    return Answer(question=q.question, answer=text, citations=[], abstained=True)
+
+
+def _weight(token: str) -> float:
+    return float(len(token)) if re.search(r"[\u4e00-\u9fff]", token) else 1.0
+
+
+def score_sentence(q: Query, sentence: str, rank: int) -> float:
+    toks = set(q.tokens)
+    total = sum(_weight(t) for t in toks) or 1.0
+    coverage = sum(_weight(t) for t in toks if t in sentence.lower()) / total
+    score = coverage + 0.5 * sum(1 for t in q.focus if t in sentence) + 0.15 / (1 + rank)
+    if q.wants_number and re.search(r"\d", sentence):
+        score += 0.3
+    if q.wants_rate and "%" in sentence:
+        score += 0.5
+    return score
+
+
+def _qualifies(q: Query, c: Candidate) -> bool:
+    """A sentence may answer only if it carries what was asked, not a near-miss."""
+    s = c.quote
+    if q.wants_zero:  # a zero-defeat question is answered by the claim itself, in whatever wording
+        return any(z in s.replace("“", "").replace("”", "") for z in ZERO_CLAIMS)
+    if q.wants_rate and not q.wants_zero:
+        rate_terms = [t for t in q.focus if t.endswith("率")]
+        if "%" not in s and "百分之" not in s:
+            return False
+        if rate_terms and not any(t in s or (t[:-1] in s and "%" in s) for t in rate_terms):
+            return False
+    if q.focus and not any(t in s for t in q.focus) and c.score < 0.6:
+        return False
+    return c.score >= 0.45
+
+
+def overview(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], sections) -> list[Candidate]:
+    """First body sentence of each named place's report: the answer to 'tell me about / compare X and Y'."""
+    out = []
+    for rid, meta in metas.items():
+        if meta.place not in q.places or (q.year and meta.year != q.year):
+            continue
+        text = texts[rid]
+        for sec in sections(rid):
+            if sec.path == "标题":
+                continue
+            spans = [(s, e) for s, e in sentence_spans(text, sec.start, sec.end) if e - s > 30]
+            if spans:
+                s, e = spans[0]
+                out.append(Candidate(rid, s, e, text[s:e], 1.0, 0))
+                break
+    return out
+
+
+def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candidate]:
+    out, seen = [], set()
+    for rank, hit in enumerate(hits):
+        text = texts[hit.chunk.report_id]
+        for s, e in sentence_spans(text, hit.chunk.start, hit.chunk.end):
+            if (hit.chunk.report_id, s) in seen or e - s < 6:
+                continue
+            seen.add((hit.chunk.report_id, s))
+            quote = text[s:e]
+            out.append(Candidate(hit.chunk.report_id, s, e, quote, score_sentence(q, quote, rank), rank))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def tighten(q: Query, c: Candidate, limit: int = 80) -> Candidate:
+    """Quote only the best clause of a long sentence, so the evidence is checkable at a glance."""
+    if len(c.quote) <= limit:
+        return c
+    clauses, pos = [], 0
+    for m in re.finditer(r"[,,]", c.quote):
+        clauses.append((pos, m.start()))
+        pos = m.end()
+    clauses.append((pos, len(c.quote)))
+    clauses = [(s, e) for s, e in clauses if e - s >= 8]
+    if not clauses:
+        return c
+    probe = Candidate(c.report_id, 0, 0, "", 0.0, c.rank)
+    scored = []
+    for s, e in clauses:
+        probe.quote = c.quote[s:e]
+        scored.append((score_sentence(q, probe.quote, c.rank) + (2.0 if _qualifies(q, probe) else 0.0), s, e))
+    _, s, e = max(scored, key=lambda t: t[0])
+    return Candidate(c.report_id, c.start + s, c.start + e, c.quote[s:e], c.score, c.rank)
+
+
+def select(q: Query, cands: list[Candidate], metas: dict[str, ReportMeta], max_quotes: int) -> list[Candidate]:
+    good = [c for c in cands if _qualifies(q, c)]
+    if not good:
+        return []
+    if len(q.places) > 1 or q.wants_list:  # one best sentence per place, so each side/hit is covered
+        by_place: dict[str | None, Candidate] = {}
+        for c in good:
+            by_place.setdefault(metas[c.report_id].place, c)
+        return list(by_place.values())[: max(max_quotes, len(q.places), len(by_place) if q.wants_list else 0)]
+    best = good[0].score
+    return [c for c in good if c.score >= 0.75 * best][:max_quotes]
+
+
+def finalize(q: Query, chosen: list[Candidate]) -> list[Candidate]:
+    return [tighten(q, c) for c in chosen]
+
+
+_HEADING_LIKE = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])[^。]{0,40}。?$")
+
+
+def _subtree_end(secs, offset: int, default: int) -> int:
+    """End of the section holding `offset` together with all its sub-sections that follow it."""
+    own = next((s for s in secs if s.start <= offset < s.end), None)
+    if own is None:
+        return default
+    end = own.end
+    for s in secs:
+        if s.start >= own.end and s.start <= end + 1 and s.path.startswith(own.path + " > "):
+            end = s.end
+    return end
+
+
+def expand(cands: list[Candidate], texts: dict[str, str], sections, limit: int = 3) -> list[Candidate]:
+    """A heading or a sentence ending in ':' announces content: quote the sentences that follow it."""
+    out: list[Candidate] = []
+    for c in cands:
+        if not (_HEADING_LIKE.match(c.quote) or c.quote.rstrip().endswith((":", ":"))):
+            out.append(c)
+            continue
+        text = texts[c.report_id]
+        sec_end = _subtree_end(sections(c.report_id), c.start, len(text))
+        follow = [(s, e) for s, e in sentence_spans(text, c.end, max(sec_end, c.end + 1)) if e - s > 8][:limit]
+        if not _HEADING_LIKE.match(c.quote):
+            out.append(c)
+        out.extend(Candidate(c.report_id, s, e, text[s:e], c.score, c.rank) for s, e in follow)
+    seen, unique = set(), []
+    for c in out:
+        if (c.report_id, c.start) not in seen:
+            seen.add((c.report_id, c.start))
+            unique.append(c)
+    return unique
+
+
+def compose(q: Query, chosen: list[Candidate], metas: dict[str, ReportMeta], sections, texts) -> Answer:
+    citations, lines = [], []
+    for key, c in enumerate(chosen, 1):
+        meta = metas[c.report_id]
+        citations.append(Citation(key=key, report_id=meta.id, source=meta.source, title=meta.title, place=meta.place,
+                                  year=meta.year, section=section_at(sections(meta.id), c.start), quote=c.quote,
+                                  start=c.start, end=c.end))
+        year = f"{meta.year}" if meta.year else ""
+        if q.lang == "zh":
+            who = f"{meta.place or meta.source}{year + '年度' if year else ''}报告"
+            lines.append(f"{who}写道:“{c.quote}”[{key}]")
+        else:
+            who = f"The {year + ' ' if year else ''}report of {english_name(meta.place)} ({meta.place or meta.source})"
+            lines.append(f"{who} states: “{c.quote}” [{key}]")
+    answer = Answer(question=q.question, answer="\n".join(lines), citations=citations, abstained=False)
+    problems = check_answer(answer, texts)
+    if problems:  # never show an unverifiable answer
+        raise AssertionError("; ".join(problems))
+    return answer

@@ -1,0 +1,90 @@
+"""Strip the web-page junk around a scraped report while keeping every content sentence.
+
+Real reports arrive with index boxes, breadcrumbs, view counters, share/print buttons and site
+menus. We work line by line: everything before the report title is page chrome; after it, only
+lines that match a junk pattern (and carry no sentence) are dropped. Offsets everywhere else in
+the package refer to the text returned here.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pydantic import BaseModel
+
+_BULLET = re.compile(r"^[•·▪●◆■\-|\s]+")
+_TITLE = re.compile(r"(法治政府|法治建设|依法行政|法治.{0,6}工作).{0,40}(报告|情况|总结)$")
+_LABELS = (
+    "信息索引号|索引号|主题分类|体裁分类|服务对象|文件名称|发布机构|发布单位|文件字号|文号|成文日期|"
+    "公开方式|公开范围|公开时限|有效性|主题词|日期|发布日期|发布时间|更新时间|来源|信息来源|作者|"
+    "责任编辑|编辑|浏览量|浏览次数|访问量|点击数|点击量|阅读数|阅读量|字号|分享|分享到"
+)
+_JUNK = [
+    re.compile(rf"^({_LABELS})\s*[::]"),
+    # web timestamps use dashes; a 2023年2月16日 line is the signature date and is content
+    re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*-\s*来源[::]?.*)?$"),
+    re.compile(r"^(您当前的位置|当前位置|您的位置|所在位置)\s*[::]"),
+    re.compile(r"^>"),
+    re.compile(r"^(进入|退出)(老年|关怀|长者)模式"),
+    re.compile(r"^无障碍"),
+    re.compile(r"^扫一扫"),
+    re.compile(r"^(【?打印】?|【?关闭】?|【?收藏】?|返回顶部|相关链接|上一篇|下一篇|附件下载|附件)\s*[::]?"),
+    re.compile(r"^Produced\s+By", re.I),
+    re.compile(r"^(朗读|分享|字号|大\s*中\s*小|默认|繁体|简体|English)$"),
+]
+_MENU_WORDS = set(
+    "智能问答 便民地图 政策问答 数据中心 新媒体矩阵 营商环境 微博 微信 公开信箱 部门镇街 首页 "
+    "政务公开 政务服务 互动交流 走进 网站地图 联系我们 无障碍 关怀版 English 繁体 登录 注册".split()
+)
+_FOOTER = re.compile(r"^(扫一扫|打印|【打印】|Produced\s+By|附件下载|关闭窗口|返回顶部)", re.I)
+
+
+class Cleaned(BaseModel):
+    text: str
+    title: str | None
+    dropped_lines: int
+
+
+def normalize_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).replace("\u3000", " ").replace("\xa0", " ").replace("\u200b", "")
+    return re.sub(r"[ \t]{2,}", " ", line).strip()
+
+
+def is_junk(line: str) -> bool:
+    line = _BULLET.sub("", line)
+    if "。" in line and len(line) > 30:
+        return False  # a sentence is content even if it starts like a label
+    if not re.search(r"[\w\u4e00-\u9fff]", line):
+        return True
+    if any(p.search(line) for p in _JUNK):
+        return True
+    words = line.split()
+    return bool(words) and all(w in _MENU_WORDS for w in words)
+
+
+def find_title(lines: list[str]) -> int | None:
+    """Index of the report title: the last title-like line before the first body sentence."""
+    found = None
+    for i, line in enumerate(lines[:80]):
+        if "。" in line and len(line) > 30:
+            break
+        candidate = _BULLET.sub("", line)
+        if len(candidate) <= 90 and _TITLE.search(candidate) and not re.match(rf"^({_LABELS})\s*[::]", candidate):
+            found = i
+    return found
+
+
+def clean(raw: str) -> Cleaned:
+    lines = [normalize_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    title_idx = find_title(lines)
+    title = _BULLET.sub("", lines[title_idx]) if title_idx is not None else None
+    kept: list[str] = [title] if title else []
+    in_footer = False
+    for line in lines[(title_idx + 1) if title_idx is not None else 0 :]:
+        if _FOOTER.match(line):
+            in_footer = True
+        if is_junk(line) or (in_footer and "。" not in line):
+            continue
+        kept.append(_BULLET.sub("", line) if line.startswith(("•", "·", "▪", "- ")) else line)
+    return Cleaned(text="\n".join(kept), title=title, dropped_lines=len(lines) - len(kept))

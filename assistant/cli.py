@@ -1,0 +1,127 @@
+"""`fazhi` command line: ingest, ask, reports, chat. Errors are one line on stderr, exit code 2."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from typing import Optional
+
+import typer
+
+from .errors import FazhiError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, help="Ask questions over Chinese annual rule-of-law government reports.")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _open():
+    from .assistant import Assistant
+
+    try:
+        return Assistant.open()
+    except FazhiError as err:
+        _fail(str(err))
+
+
+def _year(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    if not value.strip().isdigit():
+        _fail(f"--year must be a 4-digit year such as 2023, got '{value}'")
+    return int(value)
+
+
+@app.command()
+def ingest(paths: list[str] = typer.Argument(..., help="report files or folders"),
+           rebuild: bool = typer.Option(False, "--rebuild", help="delete the store first and index from scratch"),
+           as_json: bool = typer.Option(False, "--json", help="print the IngestResult as JSON")):
+    """Add reports (txt/md/html/docx/pdf) to the index; unchanged files are skipped."""
+    if rebuild:
+        from .settings import Settings
+
+        shutil.rmtree(Settings().store_dir, ignore_errors=True)
+    assistant = _open()
+    try:
+        result = assistant.ingest(paths, progress=not as_json)
+    except FazhiError as err:
+        _fail(str(err))
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        for meta in result.added:
+            typer.echo(f"added    {meta.source}: {meta.place or '?'} {meta.year or '?'} ({meta.chunks} chunks)")
+            for warning in meta.warnings:
+                typer.echo(f"  warning: {warning}")
+        for name in result.skipped:
+            typer.echo(f"skipped  {name}: already in the index")
+        for failed in result.failed:
+            typer.echo(f"failed   {failed.reason}", err=True)
+        typer.echo(f"{len(result.added)} added, {len(result.skipped)} skipped, {len(result.failed)} failed")
+    if result.failed and not result.added and not result.skipped:
+        raise typer.Exit(1)
+
+
+def _print_answer(answer) -> None:
+    typer.echo(answer.answer)
+    for cit in answer.citations:
+        typer.echo(f"  [{cit.key}] {cit.place or cit.source} {cit.year or ''} · {cit.section} · {cit.source}:{cit.start}-{cit.end}")
+
+
+@app.command()
+def ask(question: str = typer.Argument(..., help="the question, in Chinese or English"),
+        place: Optional[list[str]] = typer.Option(None, "--place", help="only reports of this place (repeatable)"),
+        year: Optional[str] = typer.Option(None, "--year", help="only reports on this year"),
+        as_json: bool = typer.Option(False, "--json", help="print the Answer as JSON")):
+    """Answer one question with verbatim citations."""
+    assistant = _open()
+    try:
+        answer = assistant.ask(question, place=place or None, year=_year(year))
+    except FazhiError as err:
+        _fail(str(err))
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+    else:
+        _print_answer(answer)
+
+
+@app.command()
+def reports(as_json: bool = typer.Option(False, "--json", help="print the list of ReportMeta as JSON")):
+    """List the reports in the index with their metadata."""
+    metas = _open().reports()
+    if as_json:
+        typer.echo(json.dumps([m.model_dump() for m in metas], ensure_ascii=False, indent=2))
+        return
+    for m in metas:
+        typer.echo(f"{m.id}  {m.year or '----'}  {m.place or '?':<12} {m.level or '?':<16} {m.issuer or '-'}  ({m.source}, {m.chunks} chunks)")
+    typer.echo(f"{len(metas)} reports")
+
+
+@app.command()
+def chat():
+    """Ask questions at a terminal prompt (empty line or Ctrl-D quits)."""
+    assistant = _open()
+    typer.echo(f"{len(assistant.reports())} reports loaded. Ask in Chinese or English; empty line to quit.")
+    while True:
+        try:
+            question = input("问> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not question:
+            break
+        try:
+            _print_answer(assistant.ask(question))
+        except FazhiError as err:
+            typer.echo(f"error: {err}", err=True)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m assistant`
+    app(prog_name="fazhi")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Report metadata (place, issuer, level, year, dates) read from the title and page furniture.
+
+Anything not stated stays None: a wrong year or place silently misroutes every filter later.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .models import ReportMeta
+
+_UNIT_SUFFIX = (
+    "特别行政区|自治区|自治州|自治县|自治旗|经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|"
+    "新区|地区|省|市|区|县|旗|盟|街道|镇|乡"
+)
+_UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,9}}?(?:{_UNIT_SUFFIX})")
+# common words that end in a unit suffix but are not places (e.g. 区城市管理局 → 城市)
+_NOT_PLACE = {"城市", "城区", "社区", "园区", "市区", "地区", "全区", "全市", "全县", "辖区", "景区", "都市"}
+_DEPT = re.compile(r"(局|委员会|办公室|厅|中心|院|委|办)$")
+_LEVEL_BY_SUFFIX = [
+    (("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区"), "development_zone"),
+    (("街道", "镇", "乡"), "subdistrict"),
+    (("县", "自治县", "旗", "自治旗"), "county"),
+    (("区",), "district"),
+    (("市", "自治州", "盟", "地区"), "city"),
+    (("省", "自治区", "特别行政区"), "province"),
+]
+
+
+def report_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def leading_place(s: str) -> str | None:
+    """The longest run of administrative units at the start of `s` (金华市婺城区2022… → 金华市婺城区)."""
+    pos, units = 0, []
+    while m := _UNIT.match(s, pos):
+        if m.group() in _NOT_PLACE:
+            break
+        units.append(m.group())
+        pos = m.end()
+    return "".join(units) or None
+
+
+def level_of(place: str | None, issuer: str | None) -> str | None:
+    if issuer and _DEPT.search(issuer) and not re.search(r"(人民政府|政府|区委|县委|市委|党工委|管委会)", issuer):
+        return "department"
+    if not place:
+        return None
+    for suffixes, level in _LEVEL_BY_SUFFIX:
+        if place.endswith(suffixes):
+            return level
+    return None
+
+
+def place_and_issuer(title: str) -> tuple[str | None, str | None]:
+    """Read place and issuer from titles like 临海市司法局关于2020年度… or 平罗县2023年度…."""
+    head, _, tail = title.partition("关于")
+    if tail:
+        tail = re.sub(r"^(上报|报送|印发|呈报)", "", tail)
+        place = leading_place(tail)
+        issuer_written = head.strip() or None
+        if place is None and issuer_written:
+            place = leading_place(issuer_written.split()[-1])
+        return place, issuer_written
+    before_year = re.split(r"\d{4}|法治|依法", title, maxsplit=1)[0].strip()
+    place = leading_place(before_year)
+    issuer = before_year if place and before_year != place and _DEPT.search(before_year) else None
+    return place, issuer
+
+
+def _iso(y: str, m: str, d: str) -> str:
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def dates(raw: str, cleaned: str) -> tuple[str | None, str | None]:
+    written = None
+    tail_lines = cleaned.strip().split("\n")[-4:]
+    for line in reversed(tail_lines):
+        if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", line.strip()):
+            written = _iso(*m.groups())
+            break
+    if written is None and (m := re.search(r"成文日期\s*[::]\s*(\d{4})-(\d{1,2})-(\d{1,2})", raw)):
+        written = _iso(*m.groups())
+    published = None
+    if m := re.search(r"(?:发布日期|发布时间|(?<!成文)日期)\s*[::]\s*(\d{4})-(\d{1,2})-(\d{1,2})", raw):
+        published = _iso(*m.groups())
+    return written, published
+
+
+def reported_year(title: str | None, cleaned: str) -> int | None:
+    if title and (m := re.search(r"(20\d{2}|19\d{2})\s*年", title)):
+        return int(m.group(1))
+    for line in cleaned.split("\n")[:6]:
+        if m := re.match(r"(20\d{2})年[,,、]", line):
+            return int(m.group(1))
+    return None
+
+
+def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> ReportMeta:
+    place, issuer = place_and_issuer(title) if title else (None, None)
+    written, published = dates(raw, cleaned)
+    year = reported_year(title, cleaned)
+    warnings = []
+    if not title:
+        warnings.append("no report title recognised; title/place/issuer unknown")
+    if year is None:
+        warnings.append("reported year not stated; year filter will not match this report")
+    if title and not place:
+        warnings.append("no place name recognised in the title")
+    return ReportMeta(
+        id=report_id(cleaned), source=source, title=title, place=place, issuer=issuer,
+        level=level_of(place, issuer), year=year, date_written=written, date_published=published,
+        chars=len(cleaned), warnings=warnings,
+    )

@@ -1,0 +1,73 @@
+"""Typed records that cross module boundaries and the public interfaces (field names are stable)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Level = Literal["province", "city", "county", "district", "development_zone", "subdistrict", "department"]
+
+
+class ReportMeta(BaseModel):
+    id: str = Field(description="content hash of the cleaned text (16 hex chars)")
+    source: str = Field(description="file name the report was ingested from")
+    title: str | None = None
+    place: str | None = Field(None, description="full place name as written, e.g. 金华市婺城区")
+    issuer: str | None = Field(None, description="issuing body as written, e.g. 临海市司法局")
+    level: Level | None = None
+    year: int | None = Field(None, description="the year reported on (not the year published)")
+    date_written: str | None = Field(None, description="ISO date the report was signed/written")
+    date_published: str | None = Field(None, description="ISO date the page was published")
+    chars: int = 0
+    sections: int = 0
+    chunks: int = 0
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Section(BaseModel):
+    """A heading-delimited span of the cleaned text; `path` joins the headings from the root."""
+
+    path: str
+    level: int
+    start: int
+    end: int
+
+
+class Chunk(BaseModel):
+    id: str
+    report_id: str
+    section: str
+    start: int
+    end: int
+    text: str
+
+
+class Citation(BaseModel):
+    key: int
+    report_id: str
+    source: str
+    title: str | None
+    place: str | None
+    year: int | None
+    section: str
+    quote: str
+    start: int
+    end: int
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    citations: list[Citation] = Field(default_factory=list)
+    abstained: bool = False
+
+
+class FailedFile(BaseModel):
+    path: str
+    reason: str
+
+
+class IngestResult(BaseModel):
+    added: list[ReportMeta] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list, description="duplicates of reports already in the store")
+    failed: list[FailedFile] = Field(default_factory=list)

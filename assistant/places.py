@@ -1,0 +1,111 @@
+"""Map the ways users name places (full, short, pinyin) onto the places present in the corpus."""
+from __future__ import annotations
+
+import re
+
+from .metadata import _NOT_PLACE, _UNIT, _UNIT_SUFFIX
+
+_SUFFIX_RE = re.compile(rf"({_UNIT_SUFFIX})$")
+_ABBREV = {"经济技术开发区": ["经开区", "开发区"], "高新技术产业开发区": ["高新区"]}
+_NOT_A_NAME = re.compile(r"^(哪些|哪个|哪|各|全|本|该|这些|那些|多少个|几个|所有|每个|其他|同|下辖|市辖|地)")
+
+
+def units(place: str) -> list[str]:
+    return [m.group() for m in _UNIT.finditer(place)]
+
+
+def core(unit: str) -> str:
+    return _SUFFIX_RE.sub("", unit)
+
+
+def pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).lower()
+
+
+class PlaceIndex:
+    """Aliases of every corpus place; primary aliases name the place itself, secondary its parents."""
+
+    def __init__(self, places: list[str]):
+        self.places = sorted({p for p in places if p})
+        self.primary: dict[str, set[str]] = {}
+        self.secondary: dict[str, set[str]] = {}
+        self.pinyin: dict[str, set[str]] = {}
+        for place in self.places:
+            parts = units(place) or [place]
+            last = parts[-1]
+            names = {place, last, core(last)}
+            for long, shorts in _ABBREV.items():
+                if last.endswith(long):
+                    names.update(core(last) + s for s in shorts)
+            for name in names:
+                if len(name) >= 2:
+                    self.primary.setdefault(name, set()).add(place)
+            for parent in parts[:-1]:
+                for name in (parent, core(parent)):
+                    if len(name) >= 2:
+                        self.secondary.setdefault(name, set()).add(place)
+            for part in parts:
+                self.pinyin.setdefault(pinyin(core(part)), set()).add(place)
+
+    def aliases_of(self, place: str) -> set[str]:
+        return {n for table in (self.primary, self.secondary) for n, ps in table.items() if place in ps}
+
+    def aliases(self) -> list[str]:
+        return sorted(set(self.primary) | set(self.secondary))
+
+    def find(self, question: str) -> list[str]:
+        """Corpus places named in the question (Chinese names or pinyin), most specific first."""
+        hits = self._match(question, self.primary)
+        if not hits:
+            flat = re.sub(r"[^a-z]", "", question.lower())
+            for py, places in sorted(self.pinyin.items(), key=lambda kv: -len(kv[0])):
+                if len(py) >= 4 and py in flat:
+                    hits.update(places)
+        if not hits:
+            hits = self._match(question, self.secondary)
+        return sorted(hits)
+
+    @staticmethod
+    def _match(question: str, table: dict[str, set[str]]) -> set[str]:
+        hits: set[str] = set()
+        for name, places in table.items():
+            if name in question:
+                hits.update(places)
+        return hits
+
+    def unknown(self, question: str) -> list[str]:
+        """Place-like names in a Chinese question that match no corpus place (e.g. 杭州市西湖区)."""
+        known = set(self.primary) | set(self.secondary)
+        out = []
+        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_UNIT_SUFFIX})", question):
+            name = m.group()
+            name = _NOT_A_NAME.sub("", name)
+            if len(name) < 3 or name in _NOT_PLACE or _NOT_A_NAME.match(m.group()):
+                continue
+            if not any(k in name or name in k for k in known):
+                out.append(name)
+        return out
+
+
+
+_EN_LEVEL = [("经济技术开发区", "Economic and Technological Development Zone"), ("高新技术产业开发区", "High-tech Zone"),
+             ("高新区", "High-tech Zone"), ("开发区", "Development Zone"), ("新区", "New Area"), ("自治县", "Autonomous County"),
+             ("街道", "Subdistrict"), ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"), ("镇", "Town")]
+
+
+def english_name(place: str | None) -> str:
+    """Pinyin name with an English level: 金华市婺城区 → Wucheng District, Jinhua."""
+    if not place:
+        return "(unknown place)"
+    parts = units(place) or [place]
+
+    def one(unit: str) -> str:
+        for zh, en in _EN_LEVEL:
+            if unit.endswith(zh) and len(unit) > len(zh):
+                return f"{pinyin(unit[: -len(zh)]).capitalize()} {en}"
+        return pinyin(unit).capitalize()
+
+    name = one(parts[-1])
+    return name if len(parts) == 1 else f"{name}, {one(parts[-2]).rsplit(' ', 1)[0]}"

@@ -1,0 +1,66 @@
+"""Question analysis: language, places, year, domain terms (EN→ZH), tokens for both retrievers."""
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+from .lexicon import domain_terms_in, expand_english, tokenize
+from .places import PlaceIndex
+
+_RATE = re.compile(r"率|百分|rate|percent|percentage|proportion|%", re.I)
+_NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|count|figure|rate|率|比例|percent", re.I)
+ZERO_CLAIMS = ("零败诉", "无败诉", "0败诉", "败诉率为零", "败诉率为0", "无行政纠错", "纠错率为零", "零纠错")
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+
+
+class Query(BaseModel):
+    question: str
+    lang: Literal["zh", "en"]
+    places: list[str] = []
+    unknown_places: list[str] = []
+    year: int | None = None
+    zh_terms: list[str] = []
+    focus: list[str] = []
+    tokens: list[str] = []
+    dense_text: str = ""
+    wants_rate: bool = False
+    wants_number: bool = False
+    wants_list: bool = False
+    wants_zero: bool = False
+
+
+def language(text: str) -> Literal["zh", "en"]:
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin_words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "en" if latin_words > cjk else "zh"
+
+
+def analyze(question: str, places: PlaceIndex, place: str | list[str] | None = None, year: int | None = None) -> Query:
+    lang = language(question)
+    zh_terms = expand_english(question) if lang == "en" else []
+    found = places.find(question)
+    given = [place] if isinstance(place, str) else list(place or [])
+    year_asked = year
+    if year_asked is None and (m := _YEAR.search(question)):
+        year_asked = int(m.group(1))
+    zh_text = question if lang == "zh" else " ".join(zh_terms)
+    focus = domain_terms_in(zh_text)
+    place_words = set()
+    for p in given or found:
+        place_words.update(places.aliases_of(p))
+    tokens = [t for t in tokenize(zh_text) if t not in place_words and not _YEAR.fullmatch(t)]
+    if any(t in focus for t in ("零败诉", "无败诉")):
+        tokens += [t for z in ZERO_CLAIMS for t in tokenize(z)]  # 零败诉 must also find 无败诉案件 / 0败诉
+    dense = question if lang == "zh" else f"{question} {' '.join(zh_terms)} {' '.join(given or found)}"
+    return Query(
+        question=question, lang=lang, places=given or found,
+        unknown_places=[] if (given or found) else places.unknown(question),
+        year=year_asked, zh_terms=zh_terms, focus=focus, tokens=tokens, dense_text=dense.strip(),
+        wants_rate=bool(_RATE.search(question)), wants_number=bool(_NUMBER.search(question)),
+        wants_list=bool(_LIST.search(question)), wants_zero=any(t in focus for t in ("零败诉", "无败诉")),
+    )
+
+
+_LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|\bwhich\b|\blist\b|\bwhat (?:places|counties|districts|cities|reports)\b", re.I)

