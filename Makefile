@@ -28,7 +28,7 @@ run: index
 
 test: setup
 	$(PY) -m pytest -q
-	@if [ -f eval/questions.jsonl ] && $(FAZHI) --help | grep -q " eval "; then $(FAZHI) eval --questions eval/questions.jsonl --gate; fi
+	$(FAZHI) eval --questions eval/questions.jsonl --out eval/results.json --gate
 
 bench: index
 	$(PY) bench/ingest.py

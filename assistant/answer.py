@@ -55,10 +55,10 @@ def _qualifies(q: Query, c: Candidate) -> bool:
     if q.wants_zero:  # a zero-defeat question is answered by the claim itself, in whatever wording
         return any(z in s.replace("“", "").replace("”", "") for z in ZERO_CLAIMS)
     if q.wants_rate and not q.wants_zero:
-        rate_terms = [t for t in q.focus if t.endswith("率")]
-        if "%" not in s and "百分之" not in s:
-            return False
-        if rate_terms and not any(t in s or (t[:-1] in s and "%" in s) for t in rate_terms):
+        rate_terms = [t for t in q.focus if t.endswith("率")] or ["率"]
+        # the rate term and its figure must sit in the same clause: "败诉率逐年下降…化解率达82%" is no defeat rate
+        if not any(("%" in cl or "百分之" in cl) and any(t in cl or t[:-1] in cl or t[-3:] in cl for t in rate_terms)
+                   for cl in (s[a:b] for a, b in _clauses(s))):
             return False
     if q.focus and not any(t in s for t in q.focus) and c.score < 0.6:
         return False
@@ -96,25 +96,32 @@ def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candida
     return sorted(out, key=lambda c: -c.score)
 
 
+def _clauses(quote: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"[,,、]", quote):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(quote)))
+    return [(s, e) for s, e in out if e > s]
+
+
 def tighten(q: Query, c: Candidate, limit: int = 80) -> Candidate:
-    """Quote only the best clause of a long sentence, so the evidence is checkable at a glance."""
+    """Quote only the clauses of a long sentence that carry the answer, so it is checkable at a glance."""
     if len(c.quote) <= limit:
         return c
-    clauses, pos = [], 0
-    for m in re.finditer(r"[,,]", c.quote):
-        clauses.append((pos, m.start()))
-        pos = m.end()
-    clauses.append((pos, len(c.quote)))
-    clauses = [(s, e) for s, e in clauses if e - s >= 8]
-    if not clauses:
+    clauses = _clauses(c.quote)
+    scores = [score_sentence(q, c.quote[s:e], c.rank) for s, e in clauses]
+    best = max(scores)
+    keep = [i for i, sc in enumerate(scores) if sc >= 0.7 * best and sc > 0.15 / (1 + c.rank) + 1e-9]
+    if not keep:
         return c
-    probe = Candidate(c.report_id, 0, 0, "", 0.0, c.rank)
-    scored = []
-    for s, e in clauses:
-        probe.quote = c.quote[s:e]
-        scored.append((score_sentence(q, probe.quote, c.rank) + (2.0 if _qualifies(q, probe) else 0.0), s, e))
-    _, s, e = max(scored, key=lambda t: t[0])
-    return Candidate(c.report_id, c.start + s, c.start + e, c.quote[s:e], c.score, c.rank)
+    i, j = keep[0], keep[-1]
+    if clauses[j][1] - clauses[i][0] > 2 * limit:  # matches spread over the sentence: keep the best one
+        i = j = scores.index(best)
+    s, e = clauses[i][0], clauses[j][1]
+    quote = c.quote[s:e].rstrip(",,、")
+    trimmed = Candidate(c.report_id, c.start + s, c.start + s + len(quote), quote, c.score, c.rank)
+    return trimmed if _qualifies(q, trimmed) else c
 
 
 def select(q: Query, cands: list[Candidate], metas: dict[str, ReportMeta], max_quotes: int) -> list[Candidate]:
@@ -127,6 +134,11 @@ def select(q: Query, cands: list[Candidate], metas: dict[str, ReportMeta], max_q
             by_place.setdefault(metas[c.report_id].place, c)
         return list(by_place.values())[: max(max_quotes, len(q.places), len(by_place) if q.wants_list else 0)]
     best = good[0].score
+    if q.wants_open and not (q.wants_number or q.wants_rate):
+        # an open question is answered by the passage around the best sentence, in reading order
+        top = good[0]
+        near = [c for c in good if c.report_id == top.report_id and c.score >= 0.5 * best]
+        return sorted(near[: max_quotes * 2], key=lambda c: c.start)
     return [c for c in good if c.score >= 0.75 * best][:max_quotes]
 
 
@@ -189,3 +201,29 @@ def compose(q: Query, chosen: list[Candidate], metas: dict[str, ReportMeta], sec
     if problems:  # never show an unverifiable answer
         raise AssertionError("; ".join(problems))
     return answer
+
+
+def about_report(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], sections) -> Answer:
+    """'Which year is the X report about, who issued it?': cite its title and its signature date."""
+    chosen = []
+    for rid, meta in metas.items():
+        if meta.place not in q.places or not meta.title:
+            continue
+        text = texts[rid]
+        if text.startswith(meta.title):
+            chosen.append(Candidate(rid, 0, len(meta.title), meta.title, 1.0, 0))
+        last = text.rstrip().rsplit("\n", 1)[-1]
+        if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", last):
+            start = text.rstrip().rindex(last)
+            chosen.append(Candidate(rid, start, start + len(last), last, 1.0, 0))
+    return compose(q, chosen, metas, sections, texts) if chosen else abstain(q)
+
+
+def answer_from_hits(q: Query, hits: list[Hit], texts: dict[str, str], metas: dict[str, ReportMeta], sections,
+                     max_quotes: int) -> Answer:
+    """The whole extractive answer step over retrieved chunks (shared by the naive baseline)."""
+    if q.wants_open and not (q.wants_number or q.wants_rate):
+        max_quotes = max(max_quotes, 3) * 2
+    chosen = select(q, candidates(q, hits, texts), metas, max_quotes)
+    chosen = finalize(q, expand(chosen, texts, sections)) if chosen else []
+    return compose(q, chosen, metas, sections, texts) if chosen else abstain(q)

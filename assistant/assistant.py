@@ -162,19 +162,17 @@ class Assistant:
         if q is None or not self.chunks:
             return answering.abstain(analyze(question, self.places), "没有符合该地区和年份的报告。",
                                      "No report in the corpus matches that place and year.")
+        if q.wants_meta and q.places:
+            texts = {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in q.places}
+            return answering.about_report(q, self.metas, texts, self.docs.sections)
         if q.places and not q.tokens:  # only places named: describe each report
             texts = {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in q.places}
             chosen = answering.overview(q, self.metas, texts, self.docs.sections)
             return answering.compose(q, chosen, self.metas, self.docs.sections, texts) if chosen else answering.abstain(q)
         hits = self.retriever.retrieve(q, top_k=self.settings.retrieval.top_k * (3 if q.wants_list else 1))
         texts = {h.chunk.report_id: self.docs.text(h.chunk.report_id) for h in hits}
-        chosen = answering.select(q, answering.candidates(q, hits, texts), self.metas, self.settings.retrieval.max_quotes)
-        if not chosen:
-            return answering.abstain(q)
-        chosen = answering.finalize(q, answering.expand(chosen, texts, self.docs.sections))
-        if not chosen:
-            return answering.abstain(q)
-        return answering.compose(q, chosen, self.metas, self.docs.sections, texts)
+        return answering.answer_from_hits(q, hits, texts, self.metas, self.docs.sections,
+                                          self.settings.retrieval.max_quotes)
 
     def _scope_year(self, q: Query, explicit: bool) -> Query | None:
         """Apply a year named in the question only if it is a reported year; a plan year (year+1) is not."""
@@ -183,7 +181,7 @@ class Assistant:
         in_scope = [m for m in self.metas.values() if not q.places or m.place in q.places]
         if any(m.year == q.year for m in in_scope):
             return q
-        if not explicit and any(m.year is not None and m.year + 1 == q.year for m in in_scope):
+        if not explicit and q.wants_plan and any(m.year is not None and m.year + 1 == q.year for m in in_scope):
             return q.model_copy(update={"year": None})  # "2024年工作计划" lives in the 2023 report
         return None
 

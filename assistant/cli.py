@@ -101,6 +101,35 @@ def reports(as_json: bool = typer.Option(False, "--json", help="print the list o
     typer.echo(f"{len(metas)} reports")
 
 
+@app.command("eval")
+def evaluate(questions: str = typer.Option("eval/questions.jsonl", "--questions", help="question file (eval/README.md)"),
+             reports_dir: Optional[str] = typer.Option(None, "--reports", help="folder of reports (default: reports/)"),
+             out: Optional[str] = typer.Option(None, "--out", help="write every answer and score as JSON here"),
+             baseline: Optional[str] = typer.Option(None, "--baseline", help="also run a baseline: naive"),
+             gate: bool = typer.Option(False, "--gate", help="fail (exit 1) below eval/thresholds.toml")):
+    """Score the assistant on a curated question file; optionally side by side with a naive RAG baseline."""
+    from pathlib import Path
+
+    from .evaluation import run_eval
+
+    qpath = Path(questions)
+    if not qpath.is_file():
+        _fail(f"--questions {questions}: no such file; see eval/README.md for the format")
+    thresholds = Path("eval/thresholds.toml") if gate else None
+    if gate and not thresholds.is_file():
+        _fail("--gate needs eval/thresholds.toml; create it or drop --gate")
+    try:
+        table, failures = run_eval(qpath, Path(reports_dir) if reports_dir else None, Path(out) if out else None,
+                                   baseline, thresholds)
+    except FazhiError as err:
+        _fail(str(err))
+    typer.echo(table)
+    for failure in failures:
+        typer.echo(f"threshold failed: {failure}", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
 @app.command()
 def chat():
     """Ask questions at a terminal prompt (empty line or Ctrl-D quits)."""

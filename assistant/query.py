@@ -11,6 +11,12 @@ from .places import PlaceIndex
 
 _RATE = re.compile(r"率|百分|rate|percent|percentage|proportion|%", re.I)
 _NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|count|figure|rate|率|比例|percent", re.I)
+_PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|plan|next year|intend|will do", re.I)
+_OPEN = re.compile(r"哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|有哪些|存在哪些|不足|问题|"
+                   r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness",
+                   re.I)
+_META = re.compile(r"哪一年|哪个年度|哪年的|什么年度|由谁|谁(?:报送|发布|印发|制定|出具|撰写)|发布机构|发文机关|报送单位|成文日期|落款|"
+                   r"which year|what year|who issued|issued by|issuing body|which body|when was .* (?:written|published|issued)", re.I)
 ZERO_CLAIMS = ("零败诉", "无败诉", "0败诉", "败诉率为零", "败诉率为0", "无行政纠错", "纠错率为零", "零纠错")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 
@@ -28,6 +34,9 @@ class Query(BaseModel):
     wants_rate: bool = False
     wants_number: bool = False
     wants_list: bool = False
+    wants_plan: bool = False
+    wants_open: bool = False
+    wants_meta: bool = False
     wants_zero: bool = False
 
 
@@ -59,7 +68,8 @@ def analyze(question: str, places: PlaceIndex, place: str | list[str] | None = N
         unknown_places=[] if (given or found) else places.unknown(question),
         year=year_asked, zh_terms=zh_terms, focus=focus, tokens=tokens, dense_text=dense.strip(),
         wants_rate=bool(_RATE.search(question)), wants_number=bool(_NUMBER.search(question)),
-        wants_list=bool(_LIST.search(question)), wants_zero=any(t in focus for t in ("零败诉", "无败诉")),
+        wants_list=bool(_LIST.search(question)), wants_plan=bool(_PLAN.search(question)),
+        wants_open=bool(_OPEN.search(question)), wants_meta=bool(_META.search(question)), wants_zero=any(t in focus for t in ("零败诉", "无败诉")),
     )
 
 

@@ -18,6 +18,7 @@ class RetrievalSettings(BaseModel):
     top_k: int = Field(8, ge=1, description="fused chunks handed to the answer step")
     rrf_k: int = Field(60, ge=1)
     max_quotes: int = Field(3, ge=1)
+    open_quotes: int = Field(6, ge=1, description="sentences quoted for 'what did X do about Y' questions")
 
 
 class Settings(BaseSettings):
