@@ -8,9 +8,13 @@ from llama_index.core.embeddings import BaseEmbedding
 from tqdm import tqdm
 
 from . import answer as answering
+from . import exhaustive
 from .cleaning import clean
 from .docstore import DocStore
 from .embedder import embedder_slug, make_embedder
+from .facts import Fact
+from .factstore import FactStore
+from .indicators import Indicator
 from .errors import FazhiError, InputError, StoreMismatchError
 from .lexical import LexicalIndex
 from .lexicon import add_words
@@ -20,6 +24,7 @@ from .models import Answer, Chunk, FailedFile, IngestResult, ReportMeta
 from .places import PlaceIndex
 from .query import Query, analyze
 from .retriever import HybridRetriever
+from .router import Plan, route
 from .sections import CHUNKER_VERSION, chunk_report, parse_sections
 from .settings import Settings
 from .vectors import VectorIndex, collection_name, to_node
@@ -34,6 +39,7 @@ class Assistant:
         self.embed_model = embed_model
         store = settings.store_dir
         self.docs = DocStore(store / "fazhi.sqlite")
+        self.fact_store = FactStore(self.docs)
         self.slug = embedder_slug(embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
         self._mismatch = self._check_manifest()
@@ -64,6 +70,8 @@ class Assistant:
         self.metas = {m.id: m for m in self.docs.reports()}
         self.chunks: dict[str, Chunk] = {c.id: c for c in self.docs.chunks()}
         self.places = PlaceIndex([m.place for m in self.metas.values() if m.place])
+        self.fact_store.sync(self.metas)
+        self.all_facts: list[Fact] = self.fact_store.query()
         add_words(self.places.aliases())
         if rebuild_lexical or len(self.lexical.chunk_ids) != len(self.chunks):
             context = {m.id: f"{m.place or ''} {m.title or ''}" for m in self.metas.values()}
@@ -95,6 +103,7 @@ class Assistant:
                 self.vectors.delete_report(meta.id)  # clears vectors left by an interrupted earlier run
                 self.vectors.add([to_node(c, meta) for c in chunks])
                 self.docs.add(meta, text, sections, chunks)
+                self.fact_store.add(meta, text)
                 result.added.append(meta)
                 bar.update(len(chunks))
         if todo:
@@ -134,11 +143,26 @@ class Assistant:
         self._require_store()
         self.vectors.delete_report(report_id)
         self.docs.remove(report_id)
+        self.fact_store.remove(report_id)
         self._refresh(rebuild_lexical=True)
 
     # ---- questions ------------------------------------------------------------------------
     def reports(self) -> list[ReportMeta]:
         return list(self.metas.values())
+
+    def facts(self, indicator: Indicator | str | None = None, place: str | None = None,
+              year: int | None = None) -> list[Fact]:
+        """Facts of every report (or one indicator/place/year); a report that is silent has none."""
+        if isinstance(indicator, str) and not isinstance(indicator, Indicator):
+            try:
+                indicator = Indicator(indicator)
+            except ValueError:
+                names = ", ".join(i.value for i in Indicator)
+                raise InputError(f"unknown indicator '{indicator}'; choose one of: {names}") from None
+        places = self._resolve_places(place)
+        self._validate_year(year)
+        return [f for f in self.all_facts if (indicator is None or f.indicator == indicator)
+                and (not places or f.place in places) and (year is None or f.year == year)]
 
     def text(self, report_id: str) -> str:
         return self.docs.text(report_id)
@@ -162,17 +186,48 @@ class Assistant:
         if q is None or not self.chunks:
             return answering.abstain(analyze(question, self.places), "没有符合该地区和年份的报告。",
                                      "No report in the corpus matches that place and year.")
-        if q.wants_meta and q.places:
-            texts = {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in q.places}
-            return answering.about_report(q, self.metas, texts, self.docs.sections)
+        plan = route(q)
+        routed = self._exhaustive(q, plan)
+        if routed is not None:
+            return routed
         if q.places and not q.tokens:  # only places named: describe each report
             texts = {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in q.places}
             chosen = answering.overview(q, self.metas, texts, self.docs.sections)
             return answering.compose(q, chosen, self.metas, self.docs.sections, texts) if chosen else answering.abstain(q)
         hits = self.retriever.retrieve(q, top_k=self.settings.retrieval.top_k * (3 if q.wants_list else 1))
         texts = {h.chunk.report_id: self.docs.text(h.chunk.report_id) for h in hits}
-        return answering.answer_from_hits(q, hits, texts, self.metas, self.docs.sections,
-                                          self.settings.retrieval.max_quotes)
+        answer = answering.answer_from_hits(q, hits, texts, self.metas, self.docs.sections,
+                                            self.settings.retrieval.max_quotes)
+        if plan.route == "lookup" and answer.abstained and (q.wants_number or q.wants_rate):
+            # the sentence search found nothing: the fact table may still hold the figure
+            answer = exhaustive.lookup(q, plan, self.metas, self.all_facts, self.docs.text, self.docs.sections) or answer
+        if plan.route == "lookup":
+            answer = exhaustive.not_reported(q, plan, self.metas, self.all_facts, answer) or answer
+        return answer.model_copy(update={"route": answer.route or plan.route})
+
+    def _exhaustive(self, q: Query, plan: Plan) -> Answer | None:
+        """Answers read off every report in scope (facts, metadata, keyword scan), or None for retrieval."""
+        args = (self.metas, self.docs.text, self.docs.sections)
+        if plan.year_before or plan.year_after:
+            q = q.model_copy(update={"year": None})
+        if plan.route == "meta":
+            texts = {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in q.places}
+            return answering.about_report(q, self.metas, texts, self.docs.sections).model_copy(update={"route": "meta"})
+        if plan.route in ("list", "count"):
+            if plan.issuer_like:
+                return exhaustive.metadata_list(q, plan, *args, plan.route)
+            if plan.condition == "zero":  # zero-defeat claims live in the fact table, with their scopes
+                return exhaustive.list_or_count_facts(q, plan, self.metas, self.all_facts, *args[1:], plan.route)
+            if plan.mention and plan.keywords:
+                return exhaustive.keyword_scan(q, plan, *args, plan.route)
+            if plan.indicators:
+                return exhaustive.list_or_count_facts(q, plan, self.metas, self.all_facts, *args[1:], plan.route)
+            if plan.issuer_like or plan.year_before or plan.year_after or q.year or plan.route == "count":
+                return exhaustive.metadata_list(q, plan, *args, plan.route)
+            return exhaustive.keyword_scan(q, plan, *args, plan.route)
+        if plan.route == "compare":
+            return exhaustive.compare(q, plan, self.metas, self.all_facts, *args[1:])
+        return None
 
     def _scope_year(self, q: Query, explicit: bool) -> Query | None:
         """Apply a year named in the question only if it is a reported year; a plan year (year+1) is not."""

@@ -33,6 +33,9 @@ def unsupported_numbers(answer: Answer) -> set[str]:
         allowed |= numbers_in(cit.quote) | numbers_in(cit.title or "") | numbers_in(cit.place or "")
         if cit.year is not None:
             allowed.add(str(cit.year))
+    if answer.coverage is not None:  # counts of reports computed in code from the cited list
+        cov = answer.coverage
+        allowed |= {str(n) for n in (cov.checked, cov.matched, cov.related, cov.not_reported)}
     body = re.sub(r"\[\d+\]", "", answer.answer)
     return numbers_in(body) - allowed
 

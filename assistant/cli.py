@@ -148,6 +148,23 @@ def chat():
             typer.echo(f"error: {err}", err=True)
 
 
+@app.command()
+def serve(host: Optional[str] = typer.Option(None, "--host", help="address to bind (default FAZHI_HOST or 127.0.0.1)"),
+          port: Optional[int] = typer.Option(None, "--port", help="port (default FAZHI_PORT or 7860)")):
+    """Serve the web chat page (indexes reports/ first if the store is empty)."""
+    from .settings import Settings
+    from .webapp import serve as serve_page
+
+    settings = Settings()
+    settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
+    try:
+        serve_page(settings)
+    except FazhiError as err:
+        _fail(str(err))
+    except OSError as err:  # port taken, address not available
+        _fail(f"cannot serve on {settings.host}:{settings.port} ({err.strerror or err}); pick another --port")
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m assistant`
     app(prog_name="fazhi")
 

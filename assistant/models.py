@@ -55,11 +55,23 @@ class Citation(BaseModel):
     end: int
 
 
+class Coverage(BaseModel):
+    """What an exhaustive (list/count/compare) answer checked; its counts may appear in the answer text."""
+
+    checked: int = Field(description="reports in scope, every one of them read")
+    matched: int = Field(description="reports that state what was asked")
+    related: int = Field(0, description="reports stating a near-miss (other scope/indicator), not counted as matches")
+    not_reported: int = Field(0, description="reports that do not state it (not the same as zero)")
+
+
 class Answer(BaseModel):
     question: str
     answer: str
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
+    route: str | None = Field(None, description="lookup/list/count/compare/open/meta/outside")
+    places: list[str] | None = Field(None, description="places the answer asserts (list/count/compare answers)")
+    coverage: Coverage | None = None
 
 
 class FailedFile(BaseModel):

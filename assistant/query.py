@@ -52,8 +52,9 @@ def analyze(question: str, places: PlaceIndex, place: str | list[str] | None = N
     found = places.find(question)
     given = [place] if isinstance(place, str) else list(place or [])
     year_asked = year
-    if year_asked is None and (m := _YEAR.search(question)):
-        year_asked = int(m.group(1))
+    years = {int(y) for y in _YEAR.findall(question)}
+    if year_asked is None and len(years) == 1:  # "Wucheng (2022) or Suqian (2024)": each side has its own year
+        year_asked = years.pop()
     zh_text = question if lang == "zh" else " ".join(zh_terms)
     focus = domain_terms_in(zh_text)
     place_words = set()

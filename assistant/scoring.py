@@ -201,7 +201,10 @@ def mentions_place(text: str, place: str) -> bool:
 
 def answer_places(answer: Answer, known: tuple[str, ...] | list[str] = SEED_PLACES) -> set[str]:
     """Places an answer names: known places mentioned in its text or citations, plus cited places
-    that match none of them (so a wrongly cited report still counts against precision)."""
+    that match none of them (so a wrongly cited report still counts against precision).
+    An answer that declares its places (exhaustive answers also cite near-misses) is taken at its word."""
+    if answer.places is not None:
+        return set(answer.places)
     cited = [c.place for c in answer.citations if c.place]
     hay = answer.answer + "\n" + "\n".join(cited)
     found = {p for p in known if mentions_place(hay, p)}

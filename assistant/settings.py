@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -33,8 +33,17 @@ class Settings(BaseSettings):
     threads: int = Field(2, ge=1)
     max_question_chars: int = Field(2000, ge=10)
     max_file_mb: float = Field(20.0, gt=0)
+    host: str = Field("127.0.0.1", description="address the web page binds to (fazhi serve)")
+    port: int = Field(7860, ge=1, le=65535, description="port of the web page (fazhi serve)")
     chunk: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    # LLM phrasing of verified answers (assistant/llm.py, assistant/generation.py)
+    llm: Literal["local", "openai", "none"] = Field("local", description="local GGUF, an OpenAI-compatible URL, or none")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1")
+    llm_model: str | None = Field(None, description="model name sent to the OpenAI-compatible endpoint")
+    llm_api_key: SecretStr | None = Field(None, description="API key for the OpenAI-compatible endpoint (never logged)")
+    llm_max_tokens: int = Field(320, ge=16)
+    llm_ctx: int = Field(4096, ge=512)
 
     @property
     def store_dir(self) -> Path:
