@@ -131,6 +131,37 @@ def evaluate(questions: str = typer.Option("eval/questions.jsonl", "--questions"
 
 
 @app.command()
+def facts(indicator: Optional[str] = typer.Option(None, "--indicator", help="e.g. litigation_defeat_rate, zero_defeat"),
+          place: Optional[str] = typer.Option(None, "--place", help="only this place"),
+          year: Optional[str] = typer.Option(None, "--year", help="only reports on this year"),
+          as_csv: bool = typer.Option(False, "--csv", help="print CSV (one row per fact) instead of a table"),
+          as_json: bool = typer.Option(False, "--json", help="print the facts as JSON")):
+    """The typed fact table: every figure and claim extracted from the reports, with its quote."""
+    import csv
+
+    from .facts import facts_to_rows
+
+    assistant = _open()
+    try:
+        found = assistant.facts(indicator=indicator, place=place, year=_year(year))
+    except FazhiError as err:
+        _fail(str(err))
+    if as_json:
+        typer.echo(json.dumps([f.model_dump(mode="json") for f in found], ensure_ascii=False, indent=2))
+    elif as_csv:
+        rows = facts_to_rows(found)
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["indicator"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for f in found:
+            flag = " (plan)" if f.planned else ""
+            typer.echo(f"{f.place or '?'} {f.year or '----'}  {f.indicator.label_zh}: {f.value_text or f.value}"
+                       f"{' [' + f.scope + ']' if f.scope else ''}{flag}  «{f.quote[:60]}»")
+        typer.echo(f"{len(found)} facts")
+
+
+@app.command()
 def chat():
     """Ask questions at a terminal prompt (empty line or Ctrl-D quits)."""
     assistant = _open()

@@ -9,11 +9,11 @@ import re
 
 from .citations import check_answer
 from .facts import Fact
-from .indicators import Indicator
+from .indicators import Indicator, mentions
 from .models import Answer, Citation, Coverage, ReportMeta
 from .places import english_name
 from .query import Query
-from .router import Plan
+from .router import Plan, strip_exclusions
 from .sections import section_at, sentence_spans
 
 _OTHER_PERIOD = ("上半年", "去年", "上年", "同期")
@@ -166,7 +166,7 @@ def list_or_count_facts(q: Query, plan: Plan, metas, facts: list[Fact], text, se
     in_scope = {m.id for m in reports}
     facts = [f for f in facts if f.report_id in in_scope and _fact_ok(f, plan)]
     if plan.condition == "zero":
-        domain = _zero_domain(q.question)
+        domain = _zero_domain(strip_exclusions(q.question))
         hit = [f for f in facts if _zero_matches(f, domain)]
         near = [f for f in facts if f not in hit and f.indicator in (I.zero_defeat, I.no_reconsideration_correction)]
     else:
@@ -309,6 +309,37 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
     for f in found[:4]:
         _fact_line(b, f)
     return b.answer("lookup", None, None)
+
+
+_TOTAL = re.compile(r"全市|全区|全县|全年|总共|总计|合计|共|总数|in total|overall|total|altogether", re.I)
+
+
+def off_topic(q: Query, plan: Plan, metas, facts: list[Fact], answer: Answer) -> Answer | None:
+    """A figure question whose cited sentences never name the asked indicator, or whose only
+    figures for it cover a part (涉企, 上半年) when the total was asked: nothing answers it."""
+    if answer.abstained or not plan.indicators or not (q.wants_number or q.wants_rate) or q.wants_open:
+        return None
+    asked_facts = [f for f in facts if f.indicator in plan.indicators]
+    named = [c for c in answer.citations if any(mentions(c.quote, i) for i in plan.indicators)
+             or any(f.report_id == c.report_id and f.start < c.end and c.start < f.end for f in asked_facts)]
+    rids = {c.report_id for c in answer.citations}
+    partial_only = False
+    if len(rids) == 1 and _TOTAL.search(q.question):
+        mine = [f for f in facts if f.report_id in rids and f.indicator in plan.indicators and not f.planned]
+        partial_only = bool(mine) and all(any(p in f.scope and p not in q.question for p in _PARTIAL) for f in mine)
+    if named and not partial_only:
+        return None
+    label = "、".join((i.label_zh if q.lang == "zh" else i.name_en) for i in plan.indicators[:2])
+    if partial_only:
+        text = (f"报告只给出了{label}的部分口径数字,没有给出总数。" if q.lang == "zh"
+                else f"The report gives {label} only for a part (see the quote), not the total.")
+        keys = " ".join(f"[{c.key}]" for c in answer.citations if any(mentions(c.quote, i) for i in plan.indicators))
+        cits = [c for c in answer.citations if f"[{c.key}]" in keys]
+        return Answer(question=q.question, answer=f"{text} {keys}".strip(), citations=cits, abstained=True,
+                      route="lookup")
+    text = (f"在范围内的报告中没有找到{label}。" if q.lang == "zh"
+            else f"No report in scope states {label}.")
+    return Answer(question=q.question, answer=text, citations=[], abstained=True, route="lookup")
 
 
 def not_reported(q: Query, plan: Plan, metas, facts: list[Fact], answer: Answer) -> Answer | None:

@@ -259,3 +259,9 @@ def indicator_for_terms(text: str) -> list[Indicator]:
         if ind not in out:
             out.append(ind)
     return out
+
+
+def mentions(text: str, indicator: Indicator) -> bool:
+    """Whether `text` names the indicator, precisely or by its generic word."""
+    precise, generic = _COMPILED[indicator]
+    return any(p.search(text) for p in precise + generic)

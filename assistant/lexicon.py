@@ -25,7 +25,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"reconsideration", ["行政复议"]),
     (r"litigation|lawsuits?|sued|court cases?|administrative (?:cases|suits)", ["行政诉讼", "应诉"]),
     (r"appear(?:ed|ance|ing)? in court|court appearance", ["出庭应诉", "负责人出庭"]),
-    (r"defeats?|lost|losses", ["败诉"]),
+    (r"defeats?|lost|los(?:e|es|ing|ses)", ["败诉"]),
     (r"legal aid", ["法律援助"]),
     (r"legal help|legal assistance", ["法律帮助", "法律援助"]),
     (r"people'?s mediation|mediat\w*", ["人民调解", "调解"]),

@@ -7,6 +7,7 @@ from .metadata import _NOT_PLACE, _UNIT, _UNIT_SUFFIX
 
 _SUFFIX_RE = re.compile(rf"({_UNIT_SUFFIX})$")
 _ABBREV = {"经济技术开发区": ["经开区", "开发区"], "高新技术产业开发区": ["高新区"]}
+_QUESTION_WORD = re.compile(r"多少|几|哪|什么|所有|全部|每个|语料|报告")
 _NOT_A_NAME = re.compile(r"^(哪些|哪个|哪|各|全|本|该|这些|那些|多少个|几个|所有|每个|其他|同|下辖|市辖|地)")
 
 
@@ -82,7 +83,7 @@ class PlaceIndex:
         for m in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_UNIT_SUFFIX})", question):
             name = m.group()
             name = _NOT_A_NAME.sub("", name)
-            if len(name) < 3 or name in _NOT_PLACE or _NOT_A_NAME.match(m.group()):
+            if len(name) < 3 or name in _NOT_PLACE or _NOT_A_NAME.match(m.group()) or _QUESTION_WORD.search(name):
                 continue
             if not any(k in name or name in k for k in known):
                 out.append(name)

@@ -19,8 +19,8 @@ from .query import Query
 Route = Literal["lookup", "list", "count", "compare", "open", "meta", "outside"]
 Condition = Literal["zero", "max", "min", "gt", "lt"]
 
-_COUNT = re.compile(r"几份|多少份|几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
-                    r"how many (?:reports?|places|counties|districts|cities|zones|of the reports)|number of reports", re.I)
+_COUNT = re.compile(r"几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
+                    r"how many\b[^?]{0,30}\b(?:reports?|places|counties|districts|cities|zones)\b|number of reports", re.I)
 _COMPARE = re.compile(r"比较|对比|相比|谁的|谁报告的|谁更|哪个更|哪一个更|哪个(?:地区|报告)?.{0,12}(?:更|最)|(?:更|最)(?:高|低|多|少)|"
                       r"\bcompare\b|\bversus\b|\bvs\.?\b|(?:higher|lower|more|fewer|larger|smaller|highest|lowest|most|least)\b", re.I)
 _MAX = re.compile(r"最高|最多|最大|highest|most|largest", re.I)
@@ -37,6 +37,15 @@ _JUSTICE = re.compile(r"司法局|justice bureau|bureau of justice", re.I)
 _EXCLUDE = re.compile(r"[((]\s*(?:不含|不包括|除去|除了|不算|excluding|except|other than|not counting)[^))]*[))]|"
                       r"(?:不含|不包括|而不是|而非|as opposed to|rather than|excluding|except for|other than)[^,,。?;?]*",
                       re.I)
+
+
+def strip_exclusions(text: str) -> str:
+    """The question without what it excludes ("不含复议后案件", "as opposed to 化解率")."""
+    return _EXCLUDE.sub(" ", text)
+
+
+# totals that a more specific figure of the same family refines ("how many cases did X lose")
+_CONTAINERS = {Indicator.litigation_cases, Indicator.reconsideration_received, Indicator.mediation_disputes}
 
 
 class Plan(BaseModel):
@@ -64,11 +73,19 @@ def _keywords(q: Query) -> list[str]:
 
 def route(q: Query) -> Plan:
     text = q.question
-    asked = _EXCLUDE.sub(" ", text)
-    zh = asked if q.lang == "zh" else " ".join(expand_english(asked)) + " " + asked
-    indicators = indicator_for_terms(zh)
+    asked = strip_exclusions(text)
+    if q.lang == "zh":
+        indicators = indicator_for_terms(asked)
+    else:  # the glossary's Chinese terms first: English phrasing alone hides 败诉 behind "cases"
+        indicators = indicator_for_terms(" ".join(expand_english(asked))) or indicator_for_terms(asked)
+    families = {i.family for i in indicators if i not in _CONTAINERS}
+    indicators = [i for i in indicators if i not in _CONTAINERS or i.family not in families]  # 败诉 of 案件: defeats
     if q.wants_rate and any(i.kind == "rate" for i in indicators):  # "调解成功率" asks the rate, not the count
         indicators = [i for i in indicators if i.kind == "rate"]
+    elif q.wants_number and any(i.kind not in ("rate", "claim") for i in indicators):  # "多少件" asks a count
+        indicators = [i for i in indicators if i.kind not in ("rate", "claim")]
+    if not q.wants_zero and any(i.kind != "claim" for i in indicators):
+        indicators = [i for i in indicators if i.kind != "claim"]
     plan = Plan(route="lookup", indicators=indicators, mention=bool(_MENTION.search(text)))
     if q.unknown_places:
         plan.route = "outside"
@@ -92,7 +109,7 @@ def route(q: Query) -> Plan:
     elif _COMPARE.search(text) and (len(q.places) >= 2 or _MAX.search(text) or _MIN.search(text)):
         plan.route = "compare"
         plan.condition = plan.condition or ("min" if _MIN.search(text) else "max" if _MAX.search(text) else None)
-    elif q.wants_list:
+    elif q.wants_list and not (len(q.places) == 1 and q.wants_open):  # "X存在哪些不足" lists content, not places
         plan.route = "list"
     elif q.wants_open and not (q.wants_number or q.wants_rate):
         plan.route = "open"
