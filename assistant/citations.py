@@ -5,6 +5,7 @@ import re
 
 from .models import Answer, Citation
 
+_FILE_NAME = re.compile(r"[\w.\-]+\.(?:txt|md|html?|docx|pdf)\b", re.I)
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -37,6 +38,7 @@ def unsupported_numbers(answer: Answer) -> set[str]:
         cov = answer.coverage
         allowed |= {str(n) for n in (cov.checked, cov.matched, cov.related, cov.not_reported)}
     body = re.sub(r"\[\d+\]", "", answer.answer)
+    body = _FILE_NAME.sub("", body)  # a report named by its file (no place recognised) is an identifier
     return numbers_in(body) - allowed
 
 

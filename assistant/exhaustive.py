@@ -29,13 +29,13 @@ class Builder:
         self.q, self.metas, self.text, self.sections = q, metas, text, sections
         self.citations: list[Citation] = []
         self.lines: list[str] = []
+        self._keys: dict[tuple[str, int, int], int] = {}
 
     def cite(self, rid: str, start: int, end: int) -> int:
+        if (rid, start, end) in self._keys:
+            return self._keys[(rid, start, end)]
         meta, text = self.metas[rid], self.text(rid)
-        for c in self.citations:
-            if (c.report_id, c.start, c.end) == (rid, start, end):
-                return c.key
-        key = len(self.citations) + 1
+        key = self._keys[(rid, start, end)] = len(self.citations) + 1
         self.citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
                                        year=meta.year, section=section_at(self.sections(rid), start),
                                        quote=text[start:end], start=start, end=end))
@@ -168,15 +168,19 @@ def list_or_count_facts(q: Query, plan: Plan, metas, facts: list[Fact], text, se
     if plan.condition == "zero":
         domain = _zero_domain(strip_exclusions(q.question))
         hit = [f for f in facts if _zero_matches(f, domain)]
-        near = [f for f in facts if f not in hit and f.indicator in (I.zero_defeat, I.no_reconsideration_correction)]
+        hit_ids = {id(f) for f in hit}  # identity: comparing pydantic models field by field is quadratic
+        near = [f for f in facts if id(f) not in hit_ids
+                and f.indicator in (I.zero_defeat, I.no_reconsideration_correction)]
     else:
         asked = [f for f in facts if f.indicator in plan.indicators]
         partial = [f for f in asked if any(p in f.scope and p not in q.question for p in _PARTIAL)]
-        hit = [f for f in asked if f not in partial]
+        partial_ids = {id(f) for f in partial}
+        hit = [f for f in asked if id(f) not in partial_ids]
         near = partial
     b = Builder(q, metas, text, sections)
     matched = _first_per_report(hit)
-    near_only = [f for f in _first_per_report(near) if f.report_id not in {m.report_id for m in matched}]
+    matched_ids = {f.report_id for f in matched}
+    near_only = [f for f in _first_per_report(near) if f.report_id not in matched_ids]
     for f in matched:
         _fact_line(b, f)
     for f in near_only:
@@ -269,7 +273,11 @@ def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> A
     if indicator is None:
         return None
     reports = scope_reports(metas, q, plan)
-    chosen = {m.id: primary([f for f in facts if f.report_id == m.id and f.indicator == indicator]) for m in reports}
+    by_report: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.indicator == indicator:
+            by_report.setdefault(f.report_id, []).append(f)
+    chosen = {m.id: primary(by_report.get(m.id, [])) for m in reports}
     have = {rid: f for rid, f in chosen.items() if f is not None}
     if not have:
         return None
