@@ -136,16 +136,40 @@ def select(q: Query, cands: list[Candidate], metas: dict[str, ReportMeta], max_q
             by_place.setdefault(metas[c.report_id].place, c)
         return list(by_place.values())[: max(max_quotes, len(q.places), len(by_place) if q.wants_list else 0)]
     best = good[0].score
-    if q.wants_open and not (q.wants_number or q.wants_rate):
-        # an open question is answered by the passage around the best sentence, in reading order
-        top = good[0]
-        near = [c for c in good if c.report_id == top.report_id and c.score >= 0.5 * best]
-        return sorted(near[: max_quotes * 2], key=lambda c: c.start)
     return [c for c in good if c.score >= 0.75 * best][:max_quotes]
 
 
 def finalize(q: Query, chosen: list[Candidate]) -> list[Candidate]:
+    if _is_open(q):
+        return chosen  # a passage is quoted whole, sentence by sentence
     return [tighten(q, c) for c in chosen]
+
+
+def _is_open(q: Query) -> bool:
+    return q.wants_open and not (q.wants_number or q.wants_rate)
+
+
+def passage(top: Candidate, texts: dict[str, str], sections, limit: int) -> list[Candidate]:
+    """The section holding the best sentence, with its sub-sections, as consecutive sentences.
+
+    Open questions ("做了哪些工作", "what did X do") are answered by what the report says under the
+    matching heading; a long section is cut to a window around the best sentence."""
+    text = texts[top.report_id]
+    secs = sections(top.report_id)
+    own = next((s for s in secs if s.start <= top.start < s.end), None)
+    if own is None:
+        return [top]
+    parent = own.path.rsplit(" > ", 1)[0] if own.level >= 3 else own.path
+    start = min((s.start for s in secs if s.path == parent or s.path.startswith(parent + " > ")
+                 and s.start <= own.start), default=own.start)
+    start = max(start, own.start) if own.end - own.start > 200 else start
+    end = _subtree_end(secs, own.start, len(text))
+    spans = [(s, e) for s, e in sentence_spans(text, start, end) if e - s > 4]
+    if len(spans) > limit:
+        at = next((i for i, (s, e) in enumerate(spans) if s <= top.start < e), 0)
+        lo = max(0, min(at - limit // 3, len(spans) - limit))
+        spans = spans[lo : lo + limit]
+    return [Candidate(top.report_id, s, e, text[s:e], top.score, top.rank) for s, e in spans]
 
 
 _HEADING_LIKE = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])[^。]{0,40}。?$")
@@ -224,8 +248,8 @@ def about_report(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], 
 def answer_from_hits(q: Query, hits: list[Hit], texts: dict[str, str], metas: dict[str, ReportMeta], sections,
                      max_quotes: int) -> Answer:
     """The whole extractive answer step over retrieved chunks (shared by the naive baseline)."""
-    if q.wants_open and not (q.wants_number or q.wants_rate):
-        max_quotes = max(max_quotes, 3) * 2
     chosen = select(q, candidates(q, hits, texts), metas, max_quotes)
+    if chosen and _is_open(q) and len({metas[c.report_id].place for c in chosen}) >= 1 and len(q.places) <= 1:
+        chosen = passage(chosen[0], texts, sections, limit=10)
     chosen = finalize(q, expand(chosen, texts, sections)) if chosen else []
     return compose(q, chosen, metas, sections, texts) if chosen else abstain(q)
