@@ -13,7 +13,8 @@ _UNIT_SUFFIX = (
     "特别行政区|自治区|自治州|自治县|自治旗|经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|"
     "新区|地区|省|市|区|县|旗|盟|街道|镇|乡"
 )
-_UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,9}}?(?:{_UNIT_SUFFIX})")
+# organisation words and particles never occur inside a place name (江山市|司法局在市 is one place, not two)
+_UNIT = re.compile(rf"(?:(?![局委办院厅府在的和与及等对为了])[\u4e00-\u9fff]){{1,9}}?(?:{_UNIT_SUFFIX})")
 # common words that end in a unit suffix but are not places (e.g. 区城市管理局 → 城市)
 _NOT_PLACE = {"城市", "城区", "社区", "园区", "市区", "地区", "全区", "全市", "全县", "辖区", "景区", "都市"}
 _DEPT = re.compile(r"(局|委员会|办公室|厅|中心|院|委|办)$")
@@ -97,8 +98,44 @@ def reported_year(title: str | None, cleaned: str) -> int | None:
     return None
 
 
+_ORG = re.compile(r"(局|委员会|人民政府|政府|办公室|管委会|党工委)$")
+
+
+def _signature(cleaned: str) -> str | None:
+    """The issuing body signed above the closing date (临海市司法局 / 2021年2月28日)."""
+    lines = [line.strip() for line in cleaned.strip().split("\n")]
+    for i in range(len(lines) - 1, max(len(lines) - 4, 0), -1):
+        if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", lines[i]) and i > 0:
+            cand = lines[i - 1]
+            return cand if len(cand) <= 40 and "。" not in cand and _ORG.search(cand.split()[-1]) else None
+    return None
+
+
+def _source_org(raw: str) -> str | None:
+    m = re.search(r"(?:来源|发布机构|发布单位)\s*[::]\s*([\u4e00-\u9fff()()]{3,30})", raw)
+    return m.group(1) if m and _ORG.search(re.sub(r"[((].*", "", m.group(1))) else None
+
+
+def _fallback_place(cleaned: str, candidates: list[str | None]) -> str | None:
+    """Place from the opening sentence ("2023年,江山市司法局…") or the issuing body's name."""
+    for line in cleaned.split("\n")[:6]:
+        if m := re.match(r"\d{4}年(?:度)?[,,]\s*(?:在[^,,]{0,20}[,,])?", line):
+            if place := leading_place(line[m.end():]):
+                return place
+    for org in candidates:
+        if org and (place := leading_place(org)):
+            return place
+    return None
+
+
 def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> ReportMeta:
     place, issuer = place_and_issuer(title) if title else (None, None)
+    if issuer is None:
+        issuer = _signature(cleaned) or _source_org(raw)
+        if issuer and not leading_place(issuer):
+            issuer = None  # "市司法局(市行政复议局)" names no place: not usable as written
+    if place is None:
+        place = _fallback_place(cleaned, [issuer, _signature(cleaned), _source_org(raw)])
     written, published = dates(raw, cleaned)
     year = reported_year(title, cleaned)
     warnings = []
