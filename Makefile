@@ -6,7 +6,7 @@ FAZHI  := $(VENV)/bin/fazhi
 STAMP  := $(VENV)/.installed
 export FAZHI_HOME ?= $(CURDIR)
 
-.PHONY: setup index run test bench clean
+.PHONY: setup index run test bench clean browser
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -24,9 +24,16 @@ index: setup
 	@if [ ! -f "$(FAZHI_HOME)/vectorstore/fazhi.sqlite" ]; then $(FAZHI) ingest reports/; fi
 
 run: index
-	$(FAZHI) chat
+	$(FAZHI) serve
 
-test: setup
+# Headless Chromium for tests/test_browser.py (Debian's package; `playwright install` is not used) and CJK
+# fonts so the page's Chinese renders in screenshots. Installed only when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; fi
+	@if command -v fc-list >/dev/null && ! fc-list :lang=zh | grep -q .; then $(SUDO) apt-get install -y fonts-noto-cjk; fi
+
+test: setup browser
 	$(PY) -m pytest -q
 	$(FAZHI) eval --questions eval/questions.jsonl --out eval/results.json --gate
 

@@ -134,3 +134,46 @@ def real(real_home):
     a = Assistant.open(Settings(home=real_home))
     yield a
     a.close()
+
+
+# ---- LLM fakes (assistant/generation.py tests) ---------------------------------------------------------
+from llama_index.core.llms import CompletionResponse, CustomLLM, LLMMetadata  # noqa: E402
+from llama_index.core.llms.callbacks import llm_completion_callback  # noqa: E402
+
+
+class FakeLLM(CustomLLM):
+    """Replies from a queue (a str, or a callable prompt → str); records every prompt it was given."""
+
+    replies: list = []
+    prompts: list[str] = []
+    chunk_chars: int = 3
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        return LLMMetadata(context_window=4096, num_output=320, model_name="fake-llm")
+
+    def _next(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        if not self.replies:
+            raise AssertionError("FakeLLM has no reply queued")
+        reply = self.replies.pop(0)
+        return reply(prompt) if callable(reply) else reply
+
+    @llm_completion_callback()
+    def complete(self, prompt: str, formatted: bool = False, **kwargs) -> CompletionResponse:
+        return CompletionResponse(text=self._next(prompt))
+
+    @llm_completion_callback()
+    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs):
+        text = self._next(prompt)
+
+        def gen():
+            for i in range(0, len(text), self.chunk_chars):
+                yield CompletionResponse(text=text[: i + self.chunk_chars], delta=text[i : i + self.chunk_chars])
+
+        return gen()
+
+
+@pytest.fixture
+def fake_llm():
+    return FakeLLM()
