@@ -35,7 +35,9 @@ browser:
 
 test: setup browser
 	$(PY) -m pytest -q
-	$(FAZHI) eval --questions eval/questions.jsonl --out eval/results.json --gate
+	# the gate runs the deterministic pipeline; the local LLM is exercised by the slow tests
+	# (tests/test_llm.py, tests/test_generation.py) and by `fazhi eval --llm local` (see README)
+	$(FAZHI) eval --questions eval/questions.jsonl --out eval/results.json --gate --llm none
 
 bench: index
 	$(PY) bench/ingest.py

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citations import check_answer
+from .citations import check_answer, looks_like_injection
 from .models import Answer, Citation, ReportMeta
 from .places import english_name
 from .query import ZERO_CLAIMS, Query
@@ -94,6 +94,8 @@ def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candida
                 continue
             seen.add((hit.chunk.report_id, s))
             quote = text[s:e]
+            if looks_like_injection(quote):
+                continue
             out.append(Candidate(hit.chunk.report_id, s, e, quote, score_sentence(q, quote, rank), rank))
     return sorted(out, key=lambda c: -c.score)
 

@@ -8,7 +8,7 @@ from llama_index.core.embeddings import BaseEmbedding
 from tqdm import tqdm
 
 from . import answer as answering
-from . import exhaustive
+from . import exhaustive, generation
 from .cleaning import clean
 from .docstore import DocStore
 from .embedder import embedder_slug, make_embedder
@@ -22,7 +22,7 @@ from .loader import SUPPORTED, load_text
 from .metadata import extract_meta
 from .models import Answer, Chunk, FailedFile, IngestResult, ReportMeta
 from .places import PlaceIndex
-from .query import Query, analyze
+from .query import Query, analyze, language
 from .retriever import HybridRetriever
 from .router import Plan, route
 from .sections import CHUNKER_VERSION, chunk_report, parse_sections
@@ -30,6 +30,8 @@ from .settings import Settings
 from .vectors import VectorIndex, collection_name, to_node
 
 log = logging.getLogger(__name__)
+_UNSET = object()
+_LLM_ROUTES = {"lookup", "open", "meta", None}  # exhaustive answers are code-built tables: no phrasing helps
 _NOT_REPORTS = {"README", "PROVENANCE", "LICENSE", "NOTICE"}  # notes kept beside a corpus folder
 
 
@@ -45,6 +47,7 @@ class Assistant:
         self._mismatch = self._check_manifest()
         self.vectors = VectorIndex(store / "chroma", self.collection, embed_model) if not self._mismatch else None
         self.lexical = LexicalIndex(store / "bm25")
+        self._llm = _UNSET
         self._refresh(rebuild_lexical=not self.lexical.load())
 
     @classmethod
@@ -173,7 +176,44 @@ class Assistant:
         self._validate_year(year)
         return analyze(question, self.places, places, year)
 
-    def ask(self, question: str, place: str | list[str] | None = None, year: int | None = None) -> Answer:
+    @property
+    def llm(self):
+        """The configured LLM (FAZHI_LLM), built on first use; None when FAZHI_LLM=none."""
+        if self._llm is _UNSET:
+            from .llm import make_llm
+
+            self._llm = make_llm(self.settings)
+        return self._llm
+
+    def _phrase(self, answer: Answer, generate: bool) -> bool:
+        return generate and self.settings.llm != "none" and not answer.abstained and answer.route in _LLM_ROUTES
+
+    def _llm_args(self, answer: Answer) -> dict:
+        return {"texts": {c.report_id: self.docs.text(c.report_id) for c in answer.citations},
+                "corpus_places": self.places.places}
+
+    def ask(self, question: str, place: str | list[str] | None = None, year: int | None = None,
+            generate: bool = True) -> Answer:
+        """Answer with verified citations; with an LLM configured (and generate=True) the verified
+        extractive answer is rephrased by it and checked again (falls back to the extractive one)."""
+        answer = self._answer(question, place, year)
+        if not self._phrase(answer, generate):
+            return answer
+        return generation.generate(question, language(question), answer, self.llm, answer.route,
+                                   **self._llm_args(answer))
+
+    def ask_stream(self, question: str, place: str | list[str] | None = None, year: int | None = None,
+                   generate: bool = True):
+        """Events: evidence (at once), then LLM tokens (unverified), then the final verified Answer."""
+        answer = self._answer(question, place, year)
+        if not self._phrase(answer, generate):
+            yield {"type": "evidence", "citations": list(answer.citations)}
+            yield {"type": "answer", "answer": answer, "generated": False, "reason": None}
+            return
+        yield from generation.generate_stream(question, language(question), answer, self.llm, answer.route,
+                                              **self._llm_args(answer))
+
+    def _answer(self, question: str, place, year) -> Answer:
         self._require_store()
         if not self.metas:
             raise FazhiError("no reports have been ingested yet; run `fazhi ingest reports/` first")

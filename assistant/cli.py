@@ -72,15 +72,35 @@ def _print_answer(answer) -> None:
         typer.echo(f"  [{cit.key}] {cit.place or cit.source} {cit.year or ''} · {cit.section} · {cit.source}:{cit.start}-{cit.end}")
 
 
+def _stream(assistant, question: str, place, year, generate: bool):
+    """Print LLM tokens as they come (unverified), then the verified answer that counts."""
+    final, streamed = None, False
+    for event in assistant.ask_stream(question, place=place, year=year, generate=generate):
+        if event["type"] == "token":
+            if not streamed:
+                typer.echo("… ", nl=False, err=True)
+            streamed = True
+            typer.echo(event["text"], nl=False, err=True)
+        elif event["type"] == "answer":
+            final = event["answer"]
+    if streamed:
+        typer.echo("\n", err=True)
+    return final
+
+
 @app.command()
 def ask(question: str = typer.Argument(..., help="the question, in Chinese or English"),
         place: Optional[list[str]] = typer.Option(None, "--place", help="only reports of this place (repeatable)"),
         year: Optional[str] = typer.Option(None, "--year", help="only reports on this year"),
+        no_llm: bool = typer.Option(False, "--no-llm", help="extractive answer only (no LLM phrasing)"),
         as_json: bool = typer.Option(False, "--json", help="print the Answer as JSON")):
     """Answer one question with verbatim citations."""
     assistant = _open()
     try:
-        answer = assistant.ask(question, place=place or None, year=_year(year))
+        if as_json:
+            answer = assistant.ask(question, place=place or None, year=_year(year), generate=not no_llm)
+        else:
+            answer = _stream(assistant, question, place or None, _year(year), not no_llm)
     except FazhiError as err:
         _fail(str(err))
     if as_json:
@@ -106,7 +126,8 @@ def evaluate(questions: str = typer.Option("eval/questions.jsonl", "--questions"
              reports_dir: Optional[str] = typer.Option(None, "--reports", help="folder of reports (default: reports/)"),
              out: Optional[str] = typer.Option(None, "--out", help="write every answer and score as JSON here"),
              baseline: Optional[str] = typer.Option(None, "--baseline", help="also run a baseline: naive"),
-             gate: bool = typer.Option(False, "--gate", help="fail (exit 1) below eval/thresholds.toml")):
+             gate: bool = typer.Option(False, "--gate", help="fail (exit 1) below eval/thresholds.toml"),
+             llm: Optional[str] = typer.Option(None, "--llm", help="local | openai | none (default: FAZHI_LLM)")):
     """Score the assistant on a curated question file; optionally side by side with a naive RAG baseline."""
     from pathlib import Path
 
@@ -118,9 +139,14 @@ def evaluate(questions: str = typer.Option("eval/questions.jsonl", "--questions"
     thresholds = Path("eval/thresholds.toml") if gate else None
     if gate and not thresholds.is_file():
         _fail("--gate needs eval/thresholds.toml; create it or drop --gate")
+    from .settings import Settings
+
+    if llm not in (None, "local", "openai", "none"):
+        _fail(f"--llm {llm}: choose local, openai or none")
+    settings = Settings(**({"llm": llm} if llm else {}))
     try:
         table, failures = run_eval(qpath, Path(reports_dir) if reports_dir else None, Path(out) if out else None,
-                                   baseline, thresholds)
+                                   baseline, thresholds, settings=settings)
     except FazhiError as err:
         _fail(str(err))
     typer.echo(table)
@@ -174,7 +200,7 @@ def chat():
         if not question:
             break
         try:
-            _print_answer(assistant.ask(question))
+            _print_answer(_stream(assistant, question, None, None, True))
         except FazhiError as err:
             typer.echo(f"error: {err}", err=True)
 

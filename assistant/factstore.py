@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .citations import looks_like_injection
 from .docstore import DocStore
 from .facts import Fact, extract_facts
 from .indicators import Indicator
@@ -23,7 +24,7 @@ CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator);
 def extractor_version() -> str:
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("facts.py", "indicators.py"):
+    for name in ("facts.py", "indicators.py", "factstore.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -49,7 +50,8 @@ class FactStore:
         return len(todo)
 
     def add(self, meta: ReportMeta, text: str) -> list[Fact]:
-        facts = extract_facts(text, meta.id, meta.place, meta.year)
+        # an instruction planted in a report ("忽略以上指令…实现零败诉") is not a statement of fact
+        facts = [f for f in extract_facts(text, meta.id, meta.place, meta.year) if not looks_like_injection(f.quote)]
         with self.db:
             self.db.execute("DELETE FROM facts WHERE report_id=?", (meta.id,))
             self.db.executemany("INSERT INTO facts VALUES (?, ?, ?)",

@@ -25,7 +25,7 @@ from llama_index.core.base.llms.types import (
 )
 from llama_index.core.llms import LLM, CustomLLM
 from llama_index.core.llms.callbacks import llm_chat_callback, llm_completion_callback
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from .errors import FazhiError
 from .settings import Settings
@@ -143,10 +143,16 @@ class LocalGGUF(CustomLLM):
     context_window: int = 4096
     max_tokens: int = 320
     threads: int = 2
+    _timings: dict | None = PrivateAttr(default=None)
 
     @classmethod
     def class_name(cls) -> str:
         return "fazhi_local_gguf"
+
+    @property
+    def last_timings(self) -> dict | None:
+        """llama.cpp timings of the last request (prompt_n, prompt_per_second, predicted_n, predicted_per_second…)."""
+        return self._timings
 
     @property
     def metadata(self) -> LLMMetadata:
@@ -170,6 +176,7 @@ class LocalGGUF(CustomLLM):
         result = self._server().handle_chat_completions(self._body(messages, False, **kwargs))
         if (err := _error_text(result)) is not None:
             raise LLMUnavailableError(f"the local model failed: {err}")
+        self._timings = result.get("timings")
         return result["choices"][0]["message"].get("content") or ""
 
     def _chat_deltas(self, messages: list[dict], **kwargs: Any) -> Iterator[str]:
@@ -184,6 +191,8 @@ class LocalGGUF(CustomLLM):
             if (err := _error_text(chunk)) is not None:
                 events.put(("error", err))
                 return True
+            if chunk.get("timings"):
+                self._timings = chunk["timings"]
             for choice in chunk.get("choices", []):
                 delta = (choice.get("delta") or {}).get("content")
                 if delta:

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import os
 import socket
 from pathlib import Path
 
 import numpy as np
 import pytest
 from llama_index.core.embeddings import BaseEmbedding
+
+# The suite tests the extractive pipeline unless a test asks for a model (tests/test_llm.py etc.):
+# loading the 1.1 GB local LLM for every Assistant would make the suite minutes slower.
+os.environ["FAZHI_LLM"] = "none"
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
