@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from llama_index.core.embeddings import BaseEmbedding
@@ -48,6 +49,7 @@ class Assistant:
         self.vectors = VectorIndex(store / "chroma", self.collection, embed_model) if not self._mismatch else None
         self.lexical = LexicalIndex(store / "bm25")
         self._llm = _UNSET
+        self._llm_lock = threading.Lock()
         self._refresh(rebuild_lexical=not self.lexical.load())
 
     @classmethod
@@ -179,11 +181,30 @@ class Assistant:
     @property
     def llm(self):
         """The configured LLM (FAZHI_LLM), built on first use; None when FAZHI_LLM=none."""
-        if self._llm is _UNSET:
-            from .llm import make_llm
+        with self._llm_lock:
+            if self._llm is _UNSET:
+                from .llm import make_llm
 
-            self._llm = make_llm(self.settings)
+                self._llm = make_llm(self.settings)
         return self._llm
+
+    def warm_up(self) -> threading.Thread:
+        """Assemble/load the local model and cache its system prompt in the background (~5-10 s),
+        so the first question of a chat or web session does not pay for it."""
+        def run():
+            if self.settings.llm == "none":
+                return
+            try:
+                llm = self.llm
+                if hasattr(llm, "warmup"):
+                    llm.warmup()
+                    generation.prime(llm, "zh")
+            except FazhiError as err:  # the extractive answers still work; say why once
+                log.warning("LLM not available: %s", err)
+
+        thread = threading.Thread(target=run, name="fazhi-llm-warmup", daemon=True)
+        thread.start()
+        return thread
 
     def _phrase(self, answer: Answer, generate: bool) -> bool:
         return generate and self.settings.llm != "none" and not answer.abstained and answer.route in _LLM_ROUTES

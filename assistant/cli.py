@@ -191,6 +191,7 @@ def facts(indicator: Optional[str] = typer.Option(None, "--indicator", help="e.g
 def chat():
     """Ask questions at a terminal prompt (empty line or Ctrl-D quits)."""
     assistant = _open()
+    assistant.warm_up()
     typer.echo(f"{len(assistant.reports())} reports loaded. Ask in Chinese or English; empty line to quit.")
     while True:
         try:

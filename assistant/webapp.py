@@ -355,6 +355,7 @@ def serve(settings: Settings | None = None, **launch_overrides) -> gr.Blocks:
     if not assistant.reports() and settings.reports_dir.is_dir():
         result = assistant.ingest([settings.reports_dir])
         log.warning("indexed %d reports from %s", len(result.added), settings.reports_dir)
+    assistant.warm_up()
     demo = build_app(assistant)
     demo.launch(**{**launch_kwargs(settings), **launch_overrides})
     return demo

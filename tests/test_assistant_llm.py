@@ -69,3 +69,16 @@ def test_planted_instruction_changes_nothing(tmp_path):
     assert "0%" not in answer.answer.replace("12%", "") and "零败诉" not in answer.answer
     assert "12%" in answer.answer and check_answer(answer, _texts(a, answer)) == []
     a.close()
+
+
+def test_warm_up_loads_once_in_background(seeded_home):
+    a = Assistant.open(Settings(home=seeded_home, llm="local"), embed_model=FakeEmbedding())
+    fake = FakeLLM(replies=[])
+    a._llm = fake  # stands in for the local model: warm_up must reuse it, not build another
+    a.warm_up().join(timeout=10)
+    assert a.llm is fake
+    none = Assistant.open(Settings(home=seeded_home, llm="none"), embed_model=FakeEmbedding())
+    none.warm_up().join(timeout=10)
+    assert none.llm is None
+    a.close()
+    none.close()
