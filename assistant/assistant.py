@@ -9,7 +9,7 @@ from llama_index.core.embeddings import BaseEmbedding
 from tqdm import tqdm
 
 from . import answer as answering
-from . import exhaustive, generation
+from . import exhaustive, generation, guard
 from .cleaning import clean
 from .docstore import DocStore
 from .embedder import embedder_slug, make_embedder
@@ -220,8 +220,20 @@ class Assistant:
         answer = self._answer(question, place, year)
         if not self._phrase(answer, generate):
             return answer
-        return generation.generate(question, language(question), answer, self.llm, answer.route,
-                                   **self._llm_args(answer))
+        phrased = generation.generate(question, language(question), answer, self.llm, answer.route,
+                                      **self._llm_args(answer))
+        return self._guarded(phrased, answer)
+
+    def _guarded(self, phrased: Answer, extractive: Answer) -> Answer:
+        """The phrased answer only if its figures are used as the reports use them; kept on top of the
+        extractive lines so no verified figure or quote can be lost."""
+        if phrased.answer == extractive.answer:
+            return extractive
+        problems = guard.figures_consistent(phrased.answer, phrased.citations, self.all_facts)
+        if problems:
+            log.warning("LLM answer rejected: %s", "; ".join(problems))
+            return extractive
+        return guard.merge(phrased, extractive)
 
     def ask_stream(self, question: str, place: str | list[str] | None = None, year: int | None = None,
                    generate: bool = True):
@@ -231,8 +243,12 @@ class Assistant:
             yield {"type": "evidence", "citations": list(answer.citations)}
             yield {"type": "answer", "answer": answer, "generated": False, "reason": None}
             return
-        yield from generation.generate_stream(question, language(question), answer, self.llm, answer.route,
-                                              **self._llm_args(answer))
+        for event in generation.generate_stream(question, language(question), answer, self.llm, answer.route,
+                                                **self._llm_args(answer)):
+            if event["type"] == "answer":
+                final = self._guarded(event["answer"], answer)
+                event = {**event, "answer": final, "generated": final is not answer}
+            yield event
 
     def _answer(self, question: str, place, year) -> Answer:
         self._require_store()
