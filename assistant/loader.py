@@ -100,7 +100,32 @@ def _pdf_text(name: str, data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as err:  # pypdf raises many error types for damaged files
         raise InputError(f"{name}: not a readable PDF ({type(err).__name__}); re-export it") from None
-    text = "\n".join(pages)
+    text = unwrap("\n".join(pages))
     if not _CJK.search(text) and not text.strip():
         raise InputError(f"{name}: the PDF has no text layer (scanned image?); run OCR first or use the .docx/.txt version")
     return text
+
+
+_ENDS_BLOCK = re.compile(r"[。;;:!?!?:”」)]\s*$")
+_STARTS_BLOCK = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|[一二三四五六七八九十]+是|"
+                           r"\d{4}年\d{1,2}月\d{1,2}日\s*$)")
+_TITLE_OR_SIGNATURE = re.compile(r"(?:报告|情况|总结|局|政府|委员会|办公室|管委会)$")
+_PAGE_NO = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+
+
+def unwrap(text: str) -> str:
+    """Rejoin lines a PDF text layer broke at the page width, and drop page numbers.
+
+    A line that does not end a sentence continues on the next line unless that line starts a
+    heading or an enumeration; without this every quote would be a fragment of a sentence."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _PAGE_NO.match(line):
+            continue
+        stripped, prev = line.strip(), (out[-1].strip() if out else "")
+        if prev and stripped and not _ENDS_BLOCK.search(prev) and not _STARTS_BLOCK.match(stripped) \
+                and (len(prev) >= 20 or re.search("[,,、]", prev)) and not _TITLE_OR_SIGNATURE.search(prev):
+            out[-1] = out[-1].rstrip() + stripped
+        else:
+            out.append(line)
+    return "\n".join(out)

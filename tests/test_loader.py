@@ -74,3 +74,31 @@ def test_size_limit(tmp_path):
 def test_undecodable_rejected():
     with pytest.raises(InputError, match="decode"):
         decode_bytes("x.txt", bytes(range(128, 256)) * 20)
+
+
+def test_pdf_wrapped_lines_are_rejoined(tmp_path):
+    """A PDF text layer breaks sentences at the page width; quotes must still be whole sentences."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    lines = ["江山市2023年度法治政府建设情况报告", "一、主要工作", "(一)行政复议。全年共收到行政复议申请136件,办结",
+             "128件,纠错率为9.4%。行政诉讼一审败诉率为", "5.2%。", "二、存在的不足", "一是执法人员力量不足。", "- 1 -"]
+    p = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(p), pagesize=A4)
+    c.setFont("STSong-Light", 11)
+    for i, line in enumerate(lines):
+        c.drawString(40, 800 - 18 * i, line)
+    c.save()
+    text = load_text(p)
+    assert "全年共收到行政复议申请136件,办结128件,纠错率为9.4%。" in text
+    assert "行政诉讼一审败诉率为5.2%。" in text
+    assert "\n二、存在的不足\n" in text and "- 1 -" not in text
+
+
+def test_unwrap_keeps_headings_and_short_lines():
+    from assistant.loader import unwrap
+
+    assert unwrap("一、总体情况\n(一)执法\n今年开展培训2次,覆盖全体\n执法人员。") == "一、总体情况\n(一)执法\n今年开展培训2次,覆盖全体执法人员。"
