@@ -85,6 +85,15 @@ def overview(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], sect
     return out
 
 
+_PLAN_SECTION = re.compile(r"计划|打算|思路|下步|下一步|安排|展望")
+
+
+def plan_hits(chunks, report_ids: set[str], seen: set[str]) -> list[Hit]:
+    """Chunks of the work-plan sections (下一年度工作计划/打算/思路) of the given reports."""
+    return [Hit(chunk=c, score=0.0, dense_rank=None, bm25_rank=None) for c in chunks
+            if c.report_id in report_ids and c.id not in seen and _PLAN_SECTION.search(c.section.split(" > ")[0])]
+
+
 def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candidate]:
     out, seen = [], set()
     for rank, hit in enumerate(hits):
@@ -96,7 +105,10 @@ def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candida
             quote = text[s:e]
             if looks_like_injection(quote):
                 continue
-            out.append(Candidate(hit.chunk.report_id, s, e, quote, score_sentence(q, quote, rank), rank))
+            score = score_sentence(q, quote, rank)
+            if q.wants_plan and _PLAN_SECTION.search(hit.chunk.section):
+                score += 0.5  # "plans for 2021" are answered from the plan section, not from results
+            out.append(Candidate(hit.chunk.report_id, s, e, quote, score, rank))
     return sorted(out, key=lambda c: -c.score)
 
 

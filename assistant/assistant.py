@@ -272,6 +272,9 @@ class Assistant:
             chosen = answering.overview(q, self.metas, texts, self.docs.sections)
             return answering.compose(q, chosen, self.metas, self.docs.sections, texts) if chosen else answering.abstain(q)
         hits = self.retriever.retrieve(q, top_k=self.settings.retrieval.top_k * (3 if q.wants_list else 1))
+        if q.wants_plan and q.places:  # "X's plans": the plan section itself, whatever retrieval ranked
+            hits += answering.plan_hits(self.chunks.values(), {r for r, m in self.metas.items() if m.place in q.places},
+                                        {h.chunk.id for h in hits})
         texts = {h.chunk.report_id: self.docs.text(h.chunk.report_id) for h in hits}
         answer = answering.answer_from_hits(q, hits, texts, self.metas, self.docs.sections,
                                             self.settings.retrieval.max_quotes)
@@ -300,8 +303,8 @@ class Assistant:
                 return exhaustive.keyword_scan(q, plan, *args, plan.route)
             if plan.indicators:
                 return exhaustive.list_or_count_facts(q, plan, self.metas, self.all_facts, *args[1:], plan.route)
-            if plan.issuer_like or plan.year_before or plan.year_after or q.year or plan.route == "count":
-                return exhaustive.metadata_list(q, plan, *args, plan.route)
+            if plan.issuer_like or plan.year_before or plan.year_after or q.year or not plan.keywords:
+                return exhaustive.metadata_list(q, plan, *args, plan.route)  # "列出所有报告", "2023年有哪些报告"
             return exhaustive.keyword_scan(q, plan, *args, plan.route)
         if plan.route == "compare":
             return exhaustive.compare(q, plan, self.metas, self.all_facts, *args[1:])

@@ -274,8 +274,13 @@ def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> A
         return None
     reports = scope_reports(metas, q, plan)
     by_report: dict[str, list[Fact]] = {}
+    partial: dict[str, Fact] = {}
     for f in facts:
-        if f.indicator == indicator:
+        if f.indicator != indicator:
+            continue
+        if any(p in f.scope and p not in q.question for p in _PARTIAL):  # 涉企 32件 is not the total
+            partial.setdefault(f.report_id, f)
+        else:
             by_report.setdefault(f.report_id, []).append(f)
     chosen = {m.id: primary(by_report.get(m.id, [])) for m in reports}
     have = {rid: f for rid, f in chosen.items() if f is not None}
@@ -292,7 +297,10 @@ def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> A
                        f"{english_name(w.place)} ({w.place}) has the {'lower' if lower else 'higher'} {label}.")
     for rid in sorted(have, key=lambda r: -float(have[r].value) if not lower else float(have[r].value)):
         _fact_line(b, have[rid])
-    missing = [m for m in reports if m.id not in have]
+    for rid, f in partial.items():
+        if rid not in have:
+            _fact_line(b, f, "(仅部分口径,未参与比较)" if q.lang == "zh" else " (only part of the total, not compared)")
+    missing = [m for m in reports if m.id not in have and m.id not in partial]
     if missing:
         names = "、".join(m.place or m.source for m in missing)
         b.lines.append(f"未报告{label}:{names}。" if q.lang == "zh" else f"Not reported ({label}): {names}.")
@@ -302,7 +310,7 @@ def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> A
                        else "Note: the reports use different units (" + ", ".join(sorted(units)) + ").")
     winner_place = metas[winner.report_id].place or metas[winner.report_id].source
     return b.answer("compare", [winner_place], Coverage(checked=len(reports), matched=len(have),
-                                                         not_reported=len(missing)))
+                                                         related=len(partial), not_reported=len(missing)))
 
 
 def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> Answer | None:

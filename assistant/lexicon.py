@@ -20,6 +20,7 @@ DOMAIN_TERMS = [
 GLOSSARY: list[tuple[str, list[str]]] = [
     (r"zero[- ]defeats?|no (?:lost )?(?:cases? )?(?:lost|defeats?)|zero[- ]loss(?:es)?|never lost|no losses", ["零败诉", "无败诉", "败诉"]),
     (r"(?:defeat|loss|losing) rate", ["败诉率"]),
+    (r"los[et] any|any (?:defeats?|loss(?:es)?|lost (?:cases|lawsuits))|ever lose", ["零败诉", "败诉"]),
     (r"correction rate", ["纠错率"]),
     (r"corrected|correction", ["纠错"]),
     (r"reconsideration", ["行政复议"]),
@@ -41,7 +42,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"major (?:administrative )?decisions?", ["重大行政决策"]),
     (r"enterprises?|compan(?:y|ies)|firms?|business(?:es)?(?! environment)", ["涉企", "企业"]),
     (r"shortcomings?|problems?|weakness\w*|deficienc\w*", ["存在问题", "不足"]),
-    (r"plans?|next year|future work", ["工作打算", "计划"]),
+    (r"plans?|next year|future work", ["工作打算", "计划", "工作思路"]),
     (r"npc (?:deputies'? )?suggestions?|deputies'? suggestions?", ["人大建议"]),
     (r"cppcc proposals?|proposals?", ["政协提案"]),
     (r"success rate", ["成功率"]),
@@ -95,7 +96,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
 
 _STOP = set(
     "的 了 和 与 及 是 在 有 为 对 中 等 年 年度 多少 几 哪些 哪个 什么 怎么 如何 情况 报告 请问 吗 呢 啊 "
-    "地区 地方 单位 哪里 数量 数字 具体 提到 提及 给出 说明 报告 开展 有关 相关 方面 是否 有没有 分别 共 各 其 该 这 那 个 件 次 项 份 里 上 下 年内 请 一下".split()
+    "地区 地方 单位 哪里 列出 列举 所有 全部 数量 数字 具体 提到 提及 给出 说明 报告 开展 有关 相关 方面 是否 有没有 分别 共 各 其 该 这 那 个 件 次 项 份 里 上 下 年内 请 一下".split()
 )
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
 _lock = threading.Lock()

@@ -12,7 +12,7 @@ from .places import PlaceIndex
 _RATE = re.compile(r"率|百分|rate|percent|percentage|proportion|%", re.I)
 _NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|count|figure|rate|率|比例|percent", re.I)
 _PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|plan|next year|intend|will do", re.I)
-_OPEN = re.compile(r"哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|有哪些|存在哪些|不足|问题|"
+_OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|有哪些|存在哪些|不足|问题|"
                    r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness",
                    re.I)
 _META = re.compile(r"哪一年|哪个年度|哪年的|什么年度|由谁|谁(?:报送|发布|印发|制定|出具|撰写)|发布机构|发文机关|报送单位|成文日期|落款|"
@@ -74,4 +74,5 @@ def analyze(question: str, places: PlaceIndex, place: str | list[str] | None = N
     )
 
 
-_LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|\bwhich\b|\blist\b|\bwhat (?:places|counties|districts|cities|reports)\b", re.I)
+_LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区|各地|各报告|分别|每个地区|所有地区|"
+                   r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|\bwhich\b|\blist\b|\bwhat (?:places|counties|districts|cities|reports)\b", re.I)

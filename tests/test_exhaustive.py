@@ -105,3 +105,26 @@ def test_facts_follow_report_removal(assistant):
     rid = assistant.reports()[0].id
     assistant.remove(rid)
     assert assistant.facts() == []
+
+
+def test_part_of_a_total_is_not_compared(seeded):
+    ans = seeded.ask("哪个地区法律援助案件最多?")
+    _verified(seeded, ans)
+    assert ans.places == ["金华市婺城区"] and "仅部分口径" in ans.answer and ans.coverage.related == 1
+
+
+def test_every_report_listed_on_request(seeded):
+    ans = seeded.ask("列出所有报告")
+    assert ans.coverage.matched == 5 and len(ans.citations) == 5
+    ans = seeded.ask("各地区的行政复议纠错率分别是多少?")
+    assert ans.route == "list" and ans.coverage.checked == 5 and ans.places == ["金华市婺城区"]
+
+
+def test_did_x_lose_any_finds_the_zero_claim(seeded):
+    ans = seeded.ask("Did Qijiang lose any lawsuits in 2023?")
+    assert "0败诉" in ans.answer and ans.citations[0].place == "重庆市綦江区"
+
+
+def test_plans_come_from_the_plan_section(seeded):
+    ans = seeded.ask("What are Linhai's plans for 2021?")
+    assert ans.route == "open" and all("2021年法治政府建设工作思路" in c.section for c in ans.citations)
