@@ -18,8 +18,9 @@ _UNIT = re.compile(rf"(?:(?![局委办院厅府在的和与及等对为了])[\u4
 # common words that end in a unit suffix but are not places (e.g. 区城市管理局 → 城市)
 _NOT_PLACE = {"城市", "城区", "社区", "园区", "市区", "地区", "全区", "全市", "全县", "辖区", "景区", "都市"}
 _DEPT = re.compile(r"(局|委员会|办公室|厅|中心|院|委|办)$")
+_ISSUER = re.compile(r"(局|委员会|办公室|厅|中心|院|委|办|人民政府|政府|办事处|管委会|党工委)$")
 _LEVEL_BY_SUFFIX = [
-    (("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区"), "development_zone"),
+    (("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "园区"), "development_zone"),
     (("街道", "镇", "乡"), "subdistrict"),
     (("县", "自治县", "旗", "自治旗"), "county"),
     (("区",), "district"),
@@ -66,7 +67,7 @@ def place_and_issuer(title: str) -> tuple[str | None, str | None]:
         return place, issuer_written
     before_year = re.split(r"\d{4}|法治|依法", title, maxsplit=1)[0].strip()
     place = leading_place(before_year)
-    issuer = before_year if place and before_year != place and _DEPT.search(before_year) else None
+    issuer = before_year if place and before_year != place and _ISSUER.search(before_year) else None
     return place, issuer
 
 

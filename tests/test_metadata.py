@@ -56,3 +56,15 @@ def test_unknown_stays_none():
     meta = extract_meta(raw, cleaned.text, cleaned.title, "x.txt")
     assert meta.title is None and meta.place is None and meta.year is None
     assert any("title" in w for w in meta.warnings)
+
+
+@pytest.mark.parametrize("title,place,issuer,level", [
+    ("广西壮族自治区南宁市青秀区人民政府2023年度法治政府建设情况报告", "广西壮族自治区南宁市青秀区", "广西壮族自治区南宁市青秀区人民政府", "district"),
+    ("朝阳街道办事处2023年法治政府建设情况报告", "朝阳街道", "朝阳街道办事处", "subdistrict"),
+    ("苏州工业园区2023年度法治政府建设情况报告", "苏州工业园区", None, "development_zone"),
+    ("内蒙古自治区鄂尔多斯市伊金霍洛旗2023年法治政府建设情况报告", "内蒙古自治区鄂尔多斯市伊金霍洛旗", None, "county"),
+    ("深圳市市场监督管理局2023年法治政府建设年度报告", "深圳市", "深圳市市场监督管理局", "department"),
+])
+def test_title_shapes_beyond_the_seeds(title, place, issuer, level):
+    p, i = place_and_issuer(title)
+    assert (p, i, level_of(p, i)) == (place, issuer, level)
