@@ -67,6 +67,17 @@ def _qualifies(q: Query, c: Candidate) -> bool:
     return c.score >= 0.45
 
 
+_OVERVIEW_EN = re.compile(r"\b(?:compare|comparison|tell me about|overview|summar\w*|describe|what about|versus|vs)\b", re.I)
+_CONTENT_EN = re.compile(r"\b(?:how many|how much|what (?:is|was|were|are) the|which|number|rate|percent)\b", re.I)
+
+
+def asks_overview(q: Query) -> bool:
+    """Only places named: a Chinese question with nothing else, or an English "compare / tell me about X"."""
+    if q.lang == "zh":
+        return True
+    return bool(_OVERVIEW_EN.search(q.question)) and not _CONTENT_EN.search(q.question)
+
+
 def overview(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], sections) -> list[Candidate]:
     """First body sentence of each named place's report: the answer to 'tell me about / compare X and Y'."""
     out = []
@@ -106,7 +117,7 @@ def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candida
             if looks_like_injection(quote):
                 continue
             score = score_sentence(q, quote, rank)
-            if q.wants_plan and _PLAN_SECTION.search(hit.chunk.section):
+            if q.wants_plan and q.tokens and _PLAN_SECTION.search(hit.chunk.section):
                 score += 0.5  # "plans for 2021" are answered from the plan section, not from results
             out.append(Candidate(hit.chunk.report_id, s, e, quote, score, rank))
     return sorted(out, key=lambda c: -c.score)

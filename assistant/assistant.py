@@ -267,7 +267,7 @@ class Assistant:
         routed = self._exhaustive(q, plan)
         if routed is not None:
             return routed
-        if q.places and not q.tokens:  # only places named: describe each report
+        if q.places and not q.tokens and answering.asks_overview(q):  # "compare Linhai and Pingluo"
             texts = {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in q.places}
             chosen = answering.overview(q, self.metas, texts, self.docs.sections)
             return answering.compose(q, chosen, self.metas, self.docs.sections, texts) if chosen else answering.abstain(q)

@@ -293,8 +293,9 @@ def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> A
     if len(have) >= 2:
         w = metas[winner.report_id]
         word = ("更低" if lower else "更高") if indicator.kind == "rate" else ("更少" if lower else "更多")
+        en_word = ("lower" if lower else "higher") if indicator.kind == "rate" else ("fewer" if lower else "more")
         b.lines.append(f"{w.place}的{label}{word}。" if q.lang == "zh" else
-                       f"{english_name(w.place)} ({w.place}) has the {'lower' if lower else 'higher'} {label}.")
+                       f"{english_name(w.place)} ({w.place}) reports {en_word} {label}.")
     for rid in sorted(have, key=lambda r: -float(have[r].value) if not lower else float(have[r].value)):
         _fact_line(b, have[rid])
     for rid, f in partial.items():

@@ -43,7 +43,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"enterprises?|compan(?:y|ies)|firms?|business(?:es)?(?! environment)", ["涉企", "企业"]),
     (r"shortcomings?|problems?|weakness\w*|deficienc\w*", ["存在问题", "不足"]),
     (r"plans?|next year|future work", ["工作打算", "计划", "工作思路"]),
-    (r"npc (?:deputies'? )?suggestions?|deputies'? suggestions?", ["人大建议"]),
+    (r"npc\b[\w' ]{0,20}suggestions?|deput(?:y|ies)'?s? suggestions?|people'?s congress", ["人大建议", "人大代表建议"]),
     (r"cppcc proposals?|proposals?", ["政协提案"]),
     (r"success rate", ["成功率"]),
     (r"resolution rate|resolved rate", ["化解率"]),
@@ -142,7 +142,7 @@ def expand_english(question: str) -> list[str]:
     q = question.lower()
     terms: list[str] = []
     for pattern, zh in GLOSSARY:
-        if re.search(rf"\b(?:{pattern})", q):
+        if re.search(rf"\b(?:{pattern})\b", q):
             terms.extend(t for t in zh if t not in terms)
     return terms
 

@@ -160,3 +160,13 @@ def test_remove_report(assistant):
     assistant.remove(pingluo.id)
     assert [m.place for m in assistant.reports()] == ["临海市"]
     assert {c.place for c in assistant.ask("接收行政复议申请多少件?").citations} == {"临海市"}
+
+
+@pytest.mark.parametrize("question", ["How many trees did Pingluo plant?", "平罗县种了多少棵树?"])
+def test_unrelated_figure_question_abstains(seeded, question):
+    assert seeded.ask(question).abstained
+
+
+def test_overview_only_when_asked(seeded):
+    assert seeded.ask("compare Linhai and Pingluo").citations
+    assert seeded.ask("How many NPC deputy suggestions did Pingluo handle?").citations[0].quote.count("39")
