@@ -49,6 +49,8 @@ class Cleaned(BaseModel):
 
 def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u3000", " ").replace("\xa0", " ").replace("\u200b", "")
+    line = re.sub(r"^\s*#{1,6}\s+", "", line)  # Markdown headings: "## 一、主要工作" is the heading 一、主要工作
+    line = re.sub(r"\*\*(.+?)\*\*", r"\1", line)  # **bold**
     return re.sub(r"[ \t]{2,}", " ", line).strip()
 
 

@@ -61,3 +61,13 @@ def test_sentence_spans_and_labels():
     text = "甲。乙;丙!\n丁"
     assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == ["甲。", "乙;", "丙!", "丁"]
     assert heading_label("1.明确目标任务。坚持将党的领导贯穿") == "1.明确目标任务"
+
+
+def test_markdown_report_headings():
+    from assistant.cleaning import clean
+
+    md = "# 某县2023年度法治政府建设情况报告\n\n## 一、主要工作\n\n### (一)行政复议\n\n**全年**收到行政复议申请20件。\n"
+    text = clean(md).text
+    assert text.startswith("某县2023年度法治政府建设情况报告")
+    secs = parse_sections(text)
+    assert section_at(secs, text.index("全年收到")) == "一、主要工作 > (一)行政复议"
