@@ -283,8 +283,6 @@ def test_render_upload_lists_each_file():
 
 def test_facts_tab_and_endpoint(app, tmp_path):
     assistant, demo, client = app
-    if not hasattr(assistant, "facts"):
-        pytest.skip("the Assistant has no facts() yet")
     table, download = demo.fazhi.facts_view("", "平罗县", "all")
     assert table["data"] and all(row[0] == "平罗县" for row in table["data"])
     csv_text = open(download["value"], encoding="utf-8-sig").read()
