@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .citations import check_answer, looks_like_injection
+from .facts import states_zero_claim
 from .models import Answer, Citation, ReportMeta
 from .places import english_name
 from .query import ZERO_CLAIMS, Query
@@ -53,7 +54,7 @@ def _qualifies(q: Query, c: Candidate) -> bool:
     """A sentence may answer only if it carries what was asked, not a near-miss."""
     s = c.quote
     if q.wants_zero:  # a zero-defeat question is answered by the claim itself, in whatever wording
-        return any(z in s.replace("“", "").replace("”", "") for z in ZERO_CLAIMS)
+        return states_zero_claim(s)
     if q.wants_rate and not q.wants_zero:
         rate_terms = [t for t in q.focus if t.endswith("率")] or ["率"]
         # the rate term and its figure must sit in the same clause: "败诉率逐年下降…化解率达82%" is no defeat rate

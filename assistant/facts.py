@@ -113,8 +113,9 @@ _POSTFIX = [
      I.legal_understanding_people),
 ]
 _CLAIMS = [
-    (I.zero_defeat, re.compile(r"零败诉|无败诉(?:案件)?|(?<![\d.])0败诉|败诉率(?:为|是|均为)?(?:零|0(?![\d.%]))"
-                               r"|(?:未|没有)(?:发生|出现)?败诉(?:案件)?|败诉(?:案件)?(?:为零|为0(?![\d.%]))")),
+    (I.zero_defeat, re.compile(r"零败诉|无败诉(?:案件)?|无一败诉|(?<![\d.])0败诉|败诉率(?:为|是|均为)?(?:零|0(?![\d.%]))"
+                               r"|(?:未|没有)(?:发生|出现)?(?:行政)?(?:诉讼|应诉)?(?:案件)?败诉(?:案件)?"
+                               r"|败诉(?:案件)?(?:数|数量)?(?:为|是)?(?:零|0(?![\d.%]))")),
     (I.no_reconsideration_correction, re.compile(r"无(?:行政)?纠错(?:案件)?|零纠错|纠错(?:率|案件)(?:为|是)?(?:零|0(?![\d.%]))")),
 ]
 _NEGATED = re.compile(r"(?:未能?|没有|尚未|难以|未实现)(?:实现|做到|达到)?[“\"]?$")
@@ -265,6 +266,12 @@ def _number_fact(ctx: _Ctx, clause: tuple[int, int], lo: int, anchor: int, tok: 
         scope = f"{period_scope} {scope}".strip()
     value = float(tok.group("num").replace(",", ""))
     return make(ind, value, unit, _approx(tok), scope, tok.span())
+
+
+def states_zero_claim(text: str) -> bool:
+    """Whether `text` claims zero defeat or no correction, in any of the wordings reports use."""
+    plain = text.replace("“", "").replace("”", "").replace('"', "")
+    return any(p.search(plain) and not _NEGATED.search(plain[: p.search(plain).start()]) for _, p in _CLAIMS)
 
 
 def _postfix_facts(ctx: _Ctx, make: _Make) -> list[Fact]:
