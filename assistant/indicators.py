@@ -146,7 +146,7 @@ _SPECS: dict[str, _Spec] = {
     ),
     "enforcement_certification_rate": _Spec(
         "执法人员持证率", "enforcement officer certification rate", "enforcement", "rate",
-        (r"持证率|持证", r"certificat\w*|licen[cs]ed"),
+        (r"持证(?:上岗)?率|持证", r"certificat\w*|licen[cs]ed"),
     ),
     "info_disclosed_proactive": _Spec(
         "政府信息主动公开", "information disclosed proactively", "disclosure", "count",

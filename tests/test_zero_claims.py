@@ -23,3 +23,8 @@ def test_claims(sentence, scope):
 def test_not_claims(sentence):
     assert not [f for f in extract_facts("一、主要工作\n" + sentence, "r", "某县", 2023) if f.indicator.value == "zero_defeat"]
     assert not states_zero_claim(sentence)
+
+
+def test_certification_rate_variant():
+    facts = extract_facts("一、主要工作\n行政执法人员持证上岗率100%。", "r", "某县", 2023)
+    assert [(f.indicator.value, f.value) for f in facts] == [("enforcement_certification_rate", 100.0)]
