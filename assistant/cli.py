@@ -19,11 +19,17 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _open():
+def _open(index_default: bool = True):
+    """Open the store; on first use with an empty store, index the default corpus (reports/) once."""
     from .assistant import Assistant
 
     try:
-        return Assistant.open()
+        assistant = Assistant.open()
+        corpus = assistant.settings.reports_dir
+        if index_default and not assistant.reports() and corpus.is_dir() and any(corpus.iterdir()):
+            typer.echo(f"indexing {corpus} (first use; takes about a minute) …", err=True)
+            assistant.ingest([corpus], progress=False)
+        return assistant
     except FazhiError as err:
         _fail(str(err))
 
@@ -45,7 +51,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="report files or folders"
         from .settings import Settings
 
         shutil.rmtree(Settings().store_dir, ignore_errors=True)
-    assistant = _open()
+    assistant = _open(index_default=False)
     try:
         result = assistant.ingest(paths, progress=not as_json)
     except FazhiError as err:

