@@ -68,7 +68,8 @@ def _qualifies(q: Query, c: Candidate) -> bool:
     return c.score >= 0.45
 
 
-_OVERVIEW_EN = re.compile(r"\b(?:compare|comparison|tell me about|overview|summar\w*|describe|what about|versus|vs)\b", re.I)
+_OVERVIEW_EN = re.compile(r"\b(?:compare|comparison|tell me about|overview|summar\w*|describe|what about|versus|vs)\b|"
+                          r"^\s*what did\b.{0,80}\bdo\b(?:\s+in\s+\d{4})?\s*\??\s*$", re.I)
 _CONTENT_EN = re.compile(r"\b(?:how many|how much|what (?:is|was|were|are) the|which|number|rate|percent)\b", re.I)
 
 
@@ -98,6 +99,7 @@ def overview(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], sect
 
 
 _PLAN_SECTION = re.compile(r"计划|打算|思路|下步|下一步|安排|展望")
+_TARGET = re.compile(r"力争|争取|目标是|确保.{0,12}(?:以下|以上|以内)")
 
 
 def plan_hits(chunks, report_ids: set[str], seen: set[str]) -> list[Hit]:
@@ -118,8 +120,11 @@ def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candida
             if looks_like_injection(quote):
                 continue
             score = score_sentence(q, quote, rank)
-            if q.wants_plan and q.tokens and _PLAN_SECTION.search(hit.chunk.section):
+            in_plan = bool(_PLAN_SECTION.search(hit.chunk.section.split(" > ")[0])) or bool(_TARGET.search(quote))
+            if q.wants_plan and q.tokens and in_plan:
                 score += 0.5  # "plans for 2021" are answered from the plan section, not from results
+            elif not q.wants_plan and in_plan:
+                score -= 0.3  # a target ("力争…控制在8%以下") is not what happened
             out.append(Candidate(hit.chunk.report_id, s, e, quote, score, rank))
     return sorted(out, key=lambda c: -c.score)
 
@@ -154,6 +159,8 @@ def tighten(q: Query, c: Candidate, limit: int = 80) -> Candidate:
 
 def select(q: Query, cands: list[Candidate], metas: dict[str, ReportMeta], max_quotes: int) -> list[Candidate]:
     good = [c for c in cands if _qualifies(q, c)]
+    if not q.wants_plan and any(not _TARGET.search(c.quote) for c in good):
+        good = [c for c in good if not _TARGET.search(c.quote)]  # what happened, not what is aimed for
     if not good:
         return []
     if len(q.places) > 1 or q.wants_list:  # one best sentence per place, so each side/hit is covered

@@ -282,7 +282,9 @@ class Assistant:
             # the sentence search found nothing: the fact table may still hold the figure
             answer = exhaustive.lookup(q, plan, self.metas, self.all_facts, self.docs.text, self.docs.sections) or answer
         if plan.route == "lookup":
-            answer = (exhaustive.not_reported(q, plan, self.metas, self.all_facts, answer)
+            answer = (exhaustive.missed_fact(q, plan, self.metas, self.all_facts, answer, self.docs.text,
+                                             self.docs.sections)
+                      or exhaustive.not_reported(q, plan, self.metas, self.all_facts, answer)
                       or exhaustive.off_topic(q, plan, self.metas, self.all_facts, answer) or answer)
         return answer.model_copy(update={"route": answer.route or plan.route})
 

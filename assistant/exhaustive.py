@@ -359,6 +359,21 @@ def off_topic(q: Query, plan: Plan, metas, facts: list[Fact], answer: Answer) ->
     return Answer(question=q.question, answer=text, citations=[], abstained=True, route="lookup")
 
 
+def missed_fact(q: Query, plan: Plan, metas, facts: list[Fact], answer: Answer, text, sections) -> Answer | None:
+    """The sentence search quoted no stated (unplanned) figure of the asked indicator although the fact
+    table has one for that report (e.g. it quoted a target): answer from the fact table instead."""
+    if answer.abstained or not plan.indicators or not (q.wants_number or q.wants_rate) or q.wants_open:
+        return None
+    rids = {c.report_id for c in answer.citations}
+    asked = [f for f in facts if f.report_id in rids and f.indicator in plan.indicators[:2] and not f.planned]
+    if not asked or len(rids) != 1:
+        return None
+    if any(f.start < c.end and c.start < f.end for f in asked for c in answer.citations):
+        return None
+    scoped = q.model_copy(update={"places": [metas[next(iter(rids))].place]})
+    return lookup(scoped, plan, metas, facts, text, sections)
+
+
 def not_reported(q: Query, plan: Plan, metas, facts: list[Fact], answer: Answer) -> Answer | None:
     """A figure asked of one report that states only other figures: say it is not reported.
 

@@ -7,6 +7,13 @@ from .metadata import _NOT_PLACE, _UNIT, _UNIT_SUFFIX
 
 _SUFFIX_RE = re.compile(rf"({_UNIT_SUFFIX})$")
 _ABBREV = {"经济技术开发区": ["经开区", "开发区"], "高新技术产业开发区": ["高新区"]}
+_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|"
+             r"un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
+_PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,4}}")
+_EN_NOT_PLACES = set("""China Chinese What Which Who How Did Does Do Is Are Was Were The This That Compare List Show Tell
+    Give County District City Province Zone Town Development Economic Technological Administrative Reconsideration
+    Litigation Legal Aid Report Reports People Peoples Bureau Justice Government Party Committee Court Law Rule
+    Mediation Zero Defeat Rate Year Annual Plan Plans Please Can Could Would Should Any All Each Every Some In On For Of""".split())
 _QUESTION_WORD = re.compile(r"多少|几|哪|什么|所有|全部|每个|语料|报告")
 _NOT_A_NAME = re.compile(r"^(哪些|哪个|哪|各|全|本|该|这些|那些|多少个|几个|所有|每个|其他|同|下辖|市辖|地)")
 
@@ -75,6 +82,22 @@ class PlaceIndex:
             if name in question:
                 hits.update(places)
         return hits
+
+    def unknown_en(self, question: str) -> list[str]:
+        """Pinyin-shaped names in an English question that are no corpus place (Hangzhou, Xihu District)."""
+        known = set(self.pinyin)
+        out = []
+        for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})(?:'s)?\b", question):
+            word = m.group(1)
+            if word in _EN_NOT_PLACES or not _PINYIN_WORD.fullmatch(word.lower()):
+                continue
+            if not any(word.lower() in k or k in word.lower() for k in known):
+                out.append(word)
+        for m in re.finditer(r"\b([A-Z][a-z]+)(?:'s)?\s+(?:County|District|City|Province|Prefecture|Town|Township)\b", question):
+            word = m.group(1)
+            if word not in out and word not in _EN_NOT_PLACES and not any(word.lower() in k for k in known):
+                out.append(word)
+        return out
 
     def unknown(self, question: str) -> list[str]:
         """Place-like names in a Chinese question that match no corpus place (e.g. 杭州市西湖区)."""

@@ -66,7 +66,8 @@ def analyze(question: str, places: PlaceIndex, place: str | list[str] | None = N
     dense = question if lang == "zh" else f"{question} {' '.join(zh_terms)} {' '.join(given or found)}"
     return Query(
         question=question, lang=lang, places=given or found,
-        unknown_places=[] if (given or found) else places.unknown(question),
+        unknown_places=[] if (given or found) else (places.unknown(question) if lang == "zh"
+                                                    else places.unknown_en(question) + places.unknown(question)),
         year=year_asked, zh_terms=zh_terms, focus=focus, tokens=tokens, dense_text=dense.strip(),
         wants_rate=bool(_RATE.search(question)), wants_number=bool(_NUMBER.search(question)),
         wants_list=bool(_LIST.search(question)), wants_plan=bool(_PLAN.search(question)),

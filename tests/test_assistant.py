@@ -170,3 +170,17 @@ def test_unrelated_figure_question_abstains(seeded, question):
 def test_overview_only_when_asked(seeded):
     assert seeded.ask("compare Linhai and Pingluo").citations
     assert seeded.ask("How many NPC deputy suggestions did Pingluo handle?").citations[0].quote.count("39")
+
+
+@pytest.mark.parametrize("question", ["婺城区行政诉讼败诉率是多少?", "What was the defeat rate in Wucheng?"])
+def test_targets_are_not_results(seeded, question):
+    answer = seeded.ask(question)
+    assert "12.7%" in answer.answer and not any("力争" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["What is Hangzhou's administrative litigation defeat rate?",
+                                      "How many legal aid cases did Xihu District handle in 2023?",
+                                      "Did Shanghai report zero defeat?"])
+def test_english_places_outside_the_corpus(seeded, question):
+    answer = seeded.ask(question)
+    assert answer.abstained and "in the corpus" in answer.answer
