@@ -8,7 +8,7 @@ from .citations import check_answer, looks_like_injection
 from .facts import states_zero_claim
 from .models import Answer, Citation, ReportMeta
 from .places import english_name
-from .query import ZERO_CLAIMS, Query
+from .query import Query
 from .retriever import Hit
 from .sections import section_at, sentence_spans
 

@@ -19,7 +19,7 @@ from .indicators import Indicator
 from .errors import FazhiError, InputError, StoreMismatchError
 from .lexical import LexicalIndex
 from .lexicon import add_words
-from .loader import SUPPORTED, load_text
+from .loader import load_text
 from .metadata import extract_meta
 from .models import Answer, Chunk, FailedFile, IngestResult, ReportMeta
 from .places import PlaceIndex
