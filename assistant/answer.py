@@ -10,7 +10,7 @@ from .models import Answer, Citation, ReportMeta
 from .places import english_name
 from .query import Query
 from .retriever import Hit
-from .sections import section_at, sentence_spans
+from .sections import clause_spans, section_at, sentence_spans
 
 NOT_FOUND = {
     "zh": "在已收录的报告中没有找到能回答这个问题的内容。",
@@ -130,12 +130,7 @@ def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candida
 
 
 def _clauses(quote: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in re.finditer(r"[,,、]", quote):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(quote)))
-    return [(s, e) for s, e in out if e > s]
+    return clause_spans(quote, 0, len(quote))
 
 
 def tighten(q: Query, c: Candidate, limit: int = 80) -> Candidate:
@@ -282,7 +277,7 @@ def answer_from_hits(q: Query, hits: list[Hit], texts: dict[str, str], metas: di
                      max_quotes: int) -> Answer:
     """The whole extractive answer step over retrieved chunks (shared by the naive baseline)."""
     chosen = select(q, candidates(q, hits, texts), metas, max_quotes)
-    if chosen and _is_open(q) and len({metas[c.report_id].place for c in chosen}) >= 1 and len(q.places) <= 1:
+    if chosen and _is_open(q) and len(q.places) <= 1:
         chosen = passage(chosen[0], texts, sections, limit=10)
     chosen = finalize(q, expand(chosen, texts, sections)) if chosen else []
     return compose(q, chosen, metas, sections, texts) if chosen else abstain(q)

@@ -268,7 +268,7 @@ class Assistant:
         if routed is not None:
             return routed
         if q.places and not q.tokens and answering.asks_overview(q):  # "compare Linhai and Pingluo"
-            texts = {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in q.places}
+            texts = self._texts_of(q.places)
             chosen = answering.overview(q, self.metas, texts, self.docs.sections)
             return answering.compose(q, chosen, self.metas, self.docs.sections, texts) if chosen else answering.abstain(q)
         hits = self.retriever.retrieve(q, top_k=self.settings.retrieval.top_k * (3 if q.wants_list else 1))
@@ -288,13 +288,16 @@ class Assistant:
                       or exhaustive.off_topic(q, plan, self.metas, self.all_facts, answer) or answer)
         return answer.model_copy(update={"route": answer.route or plan.route})
 
+    def _texts_of(self, places: list[str]) -> dict[str, str]:
+        return {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in places}
+
     def _exhaustive(self, q: Query, plan: Plan) -> Answer | None:
         """Answers read off every report in scope (facts, metadata, keyword scan), or None for retrieval."""
         args = (self.metas, self.docs.text, self.docs.sections)
         if plan.year_before or plan.year_after:
             q = q.model_copy(update={"year": None})
         if plan.route == "meta":
-            texts = {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in q.places}
+            texts = self._texts_of(q.places)
             return answering.about_report(q, self.metas, texts, self.docs.sections).model_copy(update={"route": "meta"})
         if plan.route in ("list", "count"):
             if plan.issuer_like:

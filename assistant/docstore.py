@@ -5,7 +5,6 @@ against this copy, never against the vector store's.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,6 +88,3 @@ class DocStore:
     def close(self) -> None:
         self._db.close()
 
-
-def dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False)

@@ -14,10 +14,16 @@ from .models import Answer, Citation, Coverage, ReportMeta
 from .places import english_name
 from .query import Query
 from .router import Plan, strip_exclusions
-from .sections import section_at, sentence_spans
+from .sections import clause_spans, section_at, sentence_spans
 
 _OTHER_PERIOD = ("上半年", "去年", "上年", "同期")
 _PARTIAL = ("涉企", "上半年", "去年", "上年", "立案前", "上级交办", "其中", "疑难")  # a part, not the whole
+_CLAUSE_OR_SEMI = re.compile(r"[,,;;]")
+
+
+def _is_partial(f: Fact, question: str) -> bool:
+    """The figure covers a part (涉企, 上半年 …) that the question did not ask about."""
+    return any(p in f.scope and p not in question for p in _PARTIAL)
 _LOWER = re.compile(r"更低|更少|较低|较少|最低|最少|lower|fewer|less|least|lowest", re.I)
 I = Indicator
 
@@ -62,14 +68,11 @@ def clause_span(text: str, fact: Fact) -> tuple[int, int]:
     at = quote.find(fact.value_text) if fact.value_text else -1
     if len(quote) <= 60 or at < 0:
         return fact.start, fact.end
-    bounds = [0] + [m.end() for m in re.finditer(r"[,,;;]", quote)] + [len(quote) + 1]
-    i = max(k for k in range(len(bounds) - 1) if bounds[k] <= at)
-    s, e = bounds[i], bounds[i + 1] - 1
-    if e - s < 14 and i > 0:
-        s = bounds[i - 1]
-    e = min(e, len(quote))
-    while e > s and quote[e - 1] in ",,;;":
-        e -= 1
+    clauses = clause_spans(quote, 0, len(quote), _CLAUSE_OR_SEMI)
+    i = max(k for k, (s, _) in enumerate(clauses) if s <= at)
+    s, e = clauses[i]
+    if e - s < 14 and i > 0:  # a bare figure ("调解成功率99.35%") keeps the clause that names its subject
+        s = clauses[i - 1][0]
     return fact.start + s, fact.start + e
 
 
@@ -173,7 +176,7 @@ def list_or_count_facts(q: Query, plan: Plan, metas, facts: list[Fact], text, se
                 and f.indicator in (I.zero_defeat, I.no_reconsideration_correction)]
     else:
         asked = [f for f in facts if f.indicator in plan.indicators]
-        partial = [f for f in asked if any(p in f.scope and p not in q.question for p in _PARTIAL)]
+        partial = [f for f in asked if _is_partial(f, q.question)]
         partial_ids = {id(f) for f in partial}
         hit = [f for f in asked if id(f) not in partial_ids]
         near = partial
@@ -278,7 +281,7 @@ def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> A
     for f in facts:
         if f.indicator != indicator:
             continue
-        if any(p in f.scope and p not in q.question for p in _PARTIAL):  # 涉企 32件 is not the total
+        if _is_partial(f, q.question):  # 涉企 32件 is not the total
             partial.setdefault(f.report_id, f)
         else:
             by_report.setdefault(f.report_id, []).append(f)
@@ -343,7 +346,7 @@ def off_topic(q: Query, plan: Plan, metas, facts: list[Fact], answer: Answer) ->
     partial_only = False
     if len(rids) == 1 and _TOTAL.search(q.question):
         mine = [f for f in facts if f.report_id in rids and f.indicator in plan.indicators and not f.planned]
-        partial_only = bool(mine) and all(any(p in f.scope and p not in q.question for p in _PARTIAL) for f in mine)
+        partial_only = bool(mine) and all(_is_partial(f, q.question) for f in mine)
     if named and not partial_only:
         return None
     label = "、".join((i.label_zh if q.lang == "zh" else i.name_en) for i in plan.indicators[:2])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .indicators import Indicator as I
-from .sections import parse_sections, section_at, sentence_spans
+from .sections import clause_spans, parse_sections, section_at, sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -151,12 +151,7 @@ class _Ctx:
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    bounds, pos = [], s
-    for m in _CLAUSE.finditer(text, s, e):
-        bounds.append((pos, m.start()))
-        pos = m.end()
-    bounds.append((pos, e))
-    return [(a, b) for a, b in bounds if b > a]
+    return clause_spans(text, s, e, _CLAUSE)
 
 
 def _topic(text: str, start: int, end: int) -> tuple[str | None, str]:

@@ -13,14 +13,10 @@ from .citations import numbers_in
 from .facts import Fact
 from .indicators import mentions
 from .models import Answer
+from .verification import split_sentences
 
-_SENT = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?|[^.!?\n]+[.!?]?")
 _BIG_EN = re.compile(r"\b(?:million|billion|thousand)\b", re.I)
 _PLAN_WORDS = re.compile(r"目标|力争|计划|控制在|争取|打算|target|aim|plan|goal|intend", re.I)
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENT.findall(text) if s.strip()]
 
 
 def figures_consistent(text: str, cited: list, facts: list[Fact]) -> list[str]:
@@ -28,7 +24,7 @@ def figures_consistent(text: str, cited: list, facts: list[Fact]) -> list[str]:
     problems = []
     rids = {c.report_id for c in cited}
     mine = [f for f in facts if f.report_id in rids and not isinstance(f.value, bool)]
-    for sentence in _sentences(re.sub(r"\[\d+\]", "", text)):
+    for sentence in (s for line in re.sub(r"\[\d+\]", "", text).split("\n") for s in split_sentences(line)):
         for n in numbers_in(sentence):
             owners = [f for f in mine if n in numbers_in(f.value_text)]
             if not owners:

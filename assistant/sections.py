@@ -28,6 +28,19 @@ class _Block:
     path: tuple[str, ...]
 
 
+_CLAUSE_SEP = re.compile(r"[,,、]")
+
+
+def clause_spans(text: str, start: int, end: int, sep: re.Pattern = _CLAUSE_SEP) -> list[tuple[int, int]]:
+    """Non-empty clause spans inside text[start:end], split at `sep` (commas by default)."""
+    spans, pos = [], start
+    for m in sep.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
 def heading_label(text: str, limit: int = 40) -> str:
     """The heading's own words: up to its first full stop, trimmed to `limit` characters."""
     first = re.split(r"[。;;!?\n]", text, maxsplit=1)[0].strip()
