@@ -26,7 +26,7 @@ index: setup
 run: index
 	$(FAZHI) serve
 
-# Headless Chromium for tests/test_browser.py (Debian's package; `playwright install` is not used) and CJK
+# Headless Chromium for tests/web/test_browser.py (Debian's package; `playwright install` is not used) and CJK
 # fonts so the page's Chinese renders in screenshots. Installed only when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
@@ -36,7 +36,7 @@ browser:
 test: setup browser
 	$(PY) -m pytest -q
 	# the gate runs the deterministic pipeline; the local LLM is exercised by the slow tests
-	# (tests/test_llm.py, tests/test_generation.py) and by `fazhi eval --llm local` (see README)
+	# (tests/llm/test_backends.py, tests/llm/test_generation.py) and by `fazhi eval --llm local` (see README)
 	$(FAZHI) eval --questions eval/questions.jsonl --out eval/results.json --gate --llm none
 
 bench: index

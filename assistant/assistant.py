@@ -3,37 +3,32 @@ from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
 
 from llama_index.core.embeddings import BaseEmbedding
 from tqdm import tqdm
 
-from . import answer as answering
-from . import exhaustive, generation, guard
-from .cleaning import clean
-from .docstore import DocStore
-from .embedder import embedder_slug, make_embedder
-from .facts import Fact
-from .factstore import FactStore
-from .indicators import Indicator
+from .answer import pipeline
+from .answer.analyze import Query, analyze, language
 from .errors import FazhiError, InputError, StoreMismatchError
-from .lexical import LexicalIndex
-from .lexicon import add_words
-from .loader import load_text
-from .metadata import extract_meta
+from .facts.extract import Fact
+from .facts.indicators import Indicator
+from .ingest.prepare import PreparedReport, expand, prepare
+from .ingest.sections import CHUNKER_VERSION
+from .llm import generation, guard
 from .models import Answer, Chunk, FailedFile, IngestResult, ReportMeta
 from .places import PlaceIndex
-from .query import Query, analyze, language
-from .retriever import HybridRetriever
-from .router import Plan, route
-from .sections import CHUNKER_VERSION, chunk_report, parse_sections
+from .answer.retrieve import HybridRetriever
 from .settings import Settings
-from .vectors import VectorIndex, collection_name, to_node
+from .store.docstore import DocStore
+from .store.embedder import embedder_slug, make_embedder
+from .store.factstore import FactStore
+from .store.lexical import LexicalIndex
+from .store.vectors import VectorIndex, collection_name, to_node
+from .text.lexicon import add_words
 
 log = logging.getLogger(__name__)
 _UNSET = object()
 _LLM_ROUTES = {"lookup", "open", "meta", None}  # exhaustive answers are code-built tables: no phrasing helps
-_NOT_REPORTS = {"README", "PROVENANCE", "LICENSE", "NOTICE"}  # notes kept beside a corpus folder
 
 
 class Assistant:
@@ -81,68 +76,41 @@ class Assistant:
         if rebuild_lexical or len(self.lexical.chunk_ids) != len(self.chunks):
             context = {m.id: f"{m.place or ''} {m.title or ''}" for m in self.metas.values()}
             self.lexical.build(list(self.chunks.values()), context)
-        if self.vectors is not None:
-            self.retriever = HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
+        self.retriever = (HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
+                          if self.vectors is not None else None)
+        self.corpus = pipeline.Corpus(self.metas, self.chunks, self.places, self.all_facts, self.docs.text,
+                                      self.docs.sections, self.retriever)
 
     # ---- ingest -------------------------------------------------------------------------
     def ingest(self, paths, progress: bool = True) -> IngestResult:
         self._require_store()
-        files, result = self._expand(paths)
-        prepared = []
+        files, result = expand(paths)
+        todo: list[PreparedReport] = []
+        seen = set()
         for path in files:
             try:
-                prepared.append(self._prepare(path))
+                report = prepare(path, self.settings.max_file_mb, self.settings.chunk)
             except FazhiError as err:
                 result.failed.append(FailedFile(path=str(path), reason=str(err)))
-        seen = set()
-        todo = []
-        for meta, text, sections, chunks in prepared:
-            if self.docs.has(meta.id) or meta.id in seen:
-                result.skipped.append(meta.source)
                 continue
-            seen.add(meta.id)
-            todo.append((meta, text, sections, chunks))
-        total = sum(len(c) for *_, c in todo)
+            if self.docs.has(report.meta.id) or report.meta.id in seen:
+                result.skipped.append(report.meta.source)
+                continue
+            seen.add(report.meta.id)
+            todo.append(report)
+        total = sum(len(r.chunks) for r in todo)
         with tqdm(total=total, desc="embedding chunks", unit="chunk", disable=not progress) as bar:
-            for meta, text, sections, chunks in todo:
-                self.vectors.delete_report(meta.id)  # clears vectors left by an interrupted earlier run
-                self.vectors.add([to_node(c, meta) for c in chunks])
-                self.docs.add(meta, text, sections, chunks)
-                self.fact_store.add(meta, text)
-                result.added.append(meta)
-                bar.update(len(chunks))
+            for r in todo:
+                self.vectors.delete_report(r.meta.id)  # clears vectors left by an interrupted earlier run
+                self.vectors.add([to_node(c, r.meta) for c in r.chunks])
+                self.docs.add(r.meta, r.text, r.sections, r.chunks)
+                self.fact_store.add(r.meta, r.text)
+                result.added.append(r.meta)
+                bar.update(len(r.chunks))
         if todo:
             self.docs.set_manifest({"embedder": self.slug, "chunker": CHUNKER_VERSION, "collection": self.collection})
             self._refresh(rebuild_lexical=True)
         return result
-
-    def _expand(self, paths) -> tuple[list[Path], IngestResult]:
-        result = IngestResult()
-        files: list[Path] = []
-        for p in [paths] if isinstance(paths, (str, Path)) else paths:
-            p = Path(p)
-            if p.is_dir():
-                for f in sorted(p.rglob("*")):
-                    if f.is_file() and not f.name.startswith(".") and f.stem.upper() not in _NOT_REPORTS:
-                        files.append(f)
-            elif p.exists():
-                files.append(p)
-            else:
-                result.failed.append(FailedFile(path=str(p), reason=f"{p}: no such file or folder; check the path"))
-        return files, result
-
-    def _prepare(self, path: Path):
-        raw = load_text(path, self.settings.max_file_mb)
-        cleaned = clean(raw)
-        if len(cleaned.text.strip()) < 20:
-            raise InputError(f"{path.name}: no report text left after removing page furniture; check the file")
-        meta = extract_meta(raw, cleaned.text, cleaned.title, path.name)
-        for w in meta.warnings:
-            log.warning("%s: %s", path.name, w)
-        sections = parse_sections(cleaned.text)
-        chunks = chunk_report(meta.id, cleaned.text, sections, self.settings.chunk)
-        meta = meta.model_copy(update={"sections": len(sections), "chunks": len(chunks)})
-        return meta, cleaned.text, sections, chunks
 
     def remove(self, report_id: str) -> None:
         self._require_store()
@@ -183,7 +151,7 @@ class Assistant:
         """The configured LLM (FAZHI_LLM), built on first use; None when FAZHI_LLM=none."""
         with self._llm_lock:
             if self._llm is _UNSET:
-                from .llm import make_llm
+                from .llm.backends import make_llm
 
                 self._llm = make_llm(self.settings)
         return self._llm
@@ -255,76 +223,7 @@ class Assistant:
         if not self.metas:
             raise FazhiError("no reports have been ingested yet; run `fazhi ingest reports/` first")
         q = self.analyze(question, place, year)
-        if q.unknown_places:
-            known = "、".join(self.places.places)
-            return answering.abstain(q, f"语料中没有“{'、'.join(q.unknown_places)}”的报告;已收录:{known}。",
-                                     f"No report for {', '.join(q.unknown_places)} is in the corpus; it has: {known}.")
-        q = self._scope_year(q, year is not None)
-        if q is None or not self.chunks:
-            return answering.abstain(analyze(question, self.places), "没有符合该地区和年份的报告。",
-                                     "No report in the corpus matches that place and year.")
-        plan = route(q)
-        routed = self._exhaustive(q, plan)
-        if routed is not None:
-            return routed
-        if q.places and not q.tokens and answering.asks_overview(q):  # "compare Linhai and Pingluo"
-            texts = self._texts_of(q.places)
-            chosen = answering.overview(q, self.metas, texts, self.docs.sections)
-            return answering.compose(q, chosen, self.metas, self.docs.sections, texts) if chosen else answering.abstain(q)
-        hits = self.retriever.retrieve(q, top_k=self.settings.retrieval.top_k * (3 if q.wants_list else 1))
-        if q.wants_plan and q.places:  # "X's plans": the plan section itself, whatever retrieval ranked
-            hits += answering.plan_hits(self.chunks.values(), {r for r, m in self.metas.items() if m.place in q.places},
-                                        {h.chunk.id for h in hits})
-        texts = {h.chunk.report_id: self.docs.text(h.chunk.report_id) for h in hits}
-        answer = answering.answer_from_hits(q, hits, texts, self.metas, self.docs.sections,
-                                            self.settings.retrieval.max_quotes)
-        if plan.route == "lookup" and answer.abstained and (q.wants_number or q.wants_rate):
-            # the sentence search found nothing: the fact table may still hold the figure
-            answer = exhaustive.lookup(q, plan, self.metas, self.all_facts, self.docs.text, self.docs.sections) or answer
-        if plan.route == "lookup":
-            answer = (exhaustive.missed_fact(q, plan, self.metas, self.all_facts, answer, self.docs.text,
-                                             self.docs.sections)
-                      or exhaustive.not_reported(q, plan, self.metas, self.all_facts, answer)
-                      or exhaustive.off_topic(q, plan, self.metas, self.all_facts, answer) or answer)
-        return answer.model_copy(update={"route": answer.route or plan.route})
-
-    def _texts_of(self, places: list[str]) -> dict[str, str]:
-        return {rid: self.docs.text(rid) for rid, m in self.metas.items() if m.place in places}
-
-    def _exhaustive(self, q: Query, plan: Plan) -> Answer | None:
-        """Answers read off every report in scope (facts, metadata, keyword scan), or None for retrieval."""
-        args = (self.metas, self.docs.text, self.docs.sections)
-        if plan.year_before or plan.year_after:
-            q = q.model_copy(update={"year": None})
-        if plan.route == "meta":
-            texts = self._texts_of(q.places)
-            return answering.about_report(q, self.metas, texts, self.docs.sections).model_copy(update={"route": "meta"})
-        if plan.route in ("list", "count"):
-            if plan.issuer_like:
-                return exhaustive.metadata_list(q, plan, *args, plan.route)
-            if plan.condition == "zero":  # zero-defeat claims live in the fact table, with their scopes
-                return exhaustive.list_or_count_facts(q, plan, self.metas, self.all_facts, *args[1:], plan.route)
-            if plan.mention and plan.keywords:
-                return exhaustive.keyword_scan(q, plan, *args, plan.route)
-            if plan.indicators:
-                return exhaustive.list_or_count_facts(q, plan, self.metas, self.all_facts, *args[1:], plan.route)
-            if plan.issuer_like or plan.year_before or plan.year_after or q.year or not plan.keywords:
-                return exhaustive.metadata_list(q, plan, *args, plan.route)  # "列出所有报告", "2023年有哪些报告"
-            return exhaustive.keyword_scan(q, plan, *args, plan.route)
-        if plan.route == "compare":
-            return exhaustive.compare(q, plan, self.metas, self.all_facts, *args[1:])
-        return None
-
-    def _scope_year(self, q: Query, explicit: bool) -> Query | None:
-        """Apply a year named in the question only if it is a reported year; a plan year (year+1) is not."""
-        if q.year is None:
-            return q
-        in_scope = [m for m in self.metas.values() if not q.places or m.place in q.places]
-        if any(m.year == q.year for m in in_scope):
-            return q
-        if not explicit and q.wants_plan and any(m.year is not None and m.year + 1 == q.year for m in in_scope):
-            return q.model_copy(update={"year": None})  # "2024年工作计划" lives in the 2023 report
-        return None
+        return pipeline.answer(q, self.corpus, self.settings.retrieval, explicit_year=year is not None)
 
     def _validate_question(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():

@@ -137,7 +137,7 @@ def evaluate(questions: str = typer.Option("eval/questions.jsonl", "--questions"
     """Score the assistant on a curated question file; optionally side by side with a naive RAG baseline."""
     from pathlib import Path
 
-    from .evaluation import run_eval
+    from .evaluation.runner import run_eval
 
     qpath = Path(questions)
     if not qpath.is_file():
@@ -171,7 +171,7 @@ def facts(indicator: Optional[str] = typer.Option(None, "--indicator", help="e.g
     """The typed fact table: every figure and claim extracted from the reports, with its quote."""
     import csv
 
-    from .facts import facts_to_rows
+    from .facts.extract import facts_to_rows
 
     assistant = _open()
     try:
@@ -217,7 +217,7 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="address to bi
           port: Optional[int] = typer.Option(None, "--port", help="port (default FAZHI_PORT or 7860)")):
     """Serve the web chat page (indexes reports/ first if the store is empty)."""
     from .settings import Settings
-    from .webapp import serve as serve_page
+    from .web.app import serve as serve_page
 
     settings = Settings()
     settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})

@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     port: int = Field(7860, ge=1, le=65535, description="port of the web page (fazhi serve)")
     chunk: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
-    # LLM phrasing of verified answers (assistant/llm.py, assistant/generation.py)
+    # LLM phrasing of verified answers (assistant/llm/)
     llm: Literal["local", "openai", "none"] = Field("local", description="local GGUF, an OpenAI-compatible URL, or none")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1")
     llm_model: str | None = Field(None, description="model name sent to the OpenAI-compatible endpoint")

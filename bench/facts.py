@@ -13,14 +13,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant import exhaustive  # noqa: E402
-from assistant.facts import extract_facts  # noqa: E402
-from assistant.metadata import report_id  # noqa: E402
+from assistant.facts import exhaustive  # noqa: E402
+from assistant.facts.extract import extract_facts  # noqa: E402
+from assistant.ingest.metadata import report_id  # noqa: E402
 from assistant.models import ReportMeta  # noqa: E402
 from assistant.places import PlaceIndex  # noqa: E402
-from assistant.query import analyze  # noqa: E402
-from assistant.router import route  # noqa: E402
-from assistant.sections import parse_sections  # noqa: E402
+from assistant.answer.analyze import analyze  # noqa: E402
+from assistant.answer.plan import route  # noqa: E402
+from assistant.ingest.sections import parse_sections  # noqa: E402
 
 CHARS = "安宁平和泰康永新兴德清远华阳南北东西山河江湖海林石桥城乡"
 

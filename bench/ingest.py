@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from llama_index.core.schema import MetadataMode  # noqa: E402
 
 from assistant import Assistant, Settings  # noqa: E402
-from assistant.vectors import to_node  # noqa: E402
+from assistant.store.vectors import to_node  # noqa: E402
 
 
 def questions(n: int = 50) -> list[str]:

@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant  # noqa: E402
-from assistant.generation import build_messages, generate_stream, prime, resolve_kind  # noqa: E402
-from assistant.llm import LocalGGUF, make_llm  # noqa: E402
+from assistant.llm.generation import build_messages, generate_stream, prime, resolve_kind  # noqa: E402
+from assistant.llm.backends import LocalGGUF, make_llm  # noqa: E402
 
 QUESTIONS = [
     ("lookup", "平罗县2023年行政诉讼败诉率是多少?"),

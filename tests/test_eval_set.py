@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cleaning import clean
-from assistant.scoring import load_questions
+from assistant.ingest.cleaning import clean
+from assistant.evaluation.questions import load_questions
 from conftest import REPORTS
 
 QUESTIONS = load_questions(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl")

@@ -1,0 +1,53 @@
+"""Hybrid retrieval: reciprocal-rank fusion of dense (Chroma) and BM25, both under the same filters."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..models import Chunk, ReportMeta
+from ..settings import RetrievalSettings
+from ..store.lexical import LexicalIndex
+from ..store.vectors import VectorIndex
+from .analyze import Query
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float
+    dense_rank: int | None
+    bm25_rank: int | None
+
+
+class HybridRetriever:
+    def __init__(self, vectors: VectorIndex, lexical: LexicalIndex, chunks: dict[str, Chunk],
+                 metas: dict[str, ReportMeta], cfg: RetrievalSettings):
+        self.vectors, self.lexical, self.chunks, self.metas, self.cfg = vectors, lexical, chunks, metas, cfg
+
+    def _allowed(self, places: list[str], year: int | None) -> np.ndarray:
+        ok = []
+        for cid in self.lexical.chunk_ids:
+            meta = self.metas.get(self.chunks[cid].report_id) if cid in self.chunks else None
+            ok.append(meta is not None and (not places or meta.place in places) and (year is None or meta.year == year))
+        return np.array(ok, dtype=bool)
+
+    def retrieve(self, q: Query, top_k: int | None = None) -> list[Hit]:
+        top_k = top_k or self.cfg.top_k
+        places, year = q.places, q.year
+        dense_ids = [n.node.node_id for n in self.vectors.search(q.dense_text, self.cfg.dense_top_k, places, year)]
+        dense_ids = [cid for cid in dense_ids if cid in self.chunks]  # ignore vectors orphaned by a crash
+        scores = self.lexical.scores(q.tokens)
+        bm25_ids: list[str] = []
+        if scores.size:
+            scores = np.where(self._allowed(places, year), scores, 0.0)
+            order = np.argsort(-scores)[: self.cfg.dense_top_k]
+            bm25_ids = [self.lexical.chunk_ids[i] for i in order if scores[i] > 0]
+        fused: dict[str, float] = {}
+        for ranking in (dense_ids, bm25_ids):
+            for rank, cid in enumerate(ranking):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (self.cfg.rrf_k + rank + 1)
+        best = sorted(fused, key=lambda cid: -fused[cid])[:top_k]
+        return [Hit(self.chunks[cid], fused[cid],
+                    dense_ids.index(cid) if cid in dense_ids else None,
+                    bm25_ids.index(cid) if cid in bm25_ids else None) for cid in best]

@@ -1,0 +1,57 @@
+"""Answers built in code from facts: verified citations, one line per fact, and the quote's clause."""
+from __future__ import annotations
+
+import re
+
+from ..answer.analyze import Query
+from ..models import Answer, Citation, Coverage, ReportMeta
+from ..places import english_name
+from ..ingest.sections import section_at
+from ..text.spans import clause_spans
+from .extract import Fact
+
+_CLAUSE_OR_SEMI = re.compile(r"[,,;;]")
+
+
+class Builder:
+    """Collects citations (verified spans of the cleaned texts) and the answer lines that cite them."""
+
+    def __init__(self, q: Query, metas: dict[str, ReportMeta], text, sections):
+        self.q, self.metas, self.text, self.sections = q, metas, text, sections
+        self.citations: list[Citation] = []
+        self.lines: list[str] = []
+        self._keys: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, rid: str, start: int, end: int) -> int:
+        if (rid, start, end) in self._keys:
+            return self._keys[(rid, start, end)]
+        meta, text = self.metas[rid], self.text(rid)
+        key = self._keys[(rid, start, end)] = len(self.citations) + 1
+        self.citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
+                                       year=meta.year, section=section_at(self.sections(rid), start),
+                                       quote=text[start:end], start=start, end=end))
+        return key
+
+    def who(self, rid: str) -> str:
+        m = self.metas[rid]
+        if self.q.lang == "zh":
+            return f"{m.place or m.source}({m.year or '年份不详'})"
+        return f"{english_name(m.place)} ({m.place or m.source}, {m.year or 'year unknown'})"
+
+    def answer(self, route: str, places: list[str] | None, coverage: Coverage | None) -> Answer:
+        return Answer(question=self.q.question, answer="\n".join(self.lines), citations=self.citations,
+                      route=route, places=places, coverage=coverage)
+
+
+def clause_span(text: str, fact: Fact) -> tuple[int, int]:
+    """The clause(s) of the fact's sentence that hold its figure: short enough to check at a glance."""
+    quote = fact.quote
+    at = quote.find(fact.value_text) if fact.value_text else -1
+    if len(quote) <= 60 or at < 0:
+        return fact.start, fact.end
+    clauses = clause_spans(quote, 0, len(quote), _CLAUSE_OR_SEMI)
+    i = max(k for k, (s, _) in enumerate(clauses) if s <= at)
+    s, e = clauses[i]
+    if e - s < 14 and i > 0:  # a bare figure ("调解成功率99.35%") keeps the clause that names its subject
+        s = clauses[i - 1][0]
+    return fact.start + s, fact.start + e

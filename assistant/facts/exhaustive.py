@@ -1,0 +1,218 @@
+"""Answers that must read every report in scope: list, count, compare, and fact-backed lookups.
+
+Top-k retrieval silently drops qualifying reports; here every report in scope is checked against
+the fact table (or scanned for a keyword) and the answer says how many were checked.
+"""
+from __future__ import annotations
+
+import re
+
+from ..answer.analyze import Query, strip_exclusions
+from ..answer.plan import Plan
+from ..models import Answer, Coverage, ReportMeta
+from ..places import english_name
+from ..text.spans import sentence_spans
+from .builder import Builder, clause_span
+from .extract import Fact
+from .indicators import Indicator
+from .scope import fact_ok, is_partial, primary, scope_reports, zero_domain, zero_matches
+
+_LOWER = re.compile(r"更低|更少|较低|较少|最低|最少|lower|fewer|less|least|lowest", re.I)
+I = Indicator
+
+
+def _summary(b: Builder, checked: int, matched: int, related: int, missing: list[ReportMeta], what: str) -> None:
+    nr = len(missing)
+    if b.q.lang == "zh":
+        head = f"检查了{checked}份报告:{matched}份{what}"
+        head += f",{related}份只报告了相近但不同的情况" if related else ""
+        head += f",{nr}份未报告。" if nr else "。"
+    else:
+        head = f"Checked {checked} reports: {matched} {what}"
+        head += f", {related} state only a related but different figure" if related else ""
+        head += f", {nr} do not report it." if nr else "."
+    b.lines.insert(0, head)
+    if missing:
+        names = "、".join(m.place or m.source for m in missing)
+        b.lines.append(f"未报告:{names}。" if b.q.lang == "zh" else f"Not reported: {names}.")
+
+
+def _fact_line(b: Builder, f: Fact, note: str = "") -> None:
+    s, e = clause_span(b.text(f.report_id), f)
+    key = b.cite(f.report_id, s, e)
+    quote = b.text(f.report_id)[s:e]
+    if b.q.lang == "zh":
+        scope = f"({f.scope})" if f.scope else ""
+        what = f"{f.scope}{f.value_text}" if isinstance(f.value, bool) else f"{f.indicator.label_zh}{scope}为{f.value_text}"
+        b.lines.append(f"- {b.who(f.report_id)}{note}:{what}。原文:“{quote}”[{key}]")
+    else:
+        scope = f" (scope: {f.scope})" if f.scope else ""
+        what = f.indicator.name_en + scope + ("" if isinstance(f.value, bool) else f": {f.value_text}")
+        b.lines.append(f"- {b.who(f.report_id)}{note}: {what} — “{quote}” [{key}]")
+
+
+def list_or_count_facts(q: Query, plan: Plan, metas, facts: list[Fact], text, sections, route: str) -> Answer:
+    reports = scope_reports(metas, q, plan)
+    in_scope = {m.id for m in reports}
+    facts = [f for f in facts if f.report_id in in_scope and fact_ok(f, plan)]
+    if plan.condition == "zero":
+        domain = zero_domain(strip_exclusions(q.question))
+        hit = [f for f in facts if zero_matches(f, domain)]
+        hit_ids = {id(f) for f in hit}  # identity: comparing pydantic models field by field is quadratic
+        near = [f for f in facts if id(f) not in hit_ids
+                and f.indicator in (I.zero_defeat, I.no_reconsideration_correction)]
+    else:
+        asked = [f for f in facts if f.indicator in plan.indicators]
+        partial = [f for f in asked if is_partial(f, q.question)]
+        partial_ids = {id(f) for f in partial}
+        hit = [f for f in asked if id(f) not in partial_ids]
+        near = partial
+    b = Builder(q, metas, text, sections)
+    matched = _first_per_report(hit)
+    matched_ids = {f.report_id for f in matched}
+    near_only = [f for f in _first_per_report(near) if f.report_id not in matched_ids]
+    for f in matched:
+        _fact_line(b, f)
+    for f in near_only:
+        _fact_line(b, f, "(不同口径)" if q.lang == "zh" else " (different scope)")
+    reported = {f.report_id for f in matched} | {f.report_id for f in near_only}
+    missing = [m for m in reports if m.id not in reported]
+    what = _what(q, plan)
+    _summary(b, len(reports), len(matched), len(near_only), missing, what)
+    places = [metas[f.report_id].place or metas[f.report_id].source for f in matched]
+    return b.answer(route, places, Coverage(checked=len(reports), matched=len(matched), related=len(near_only),
+                                            not_reported=len(missing)))
+
+
+def _first_per_report(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        if f.report_id not in seen:
+            seen.add(f.report_id)
+            out.append(f)
+    return out
+
+
+def _what(q: Query, plan: Plan) -> str:
+    if plan.condition == "zero":
+        return "明确报告了所问范围的零败诉" if q.lang == "zh" else "explicitly report zero defeat in the scope asked"
+    names = "/".join((i.label_zh if q.lang == "zh" else i.name_en) for i in plan.indicators[:3])
+    return f"报告了{names}" if q.lang == "zh" else f"report {names}"
+
+
+def keyword_scan(q: Query, plan: Plan, metas, text, sections, route: str) -> Answer | None:
+    """Reports that mention a term: read each report in scope, cite its first sentence with the term."""
+    if not plan.keywords:
+        return None
+    reports = scope_reports(metas, q, plan)
+    b = Builder(q, metas, text, sections)
+    places = []
+    for m in reports:
+        body = text(m.id)
+        if not all(k in body for k in plan.keywords):
+            continue
+        at = _near_all(body, plan.keywords)
+        s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1), len(body))
+                     if s <= at < e), (at, at + 1))
+        if e - s > 120:  # cite the clause around the term, not a whole paragraph
+            s = max(s, max(body.rfind(c, s, at) for c in ",,;;") + 1)
+            e = min([e] + [x for x in (body.find(c, at, e) for c in ",,;;") if x > 0])
+        key = b.cite(m.id, s, e)
+        b.lines.append(f"- {b.who(m.id)}:“{body[s:e]}”[{key}]")
+        places.append(m.place or m.source)
+    missing = [m for m in reports if (m.place or m.source) not in places]
+    terms = "、".join(f"“{k}”" for k in plan.keywords)
+    what = f"提到了{terms}" if q.lang == "zh" else f"mention {terms}"
+    _summary(b, len(reports), len(places), 0, [], what)
+    if missing:
+        names = "、".join(m.place or m.source for m in missing)
+        b.lines.append(f"未提到:{names}。" if q.lang == "zh" else f"Not mentioned in: {names}.")
+    return b.answer(route, places, Coverage(checked=len(reports), matched=len(places), not_reported=len(missing)))
+
+
+def _near_all(body: str, keywords: list[str]) -> int:
+    """Offset of the first keyword occurrence that has the other keywords in the same sentence, if any."""
+    first = keywords[0]
+    pos = body.find(first)
+    while pos >= 0:
+        s = max(body.rfind(c, 0, pos) for c in "。\n;;") + 1
+        e = min([x for x in (body.find(c, pos) for c in "。\n;;") if x >= 0] or [len(body)])
+        if all(k in body[s:e] for k in keywords):
+            return pos
+        pos = body.find(first, pos + 1)
+    return body.find(first)
+
+
+def metadata_list(q: Query, plan: Plan, metas, text, sections, route: str) -> Answer:
+    """Reports selected by metadata alone (year, issuer): cite each title."""
+    reports = scope_reports(metas, q, plan)
+    b = Builder(q, metas, text, sections)
+    for m in reports:
+        if m.title and text(m.id).startswith(m.title):
+            b.lines.append(f"- {b.who(m.id)}:《{m.title}》[{b.cite(m.id, 0, len(m.title))}]")
+    total = len(metas)
+    head = (f"语料共{total}份报告,其中{len(reports)}份符合条件:" if q.lang == "zh"
+            else f"Of the {total} reports in the corpus, {len(reports)} match:")
+    b.lines.insert(0, head)
+    return b.answer(route, [m.place or m.source for m in reports],
+                    Coverage(checked=total, matched=len(reports), not_reported=0))
+
+
+def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> Answer | None:
+    indicator = next((i for i in plan.indicators if i.kind != "claim"), None)
+    if indicator is None:
+        return None
+    reports = scope_reports(metas, q, plan)
+    by_report: dict[str, list[Fact]] = {}
+    partial: dict[str, Fact] = {}
+    for f in facts:
+        if f.indicator != indicator:
+            continue
+        if is_partial(f, q.question):  # 涉企 32件 is not the total
+            partial.setdefault(f.report_id, f)
+        else:
+            by_report.setdefault(f.report_id, []).append(f)
+    chosen = {m.id: primary(by_report.get(m.id, [])) for m in reports}
+    have = {rid: f for rid, f in chosen.items() if f is not None}
+    if not have:
+        return None
+    lower = bool(_LOWER.search(q.question))
+    winner = (min if lower else max)(have.values(), key=lambda f: float(f.value))
+    b = Builder(q, metas, text, sections)
+    label = indicator.label_zh if q.lang == "zh" else indicator.name_en
+    if len(have) >= 2:
+        w = metas[winner.report_id]
+        word = ("更低" if lower else "更高") if indicator.kind == "rate" else ("更少" if lower else "更多")
+        en_word = ("lower" if lower else "higher") if indicator.kind == "rate" else ("fewer" if lower else "more")
+        b.lines.append(f"{w.place}的{label}{word}。" if q.lang == "zh" else
+                       f"{english_name(w.place)} ({w.place}) reports {en_word} {label}.")
+    for rid in sorted(have, key=lambda r: -float(have[r].value) if not lower else float(have[r].value)):
+        _fact_line(b, have[rid])
+    for rid, f in partial.items():
+        if rid not in have:
+            _fact_line(b, f, "(仅部分口径,未参与比较)" if q.lang == "zh" else " (only part of the total, not compared)")
+    missing = [m for m in reports if m.id not in have and m.id not in partial]
+    if missing:
+        names = "、".join(m.place or m.source for m in missing)
+        b.lines.append(f"未报告{label}:{names}。" if q.lang == "zh" else f"Not reported ({label}): {names}.")
+    units = {f.unit for f in have.values()}
+    if len(units) > 1:
+        b.lines.append("注意:各报告单位不同(" + "、".join(sorted(units)) + "),比较仅供参考。" if q.lang == "zh"
+                       else "Note: the reports use different units (" + ", ".join(sorted(units)) + ").")
+    winner_place = metas[winner.report_id].place or metas[winner.report_id].source
+    return b.answer("compare", [winner_place], Coverage(checked=len(reports), matched=len(have),
+                                                         related=len(partial), not_reported=len(missing)))
+
+
+def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> Answer | None:
+    """A figure asked of one report, answered from its facts (quote included)."""
+    rids = [m.id for m in scope_reports(metas, q, plan)]
+    if len(rids) != 1 or not plan.indicators:
+        return None
+    found = [f for f in facts if f.report_id == rids[0] and f.indicator in plan.indicators[:2] and not f.planned]
+    if not found:
+        return None
+    b = Builder(q, metas, text, sections)
+    for f in found[:4]:
+        _fact_line(b, f)
+    return b.answer("lookup", None, None)

@@ -1,0 +1,97 @@
+"""Map the ways users name places (full, short, pinyin) onto the places present in the corpus."""
+from __future__ import annotations
+
+import re
+
+from .names import ABBREVIATIONS, NOT_PLACE, UNIT_SUFFIX, core, pinyin, units
+
+_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|"
+             r"un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
+_PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,4}}")
+_EN_NOT_PLACES = set("""China Chinese What Which Who How Did Does Do Is Are Was Were The This That Compare List Show Tell
+    Give County District City Province Zone Town Development Economic Technological Administrative Reconsideration
+    Litigation Legal Aid Report Reports People Peoples Bureau Justice Government Party Committee Court Law Rule
+    Mediation Zero Defeat Rate Year Annual Plan Plans Please Can Could Would Should Any All Each Every Some In On For Of""".split())
+_QUESTION_WORD = re.compile(r"多少|几|哪|什么|所有|全部|每个|语料|报告")
+_NOT_A_NAME = re.compile(r"^(哪些|哪个|哪|各|全|本|该|这些|那些|多少个|几个|所有|每个|其他|同|下辖|市辖|地)")
+
+
+class PlaceIndex:
+    """Aliases of every corpus place; primary aliases name the place itself, secondary its parents."""
+
+    def __init__(self, places: list[str]):
+        self.places = sorted({p for p in places if p})
+        self.primary: dict[str, set[str]] = {}
+        self.secondary: dict[str, set[str]] = {}
+        self.pinyin: dict[str, set[str]] = {}
+        for place in self.places:
+            parts = units(place) or [place]
+            last = parts[-1]
+            names = {place, last, core(last)}
+            for long, shorts in ABBREVIATIONS.items():
+                if last.endswith(long):
+                    names.update(core(last) + s for s in shorts)
+            for name in names:
+                if len(name) >= 2:
+                    self.primary.setdefault(name, set()).add(place)
+            for parent in parts[:-1]:
+                for name in (parent, core(parent)):
+                    if len(name) >= 2:
+                        self.secondary.setdefault(name, set()).add(place)
+            for part in parts:
+                self.pinyin.setdefault(pinyin(core(part)), set()).add(place)
+
+    def aliases_of(self, place: str) -> set[str]:
+        return {n for table in (self.primary, self.secondary) for n, ps in table.items() if place in ps}
+
+    def aliases(self) -> list[str]:
+        return sorted(set(self.primary) | set(self.secondary))
+
+    def find(self, question: str) -> list[str]:
+        """Corpus places named in the question (Chinese names or pinyin), most specific first."""
+        hits = self._match(question, self.primary)
+        if not hits:
+            flat = re.sub(r"[^a-z]", "", question.lower())
+            for py, places in sorted(self.pinyin.items(), key=lambda kv: -len(kv[0])):
+                if len(py) >= 4 and py in flat:
+                    hits.update(places)
+        if not hits:
+            hits = self._match(question, self.secondary)
+        return sorted(hits)
+
+    @staticmethod
+    def _match(question: str, table: dict[str, set[str]]) -> set[str]:
+        hits: set[str] = set()
+        for name, places in table.items():
+            if name in question:
+                hits.update(places)
+        return hits
+
+    def unknown_en(self, question: str) -> list[str]:
+        """Pinyin-shaped names in an English question that are no corpus place (Hangzhou, Xihu District)."""
+        known = set(self.pinyin)
+        out = []
+        for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})(?:'s)?\b", question):
+            word = m.group(1)
+            if word in _EN_NOT_PLACES or not _PINYIN_WORD.fullmatch(word.lower()):
+                continue
+            if not any(word.lower() in k or k in word.lower() for k in known):
+                out.append(word)
+        for m in re.finditer(r"\b([A-Z][a-z]+)(?:'s)?\s+(?:County|District|City|Province|Prefecture|Town|Township)\b", question):
+            word = m.group(1)
+            if word not in out and word not in _EN_NOT_PLACES and not any(word.lower() in k for k in known):
+                out.append(word)
+        return out
+
+    def unknown(self, question: str) -> list[str]:
+        """Place-like names in a Chinese question that match no corpus place (e.g. 杭州市西湖区)."""
+        known = set(self.primary) | set(self.secondary)
+        out = []
+        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{UNIT_SUFFIX})", question):
+            name = m.group()
+            name = _NOT_A_NAME.sub("", name)
+            if len(name) < 3 or name in NOT_PLACE or _NOT_A_NAME.match(m.group()) or _QUESTION_WORD.search(name):
+                continue
+            if not any(k in name or name in k for k in known):
+                out.append(name)
+        return out

@@ -1,0 +1,84 @@
+"""Place names as reports and users write them: administrative units, their suffixes, levels, pinyin
+and English names. The one module both report metadata and question analysis read place names with."""
+from __future__ import annotations
+
+import re
+
+UNIT_SUFFIX = (
+    "特别行政区|自治区|自治州|自治县|自治旗|经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|"
+    "新区|地区|省|市|区|县|旗|盟|街道|镇|乡"
+)
+# organisation words and particles never occur inside a place name (江山市|司法局在市 is one place, not two)
+UNIT = re.compile(rf"(?:(?![局委办院厅府在的和与及等对为了])[\u4e00-\u9fff]){{1,9}}?(?:{UNIT_SUFFIX})")
+# common words that end in a unit suffix but are not places (e.g. 区城市管理局 → 城市)
+NOT_PLACE = {"城市", "城区", "社区", "园区", "市区", "地区", "全区", "全市", "全县", "辖区", "景区", "都市"}
+_SUFFIX_RE = re.compile(rf"({UNIT_SUFFIX})$")
+ABBREVIATIONS = {"经济技术开发区": ["经开区", "开发区"], "高新技术产业开发区": ["高新区"]}
+_DEPT = re.compile(r"(局|委员会|办公室|厅|中心|院|委|办)$")
+_LEVEL_BY_SUFFIX = [
+    (("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "园区"), "development_zone"),
+    (("街道", "镇", "乡"), "subdistrict"),
+    (("县", "自治县", "旗", "自治旗"), "county"),
+    (("区",), "district"),
+    (("市", "自治州", "盟", "地区"), "city"),
+    (("省", "自治区", "特别行政区"), "province"),
+]
+
+
+def units(place: str) -> list[str]:
+    """The administrative units of a place name: 金华市婺城区 → [金华市, 婺城区]."""
+    return [m.group() for m in UNIT.finditer(place)]
+
+
+def core(unit: str) -> str:
+    """A unit without its level suffix: 婺城区 → 婺城."""
+    return _SUFFIX_RE.sub("", unit)
+
+
+def leading_place(s: str) -> str | None:
+    """The longest run of administrative units at the start of `s` (金华市婺城区2022… → 金华市婺城区)."""
+    pos, found = 0, []
+    while m := UNIT.match(s, pos):
+        if m.group() in NOT_PLACE:
+            break
+        found.append(m.group())
+        pos = m.end()
+    return "".join(found) or None
+
+
+def level_of(place: str | None, issuer: str | None) -> str | None:
+    if issuer and _DEPT.search(issuer) and not re.search(r"(人民政府|政府|区委|县委|市委|党工委|管委会)", issuer):
+        return "department"
+    if not place:
+        return None
+    for suffixes, level in _LEVEL_BY_SUFFIX:
+        if place.endswith(suffixes):
+            return level
+    return None
+
+
+def pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).lower()
+
+
+_EN_LEVEL = [("经济技术开发区", "Economic and Technological Development Zone"), ("高新技术产业开发区", "High-tech Zone"),
+             ("高新区", "High-tech Zone"), ("开发区", "Development Zone"), ("新区", "New Area"), ("自治县", "Autonomous County"),
+             ("街道", "Subdistrict"), ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"), ("镇", "Town")]
+
+
+def english_name(place: str | None) -> str:
+    """Pinyin name with an English level: 金华市婺城区 → Wucheng District, Jinhua."""
+    if not place:
+        return "(unknown place)"
+    parts = units(place) or [place]
+
+    def one(unit: str) -> str:
+        for zh, en in _EN_LEVEL:
+            if unit.endswith(zh) and len(unit) > len(zh):
+                return f"{pinyin(unit[: -len(zh)]).capitalize()} {en}"
+        return pinyin(unit).capitalize()
+
+    name = one(parts[-1])
+    return name if len(parts) == 1 else f"{name}, {one(parts[-2]).rsplit(' ', 1)[0]}"

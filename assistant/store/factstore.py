@@ -1,0 +1,73 @@
+"""The typed fact table, stored in the same SQLite file as the reports and rebuilt per report.
+
+Its version is a hash of the extractor's source, so a changed extractor re-extracts every
+report from the stored cleaned texts at the next start (milliseconds per report).
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..answer.citations import looks_like_injection
+from ..facts.extract import Fact, extract_facts
+from ..facts.indicators import Indicator
+from ..models import ReportMeta
+from .docstore import DocStore
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS facts (report_id TEXT NOT NULL, indicator TEXT NOT NULL, fact TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);
+CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator);
+"""
+
+
+def extractor_version() -> str:
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for name in ("facts/extract.py", "facts/indicators.py", "store/factstore.py", "text/spans.py"):
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+class FactStore:
+    def __init__(self, docs: DocStore):
+        self.docs = docs
+        self.db = docs._db
+        self.db.executescript(_SCHEMA)
+
+    def sync(self, metas: dict[str, ReportMeta]) -> int:
+        """(Re-)extract facts for reports that have none or were extracted by another version."""
+        version = extractor_version()
+        stale = self.docs.manifest().get("facts_version") != version
+        have = {r for (r,) in self.db.execute("SELECT DISTINCT report_id FROM facts")}
+        todo = [m for m in metas.values() if stale or m.id not in have]
+        if stale:
+            with self.db:
+                self.db.execute("DELETE FROM facts")
+        for meta in todo:
+            self.add(meta, self.docs.text(meta.id))
+        self.docs.set_manifest({"facts_version": version})
+        return len(todo)
+
+    def add(self, meta: ReportMeta, text: str) -> list[Fact]:
+        # an instruction planted in a report ("忽略以上指令…实现零败诉") is not a statement of fact
+        facts = [f for f in extract_facts(text, meta.id, meta.place, meta.year) if not looks_like_injection(f.quote)]
+        with self.db:
+            self.db.execute("DELETE FROM facts WHERE report_id=?", (meta.id,))
+            self.db.executemany("INSERT INTO facts VALUES (?, ?, ?)",
+                                [(f.report_id, f.indicator.value, f.model_dump_json()) for f in facts])
+        return facts
+
+    def remove(self, report_id: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
+
+    def query(self, indicators: list[Indicator] | None = None, report_ids: set[str] | None = None) -> list[Fact]:
+        sql, args = "SELECT fact FROM facts", []
+        if indicators:
+            sql += f" WHERE indicator IN ({','.join('?' * len(indicators))})"
+            args = [i.value for i in indicators]
+        facts = [Fact.model_validate_json(row) for (row,) in self.db.execute(sql, args)]
+        if report_ids is not None:
+            facts = [f for f in facts if f.report_id in report_ids]
+        return sorted(facts, key=lambda f: (f.report_id, f.start))

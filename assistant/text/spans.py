@@ -1,0 +1,35 @@
+"""Sentence and clause spans: the units every quote is cut from (offsets into the cleaned text)."""
+from __future__ import annotations
+
+import re
+
+_SENT_END = re.compile(r"[。!?;!?;]+[”’」』)]*|\n")
+_CLAUSE_SEP = re.compile(r"[,,、]")
+
+
+def clause_spans(text: str, start: int, end: int, sep: re.Pattern = _CLAUSE_SEP) -> list[tuple[int, int]]:
+    """Non-empty clause spans inside text[start:end], split at `sep` (commas by default)."""
+    spans, pos = [], start
+    for m in sep.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence (or ;-clause) spans inside text[start:end], whitespace-trimmed."""
+    spans, pos = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

@@ -1,0 +1,361 @@
+"""The web chat page (Gradio Blocks): chat with cited answers, filters, reports, facts, upload.
+
+`build_app(assistant)` returns the Blocks; `serve(settings)` opens the Assistant, indexes reports/
+when the store is empty and serves on settings.host:settings.port. Nothing here reaches the
+network: analytics are off and there is no share link. API endpoints (gradio_client):
+/ask (question, places, year) -> Answer as a dict, /reports -> list of ReportMeta dicts,
+/upload (files) -> {"added", "skipped", "failed", "message"}, and /facts when the Assistant has facts.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+import csv  # noqa: E402
+import logging  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import uuid  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import gradio as gr  # noqa: E402
+
+from ..errors import FazhiError  # noqa: E402
+from ..models import Answer, FailedFile, IngestResult  # noqa: E402
+from ..settings import Settings  # noqa: E402
+from . import views  # noqa: E402
+
+log = logging.getLogger(__name__)
+ALL = "all"
+ASK_CONCURRENCY = 4  # simultaneous questions; more wait in Gradio's queue (all get answered)
+EXAMPLES = [
+    "Which counties reported zero defeat in reconsideration cases?",
+    "平罗县2023年行政诉讼败诉率是多少?",
+    "哪些地区报告了零败诉?",
+    "婺城区行政复议纠错率是多少?",
+    "綦江区司法局存在哪些不足?",
+    "How many legal aid cases did Wucheng handle?",
+    "compare Linhai and Pingluo",
+]
+FACT_COLUMNS = ["地区 place", "年份 year", "指标 indicator", "数值 value", "范围 scope", "计划 plan", "原文 quote",
+                "章节 section"]
+
+
+class ReadWriteLock:
+    """Many questions at once, or one ingest alone (the Assistant is not safe to ingest into while asked)."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+
+    @contextmanager
+    def read(self):
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing and not self._writers_waiting)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def write(self):
+        with self._cond:
+            self._writers_waiting += 1
+            self._cond.wait_for(lambda: not self._writing and self._readers == 0)
+            self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
+def _year(value) -> int | None:
+    if value in (None, "", ALL):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise FazhiError(f"year must be a 4-digit year such as 2023 or '{ALL}', got '{value}'") from None
+
+
+def _places(value) -> list[str] | None:
+    if not value:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+class WebApp:
+    """Handlers shared by the page and the API; every call into the Assistant goes through the lock."""
+
+    def __init__(self, assistant):
+        self.assistant = assistant
+        self.lock = ReadWriteLock()
+        self._csv_dir = Path(tempfile.mkdtemp(prefix="fazhi-facts-"))  # one CSV per filter, overwritten
+
+    # ---- choices -------------------------------------------------------------------------
+    def place_choices(self) -> list[str]:
+        return sorted({m.place for m in self.assistant.reports() if m.place})
+
+    def year_choices(self) -> list[str]:
+        return [ALL] + [str(y) for y in sorted({m.year for m in self.assistant.reports() if m.year}, reverse=True)]
+
+    def reports_table(self) -> dict:
+        with self.lock.read():
+            return {"headers": views.REPORT_COLUMNS, "data": views.report_rows(self.assistant.reports())}
+
+    # ---- questions -----------------------------------------------------------------------
+    def ask(self, question: str, places: list[str] | None = None, year: int | str | None = None) -> dict:
+        """Answer one question; returns the Answer as a dict (question, answer, citations[], abstained, …)."""
+        try:
+            with self.lock.read():
+                return self.assistant.ask(question, place=_places(places), year=_year(year)).model_dump(mode="json")
+        except FazhiError as err:
+            raise gr.Error(str(err), print_exception=False) from None
+
+    def reports(self) -> list[dict]:
+        """The corpus: one dict per report (id, source, title, place, issuer, level, year, dates, sections, chunks)."""
+        with self.lock.read():
+            return [m.model_dump(mode="json") for m in self.assistant.reports()]
+
+    def stream(self, question: str, places, year, msg_id: str):
+        """HTML of the assistant's message: pending/streaming states, then the answer with its cards.
+        The read lock is held throughout, so the cards' paragraphs come from the same store as the answer."""
+        places, year = _places(places), _year(year)
+        with self.lock.read():
+            def final(answer: Answer) -> str:
+                return views.render_answer(answer, msg_id, self.assistant.text)
+
+            if not hasattr(self.assistant, "ask_stream"):
+                yield views.render_pending()
+                yield final(self.assistant.ask(question, place=places, year=year))
+                return
+            tokens = ""
+            for item in self.assistant.ask_stream(question, place=places, year=year):
+                # events are either bare (list of evidence, str token, Answer) or {"type": evidence|token|answer, …}
+                kind = item.get("type") if isinstance(item, dict) else None
+                if isinstance(item, Answer) or kind == "answer":
+                    yield final(item if isinstance(item, Answer) else item["answer"])
+                    return
+                if isinstance(item, str) or kind == "token":
+                    tokens += item if isinstance(item, str) else str(item.get("text") or "")
+                    yield views.render_pending(tokens)
+                else:  # the evidence found before generation starts
+                    evidence = item.get("citations") if kind == "evidence" else item
+                    yield views.render_pending(found=len(evidence) if hasattr(evidence, "__len__") else None)
+            if tokens:  # a stream that ended without its Answer: keep what was said
+                yield final(Answer(question=question, answer=tokens))
+
+    def respond(self, question, history, places, year):
+        """Chat handler: streams the assistant's message into the chat; errors become a one-line warning."""
+        history = list(history or [])
+        question = (question or "").strip()
+        if not question:
+            yield list(history), list(history), gr.update()
+            return
+        shown_year = None if year in (None, "", ALL) else year
+        history.append({"role": "user", "content": views.render_question(question, _places(places), shown_year)})
+        history.append({"role": "assistant", "content": views.render_pending()})
+        yield list(history), list(history), ""
+        try:
+            for html in self.stream(question, places, year, uuid.uuid4().hex[:8]):
+                history[-1] = {"role": "assistant", "content": html}
+                yield list(history), list(history), gr.update()
+        except FazhiError as err:
+            history[-1] = {"role": "assistant", "content": views.render_error(str(err))}
+            yield list(history), list(history), gr.update()
+        except Exception as err:  # a bug must not take the page down; the log has the traceback
+            log.exception("answering %r failed", question)
+            history[-1] = {"role": "assistant",
+                           "content": views.render_error(f"internal error ({type(err).__name__}); see the server log")}
+            yield list(history), list(history), gr.update()
+
+    # ---- upload --------------------------------------------------------------------------
+    def upload(self, files, progress=gr.Progress(track_tqdm=True)) -> dict:
+        """Add report files (txt/md/html/docx/pdf); returns {"added": [ReportMeta], "skipped", "failed", "message"}."""
+        paths = [f if isinstance(f, str) else getattr(f, "name", None) or getattr(f, "path", "") for f in files or []]
+        paths = [p for p in paths if p]
+        if not paths:
+            return {"added": [], "skipped": [], "failed": [], "message": "no files selected; choose report files first"}
+        progress(0, desc=f"reading {len(paths)} file(s)…")
+        try:
+            with self.lock.write():
+                result = self.assistant.ingest(paths, progress=True)
+        except FazhiError as err:
+            return {"added": [], "skipped": [], "failed": [], "message": str(err)}
+        message = f"{len(result.added)} added, {len(result.skipped)} skipped, {len(result.failed)} rejected"
+        return {"added": [m.model_dump(mode="json") for m in result.added], "skipped": result.skipped,
+                # no "path" key: Gradio would take the entry for a file to download
+                "failed": [{"file": Path(f.path).name, "reason": f.reason} for f in result.failed], "message": message}
+
+    def upload_view(self, outcome: dict):
+        """After an upload: the per-file list, the reports table and fresh place/year choices."""
+        outcome = outcome or {}
+        if not any(outcome.get(k) for k in ("added", "skipped", "failed")):
+            html = views.render_error(outcome.get("message") or "nothing was uploaded")
+        else:
+            html = views.render_upload(IngestResult(
+                added=outcome.get("added", []), skipped=outcome.get("skipped", []),
+                failed=[FailedFile(path=f["file"], reason=f["reason"]) for f in outcome.get("failed", [])]))
+        return (html, *self.refresh())
+
+    def refresh(self):
+        places, years = self.place_choices(), self.year_choices()
+        return (self.reports_table(), gr.update(choices=places), gr.update(choices=years),
+                views.render_header(self.assistant.reports()))
+
+    # ---- facts ---------------------------------------------------------------------------
+    def facts(self, indicator: str | None = None, place: str | None = None, year: int | str | None = None) -> list[dict]:
+        """Figures read from the reports (each with its verbatim quote), filtered by indicator, place and year."""
+        try:
+            with self.lock.read():
+                found = self.assistant.facts(indicator=indicator or None, place=place or None, year=_year(year))
+        except FazhiError as err:
+            raise gr.Error(str(err), print_exception=False) from None
+        try:
+            from ..facts.extract import facts_to_rows
+            return [{k: v for k, v in row.items()} for row in facts_to_rows(found)]
+        except ImportError:
+            return [f.model_dump(mode="json") for f in found]
+
+    def facts_view(self, indicator, place, year):
+        rows = self.facts(indicator, place, None if year in (None, "", ALL) else year)
+        table = [[r.get("place") or "", r.get("year") or "", r.get("indicator_zh") or r.get("indicator"),
+                  r.get("value_text") or f"{r.get('value')}{r.get('unit') or ''}", r.get("scope") or "",
+                  "是" if r.get("planned") else "", r.get("quote") or "", r.get("section") or ""] for r in rows]
+        out = self._csv_dir / f"facts-{indicator or 'all'}-{place or 'all'}-{year or ALL}.csv".replace("/", "_")
+        with out.open("w", newline="", encoding="utf-8-sig") as fh:  # BOM: Excel opens the Chinese correctly
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["indicator"], extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+        return {"headers": FACT_COLUMNS, "data": table}, gr.update(value=str(out), interactive=bool(rows))
+
+    def facts_refresh(self, indicator, place, year):
+        """After an upload: new place/year choices for the facts filters, and the table again."""
+        return (gr.update(choices=[("全部 all", "")] + self.place_choices()), gr.update(choices=self.year_choices()),
+                *self.facts_view(indicator, place, year))
+
+
+def _indicator_choices() -> list[tuple[str, str]]:
+    try:
+        from ..facts.indicators import Indicator
+    except ImportError:
+        return []
+    return [(f"{i.label_zh} · {i.value}", i.value) for i in Indicator]
+
+
+def build_app(assistant) -> gr.Blocks:
+    """The page over an open Assistant. Launch it with launch_kwargs() (CSS, head script, no share link)."""
+    web = WebApp(assistant)
+    with gr.Blocks(title="法治政府建设年度报告问答 · fazhi-qa", analytics_enabled=False,
+                   delete_cache=(3600, 7200)) as demo:  # uploaded copies and CSVs leave Gradio's cache
+        header = gr.HTML(views.render_header(assistant.reports()))
+        history = gr.State([])
+        with gr.Tabs():
+            with gr.Tab("问答 Chat", id="chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=4):
+                        chatbot = gr.Chatbot(elem_id="fz-chat", show_label=False, height=620, latex_delimiters=[], autoscroll=False,
+                                             feedback_options=None, buttons=[],
+                                             placeholder="用中文或英文提问,回答会逐字引用报告原文。<br>"
+                                                         "Ask in Chinese or English; answers quote the reports.")
+                        with gr.Row():
+                            question = gr.Textbox(elem_id="fz-question", show_label=False, scale=6, autofocus=True,
+                                                  placeholder="输入问题 · Type a question, e.g. 平罗县2023年行政诉讼败诉率是多少?",
+                                                  max_length=assistant.settings.max_question_chars)
+                            send = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="fz-send")
+                        gr.Markdown("示例问题 · Examples (click to ask)", elem_classes="fz-examples-head")
+                        with gr.Row(elem_classes="fz-examples", elem_id="fz-examples"):
+                            example_buttons = [gr.Button(q, size="sm", scale=0, min_width=0) for q in EXAMPLES]
+                    with gr.Column(scale=1, min_width=220):
+                        places = gr.Dropdown(web.place_choices(), value=[], multiselect=True, label="地区 Place",
+                                             info="只在这些地区的报告中查找 · only these places", elem_id="fz-places")
+                        year = gr.Dropdown(web.year_choices(), value=ALL, label="年份 Year",
+                                           info="报告所述年度 · year reported on", elem_id="fz-year")
+                        gr.Markdown("筛选对下一个问题生效。<br>Filters apply to the next question.")
+                        clear = gr.Button("清空对话 Clear chat", size="sm")
+            with gr.Tab("报告 Reports", id="reports"):
+                reports_df = gr.Dataframe(web.reports_table(), headers=views.REPORT_COLUMNS, interactive=False,
+                                          wrap=True, max_height=520, elem_id="fz-reports",
+                                          column_widths=["12%", "10%", "6%", "15%", "33%", "6%", "6%", "12%"])
+                gr.Markdown(f"### 上传报告 Add reports\n txt / md / html / docx / pdf,每个文件不超过 "
+                            f"{assistant.settings.max_file_mb:g} MB · up to {assistant.settings.max_file_mb:g} MB "
+                            f"each. 重复的报告会被跳过 · duplicates are skipped.")
+                files = gr.File(file_count="multiple", label="报告文件 Report files", elem_id="fz-files", height=140)
+                add = gr.Button("添加到索引 Add to index", variant="primary", elem_id="fz-add")
+                upload_html = gr.HTML(elem_id="fz-upload-result")
+                upload_json = gr.JSON(visible=False)
+            if hasattr(assistant, "facts"):
+                with gr.Tab("数据 Facts", id="facts"):
+                    with gr.Row():
+                        f_ind = gr.Dropdown([("全部 all", "")] + _indicator_choices(), value="", label="指标 Indicator")
+                        f_place = gr.Dropdown([("全部 all", "")] + web.place_choices(), value="", label="地区 Place")
+                        f_year = gr.Dropdown(web.year_choices(), value=ALL, label="年份 Year")
+                    facts_df = gr.Dataframe(headers=FACT_COLUMNS, interactive=False, wrap=True, max_height=560,
+                                            elem_id="fz-facts",
+                                            column_widths=["10%", "6%", "13%", "9%", "12%", "6%", "29%", "15%"])
+                    csv_btn = gr.DownloadButton("下载 CSV · Download CSV", interactive=False)
+                    for ctl in (f_ind, f_place, f_year):
+                        ctl.change(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
+                    demo.load(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
+
+        chat_io = dict(inputs=[question, history, places, year], outputs=[chatbot, history, question],
+                       concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask", api_visibility="private")
+        question.submit(web.respond, **chat_io)
+        send.click(web.respond, **chat_io)
+        for button, text in zip(example_buttons, EXAMPLES):
+            button.click(lambda text=text: text, None, question, api_visibility="private", queue=False).then(
+                web.respond, **chat_io)
+        clear.click(lambda: ([], []), None, [chatbot, history], api_visibility="private", queue=False)
+        chatbot.clear(lambda: [], None, history, api_visibility="private", queue=False)  # the chat's own bin icon
+
+        refreshed = [reports_df, places, year, header]
+        uploaded = add.click(web.upload, files, upload_json, api_name="upload", concurrency_limit=1,
+                             concurrency_id="ingest", show_progress_on=[upload_html]).then(
+            web.upload_view, upload_json, [upload_html, *refreshed], api_visibility="private").then(
+            lambda: None, None, files, api_visibility="private")
+        if hasattr(assistant, "facts"):
+            uploaded.then(web.facts_refresh, [f_ind, f_place, f_year], [f_place, f_year, facts_df, csv_btn],
+                          api_visibility="private")
+        demo.load(web.refresh, None, refreshed, api_visibility="private")
+        gr.api(web.ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+        gr.api(web.reports, api_name="reports", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+        if hasattr(assistant, "facts"):
+            gr.api(web.facts, api_name="facts", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+    demo.queue(default_concurrency_limit=ASK_CONCURRENCY)
+    demo.fazhi = web  # handlers, for tests and embedding
+    return demo
+
+
+def launch_kwargs(settings: Settings) -> dict:
+    """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
+    return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS, head=views.HEAD,
+                max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
+                theme=gr.themes.Soft(primary_hue="amber", font=["system-ui", "Noto Sans CJK SC", "sans-serif"],
+                                     font_mono=["ui-monospace", "monospace"]))
+
+
+def serve(settings: Settings | None = None, **launch_overrides) -> gr.Blocks:
+    """Open the Assistant, index reports/ if the store is empty, and serve the page (blocks until stopped,
+    unless prevent_thread_lock=True is passed; then it returns the running Blocks)."""
+    from ..assistant import Assistant
+
+    settings = settings or Settings()
+    assistant = Assistant.open(settings)
+    if not assistant.reports() and settings.reports_dir.is_dir():
+        result = assistant.ingest([settings.reports_dir])
+        log.warning("indexed %d reports from %s", len(result.added), settings.reports_dir)
+    assistant.warm_up()
+    demo = build_app(assistant)
+    demo.launch(**{**launch_kwargs(settings), **launch_overrides})
+    return demo

@@ -1,0 +1,36 @@
+from assistant.answer.citations import check_answer, numbers_in, unsupported_numbers, verify_quote
+from assistant.models import Answer, Citation
+
+TEXT = "标题\n2023年共有行政诉讼案件148件,败诉率为21.6%,行政机关负责人出庭率达100%。"
+
+
+def _cit(quote, key=1, start=None):
+    start = TEXT.index(quote) if start is None else start
+    return Citation(key=key, report_id="r", source="s.txt", title="平罗县2023年度法治政府建设情况报告", place="平罗县",
+                    year=2023, section="一", quote=quote, start=start, end=start + len(quote))
+
+
+def test_numbers_normalised():
+    assert numbers_in("1,536件和3.640%以及07号") == {"1536", "3.64", "7"}
+
+
+def test_verbatim():
+    assert verify_quote(TEXT, _cit("败诉率为21.6%"))
+    assert not verify_quote(TEXT, _cit("败诉率为21.6%", start=0))
+
+
+def test_unsupported_numbers():
+    ok = Answer(question="q", answer="平罗县2023年败诉率为21.6%[1]", citations=[_cit("败诉率为21.6%")])
+    assert unsupported_numbers(ok) == set()
+    bad = Answer(question="q", answer="败诉率为22.6%[1]", citations=[_cit("败诉率为21.6%")])
+    assert unsupported_numbers(bad) == {"22.6"}
+
+
+def test_check_answer_catches_every_problem():
+    answer = Answer(question="q", answer="共有148件[1],出庭率100%[2],败诉率30%", citations=[_cit("共有行政诉讼案件148件", start=0)])
+    problems = check_answer(answer, {"r": TEXT})
+    assert any("not verbatim" in p for p in problems)
+    assert any("[2]" in p for p in problems)
+    assert any("30" in p for p in problems)
+    good = Answer(question="q", answer="共有148件[1]", citations=[_cit("共有行政诉讼案件148件")])
+    assert check_answer(good, {"r": TEXT}) == []
