@@ -69,7 +69,8 @@ class Assistant:
     def _refresh(self, rebuild_lexical: bool = False) -> None:
         self.metas = {m.id: m for m in self.docs.reports()}
         self.chunks: dict[str, Chunk] = {c.id: c for c in self.docs.chunks()}
-        self.places = PlaceIndex([m.place for m in self.metas.values() if m.place])
+        self.places = PlaceIndex([m.place for m in self.metas.values() if m.place],
+                                 {m.place: m.place_full for m in self.metas.values() if m.place})
         self.fact_store.sync(self.metas)
         self.all_facts: list[Fact] = self.fact_store.query()
         add_words(self.places.aliases())

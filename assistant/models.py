@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Level = Literal["province", "city", "county", "district", "development_zone", "subdistrict", "department"]
+Level = Literal["province", "city", "county", "district", "development_zone", "subdistrict", "town", "department"]
 
 
 class ReportMeta(BaseModel):
@@ -13,8 +13,10 @@ class ReportMeta(BaseModel):
     source: str = Field(description="file name the report was ingested from")
     title: str | None = None
     place: str | None = Field(None, description="full place name as written, e.g. 金华市婺城区")
+    place_full: str | None = Field(None, description="hierarchical name from the gazetteer, e.g. 浙江省金华市婺城区")
     issuer: str | None = Field(None, description="issuing body as written, e.g. 临海市司法局")
     level: Level | None = None
+    department: str | None = Field(None, description="for a department's report, its kind, e.g. 司法局")
     year: int | None = Field(None, description="the year reported on (not the year published)")
     date_written: str | None = Field(None, description="ISO date the report was signed/written")
     date_published: str | None = Field(None, description="ISO date the page was published")
@@ -22,6 +24,7 @@ class ReportMeta(BaseModel):
     sections: int = 0
     chunks: int = 0
     warnings: list[str] = Field(default_factory=list)
+    provenance: dict[str, str] = Field(default_factory=dict, description="where place/issuer/year were read")
 
 
 class Section(BaseModel):

@@ -35,6 +35,7 @@ class Query(BaseModel):
     lang: Literal["zh", "en"]
     places: list[str] = []
     unknown_places: list[str] = []
+    report_ids: list[str] = []  # reports named other than by their place (title, issuer, file name)
     year: int | None = None
     zh_terms: list[str] = []
     asked_terms: list[str] = []  # zh_terms of the question without what it excludes
@@ -48,6 +49,17 @@ class Query(BaseModel):
     wants_open: bool = False
     wants_meta: bool = False
     wants_zero: bool = False
+
+
+    def names_reports(self) -> bool:
+        return bool(self.places or self.report_ids)
+
+    def covers(self, meta) -> bool:
+        """Whether a report is one the question names (every report when it names none); report_ids,
+        when set, is the exact scope (a department of a place, a report named by its title)."""
+        if self.report_ids:
+            return meta.id in self.report_ids
+        return not self.places or meta.place in self.places
 
 
 def language(text: str) -> Literal["zh", "en"]:

@@ -51,9 +51,15 @@ def unsupported_numbers(answer: Answer) -> set[str]:
     if answer.coverage is not None:  # counts of reports computed in code from the cited list
         cov = answer.coverage
         allowed |= {str(n) for n in (cov.checked, cov.matched, cov.related, cov.not_reported)}
-    body = re.sub(r"\[\d+\]", "", answer.answer)
-    body = _FILE_NAME.sub("", body)  # a report named by its file (no place recognised) is an identifier
-    return numbers_in(body) - allowed
+    return numbers_in(_claims(answer.answer, answer.citations)) - allowed
+
+
+def _claims(text: str, citations: list[Citation]) -> str:
+    """The text without markers and without the file names that identify reports (no place recognised)."""
+    body = re.sub(r"\[\d+\]", "", text)
+    for source in {c.source for c in citations if c.source}:
+        body = body.replace(source, " ")
+    return _FILE_NAME.sub(" ", body)
 
 
 def check_answer(answer: Answer, texts: dict[str, str]) -> list[str]:
@@ -69,3 +75,27 @@ def check_answer(answer: Answer, texts: dict[str, str]) -> list[str]:
     if not answer.abstained and (missing := unsupported_numbers(answer)):
         problems.append(f"numbers without a cited source: {sorted(missing)}")
     return problems
+
+
+def keep_verified(answer: Answer, texts: dict[str, str]) -> tuple[Answer, list[str]]:
+    """The answer without the lines that fail a check (a quote not verbatim, a marker without a
+    citation, a number no cited quote holds); (answer, problems). Checks that fail degrade the answer,
+    never raise: with no line left, the caller abstains."""
+    problems = check_answer(answer, texts)
+    if not problems:
+        return answer, []
+    good = {c.key: c for c in answer.citations if verify_quote(texts.get(c.report_id, ""), c)}
+    lines = []
+    for line in answer.answer.split("\n"):
+        keys = [int(k) for k in re.findall(r"\[(\d+)\]", line)]
+        cited = [good[k] for k in keys if k in good]
+        if len(cited) != len(keys):
+            continue
+        line_answer = answer.model_copy(update={"answer": line, "citations": cited or answer.citations})
+        if not answer.abstained and unsupported_numbers(line_answer):
+            continue
+        lines.append(line)
+    kept_keys = {int(k) for line in lines for k in re.findall(r"\[(\d+)\]", line)}
+    kept = answer.model_copy(update={"answer": "\n".join(lines),
+                                     "citations": [c for c in answer.citations if c.key in kept_keys]})
+    return kept, problems

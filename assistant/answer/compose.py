@@ -54,7 +54,7 @@ def about_report(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], 
     """'Which year is the X report about, who issued it?': cite its title and its signature date."""
     chosen = []
     for rid, meta in metas.items():
-        if meta.place not in q.places or not meta.title:
+        if not q.names_reports() or not q.covers(meta) or not meta.title:
             continue
         text = texts[rid]
         if text.startswith(meta.title):

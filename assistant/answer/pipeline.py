@@ -17,9 +17,10 @@ from ..facts.extract import Fact
 from ..models import Answer, Chunk, ReportMeta, Section
 from ..places import PlaceIndex
 from ..settings import RetrievalSettings
+from . import figures, scope
 from .analyze import Query
-from .citations import check_answer
-from .compose import abstain, about_report, compose
+from .citations import keep_verified
+from .compose import NOT_FOUND, abstain, about_report, compose
 from .plan import Plan, route
 from .read import answer_from_hits, asks_overview, overview, plan_hits
 from .reconcile import reconcile
@@ -40,16 +41,16 @@ class Corpus:
     sections: Callable[[str], list[Section]]
     retriever: HybridRetriever | None
 
-    def texts_of(self, places: list[str]) -> dict[str, str]:
-        return {rid: self.text(rid) for rid, m in self.metas.items() if m.place in places}
+    def texts_of(self, q: Query) -> dict[str, str]:
+        """Texts of the reports the question names."""
+        return {rid: self.text(rid) for rid, m in self.metas.items() if q.names_reports() and q.covers(m)}
 
 
 def answer(q: Query, corpus: Corpus, cfg: RetrievalSettings, explicit_year: bool) -> Answer:
     """The verified extractive answer to an analyzed question."""
+    q, caveat = narrow(q, corpus)
     if q.unknown_places:
-        known = "、".join(corpus.places.places)
-        return abstain(q, f"语料中没有“{'、'.join(q.unknown_places)}”的报告;已收录:{known}。",
-                       f"No report for {', '.join(q.unknown_places)} is in the corpus; it has: {known}.")
+        return outside(q, corpus)
     scoped = scope_year(q, corpus.metas, explicit_year)
     if scoped is None or not corpus.chunks:
         return abstain(q, "没有符合该地区和年份的报告。",
@@ -58,18 +59,51 @@ def answer(q: Query, corpus: Corpus, cfg: RetrievalSettings, explicit_year: bool
     result = over_every_report(scoped, plan, corpus)
     if result is None:
         result = overview_of_places(scoped, corpus)
+    if result is None and plan.route == "lookup" and not plan.indicators and figures.asks_figure(scoped):
+        result = read_figure(scoped, corpus, cfg)
     if result is None:
         result = reconcile(scoped, plan, read(scoped, corpus, cfg), corpus.metas, corpus.facts, corpus.text,
                            corpus.sections)
         result = result.model_copy(update={"route": result.route or plan.route})
-    return verify(result, corpus)
+    result = verify(result, corpus, q.lang)
+    if caveat and not result.abstained:
+        result = result.model_copy(update={"answer": caveat[q.lang] + "\n" + result.answer})
+    return result
+
+
+def narrow(q: Query, corpus: Corpus) -> tuple[Query, dict[str, str] | None]:
+    """The reports a question is about when its names are not (only) corpus places; with a caveat
+    when they are reports whose place is unknown."""
+    if q.unknown_places:
+        if ids := scope.reports_naming(q.unknown_places, corpus.metas, corpus.text):
+            return q.model_copy(update={"report_ids": ids, "unknown_places": []}), None
+        if ids := scope.unplaced(q, corpus.metas):
+            names = "、".join(q.unknown_places)
+            return q.model_copy(update={"report_ids": ids, "unknown_places": []}), {
+                "zh": f"注意:没有写明“{names}”的报告;以下引文出自未写明地名、年份和层级相符的报告,请核对来源。",
+                "en": f"Note: no report names {names}; the quotes below come from reports that name no place but "
+                      f"match the year and level asked. Check the source."}
+    elif ids := scope.department_reports(q, corpus.metas):
+        return q.model_copy(update={"report_ids": ids}), None
+    return q, None
+
+
+def outside(q: Query, corpus: Corpus) -> Answer:
+    """No report is about the places asked: say so and name the nearest reports."""
+    near = scope.closest(q.unknown_places, corpus.metas)
+    total = len(corpus.metas)
+    zh_near = "、".join(f"{m.place}({m.year or '?'})" for m in near)
+    en_near = ", ".join(f"{m.place} ({m.year or '?'})" for m in near)
+    return abstain(q, f"语料中没有“{'、'.join(q.unknown_places)}”的报告。相近的报告:{zh_near}(语料共{total}份)。",
+                   f"No report for {', '.join(q.unknown_places)} is in the corpus. Nearest reports: {en_near} "
+                   f"(of {total}).")
 
 
 def scope_year(q: Query, metas: dict[str, ReportMeta], explicit: bool) -> Query | None:
     """Apply a year named in the question only if it is a reported year; a plan year (year+1) is not."""
     if q.year is None:
         return q
-    in_scope = [m for m in metas.values() if not q.places or m.place in q.places]
+    in_scope = [m for m in metas.values() if q.covers(m)]
     if any(m.year == q.year for m in in_scope):
         return q
     if not explicit and q.wants_plan and any(m.year is not None and m.year + 1 == q.year for m in in_scope):
@@ -83,7 +117,7 @@ def over_every_report(q: Query, plan: Plan, corpus: Corpus) -> Answer | None:
     if plan.year_before or plan.year_after:
         q = q.model_copy(update={"year": None})
     if plan.route == "meta":
-        texts = corpus.texts_of(q.places)
+        texts = corpus.texts_of(q)
         return about_report(q, corpus.metas, texts, corpus.sections).model_copy(update={"route": "meta"})
     if plan.route in ("list", "count"):
         if plan.issuer_like:
@@ -104,26 +138,50 @@ def over_every_report(q: Query, plan: Plan, corpus: Corpus) -> Answer | None:
 
 def overview_of_places(q: Query, corpus: Corpus) -> Answer | None:
     """Only places named ("compare Linhai and Pingluo"): each report's opening sentence."""
-    if not (q.places and not q.tokens and asks_overview(q)):
+    if not (q.names_reports() and not q.tokens and asks_overview(q)):
         return None
-    texts = corpus.texts_of(q.places)
+    texts = corpus.texts_of(q)
     chosen = overview(q, corpus.metas, texts, corpus.sections)
     return compose(q, chosen, corpus.metas, corpus.sections) if chosen else abstain(q)
+
+
+def read_figure(q: Query, corpus: Corpus, cfg: RetrievalSettings) -> Answer | None:
+    """A figure outside the fact table's indicators, read off every clause of the reports in scope
+    (the reports of the best retrieved chunks when the question names none)."""
+    in_scope = [rid for rid, m in corpus.metas.items() if q.covers(m) and (q.year is None or m.year == q.year)]
+    if not q.names_reports() or len(in_scope) > figures.MAX_REPORTS:
+        in_scope = list(dict.fromkeys(h.chunk.report_id for h in corpus.retriever.retrieve(q, top_k=cfg.top_k)))
+    names = {n for rid in in_scope for n in _names_of(corpus.metas[rid], corpus.places)}
+    found = figures.find(q, in_scope[: figures.MAX_REPORTS], corpus.text, names)
+    if not found:
+        return None
+    best = [f for f in found if f.score >= found[0].score - 1e-9] if not q.wants_list else found
+    return figures.answer(q, best[: cfg.max_quotes], corpus.metas, corpus.text, corpus.sections)
+
+
+def _names_of(meta: ReportMeta, places: PlaceIndex) -> set[str]:
+    """Names that identify a report rather than say what it counts (place, its parents, issuer)."""
+    out = set(places.aliases_of(meta.place)) if meta.place else set()
+    return out | {n for n in (meta.place, meta.place_full, meta.issuer, meta.department) if n}
 
 
 def read(q: Query, corpus: Corpus, cfg: RetrievalSettings) -> Answer:
     """Retrieve chunks under the place/year filters and quote the sentences that answer."""
     hits = corpus.retriever.retrieve(q, top_k=cfg.top_k * (3 if q.wants_list else 1))
-    if q.wants_plan and q.places:  # "X's plans": the plan section itself, whatever retrieval ranked
-        hits += plan_hits(corpus.chunks.values(), {r for r, m in corpus.metas.items() if m.place in q.places},
+    if q.wants_plan and q.names_reports():  # "X's plans": the plan section itself, whatever retrieval ranked
+        hits += plan_hits(corpus.chunks.values(), set(corpus.texts_of(q)),
                           {h.chunk.id for h in hits})
     texts = {h.chunk.report_id: corpus.text(h.chunk.report_id) for h in hits}
     return answer_from_hits(q, hits, texts, corpus.metas, corpus.sections, cfg.max_quotes)
 
 
-def verify(result: Answer, corpus: Corpus) -> Answer:
-    """Every quote verbatim at its offsets, every [n] cited, no number without a source."""
-    problems = check_answer(result, {c.report_id: corpus.text(c.report_id) for c in result.citations})
-    if problems:  # never show an unverifiable answer
-        raise AssertionError("; ".join(problems))
-    return result
+def verify(result: Answer, corpus: Corpus, lang: str = "zh") -> Answer:
+    """Every quote verbatim at its offsets, every [n] cited, no number without a source: a line that
+    fails is dropped and logged; an answer left without a cited line abstains."""
+    kept, problems = keep_verified(result, {c.report_id: corpus.text(c.report_id) for c in result.citations})
+    if not problems:
+        return result
+    log.warning("dropped unverifiable lines (%s) from the answer to %r", "; ".join(problems), result.question)
+    if result.abstained or (kept.citations and kept.answer.strip()):
+        return kept
+    return Answer(question=result.question, answer=NOT_FOUND[lang], abstained=True, route=result.route)

@@ -91,7 +91,7 @@ def route(q: Query) -> Plan:
         plan.condition, plan.threshold = "gt", float(m.group(1))
     elif m := _LT.search(text):
         plan.condition, plan.threshold = "lt", float(m.group(1))
-    if q.wants_meta and q.places and not _COUNT.search(text):
+    if q.wants_meta and q.names_reports() and not _COUNT.search(text):
         plan.route = "meta"
     elif _COUNT.search(text):
         plan.route = "count"

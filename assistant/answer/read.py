@@ -61,7 +61,7 @@ def overview(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], sect
     """First body sentence of each named place's report: the answer to 'tell me about / compare X and Y'."""
     out = []
     for rid, meta in metas.items():
-        if meta.place not in q.places or (q.year and meta.year != q.year):
+        if not q.names_reports() or not q.covers(meta) or (q.year and meta.year != q.year):
             continue
         text = texts[rid]
         for sec in sections(rid):

@@ -25,22 +25,25 @@ class HybridRetriever:
                  metas: dict[str, ReportMeta], cfg: RetrievalSettings):
         self.vectors, self.lexical, self.chunks, self.metas, self.cfg = vectors, lexical, chunks, metas, cfg
 
-    def _allowed(self, places: list[str], year: int | None) -> np.ndarray:
-        ok = []
-        for cid in self.lexical.chunk_ids:
-            meta = self.metas.get(self.chunks[cid].report_id) if cid in self.chunks else None
-            ok.append(meta is not None and (not places or meta.place in places) and (year is None or meta.year == year))
-        return np.array(ok, dtype=bool)
+    def _scope(self, q: Query) -> set[str] | None:
+        """Report ids the question is about (its places, the reports it names, its year); None = all."""
+        if not q.names_reports() and q.year is None:
+            return None
+        return {rid for rid, m in self.metas.items() if q.covers(m) and (q.year is None or m.year == q.year)}
 
     def retrieve(self, q: Query, top_k: int | None = None) -> list[Hit]:
         top_k = top_k or self.cfg.top_k
-        places, year = q.places, q.year
-        dense_ids = [n.node.node_id for n in self.vectors.search(q.dense_text, self.cfg.dense_top_k, places, year)]
+        scope = self._scope(q)
+        if scope is not None and not scope:
+            return []
+        dense_ids = [n.node.node_id for n in self.vectors.search(q.dense_text, self.cfg.dense_top_k, scope)]
         dense_ids = [cid for cid in dense_ids if cid in self.chunks]  # ignore vectors orphaned by a crash
         scores = self.lexical.scores(q.tokens)
         bm25_ids: list[str] = []
         if scores.size:
-            scores = np.where(self._allowed(places, year), scores, 0.0)
+            if scope is not None:
+                allowed = [cid in self.chunks and self.chunks[cid].report_id in scope for cid in self.lexical.chunk_ids]
+                scores = np.where(np.array(allowed, dtype=bool), scores, 0.0)
             order = np.argsort(-scores)[: self.cfg.dense_top_k]
             bm25_ids = [self.lexical.chunk_ids[i] for i in order if scores[i] > 0]
         fused: dict[str, float] = {}

@@ -42,4 +42,4 @@ class NaiveRAG:
         texts = {h.chunk.report_id: self.a.text(h.chunk.report_id) for h in hits}
         answer = answer_from_hits(q, hits, texts, self.a.metas, self.a.docs.sections,
                                   self.a.settings.retrieval.max_quotes)
-        return pipeline.verify(answer, self.a.corpus)
+        return pipeline.verify(answer, self.a.corpus, q.lang)

@@ -125,12 +125,21 @@ def answer_places(answer: Answer, known: tuple[str, ...] | list[str] = SEED_PLAC
     that match none of them (so a wrongly cited report still counts against precision).
     An answer that declares its places (exhaustive answers also cite near-misses) is taken at its word."""
     if answer.places is not None:
-        return set(answer.places)
+        return {_as_known(p, known) for p in answer.places}
     cited = [c.place for c in answer.citations if c.place]
     hay = answer.answer + "\n" + "\n".join(cited)
     found = {p for p in known if mentions_place(hay, p)}
     found |= {c for c in cited if not any(mentions_place(c, p) for p in known)}
     return found
+
+
+def _as_known(place: str, known) -> str:
+    """A declared place in the gold's spelling when one is the other with its parents added
+    (镇海区 / 浙江省宁波市镇海区); otherwise as declared."""
+    for k in known:
+        if place == k or (len(place) >= 2 and k.endswith(place)) or (len(k) >= 2 and place.endswith(k)):
+            return k
+    return place
 
 
 def _plain(s: str) -> str:

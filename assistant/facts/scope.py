@@ -28,7 +28,7 @@ def primary(facts: list[Fact]) -> Fact | None:
 def scope_reports(metas: dict[str, ReportMeta], q: Query, plan: Plan) -> list[ReportMeta]:
     out = []
     for m in metas.values():
-        if q.places and m.place not in q.places:
+        if not q.covers(m):
             continue
         if q.year is not None and m.year != q.year:
             continue

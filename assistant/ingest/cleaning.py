@@ -66,26 +66,45 @@ def is_junk(line: str) -> bool:
     return bool(words) and all(w in _MENU_WORDS for w in words)
 
 
-def find_title(lines: list[str]) -> int | None:
-    """Index of the report title: the last title-like line before the first body sentence."""
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+# the issuing body on its own line above the title (赵县人民政府 / 2022年度法治政府建设情况报告)
+_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}(?:人民政府|政府|办事处|管理委员会|管委会|党工委|委员会|局|厅|办公室)$")
+
+
+def _title_like(line: str) -> bool:
+    candidate = _BULLET.sub("", line)
+    return (len(candidate) <= 90 and bool(_TITLE.search(candidate)) and not _HEADING.match(candidate)
+            and not re.match(rf"^({_LABELS})\s*[::]", candidate))
+
+
+def find_title(lines: list[str]) -> tuple[int, int] | None:
+    """Line span [first, last] of the report title: the last title-like line before the first body
+    sentence, joined with a short completing line below it (…建设工作 / 情况报告) and with the
+    issuing body's own line above it (通城镇人民政府 / 2025年法治政府建设情况). Section headings
+    (一、2022年推进法治政府建设情况) are not titles."""
     found = None
     for i, line in enumerate(lines[:80]):
         if "。" in line and len(line) > 30:
             break
-        candidate = _BULLET.sub("", line)
-        if len(candidate) <= 90 and _TITLE.search(candidate) and not re.match(rf"^({_LABELS})\s*[::]", candidate):
-            found = i
+        if _title_like(line):
+            found = (i, i)
+        elif i + 1 < len(lines) and len(lines[i + 1]) <= 12 and _title_like(line + lines[i + 1]):
+            found = (i, i + 1)
+    if found and found[0] > 0 and _ISSUER_LINE.match(_BULLET.sub("", lines[found[0] - 1])) \
+            and re.match(r"(?:\d{4}\s*年|关于)", _BULLET.sub("", lines[found[0]])):  # the title names no issuer
+        found = (found[0] - 1, found[1])
     return found
 
 
 def clean(raw: str) -> Cleaned:
     lines = [normalize_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
-    title_idx = find_title(lines)
-    title = _BULLET.sub("", lines[title_idx]) if title_idx is not None else None
-    kept: list[str] = [title] if title else []
+    span = find_title(lines)
+    title_lines = [_BULLET.sub("", line) for line in lines[span[0]: span[1] + 1]] if span else []
+    title = "".join(title_lines) or None
+    kept: list[str] = title_lines
     in_footer = False
-    for line in lines[(title_idx + 1) if title_idx is not None else 0 :]:
+    for line in lines[(span[1] + 1) if span else 0 :]:
         if _FOOTER.match(line):
             in_footer = True
         if is_junk(line) or (in_footer and "。" not in line):

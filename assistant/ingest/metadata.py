@@ -1,4 +1,6 @@
-"""Report metadata (place, issuer, level, year, dates) read from the title and page furniture.
+"""Report metadata (place, issuer, level, year, dates) from every signal a report gives, each kept with
+where it came from: title lines, the opening sentence, 来源 lines, the signature, how the report refers
+to itself (我区/全县), and the file name as a last resort.
 
 Anything not stated stays None: a wrong year or place silently misroutes every filter later.
 """
@@ -6,108 +8,154 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 from ..models import ReportMeta
-from ..places.names import leading_place, level_of
+from ..places import resolve as places
+from ..places.names import leading_place
+from . import signals
 
-_ISSUER = re.compile(r"(局|委员会|办公室|厅|中心|院|委|办|人民政府|政府|办事处|管委会|党工委)$")
+_OPENING_CHARS = 700  # title and first paragraphs: where a report names itself
+_SELF_CHARS = 3000
+
+
 def report_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def place_and_issuer(title: str) -> tuple[str | None, str | None]:
-    """Read place and issuer from titles like 临海市司法局关于2020年度… or 平罗县2023年度…."""
-    head, _, tail = title.partition("关于")
-    if tail:
-        tail = re.sub(r"^(上报|报送|印发|呈报)", "", tail)
-        place = leading_place(tail)
-        issuer_written = head.strip() or None
-        if place is None and issuer_written:
-            place = leading_place(issuer_written.split()[-1])
-        return place, issuer_written
-    before_year = re.split(r"\d{4}|法治|依法", title, maxsplit=1)[0].strip()
-    place = leading_place(before_year)
-    issuer = before_year if place and before_year != place and _ISSUER.search(before_year) else None
-    return place, issuer
+def _opening(cleaned: str, title: str | None) -> str:
+    body = cleaned[len(title):] if title and cleaned.startswith(title) else cleaned
+    return body.lstrip("\n")[:_OPENING_CHARS]
 
 
-def _iso(y: str, m: str, d: str) -> str:
-    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+def _is_department(org: str | None) -> bool:
+    return bool(org and signals.ORG.search(org) and not signals.GOVERNMENT.search(org))
 
 
-def dates(raw: str, cleaned: str) -> tuple[str | None, str | None]:
-    written = None
-    tail_lines = cleaned.strip().split("\n")[-4:]
-    for line in reversed(tail_lines):
-        if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", line.strip()):
-            written = _iso(*m.groups())
-            break
-    if written is None and (m := re.search(r"成文日期\s*[::]\s*(\d{4})-(\d{1,2})-(\d{1,2})", raw)):
-        written = _iso(*m.groups())
-    published = None
-    if m := re.search(r"(?:发布日期|发布时间|(?<!成文)日期)\s*[::]\s*(\d{4})-(\d{1,2})-(\d{1,2})", raw):
-        published = _iso(*m.groups())
-    return written, published
+def _place_in(org: str | None, context: str) -> places.Place | None:
+    """The place an organisation's name starts with (镇海区司法局 → 镇海区), resolved in the gazetteer."""
+    if not org:
+        return None
+    written = leading_place(org)
+    place = places.resolve(written, context) if written else None
+    if place is None:
+        found = places.mentions(org, context)
+        place = found[0][2] if found and found[0][0] == 0 else None
+    return place
 
 
-def reported_year(title: str | None, cleaned: str) -> int | None:
-    if title and (m := re.search(r"(20\d{2}|19\d{2})\s*年", title)):
-        return int(m.group(1))
-    for line in cleaned.split("\n")[:6]:
-        if m := re.match(r"(20\d{2})年[,,、]", line):
-            return int(m.group(1))
+def _from_mentions(text: str, context: str, levels: tuple[str, ...] | None) -> places.Place | None:
+    """The first place the opening names at the level the report calls itself (我区 → a district);
+    with no such name, the ancestor at that level of the first place named (全省 + 驻马店市 → 河南省)."""
+    found = [p for _, _, p in places.mentions(text, context)]
+    if not found:
+        return None
+    if levels is None:
+        return found[0]
+    for p in found:
+        if p.level in levels:
+            return p
+    for p in found:
+        for parent in reversed(places.gz.parents(p.division) if p.division else []):
+            if parent.level in levels:
+                return places.Place(parent.name, places.gz.full_name(parent), parent.level, parent)
     return None
 
 
-_ORG = re.compile(r"(局|委员会|人民政府|政府|办公室|管委会|党工委)$")
-
-
-def _signature(cleaned: str) -> str | None:
-    """The issuing body signed above the closing date (临海市司法局 / 2021年2月28日)."""
-    lines = [line.strip() for line in cleaned.strip().split("\n")]
-    for i in range(len(lines) - 1, max(len(lines) - 4, 0), -1):
-        if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", lines[i]) and i > 0:
-            cand = lines[i - 1]
-            return cand if len(cand) <= 40 and "。" not in cand and _ORG.search(cand.split()[-1]) else None
+def _self_named_level(org: str | None) -> tuple[str, ...] | None:
+    """市人社局 / 区司法局 / 省政府 name their own level, not their place."""
+    if org and org[0] in places.SELF_LEVEL and not leading_place(org) and signals.ORG.search(org):
+        return places.SELF_LEVEL[org[0]]
     return None
 
 
-def _source_org(raw: str) -> str | None:
-    m = re.search(r"(?:来源|发布机构|发布单位)\s*[::]\s*([\u4e00-\u9fff()()]{3,30})", raw)
-    return m.group(1) if m and _ORG.search(re.sub(r"[((].*", "", m.group(1))) else None
+def _official(place: places.Place, where: str) -> places.Place:
+    """A place found by a short mention (江苏) or in a file name is written with its official name."""
+    d = place.division
+    if d is not None and (where == "file name" or not place.written.endswith(d.name[-1])):
+        return places.Place(d.name, place.full, place.level, d)
+    return place
 
 
-def _fallback_place(cleaned: str, candidates: list[str | None]) -> str | None:
-    """Place from the opening sentence ("2023年,江山市司法局…") or the issuing body's name."""
-    for line in cleaned.split("\n")[:6]:
-        if m := re.match(r"\d{4}年(?:度)?[,,]\s*(?:在[^,,]{0,20}[,,])?", line):
-            if place := leading_place(line[m.end():]):
-                return place
-    for org in candidates:
-        if org and (place := leading_place(org)):
-            return place
-    return None
+def _expand_self_named(org: str | None, place: places.Place | None) -> str | None:
+    """市人社局 in a report about 天津市 is 天津市人社局; an org that names its place is kept as written."""
+    if not org or not place or leading_place(org):
+        return org
+    if org[0] in "省市县区镇乡" and place.written.endswith(org[0]):
+        return place.written + org[1:]
+    return org
 
 
 def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> ReportMeta:
-    place, issuer = place_and_issuer(title) if title else (None, None)
-    if issuer is None:
-        issuer = _signature(cleaned) or _source_org(raw)
-        if issuer and not leading_place(issuer):
-            issuer = None  # "市司法局(市行政复议局)" names no place: not usable as written
-    if place is None:
-        place = _fallback_place(cleaned, [issuer, _signature(cleaned), _source_org(raw)])
-    written, published = dates(raw, cleaned)
-    year = reported_year(title, cleaned)
-    warnings = []
-    if not title:
-        warnings.append("no report title recognised; title/place/issuer unknown")
+    opening = _opening(cleaned, title)
+    context = f"{title or ''}\n{opening}\n{Path(source).stem}"
+    title_place, title_issuer = signals.title_parts(title) if title else (None, None)
+    subject = signals.opening_subject(opening)
+    levels = _self_named_level(subject) or _self_named_level(title_issuer) or places.self_level(cleaned[:_SELF_CHARS])
+    found: dict[str, str] = {}
+
+    place = None
+    for where, candidate in (("title", places.resolve(title_place, context)), ("title", _place_in(title_issuer, context)),
+                             ("opening sentence", _place_in(subject, context)),
+                             ("opening", _from_mentions(f"{title or ''}\n{opening}", context, levels)),
+                             ("title", places.unlisted(title_place)),
+                             ("signature", _place_in(signals.signature(cleaned), context)),
+                             ("来源 line", _place_in(signals.source_org(raw), context)),
+                             ("file name", _from_mentions(Path(source).stem, context, levels))):
+        if candidate is not None:
+            place, found["place"] = _official(candidate, where), where
+            break
+    if title_place and place is not None and found["place"] == "title" and place.division is None \
+            and not place.written.startswith(title_place):
+        place = places.Place(title_place, place.full, place.level)  # a zone keeps its name as the title writes it
+
+    publisher = signals.source_org(raw)
+    said_by = [("title", title_issuer),
+               ("opening sentence", subject if subject and signals.ORG.search(subject) else None),
+               ("signature", signals.signature(cleaned)),
+               ("来源 line", publisher if not _is_department(publisher) else None)]  # a publisher, not always the author
+    issuer, found["issuer"] = next(((org, where) for where, org in said_by if org), (None, ""))
+    issuer = _expand_self_named(issuer, place)
+
+    year, found["year"] = signals.title_year(title), "title"
     if year is None:
-        warnings.append("reported year not stated; year filter will not match this report")
-    if title and not place:
-        warnings.append("no place name recognised in the title")
+        year, found["year"] = signals.opening_year(opening), "opening"
+    if year is None:
+        year, found["year"] = _file_year(source), "file name"
+    written, published = signals.dates(raw, cleaned)
+    level = "department" if _is_department(issuer) else (place.level if place else (levels[0] if levels else None))
     return ReportMeta(
-        id=report_id(cleaned), source=source, title=title, place=place, issuer=issuer,
-        level=level_of(place, issuer), year=year, date_written=written, date_published=published,
-        chars=len(cleaned), warnings=warnings,
+        id=report_id(cleaned), source=source, title=title, place=place.written if place else None,
+        place_full=place.full if place else None, issuer=issuer, level=level,
+        department=_department(issuer, place) if level == "department" else None, year=year,
+        date_written=written, date_published=published, chars=len(cleaned),
+        provenance={k: v for k, v in found.items() if v and (k != "year" or year is not None)},
+        warnings=_warnings(title, place, year, found),
     )
+
+
+def _file_year(source: str) -> int | None:
+    years = re.findall(r"(?<!\d)(20\d{2})(?!\d)", Path(source).stem)
+    return int(years[-1]) if len(set(years)) == 1 else None
+
+
+def _department(issuer: str | None, place: places.Place | None) -> str | None:
+    """The department's own name without its place: 镇海区司法局 → 司法局."""
+    if not issuer:
+        return None
+    prefix = leading_place(issuer) or (place.written if place and issuer.startswith(place.written) else "")
+    return issuer[len(prefix):] or issuer
+
+
+def _warnings(title, place, year, found) -> list[str]:
+    out = []
+    if not title:
+        out.append("no report title recognised")
+    if year is None:
+        out.append("reported year not stated; year filter will not match this report")
+    if place is None:
+        out.append("no place recognised")
+    for key in ("place", "year"):
+        if found.get(key) == "file name":
+            out.append(f"{key} read from the file name only")
+    return out

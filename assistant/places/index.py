@@ -19,7 +19,8 @@ _NOT_A_NAME = re.compile(r"^(哪些|哪个|哪|各|全|本|该|这些|那些|多
 class PlaceIndex:
     """Aliases of every corpus place; primary aliases name the place itself, secondary its parents."""
 
-    def __init__(self, places: list[str]):
+    def __init__(self, places: list[str], full_names: dict[str, str | None] | None = None):
+        """`full_names` (place → 浙江省宁波市镇海区) adds the gazetteer's parents as secondary aliases."""
         self.places = sorted({p for p in places if p})
         self.primary: dict[str, set[str]] = {}
         self.secondary: dict[str, set[str]] = {}
@@ -34,7 +35,9 @@ class PlaceIndex:
             for name in names:
                 if len(name) >= 2:
                     self.primary.setdefault(name, set()).add(place)
-            for parent in parts[:-1]:
+            full_parts = units((full_names or {}).get(place) or "")
+            parents = parts[:-1] + [u for u in full_parts if u not in parts and not place.endswith(u)]
+            for parent in parents:
                 for name in (parent, core(parent)):
                     if len(name) >= 2:
                         self.secondary.setdefault(name, set()).add(place)
@@ -84,14 +87,33 @@ class PlaceIndex:
         return out
 
     def unknown(self, question: str) -> list[str]:
-        """Place-like names in a Chinese question that match no corpus place (e.g. 杭州市西湖区)."""
+        """Places a Chinese question names that are no corpus place (杭州市西湖区, 海淀): names the
+        gazetteer knows or zones named after one, never fragments like 年全市 or 的地区."""
         known = set(self.primary) | set(self.secondary)
-        out = []
-        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{UNIT_SUFFIX})", question):
-            name = m.group()
-            name = _NOT_A_NAME.sub("", name)
-            if len(name) < 3 or name in NOT_PLACE or _NOT_A_NAME.match(m.group()) or _QUESTION_WORD.search(name):
-                continue
-            if not any(k in name or name in k for k in known):
+        out: list[str] = []
+        for name in _place_words(question):
+            if not any(k in name or name in k for k in known) and not any(name in o for o in out):
                 out.append(name)
         return out
+
+
+def _place_words(question: str) -> list[str]:
+    """Place names in a question: gazetteer mentions (full names, corroborated short names), zones,
+    and words jieba tags as place names (ns) that the gazetteer resolves (海淀, 荣昌)."""
+    from jieba import posseg
+
+    from ..text.lexicon import add_words
+    from .resolve import mentions, resolve
+
+    add_words([])  # the domain dictionary first, so 行政复议 is not cut into a place-like word
+    found = [question[s:e] for s, e, _ in mentions(question)]
+    for m in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{UNIT_SUFFIX})", question):
+        name = _NOT_A_NAME.sub("", m.group())
+        if len(name) >= 3 and name not in NOT_PLACE and not _QUESTION_WORD.search(name) and resolve(name) is not None \
+                and not any(name in f or f in name for f in found):
+            found.append(name)
+    for word, flag in posseg.cut(question):
+        place = resolve(word) if flag == "ns" and len(word) >= 2 and not any(word in f for f in found) else None
+        if place is not None and place.level not in ("town", "subdistrict"):  # a bare 枫桥 is a 经验, not a town
+            found.append(word)
+    return found

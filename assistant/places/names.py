@@ -13,7 +13,7 @@ UNIT = re.compile(rf"(?:(?![局委办院厅府在的和与及等对为了])[\u4e
 # common words that end in a unit suffix but are not places (e.g. 区城市管理局 → 城市)
 NOT_PLACE = {"城市", "城区", "社区", "园区", "市区", "地区", "全区", "全市", "全县", "辖区", "景区", "都市"}
 _SUFFIX_RE = re.compile(rf"({UNIT_SUFFIX})$")
-ABBREVIATIONS = {"经济技术开发区": ["经开区", "开发区"], "高新技术产业开发区": ["高新区"]}
+ABBREVIATIONS = {"经济技术开发区": ["经开区", "开发区"], "经济开发区": ["经开区", "开发区"], "高新技术产业开发区": ["高新区"]}
 _DEPT = re.compile(r"(局|委员会|办公室|厅|中心|院|委|办)$")
 _LEVEL_BY_SUFFIX = [
     (("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "园区"), "development_zone"),

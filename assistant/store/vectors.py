@@ -6,7 +6,7 @@ from pathlib import Path
 from llama_index.core import VectorStoreIndex
 from llama_index.core.embeddings import BaseEmbedding
 from llama_index.core.schema import NodeRelationship, NodeWithScore, RelatedNodeInfo, TextNode
-from llama_index.core.vector_stores import FilterCondition, FilterOperator, MetadataFilter, MetadataFilters
+from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
 
 from ..models import Chunk, ReportMeta
 
@@ -27,13 +27,10 @@ def to_node(chunk: Chunk, meta: ReportMeta) -> TextNode:
     return node
 
 
-def filters_for(places: list[str] | None, year: int | None) -> MetadataFilters | None:
-    items = []
-    if places:
-        items.append(MetadataFilter(key="place", value=list(places), operator=FilterOperator.IN))
-    if year is not None:
-        items.append(MetadataFilter(key="year", value=year, operator=FilterOperator.EQ))
-    return MetadataFilters(filters=items, condition=FilterCondition.AND) if items else None
+def filters_for(report_ids: set[str] | None) -> MetadataFilters | None:
+    if report_ids is None:
+        return None
+    return MetadataFilters(filters=[MetadataFilter(key="report_id", value=sorted(report_ids), operator=FilterOperator.IN)])
 
 
 class VectorIndex:
@@ -59,8 +56,9 @@ class VectorIndex:
     def count(self) -> int:
         return self.collection.count()
 
-    def search(self, query: str, top_k: int, places: list[str] | None, year: int | None) -> list[NodeWithScore]:
+    def search(self, query: str, top_k: int, report_ids: set[str] | None = None) -> list[NodeWithScore]:
+        """Nearest chunks, only from the given reports when report_ids is not None."""
         if self.count() == 0:
             return []
-        retriever = self.index.as_retriever(similarity_top_k=min(top_k, self.count()), filters=filters_for(places, year))
+        retriever = self.index.as_retriever(similarity_top_k=min(top_k, self.count()), filters=filters_for(report_ids))
         return retriever.retrieve(query)

@@ -1,7 +1,9 @@
 import pytest
 
 from assistant.ingest.cleaning import clean
-from assistant.ingest.metadata import extract_meta, leading_place, level_of, place_and_issuer
+from assistant.ingest.metadata import extract_meta
+from assistant.ingest.signals import title_parts as place_and_issuer
+from assistant.places.names import leading_place, level_of
 from conftest import REPORTS
 
 # Values read by hand from the five seed reports.

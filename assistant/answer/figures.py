@@ -1,0 +1,140 @@
+"""Open-vocabulary figure lookups: "X是多少 / 多少次 / 几个…" for any figure a report states, not only
+the fact table's indicators.
+
+Every clause of the reports in scope that holds a number with a unit is scored by how much of the
+question's content (character bigrams, so 学法 meets 集体学法) its context shares, and by whether its
+unit fits what the question counts (次数 → 次, 单位数 → 家/个, 率 → %). The best clause is quoted
+verbatim; a weak match answers nothing, so silence is never turned into a figure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Answer, Citation, ReportMeta
+from ..ingest.sections import section_at
+from ..places import english_name
+from ..text.spans import sentence_spans
+from .analyze import Query
+
+_UNITS = ("个百分点|百分点|人次|件次|场次|户次|家次|万元|亿元|万人|万件|万期|万册|%|％|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|"
+          "期|套|张|册|部|门|元|所|处|批|天|座|支|类|本|块|位|余人|亩")
+_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾|共计|累计)?(?<![\d.])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<mult>万|亿)?(?P<approx>余|多)?\s?(?P<unit>{_UNITS})")
+# what the question counts → units that can answer it (first match wins)
+_ASKED = [(r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%", "％", "个百分点", "百分点"}),
+          (r"人次", {"人次", "万人"}), (r"场次|多少场|几场", {"场次", "场", "次"}),
+          (r"次数|多少次|几次|几回|how many times", {"次", "场次", "场", "期"}),
+          (r"期数|多少期|几期", {"期", "万期"}), (r"件数|多少件|几件|案件数", {"件", "件次", "起", "宗", "万件"}),
+          (r"人数|多少人|几人|多少名|干部数|人员数|负责人", {"人", "名", "人次", "万人", "余人", "位"}),
+          (r"单位数|部门数|多少家|几家|企业数", {"家", "个", "所", "户"}),
+          (r"项数|多少项|几项|事项|任务", {"项", "个", "件", "条", "类"}),
+          (r"金额|多少元|资金|投资|投入|经费", {"元", "万元", "亿元"}),
+          (r"多少个|几个|个数", {"个", "家", "项", "所", "处", "支"}),
+          (r"多少条|几条|条数", {"条"}), (r"多少份|几份|份数", {"份"}), (r"多少部|几部", {"部"}),
+          (r"多少天|几天|天数", {"天"})]
+_QUESTION_WORDS = re.compile(r"是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
+                             r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
+_MIN_SCORE = 0.5
+MAX_REPORTS = 12  # beyond this, retrieval narrows the reports first
+
+
+@dataclass
+class Figure:
+    report_id: str
+    start: int  # the quoted clause(s)
+    end: int
+    value: str  # as written: 60家, 1200余名, 57.95万件
+    score: float
+
+
+_UNIT_BEFORE_ASK = re.compile(r"([件次项人个家场期名份条篇部])(?:数|数量)?(?:是|有|共|为)?(?:多少|几)")
+_RELATED = {"件": {"件", "件次", "起", "宗", "万件"}, "次": {"次", "场次", "场", "期"}, "人": {"人", "名", "人次", "万人", "位"},
+            "名": {"名", "人", "人次"}, "场": {"场", "场次", "次"}, "个": {"个", "家", "项", "所", "处"}}
+
+
+def asked_units(question: str) -> set[str] | None:
+    """Units that can answer what the question counts (办件多少 → 件; 次数 → 次; 满意度 → %), or None."""
+    if m := _UNIT_BEFORE_ASK.search(question):
+        return _RELATED.get(m.group(1), {m.group(1)})
+    for pattern, units in _ASKED:
+        if re.search(pattern, question, re.I):
+            return units
+    return None
+
+
+def asks_figure(q: Query) -> bool:
+    return q.wants_number or q.wants_rate or bool(re.search(r"多少|几[个次件场项名人家期天条份部]?", q.question))
+
+
+def content(q: Query, names: set[str]) -> str:
+    """The question without place and body names, years and question words: what is being counted."""
+    text = q.question
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) >= 2:
+            text = text.replace(name, " ")
+    text = re.sub(r"(?:19|20)\d{2}\s*年?度?", " ", text)
+    return _QUESTION_WORDS.sub(" ", text)
+
+
+def _grams(text: str) -> set[str]:
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
+
+
+def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, int]:
+    """The clause holding the figure, with the clause before it when this one says little
+    (完成度为81.7% keeps what precedes; 县政府常务会议学法18次 is whole)."""
+    s, e = sent
+    starts = [s] + [s + m.end() for m in re.finditer(r"[,,;;:]", text[s:at])]
+    after = re.search(r"[,,;;。]", text[end:e])
+    right = end + after.start() if after else e
+    left = starts[-1]
+    if len(re.findall(r"[\u4e00-\u9fff]", text[left:right])) < 8 and len(starts) > 1:
+        left = starts[-2]
+    return left, right
+
+
+def find(q: Query, report_ids: list[str], text, names: set[str]) -> list[Figure]:
+    """The best-supported figure of each report in scope, best first."""
+    wanted = _grams(content(q, names))
+    if len(wanted) < 2:
+        return []
+    units = asked_units(q.question)
+    out = []
+    for rid in report_ids:
+        body = text(rid)
+        best = None
+        for sent in sentence_spans(body, 0, len(body)):
+            for m in _FIGURE.finditer(body, *sent):
+                if units is not None and m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
+                    continue
+                if re.match(r"(?:19|20)\d{2}$", m.group("num")) and m.group("unit") in ("年",):
+                    continue
+                left, right = _context(body, sent, m.start(), m.end())
+                own = wanted & _grams(body[left:right])
+                rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
+                shared = len(own) + len(rest)
+                score = (len(own) + 0.5 * len(rest)) / len(wanted)
+                if shared >= 2 and score >= _MIN_SCORE and (best is None or score > best.score):
+                    value = body[m.start():m.end()].removeprefix("共计").removeprefix("累计")
+                    best = Figure(rid, left, right, value, score)
+        if best:
+            out.append(best)
+    return sorted(out, key=lambda f: -f.score)
+
+
+def answer(q: Query, figures: list[Figure], metas: dict[str, ReportMeta], text, sections) -> Answer:
+    """One line per report: the figure as written, then the clause that states it."""
+    citations, lines = [], []
+    for key, f in enumerate(figures, 1):
+        m = metas[f.report_id]
+        quote = text(f.report_id)[f.start:f.end]
+        citations.append(Citation(key=key, report_id=m.id, source=m.source, title=m.title, place=m.place, year=m.year,
+                                  section=section_at(sections(m.id), f.start), quote=quote, start=f.start, end=f.end))
+        who = m.place or m.issuer or m.title or m.source
+        if q.lang == "zh":
+            lines.append(f"{who}({m.year or '年份不详'}):{f.value}。原文:“{quote}”[{key}]")
+        else:
+            name = f"{english_name(m.place)} ({m.place})" if m.place else who
+            lines.append(f"{name}, {m.year or 'year unknown'}: {f.value} — “{quote}” [{key}]")
+    return Answer(question=q.question, answer="\n".join(lines), citations=citations, route="lookup")
