@@ -47,7 +47,7 @@ class Figure:
     score: float
 
 
-_UNIT_BEFORE_ASK = re.compile(r"([件次项人个家场期名份条篇部])(?:数|数量)?(?:是|有|共|为)?(?:多少|几)")
+_UNIT_BEFORE_ASK = re.compile(r"(?<=[\u4e00-\u9fff])([件次人家场期名份条篇])(?:多少|几)")  # 办件多少 → 件
 _RELATED = {"件": {"件", "件次", "起", "宗", "万件"}, "次": {"次", "场次", "场", "期"}, "人": {"人", "名", "人次", "万人", "位"},
             "名": {"名", "人", "人次"}, "场": {"场", "场次", "次"}, "个": {"个", "家", "项", "所", "处"}}
 
@@ -76,6 +76,27 @@ def content(q: Query, names: set[str]) -> str:
     return _QUESTION_WORDS.sub(" ", text)
 
 
+def head_term(text: str) -> str | None:
+    """What the question counts, its last content word: 中期评估的完成度 → 完成度, 开展法治督察的单位数 → 单位数."""
+    from ..text.lexicon import tokenize
+
+    words = [w for w in tokenize(text) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
+    return max(words, key=lambda w: (text.rfind(w) + len(w), len(w))) if words else None
+
+
+def parts(question: str) -> list[str]:
+    """A question asking several figures (组织了多少场培训?覆盖多少人次?) as one part per figure; a part
+    that names nothing but the figure (覆盖多少人次) keeps the part before it as its subject."""
+    pieces = [p for p in re.split(r"[?？;；,，]", question) if p.strip()]
+    asking = [p for p in pieces if re.search(r"多少|几", p)]
+    if len(asking) < 2:
+        return [question]
+    out = []
+    for i, part in enumerate(asking):
+        out.append(part if i == 0 else asking[i - 1] + "," + part)
+    return out
+
+
 def _grams(text: str) -> set[str]:
     runs = re.findall(r"[\u4e00-\u9fff]+", text)
     return {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
@@ -95,11 +116,22 @@ def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, 
 
 
 def find(q: Query, report_ids: list[str], text, names: set[str]) -> list[Figure]:
-    """The best-supported figure of each report in scope, best first."""
-    wanted = _grams(content(q, names))
+    """The best-supported figure of each report for each figure asked, best first."""
+    out: list[Figure] = []
+    for part in parts(q.question):
+        for f in _find_one(part, q.model_copy(update={"question": part}), report_ids, text, names):
+            if not any(f.report_id == o.report_id and f.start == o.start and f.value == o.value for o in out):
+                out.append(f)
+    return out
+
+
+def _find_one(part: str, q: Query, report_ids: list[str], text, names: set[str]) -> list[Figure]:
+    asked = content(q, names)
+    wanted = _grams(asked)
     if len(wanted) < 2:
         return []
-    units = asked_units(q.question)
+    head = head_term(asked)
+    units = asked_units(part.rsplit(",", 1)[-1])
     out = []
     for rid in report_ids:
         body = text(rid)
@@ -108,14 +140,13 @@ def find(q: Query, report_ids: list[str], text, names: set[str]) -> list[Figure]
             for m in _FIGURE.finditer(body, *sent):
                 if units is not None and m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
                     continue
-                if re.match(r"(?:19|20)\d{2}$", m.group("num")) and m.group("unit") in ("年",):
-                    continue
                 left, right = _context(body, sent, m.start(), m.end())
                 own = wanted & _grams(body[left:right])
                 rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
-                shared = len(own) + len(rest)
                 score = (len(own) + 0.5 * len(rest)) / len(wanted)
-                if shared >= 2 and score >= _MIN_SCORE and (best is None or score > best.score):
+                if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
+                    score += 0.5
+                if len(own) + len(rest) >= 2 and score >= _MIN_SCORE and (best is None or score > best.score):
                     value = body[m.start():m.end()].removeprefix("共计").removeprefix("累计")
                     best = Figure(rid, left, right, value, score)
         if best:

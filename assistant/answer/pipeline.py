@@ -61,6 +61,8 @@ def answer(q: Query, corpus: Corpus, cfg: RetrievalSettings, explicit_year: bool
         result = overview_of_places(scoped, corpus)
     if result is None and plan.route == "lookup" and not plan.indicators and figures.asks_figure(scoped):
         result = read_figure(scoped, corpus, cfg)
+        if result is None and scoped.lang == "zh":  # no clause states it: not reported, never a near-miss figure
+            result = abstain(scoped, "范围内的报告没有写明所问的数字。", "No report in scope states that figure.")
     if result is None:
         result = reconcile(scoped, plan, read(scoped, corpus, cfg), corpus.metas, corpus.facts, corpus.text,
                            corpus.sections)
@@ -155,8 +157,8 @@ def read_figure(q: Query, corpus: Corpus, cfg: RetrievalSettings) -> Answer | No
     found = figures.find(q, in_scope[: figures.MAX_REPORTS], corpus.text, names)
     if not found:
         return None
-    best = [f for f in found if f.score >= found[0].score - 1e-9] if not q.wants_list else found
-    return figures.answer(q, best[: cfg.max_quotes], corpus.metas, corpus.text, corpus.sections)
+    return figures.answer(q, found[: max(cfg.max_quotes, len(figures.parts(q.question)))], corpus.metas,
+                          corpus.text, corpus.sections)
 
 
 def _names_of(meta: ReportMeta, places: PlaceIndex) -> set[str]:

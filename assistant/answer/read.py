@@ -38,7 +38,7 @@ def _qualifies(q: Query, c: Candidate) -> bool:
         if not any(("%" in cl or "百分之" in cl) and any(t in cl or t[:-1] in cl or t[-3:] in cl for t in rate_terms)
                    for cl in (s[a:b] for a, b in _clauses(s))):
             return False
-    if q.wants_number and not q.wants_open and not re.search(r"\d|百分之|[零一二三四五六七八九十百千万]+[件个次名人条份项]", s):
+    if q.wants_number and not q.wants_open and not re.search(r"\d|百分之|(?:[两二三四五六七八九十][零一二三四五六七八九十百千万]*|一[十百千万][零一二三四五六七八九十百千万]*)[件个次名人条份项]", s):
         return False  # a figure was asked: a sentence without one cannot answer
     if q.focus and not any(t in s for t in q.focus) and c.score < 0.6:
         return False
