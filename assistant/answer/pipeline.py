@@ -122,7 +122,7 @@ def over_every_report(q: Query, plan: Plan, corpus: Corpus) -> Answer | None:
         texts = corpus.texts_of(q)
         return about_report(q, corpus.metas, texts, corpus.sections).model_copy(update={"route": "meta"})
     if plan.route in ("list", "count"):
-        if plan.issuer_like:
+        if plan.issuer_like or (plan.levels and not plan.indicators and plan.condition is None):
             return exhaustive.metadata_list(q, plan, *args, plan.route)
         if plan.condition == "zero":  # zero-defeat claims live in the fact table, with their scopes
             return exhaustive.list_or_count_facts(q, plan, corpus.metas, corpus.facts, *args[1:], plan.route)

@@ -30,7 +30,18 @@ _LT = re.compile(r"(?:低于|少于|小于|不超过|below|under|less than|fewer
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,20})[”\"」』’']")
 _BEFORE = re.compile(r"(?:before|earlier than|早于|之前|以前)\s*(20\d{2})|(20\d{2})\s*年?(?:以前|之前)", re.I)
 _AFTER = re.compile(r"(?:after|later than|晚于|之后|以后)\s*(20\d{2})|(20\d{2})\s*年?(?:以后|之后)", re.I)
-_JUSTICE = re.compile(r"司法局|justice bureau|bureau of justice", re.I)
+# a kind of issuing body named in a question about reports (哪些报告是公安局发布的 / issued by a justice bureau)
+_BODIES = [(re.compile(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:bureau|department) of justice", re.I), "司法局|司法厅"),
+           (re.compile(r"公安局|公安厅|公安机关|public security", re.I), "公安局|公安厅"),
+           (re.compile(r"人社局|人力资源和社会保障|human resources", re.I), "人社局|人力资源和社会保障"),
+           (re.compile(r"街道办事处|sub-?district office", re.I), "街道办事处"),
+           (re.compile(r"生态环境局|ecolog\w* (?:and )?environment", re.I), "生态环境局|生态环境厅")]
+# the level of the reports a question lists or counts (2022年有哪些县的报告 / how many town reports)
+_LEVELS = [(r"(?<![乡村])镇(?!街)|乡镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?", "subdistrict"),
+           (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县(?!级市)|\bcount(?:y|ies)\b", "county"),
+           (r"(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"), (r"(?<![县])市(?![辖区])|\bcit(?:y|ies)\b", "city"),
+           (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"部门|\bdepartments?\b", "department")]
+_ABOUT_REPORTS = re.compile(r"(?:级|一级|层面|政府层面|[-\s]level)|(?:政府)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b", re.I)
 
 
 # totals that a more specific figure of the same family refines ("how many cases did X lose")
@@ -46,7 +57,8 @@ class Plan(BaseModel):
     mention: bool = False
     year_before: int | None = None
     year_after: int | None = None
-    issuer_like: str | None = None
+    issuer_like: str | None = None  # a regex over issuer and title: reports by that kind of body
+    levels: list[str] = []  # reports of these levels (province/city/county/district/town/…)
     exclusions: list[str] = []
 
 
@@ -83,8 +95,7 @@ def route(q: Query) -> Plan:
         plan.year_before = int(m.group(1) or m.group(2))
     if m := _AFTER.search(text):
         plan.year_after = int(m.group(1) or m.group(2))
-    if _JUSTICE.search(text) and re.search(r"发布|报送|出具|issued|published|by a", text, re.I):
-        plan.issuer_like = "司法局"
+    plan.issuer_like, plan.levels = _report_filters(asked)
     if q.wants_zero:
         plan.condition = "zero"
     elif m := _GT.search(text):
@@ -106,3 +117,23 @@ def route(q: Query) -> Plan:
         plan.keywords = _keywords(q)
     plan.exclusions = [m.group(0) for m in EXCLUDE.finditer(text)]
     return plan
+
+
+def _report_filters(asked: str) -> tuple[str | None, list[str]]:
+    """Kind of issuing body and levels named in a question about the reports themselves
+    (有几份公安局的报告 / 2022年有哪些县的报告 / Which reports come from development zones)."""
+    body = next((like for pattern, like in _BODIES if pattern.search(asked)), None)
+    if not re.search(r"报告|reports?\b", asked, re.I):
+        return body, []
+    levels = []
+    for pattern, level in _LEVELS:
+        for m in re.finditer(pattern, asked, re.I):
+            tail = asked[m.end(): m.end() + 16]
+            head = asked[max(0, m.start() - 30): m.start()]
+            if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年]$", head) \
+                    or re.search(r"\b[A-Z][a-z]+\s$", head):
+                continue  # part of a name: 北京市的报告, Zhejiang province
+            if _ABOUT_REPORTS.match(tail) or re.search(r"\breports?\b.{0,20}$", head, re.I):
+                levels.append(level)
+                break
+    return body, levels

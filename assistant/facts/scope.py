@@ -36,7 +36,9 @@ def scope_reports(metas: dict[str, ReportMeta], q: Query, plan: Plan) -> list[Re
             continue
         if plan.year_after is not None and not (m.year is not None and m.year > plan.year_after):
             continue
-        if plan.issuer_like and plan.issuer_like not in f"{m.issuer or ''}{m.title or ''}":
+        if plan.issuer_like and not re.search(plan.issuer_like, f"{m.issuer or ''}{m.title or ''}"):
+            continue
+        if plan.levels and m.level not in plan.levels:
             continue
         out.append(m)
     return sorted(out, key=lambda m: m.source)

@@ -25,6 +25,7 @@ class PlaceIndex:
         self.primary: dict[str, set[str]] = {}
         self.secondary: dict[str, set[str]] = {}
         self.pinyin: dict[str, set[str]] = {}
+        self.parent_pinyin: dict[str, set[str]] = {}
         for place in self.places:
             parts = units(place) or [place]
             last = parts[-1]
@@ -32,6 +33,8 @@ class PlaceIndex:
             for long, shorts in ABBREVIATIONS.items():
                 if last.endswith(long):
                     names.update(core(last) + s for s in shorts)
+            if any(last.endswith(z) for z in ABBREVIATIONS) and len(core(last)) >= 2:
+                names.discard(core(last))  # 北京 of 北京经济技术开发区 names 北京市, a parent: not the zone itself
             for name in names:
                 if len(name) >= 2:
                     self.primary.setdefault(name, set()).add(place)
@@ -43,6 +46,8 @@ class PlaceIndex:
                         self.secondary.setdefault(name, set()).add(place)
             for part in parts:
                 self.pinyin.setdefault(pinyin(core(part)), set()).add(place)
+            for parent in parents:  # Zhejiang, Ningxia: the provinces and cities a place lies in
+                self.parent_pinyin.setdefault(pinyin(core(parent)), set()).add(place)
 
     def aliases_of(self, place: str) -> set[str]:
         return {n for table in (self.primary, self.secondary) for n, ps in table.items() if place in ps}
@@ -60,6 +65,11 @@ class PlaceIndex:
                     hits.update(places)
         if not hits:
             hits = self._match(question, self.secondary)
+        if not hits:
+            flat = re.sub(r"[^a-z]", "", question.lower())
+            for py, places in self.parent_pinyin.items():
+                if len(py) >= 5 and py in flat:
+                    hits.update(places)
         return sorted(hits)
 
     @staticmethod

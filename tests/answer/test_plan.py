@@ -78,7 +78,7 @@ def test_metadata_filters():
     plan = route(analyze("How many reports cover a year before 2022?", PLACES))
     assert plan.route == "count" and plan.year_before == 2022
     plan = route(analyze("语料中有几份报告是由司法局发布的?", PLACES))
-    assert plan.route == "count" and plan.issuer_like == "司法局"
+    assert plan.route == "count" and plan.issuer_like == "司法局|司法厅"
 
 
 def test_threshold_value():
@@ -89,3 +89,20 @@ def test_threshold_value():
 def test_mention_keywords():
     plan = route(analyze("哪些报告提到了“枫桥”?", PLACES))
     assert plan.mention and plan.keywords == ["枫桥"]
+
+
+@pytest.mark.parametrize("question,body,levels", [
+    ("2022年有哪些县的报告?", None, ["county"]),
+    ("有几份乡镇的报告?", None, ["town"]),
+    ("哪些报告是省级政府层面的?", None, ["province"]),
+    ("2024年的开发区报告有几份?", None, ["development_zone"]),
+    ("Which reports come from development zones?", None, ["development_zone"]),
+    ("Which reports were issued by a public security bureau?", "公安局|公安厅", []),
+    ("哪些县报告了零败诉?", None, []),  # 报告了 is "reported", not a report's level
+    ("Which counties reported zero defeat?", None, []),
+    ("来自北京市的报告有几份?", None, []),  # 市 is part of a name here
+    ("Which reports come from Zhejiang province?", None, []),
+])
+def test_report_filters(question, body, levels):
+    plan = route(analyze(question, PLACES))
+    assert (plan.issuer_like, plan.levels) == (body, levels)
