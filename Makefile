@@ -38,6 +38,9 @@ test: setup browser
 	# the gate runs the deterministic pipeline; the local LLM is exercised by the slow tests
 	# (tests/llm/test_backends.py, tests/llm/test_generation.py) and by `fazhi eval --llm local` (see README)
 	$(FAZHI) eval --questions eval/questions.jsonl --out eval/results.json --gate --llm none
+	# reports it was not written from: 30 real openings + the seeds (eval/unseen-reports, eval/unseen.jsonl)
+	$(FAZHI) eval --questions eval/unseen.jsonl --reports eval/unseen-reports --out eval/results-unseen.json \
+		--gate --thresholds eval/unseen-thresholds.toml --llm none
 
 bench: index
 	$(PY) bench/ingest.py

@@ -229,6 +229,11 @@ class Assistant:
     def _validate_question(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():
             raise InputError("the question is empty; type a question, e.g. 平罗县2023年行政诉讼败诉率是多少?")
+        try:
+            question.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("the question contains characters that are not valid text (e.g. a lone surrogate); "
+                             "retype or paste it again") from None
         if len(question) > self.settings.max_question_chars:
             raise InputError(f"the question is {len(question)} characters, over the {self.settings.max_question_chars} "
                              f"limit; shorten it (or raise FAZHI_MAX_QUESTION_CHARS)")

@@ -132,7 +132,9 @@ def evaluate(questions: str = typer.Option("eval/questions.jsonl", "--questions"
              reports_dir: Optional[str] = typer.Option(None, "--reports", help="folder of reports (default: reports/)"),
              out: Optional[str] = typer.Option(None, "--out", help="write every answer and score as JSON here"),
              baseline: Optional[str] = typer.Option(None, "--baseline", help="also run a baseline: naive"),
-             gate: bool = typer.Option(False, "--gate", help="fail (exit 1) below eval/thresholds.toml"),
+             gate: bool = typer.Option(False, "--gate", help="fail (exit 1) below the thresholds file"),
+             thresholds_file: str = typer.Option("eval/thresholds.toml", "--thresholds",
+                                                 help="thresholds for --gate (default eval/thresholds.toml)"),
              llm: Optional[str] = typer.Option(None, "--llm", help="local | openai | none (default: FAZHI_LLM)")):
     """Score the assistant on a curated question file; optionally side by side with a naive RAG baseline."""
     from pathlib import Path
@@ -142,9 +144,9 @@ def evaluate(questions: str = typer.Option("eval/questions.jsonl", "--questions"
     qpath = Path(questions)
     if not qpath.is_file():
         _fail(f"--questions {questions}: no such file; see eval/README.md for the format")
-    thresholds = Path("eval/thresholds.toml") if gate else None
+    thresholds = Path(thresholds_file) if gate else None
     if gate and not thresholds.is_file():
-        _fail("--gate needs eval/thresholds.toml; create it or drop --gate")
+        _fail(f"--gate needs {thresholds_file}; create it or drop --gate")
     from .settings import Settings
 
     if llm not in (None, "local", "openai", "none"):
