@@ -27,6 +27,14 @@ def score_sentence(q: Query, sentence: str, rank: int) -> float:
     return score
 
 
+# a figure: digits, 百分之…, or a Chinese numeral before a unit (三次; not 一项工作); years, ranges,
+# document numbers and quoted titles are no figures
+_FIGURE = re.compile(r"\d|百分之|(?:[两二三四五六七八九十][零一二三四五六七八九十百千万]*|一[十百千万][零一二三四五六七八九十百千万]*)"
+                     r"[件个次名人条份项]")
+_NOT_FIGURES = re.compile(r"(?:19|20)\d{2}\s*(?:年度?|[-—–~至]+\s*(?:19|20)\d{2}\s*年?)|《[^》]{0,60}》|〔[^〕]*〕|"
+                          r"[((][^()()]{0,30}(?:19|20)\d{2}[^()()]{0,30}[))]")
+
+
 def _qualifies(q: Query, c: Candidate) -> bool:
     """A sentence may answer only if it carries what was asked, not a near-miss."""
     s = c.quote
@@ -38,7 +46,7 @@ def _qualifies(q: Query, c: Candidate) -> bool:
         if not any(("%" in cl or "百分之" in cl) and any(t in cl or t[:-1] in cl or t[-3:] in cl for t in rate_terms)
                    for cl in (s[a:b] for a, b in _clauses(s))):
             return False
-    if q.wants_number and not q.wants_open and not re.search(r"\d|百分之|(?:[两二三四五六七八九十][零一二三四五六七八九十百千万]*|一[十百千万][零一二三四五六七八九十百千万]*)[件个次名人条份项]", s):
+    if q.wants_number and not q.wants_open and not _FIGURE.search(_NOT_FIGURES.sub(" ", s)):
         return False  # a figure was asked: a sentence without one cannot answer
     if q.focus and not any(t in s for t in q.focus) and c.score < 0.6:
         return False
