@@ -25,6 +25,7 @@ from .store.factstore import FactStore
 from .store.lexical import LexicalIndex
 from .store.vectors import VectorIndex, collection_name, to_node
 from .text.lexicon import add_words
+from .text.script import to_simplified
 
 log = logging.getLogger(__name__)
 _UNSET = object()
@@ -142,7 +143,7 @@ class Assistant:
         return self.docs.text(report_id)
 
     def analyze(self, question: str, place=None, year: int | None = None) -> Query:
-        question = self._validate_question(question)
+        question = to_simplified(self._validate_question(question))
         places = self._resolve_places(place)
         self._validate_year(year)
         return analyze(question, self.places, places, year)

@@ -15,6 +15,7 @@ from ..models import Answer, Citation, ReportMeta
 from ..ingest.sections import section_at
 from ..places import english_name
 from ..text.spans import sentence_spans
+from ..text.script import to_simplified
 from .analyze import Query
 
 _UNITS = ("个百分点|百分点|人次|件次|场次|户次|家次|万元|亿元|万人|万件|万期|万册|%|％|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|"
@@ -134,7 +135,7 @@ def _find_one(part: str, q: Query, report_ids: list[str], text, names: set[str])
     units = asked_units(part.rsplit(",", 1)[-1])
     out = []
     for rid in report_ids:
-        body = text(rid)
+        body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
         for sent in sentence_spans(body, 0, len(body)):
             for m in _FIGURE.finditer(body, *sent):

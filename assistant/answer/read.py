@@ -6,6 +6,7 @@ import re
 from ..facts.extract import states_zero_claim
 from ..models import Answer, ReportMeta
 from ..text.spans import clause_spans, sentence_spans
+from ..text.script import to_simplified
 from .analyze import Query
 from .citations import looks_like_injection
 from .compose import Candidate, abstain, compose
@@ -104,7 +105,7 @@ def candidates(q: Query, hits: list[Hit], texts: dict[str, str]) -> list[Candida
             quote = text[s:e]
             if looks_like_injection(quote):
                 continue
-            score = score_sentence(q, quote, rank)
+            score = score_sentence(q, to_simplified(quote), rank)
             in_plan = bool(_PLAN_SECTION.search(hit.chunk.section.split(" > ")[0])) or bool(_TARGET.search(quote))
             if q.wants_plan and q.tokens and in_plan:
                 score += 0.5  # "plans for 2021" are answered from the plan section, not from results

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from .indicators import Indicator as I
 from ..ingest.sections import parse_sections, section_at
+from ..text.script import to_simplified
 from ..text.spans import clause_spans, sentence_spans
 
 log = logging.getLogger(__name__)
@@ -333,7 +334,7 @@ def verify(fact: Fact, text: str) -> bool:
 
 def extract_facts(text: str, report_id: str, place: str | None, year: int | None) -> list[Fact]:
     """All verified facts of one cleaned report, in text order."""
-    work = text.translate(_FOLD)
+    work = to_simplified(text).translate(_FOLD)  # same length: offsets stay valid in `text`
     sections = parse_sections(text)  # paths as the rest of the package writes them
     base = {"report_id": report_id, "place": place, "year": year}
     facts: list[Fact] = []

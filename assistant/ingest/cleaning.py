@@ -12,6 +12,8 @@ import unicodedata
 
 from pydantic import BaseModel
 
+from ..text.script import to_simplified
+
 _BULLET = re.compile(r"^[•·▪●◆■\-|\s]+")
 _TITLE = re.compile(r"(法治政府|法治建设|依法行政|法治.{0,6}工作).{0,40}(报告|情况|总结)$")
 _LABELS = (
@@ -99,7 +101,7 @@ def find_title(lines: list[str]) -> tuple[int, int] | None:
 def clean(raw: str) -> Cleaned:
     lines = [normalize_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
-    span = find_title(lines)
+    span = find_title([to_simplified(line) for line in lines])
     title_lines = [_BULLET.sub("", line) for line in lines[span[0]: span[1] + 1]] if span else []
     title = "".join(title_lines) or None
     kept: list[str] = title_lines
@@ -107,7 +109,7 @@ def clean(raw: str) -> Cleaned:
     for line in lines[(span[1] + 1) if span else 0 :]:
         if _FOOTER.match(line):
             in_footer = True
-        if is_junk(line) or (in_footer and "。" not in line):
+        if is_junk(to_simplified(line)) or (in_footer and "。" not in line):
             continue
         kept.append(_BULLET.sub("", line) if line.startswith(("•", "·", "▪", "- ")) else line)
     return Cleaned(text="\n".join(kept), title=title, dropped_lines=len(lines) - len(kept))

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..models import ReportMeta
 from ..places import resolve as places
 from ..places.names import leading_place
+from ..text.script import to_simplified
 from . import signals
 
 _OPENING_CHARS = 700  # title and first paragraphs: where a report names itself
@@ -87,6 +88,10 @@ def _expand_self_named(org: str | None, place: places.Place | None) -> str | Non
 
 
 def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> ReportMeta:
+    """Metadata of one cleaned report; a traditional-character page is read in simplified characters."""
+    report = report_id(cleaned)
+    written_title = title
+    raw, cleaned, title = to_simplified(raw), to_simplified(cleaned), to_simplified(title) if title else None
     opening = _opening(cleaned, title)
     context = f"{title or ''}\n{opening}\n{Path(source).stem}"
     title_place, title_issuer = signals.title_parts(title) if title else (None, None)
@@ -125,7 +130,7 @@ def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> Repo
     written, published = signals.dates(raw, cleaned)
     level = "department" if _is_department(issuer) else (place.level if place else (levels[0] if levels else None))
     return ReportMeta(
-        id=report_id(cleaned), source=source, title=title, place=place.written if place else None,
+        id=report, source=source, title=written_title, place=place.written if place else None,
         place_full=place.full if place else None, issuer=issuer, level=level,
         department=_department(issuer, place) if level == "department" else None, year=year,
         date_written=written, date_published=published, chars=len(cleaned),

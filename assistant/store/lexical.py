@@ -9,6 +9,7 @@ import numpy as np
 
 from ..models import Chunk
 from ..text.lexicon import tokenize
+from ..text.script import to_simplified
 
 
 class LexicalIndex:
@@ -27,7 +28,7 @@ class LexicalIndex:
             self._bm25 = None
             shutil.rmtree(self.dir, ignore_errors=True)
             return
-        corpus = [tokenize(context.get(c.report_id, "") + " " + c.section + " " + c.text) for c in chunks]
+        corpus = [tokenize(to_simplified(context.get(c.report_id, "") + " " + c.section + " " + c.text)) for c in chunks]
         bm25 = bm25s.BM25()
         bm25.index(corpus, show_progress=False)
         tmp = self.dir.with_name(self.dir.name + ".tmp")
