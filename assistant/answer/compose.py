@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..ingest.sections import section_at
 from ..models import Answer, Citation, ReportMeta
 from ..places import english_name
+from ..text.spans import title_span
 from .analyze import Query
 
 NOT_FOUND = {
@@ -57,8 +58,8 @@ def about_report(q: Query, metas: dict[str, ReportMeta], texts: dict[str, str], 
         if not q.names_reports() or not q.covers(meta) or not meta.title:
             continue
         text = texts[rid]
-        if text.startswith(meta.title):
-            chosen.append(Candidate(rid, 0, len(meta.title), meta.title, 1.0, 0))
+        if span := title_span(text, meta.title):
+            chosen.append(Candidate(rid, *span, text[span[0]:span[1]], 1.0, 0))
         last = text.rstrip().rsplit("\n", 1)[-1]
         if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", last):
             start = text.rstrip().rindex(last)

@@ -104,7 +104,8 @@ def route(q: Query) -> Plan:
         plan.condition, plan.threshold = "lt", float(m.group(1))
     if q.wants_meta and q.names_reports() and not _COUNT.search(text):
         plan.route = "meta"
-    elif _COUNT.search(text):
+    elif _COUNT.search(text) and not (len(q.places) == 1 and not re.search(r"报告|reports?\b", text, re.I)):
+        # 贵州省有多少个县开展了… asks a figure of one report; 有几个县报告了… counts reports
         plan.route = "count"
     elif _COMPARE.search(text) and (len(q.places) >= 2 or _MAX.search(text) or _MIN.search(text)):
         plan.route = "compare"

@@ -11,7 +11,7 @@ from ..answer.analyze import Query, strip_exclusions
 from ..answer.plan import Plan
 from ..models import Answer, Coverage, ReportMeta
 from ..places import english_name
-from ..text.spans import sentence_spans
+from ..text.spans import clause_spans, sentence_spans, title_span
 from .builder import Builder, clause_span
 from .extract import Fact
 from .indicators import Indicator
@@ -148,14 +148,26 @@ def metadata_list(q: Query, plan: Plan, metas, text, sections, route: str) -> An
     reports = scope_reports(metas, q, plan)
     b = Builder(q, metas, text, sections)
     for m in reports:
-        if m.title and text(m.id).startswith(m.title):
-            b.lines.append(f"- {b.who(m.id)}:《{m.title}》[{b.cite(m.id, 0, len(m.title))}]")
+        body = text(m.id)
+        if span := title_span(body, m.title):
+            b.lines.append(f"- {b.who(m.id)}:《{m.title}》[{b.cite(m.id, *span)}]")
+        elif opening := _opening_clause(body):  # no title: the report's first words identify it
+            b.lines.append(f"- {b.who(m.id)}:“{body[opening[0]:opening[1]]}”[{b.cite(m.id, *opening)}]")
     total = len(metas)
     head = (f"语料共{total}份报告,其中{len(reports)}份符合条件:" if q.lang == "zh"
             else f"Of the {total} reports in the corpus, {len(reports)} match:")
     b.lines.insert(0, head)
     return b.answer(route, [m.place or m.source for m in reports],
                     Coverage(checked=total, matched=len(reports), not_reported=0))
+
+
+def _opening_clause(body: str) -> tuple[int, int] | None:
+    """The first clause of the text long enough to recognise the report by (not a bare "2020年")."""
+    for s, e in sentence_spans(body, 0, min(len(body), 600)):
+        for cs, ce in clause_spans(body, s, e):
+            if len(re.findall(r"[\u4e00-\u9fff]", body[cs:ce])) >= 10:
+                return cs, ce
+    return None
 
 
 def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> Answer | None:

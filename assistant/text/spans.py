@@ -7,6 +7,24 @@ _SENT_END = re.compile(r"[。!?;!?;]+[”’」』)]*|\n")
 _CLAUSE_SEP = re.compile(r"[,,、]")
 
 
+def title_span(text: str, title: str | None) -> tuple[int, int] | None:
+    """Where the title stands at the start of the text, also when the page split it over lines
+    (赵县人民政府 / 2022年度法治政府建设情况报告); None when it does not open the text."""
+    if not title:
+        return None
+    if text.startswith(title):
+        return 0, len(title)
+    pos = taken = 0
+    while taken < len(title) and pos < len(text):
+        if text[pos] == "\n":
+            pos += 1
+            continue
+        if text[pos] != title[taken]:
+            return None
+        pos, taken = pos + 1, taken + 1
+    return (0, pos) if taken == len(title) else None
+
+
 def clause_spans(text: str, start: int, end: int, sep: re.Pattern = _CLAUSE_SEP) -> list[tuple[int, int]]:
     """Non-empty clause spans inside text[start:end], split at `sep` (commas by default)."""
     spans, pos = [], start
