@@ -20,7 +20,10 @@ from .analyze import Query
 
 _UNITS = ("个百分点|百分点|人次|件次|场次|户次|家次|万元|亿元|万人|万件|万期|万册|%|％|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|"
           "期|套|张|册|部|门|元|所|处|批|天|座|支|类|本|块|位|余人|亩")
-_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾|共计|累计)?(?<![\d.])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<mult>万|亿)?(?P<approx>余|多)?\s?(?P<unit>{_UNITS})")
+# digits, or a small Chinese numeral (两次, 十二场) that is not the start of a word (一项工作, 三级指标 have no count)
+_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾|共计|累计)?(?<![\d.])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|"
+                     rf"(?<![一二两三四五六七八九十百千万第])(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?))"
+                     rf"\s?(?P<mult>万|亿)?(?P<approx>余|多)?\s?(?P<unit>{_UNITS})")
 # what the question counts → units that can answer it (first match wins)
 _ASKED = [(r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%", "％", "个百分点", "百分点"}),
           (r"人次", {"人次", "万人"}), (r"场次|多少场|几场", {"场次", "场", "次"}),
@@ -36,7 +39,8 @@ _ASKED = [(r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%"
 _QUESTION_WORDS = re.compile(r"是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
 _MIN_SCORE = 0.5
-MAX_REPORTS = 12  # beyond this, retrieval narrows the reports first
+MAX_REPORTS = 12
+_CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "名", "人", "人次", "件", "家", "天"}  # beyond this, retrieval narrows the reports first
 
 
 @dataclass
@@ -139,6 +143,8 @@ def _find_one(part: str, q: Query, report_ids: list[str], text, names: set[str])
         best = None
         for sent in sentence_spans(body, 0, len(body)):
             for m in _FIGURE.finditer(body, *sent):
+                if not m.group("num")[0].isdigit() and m.group("unit") not in _CN_NUMERAL_UNITS:
+                    continue  # 两个确立, 三个务必: set phrases, not counts
                 if units is not None and m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
                     continue
                 left, right = _context(body, sent, m.start(), m.end())
