@@ -67,6 +67,62 @@ def asked_units(question: str) -> set[str] | None:
     return None
 
 
+# English: what the question counts → units (no Chinese words to match, so the unit must be clear)
+_ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
+             (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?)\b", {"次", "场", "场次", "期"}),
+             (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?)\b",
+              {"人", "名", "人次", "位", "万人"}),
+             (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
+             (r"\b(?:items?|tasks?|measures?|matters?|projects?)\b", {"项", "个", "件"}),
+             (r"\b(?:banners?|posters?|copies|documents?|articles?|pamphlets?|brochures?)\b", {"条", "张", "份", "篇", "册"}),
+             (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend)\b", {"元", "万元", "亿元"}),
+             (r"\b(?:cases?|crimes?|disputes?)\b", {"件", "起", "宗", "件次"})]
+_DENSE_CANDIDATES = 48
+
+
+def asked_units_en(question: str) -> set[str] | None:
+    """Units for what "how many …" counts: the words right after it decide (how many leading cadres
+    attended training → people), the rest of the question only when they say nothing."""
+    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", question, re.I)
+    for text in ([counted.group(1)] if counted else []) + [question]:
+        for pattern, units in _ASKED_EN:
+            if re.search(pattern, text, re.I):
+                return units
+    return None
+
+
+def find_dense(q: Query, report_ids: list[str], text, embed_model) -> list[Figure]:
+    """English questions: the number-bearing clause (with a unit the question implies) nearest to the
+    question in the multilingual embedding space; nothing when the question implies no unit."""
+    units = asked_units_en(q.question)
+    if units is None or embed_model is None:
+        return []
+    seen, cands = set(), []
+    for rid in report_ids:
+        body = to_simplified(text(rid))
+        for sent in sentence_spans(body, 0, len(body)):
+            for m in _FIGURE.finditer(body, *sent):
+                if m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
+                    continue
+                if not m.group("num")[0].isdigit() and m.group("unit") not in _CN_NUMERAL_UNITS:
+                    continue
+                left, right = _context(body, sent, m.start(), m.end())
+                if (rid, left, right) not in seen:
+                    seen.add((rid, left, right))
+                    cands.append(Figure(rid, left, right, body[m.start():m.end()], 0.0))
+    cands = cands[:_DENSE_CANDIDATES]
+    if not cands:
+        return []
+    import numpy as np
+
+    question = np.array(embed_model.get_query_embedding(q.question))
+    clauses = np.array(embed_model.get_text_embedding_batch([text(f.report_id)[f.start:f.end] for f in cands]))
+    sims = clauses @ question
+    best = int(np.argmax(sims))
+    cands[best].score = float(sims[best])
+    return [cands[best]]
+
+
 def asks_figure(q: Query) -> bool:
     return q.wants_number or q.wants_rate or bool(re.search(r"多少|几[个次件场项名人家期天条份部]?", q.question))
 

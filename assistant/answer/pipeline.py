@@ -155,6 +155,9 @@ def read_figure(q: Query, corpus: Corpus, cfg: RetrievalSettings) -> Answer | No
         in_scope = list(dict.fromkeys(h.chunk.report_id for h in corpus.retriever.retrieve(q, top_k=cfg.top_k)))
     names = {n for rid in in_scope for n in _names_of(corpus.metas[rid], corpus.places)}
     found = figures.find(q, in_scope[: figures.MAX_REPORTS], corpus.text, names)
+    if not found and q.lang == "en" and q.names_reports() and len(in_scope) <= 3:
+        found = figures.find_dense(q, in_scope, corpus.text, corpus.retriever.vectors.embed_model
+                                   if corpus.retriever is not None else None)
     if not found:
         return None
     return figures.answer(q, found[: max(cfg.max_quotes, len(figures.parts(q.question)))], corpus.metas,

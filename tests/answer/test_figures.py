@@ -32,3 +32,17 @@ def test_several_figures_asked():
 def test_figures_as_written(text, figure):
     m = _FIGURE.search(text)
     assert (m.group() if m else None) == figure
+
+
+@pytest.mark.parametrize("question,unit", [
+    ("How many leading cadres in Wucheng attended rule-of-law training courses?", "名"),
+    ("How many times did the county executive meetings study law in 2025?", "次"),
+    ("How many person-times watched court hearings online?", "人次"),
+    ("How much did Tongcheng town invest in its red rule-of-law base?", "万元"),
+    ("What did Qijiang do in 2023?", None),
+])
+def test_units_asked_in_english(question, unit):
+    from assistant.answer.figures import asked_units_en
+
+    units = asked_units_en(question)
+    assert (units is None) if unit is None else (unit in units)
