@@ -93,40 +93,30 @@ def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> Repo
     written_title = title
     raw, cleaned, title = to_simplified(raw), to_simplified(cleaned), to_simplified(title) if title else None
     opening = _opening(cleaned, title)
-    context = f"{title or ''}\n{opening}\n{Path(source).stem}"
     title_place, title_issuer = signals.title_parts(title) if title else (None, None)
     subject = signals.opening_subject(opening)
     levels = _self_named_level(subject) or _self_named_level(title_issuer) or places.self_level(cleaned[:_SELF_CHARS])
+    context = f"{title or ''}\n{opening}\n{Path(source).stem}"
     found: dict[str, str] = {}
-
-    place = None
-    for where, candidate in (("title", places.resolve(title_place, context)), ("title", _place_in(title_issuer, context)),
-                             ("opening sentence", _place_in(subject, context)),
-                             ("opening", _from_mentions(f"{title or ''}\n{opening}", context, levels)),
-                             ("title", places.unlisted(title_place)),
-                             ("signature", _place_in(signals.signature(cleaned), context)),
-                             ("来源 line", _place_in(signals.source_org(raw), context)),
-                             ("file name", _from_mentions(Path(source).stem, context, levels))):
-        if candidate is not None:
-            place, found["place"] = _official(candidate, where), where
-            break
-    if title_place and place is not None and found["place"] == "title" and place.division is None \
-            and not place.written.startswith(title_place):
-        place = places.Place(title_place, place.full, place.level)  # a zone keeps its name as the title writes it
-
+    place, found["place"] = _first([
+        ("title", lambda: places.resolve(title_place, context)), ("title", lambda: _place_in(title_issuer, context)),
+        ("opening sentence", lambda: _place_in(subject, context)),
+        ("opening", lambda: _from_mentions(f"{title or ''}\n{opening}", context, levels)),
+        ("title", lambda: places.unlisted(title_place)),
+        ("signature", lambda: _place_in(signals.signature(cleaned), context)),
+        ("来源 line", lambda: _place_in(signals.source_org(raw), context)),
+        ("file name", lambda: _from_mentions(Path(source).stem, context, levels))])
+    place = _official(place, found["place"]) if place else None
     publisher = signals.source_org(raw)
-    said_by = [("title", title_issuer),
-               ("opening sentence", subject if subject and signals.ORG.search(subject) else None),
-               ("signature", signals.signature(cleaned)),
-               ("来源 line", publisher if not _is_department(publisher) else None)]  # a publisher, not always the author
-    issuer, found["issuer"] = next(((org, where) for where, org in said_by if org), (None, ""))
+    issuer, found["issuer"] = _first([
+        ("title", lambda: title_issuer),
+        ("opening sentence", lambda: subject if subject and signals.ORG.search(subject) else None),
+        ("signature", lambda: signals.signature(cleaned)),
+        ("来源 line", lambda: publisher if not _is_department(publisher) else None)])  # a publisher, not always the author
     issuer = _expand_self_named(issuer, place)
-
-    year, found["year"] = signals.title_year(title), "title"
-    if year is None:
-        year, found["year"] = signals.opening_year(opening), "opening"
-    if year is None:
-        year, found["year"] = _file_year(source), "file name"
+    year, found["year"] = _first([("title", lambda: signals.title_year(title)),
+                                  ("opening", lambda: signals.opening_year(opening)),
+                                  ("file name", lambda: _file_year(source))])
     written, published = signals.dates(raw, cleaned)
     level = "department" if _is_department(issuer) else (place.level if place else (levels[0] if levels else None))
     return ReportMeta(
@@ -134,9 +124,16 @@ def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> Repo
         place_full=place.full if place else None, issuer=issuer, level=level,
         department=_department(issuer, place) if level == "department" else None, year=year,
         date_written=written, date_published=published, chars=len(cleaned),
-        provenance={k: v for k, v in found.items() if v and (k != "year" or year is not None)},
-        warnings=_warnings(title, place, year, found),
+        provenance={k: v for k, v in found.items() if v}, warnings=_warnings(title, place, year, found),
     )
+
+
+def _first(readers):
+    """(value, where) of the first signal that states something, in order of trust; (None, "") if none."""
+    for where, read in readers:
+        if (value := read()) is not None:
+            return value, where
+    return None, ""
 
 
 def _file_year(source: str) -> int | None:
