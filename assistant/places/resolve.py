@@ -95,10 +95,11 @@ def mentions(text: str, context: str = "") -> list[tuple[int, int, Place]]:
     i = 0
     while i < len(spans):
         s, e, d = spans[i]
+        chained = False
         while i + 1 < len(spans) and spans[i + 1][0] == e and d.code in {p.code for p in gz.parents(spans[i + 1][2])}:
             i += 1
-            e, d = spans[i][1], spans[i][2]  # a chain of units names its last one
-        if len(gz.candidates(text[s:e])) > 1 and (s, e) == spans[i][:2]:
+            e, d, chained = spans[i][1], spans[i][2], True  # a chain of units names its last one
+        if not chained and len(gz.candidates(text[s:e])) > 1:  # 城中区 alone: the context decides which
             d = _pick(gz.candidates(text[s:e]), context or text) or d
         out.append((s, e, Place(text[s:e], gz.full_name(d), d.level, d)))
         i += 1
