@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Answer, Citation, ReportMeta
-from ..ingest.sections import section_at
+from ..facts.builder import Builder
+from ..models import Answer, ReportMeta
 from ..places import english_name
 from ..text.spans import sentence_spans
 from ..text.script import to_simplified
@@ -100,16 +100,10 @@ def find_dense(q: Query, report_ids: list[str], text, embed_model) -> list[Figur
     seen, cands = set(), []
     for rid in report_ids:
         body = to_simplified(text(rid))
-        for sent in sentence_spans(body, 0, len(body)):
-            for m in _FIGURE.finditer(body, *sent):
-                if m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
-                    continue
-                if not m.group("num")[0].isdigit() and m.group("unit") not in _CN_NUMERAL_UNITS:
-                    continue
-                left, right = _context(body, sent, m.start(), m.end())
-                if (rid, left, right) not in seen:
-                    seen.add((rid, left, right))
-                    cands.append(Figure(rid, left, right, body[m.start():m.end()], 0.0))
+        for sent, m, (left, right) in _figures(body, units):
+            if (rid, left, right) not in seen:
+                seen.add((rid, left, right))
+                cands.append(Figure(rid, left, right, body[m.start():m.end()], 0.0))
     cands = cands[:_DENSE_CANDIDATES]
     if not cands:
         return []
@@ -176,6 +170,17 @@ def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, 
     return left, right
 
 
+def _figures(body: str, units: set[str] | None):
+    """(sentence, match, clause span) of every figure in the text whose unit can answer the question."""
+    for sent in sentence_spans(body, 0, len(body)):
+        for m in _FIGURE.finditer(body, *sent):
+            if not m.group("num")[0].isdigit() and m.group("unit") not in _CN_NUMERAL_UNITS:
+                continue  # 两个确立, 三个务必: set phrases, not counts
+            if units is not None and m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
+                continue
+            yield sent, m, _context(body, sent, m.start(), m.end())
+
+
 def find(q: Query, report_ids: list[str], text, names: set[str]) -> list[Figure]:
     """The best-supported figure of each report for each figure asked, best first."""
     out: list[Figure] = []
@@ -197,21 +202,15 @@ def _find_one(part: str, q: Query, report_ids: list[str], text, names: set[str])
     for rid in report_ids:
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
-        for sent in sentence_spans(body, 0, len(body)):
-            for m in _FIGURE.finditer(body, *sent):
-                if not m.group("num")[0].isdigit() and m.group("unit") not in _CN_NUMERAL_UNITS:
-                    continue  # 两个确立, 三个务必: set phrases, not counts
-                if units is not None and m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
-                    continue
-                left, right = _context(body, sent, m.start(), m.end())
-                own = wanted & _grams(body[left:right])
-                rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
-                score = (len(own) + 0.5 * len(rest)) / len(wanted)
-                if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
-                    score += 0.5
-                if len(own) + len(rest) >= 2 and score >= _MIN_SCORE and (best is None or score > best.score):
-                    value = body[m.start():m.end()].removeprefix("共计").removeprefix("累计")
-                    best = Figure(rid, left, right, value, score)
+        for sent, m, (left, right) in _figures(body, units):
+            own = wanted & _grams(body[left:right])
+            rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
+            score = (len(own) + 0.5 * len(rest)) / len(wanted)
+            if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
+                score += 0.5
+            if len(own) + len(rest) >= 2 and score >= _MIN_SCORE and (best is None or score > best.score):
+                value = body[m.start():m.end()].removeprefix("共计").removeprefix("累计")
+                best = Figure(rid, left, right, value, score)
         if best:
             out.append(best)
     return sorted(out, key=lambda f: -f.score)
@@ -219,16 +218,15 @@ def _find_one(part: str, q: Query, report_ids: list[str], text, names: set[str])
 
 def answer(q: Query, figures: list[Figure], metas: dict[str, ReportMeta], text, sections) -> Answer:
     """One line per report: the figure as written, then the clause that states it."""
-    citations, lines = [], []
-    for key, f in enumerate(figures, 1):
+    b = Builder(q, metas, text, sections)
+    for f in figures:
         m = metas[f.report_id]
+        key = b.cite(f.report_id, f.start, f.end)
         quote = text(f.report_id)[f.start:f.end]
-        citations.append(Citation(key=key, report_id=m.id, source=m.source, title=m.title, place=m.place, year=m.year,
-                                  section=section_at(sections(m.id), f.start), quote=quote, start=f.start, end=f.end))
         who = m.place or m.issuer or m.title or m.source
         if q.lang == "zh":
-            lines.append(f"{who}({m.year or '年份不详'}):{f.value}。原文:“{quote}”[{key}]")
+            b.lines.append(f"{who}({m.year or '年份不详'}):{f.value}。原文:“{quote}”[{key}]")
         else:
             name = f"{english_name(m.place)} ({m.place})" if m.place else who
-            lines.append(f"{name}, {m.year or 'year unknown'}: {f.value} — “{quote}” [{key}]")
-    return Answer(question=q.question, answer="\n".join(lines), citations=citations, route="lookup")
+            b.lines.append(f"{name}, {m.year or 'year unknown'}: {f.value} — “{quote}” [{key}]")
+    return b.answer("lookup", None, None)
