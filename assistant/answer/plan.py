@@ -66,7 +66,7 @@ def _keywords(q: Query) -> list[str]:
     quoted = _QUOTED.findall(q.question)
     if quoted:
         return quoted
-    words = sorted({t for t in q.tokens if len(t) >= 2 and not re.fullmatch(r"[\da-z]+", t)}, key=len, reverse=True)
+    words = sorted({t for t in q.tokens if len(t) >= 2 and not re.fullmatch(r"[\da-z]+", t)}, key=lambda t: (-len(t), q.tokens.index(t)))
     head = q.focus[:1] or words[:1]
     extra = [w for w in words if not any(w in h or h in w for h in head)][:1]
     return head + extra

@@ -61,5 +61,5 @@ def tokenize(text: str) -> list[str]:
 
 def domain_terms_in(text: str) -> list[str]:
     """Domain terms present in `text`, most specific (longest) first, dropping ones inside others."""
-    found = sorted({t for t in DOMAIN_TERMS if t in text}, key=len, reverse=True)
+    found = sorted({t for t in DOMAIN_TERMS if t in text}, key=lambda t: (-len(t), DOMAIN_TERMS.index(t)))
     return [t for t in found if not any(t != o and t in o for o in found)]
