@@ -112,10 +112,10 @@ def _place_words(question: str) -> list[str]:
     and words jieba tags as place names (ns) that the gazetteer resolves (海淀, 荣昌)."""
     from jieba import posseg
 
-    from ..text.lexicon import add_words
+    from ..text.lexicon import load_dictionary
     from .resolve import mentions, resolve
 
-    add_words([])  # the domain dictionary first, so 行政复议 is not cut into a place-like word
+    load_dictionary()  # the domain terms first, so 行政复议 is not cut into a place-like word
     found = [question[s:e] for s, e, _ in mentions(question)]
     for m in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?(?:{UNIT_SUFFIX})", question):
         name = _NOT_A_NAME.sub("", m.group())

@@ -39,6 +39,11 @@ def _jieba():
     return jieba
 
 
+def load_dictionary():
+    """jieba with the domain terms registered (once); for callers that segment with jieba directly."""
+    return _jieba()
+
+
 def add_words(words) -> None:
     """Register place names and aliases so the tokenizer keeps them whole."""
     jb = _jieba()
