@@ -67,6 +67,28 @@ class Coverage(BaseModel):
     not_reported: int = Field(0, description="reports that do not state it (not the same as zero)")
 
 
+class TableCell(BaseModel):
+    """One figure of a table answer; value None means the report does not state it (not zero)."""
+
+    value: str | None = Field(None, description="the figure as written, e.g. 148件 / 21.6% / 零败诉")
+    year: int | None = None
+    scope: str | None = Field(None, description="what the figure covers when narrower than the whole, e.g. 以市政府为被告")
+    citation: int | None = Field(None, description="key of the citation that states it")
+
+
+class TableRow(BaseModel):
+    label: str = Field(description="the report: place (year)")
+    report_id: str | None = None
+    cells: list[TableCell] = Field(default_factory=list)
+
+
+class Table(BaseModel):
+    """A comparison or per-report answer: one row per report, one column per indicator."""
+
+    columns: list[str]
+    rows: list[TableRow] = Field(default_factory=list)
+
+
 class Answer(BaseModel):
     question: str
     answer: str
@@ -75,6 +97,7 @@ class Answer(BaseModel):
     route: str | None = Field(None, description="lookup/list/count/compare/open/meta/outside")
     places: list[str] | None = Field(None, description="places the answer asserts (list/count/compare answers)")
     coverage: Coverage | None = None
+    table: Table | None = Field(None, description="compare / per-report answers: the figures as a table")
 
 
 class FailedFile(BaseModel):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..facts.builder import Builder
 from ..models import Answer, ReportMeta
-from ..places import english_name
+from .lead import evidence_line, figure_sentence
 from ..text.spans import sentence_spans
 from ..text.script import to_simplified
 from .analyze import Query
@@ -217,16 +217,27 @@ def _find_one(part: str, q: Query, report_ids: list[str], text, names: set[str])
 
 
 def answer(q: Query, figures: list[Figure], metas: dict[str, ReportMeta], text, sections) -> Answer:
-    """One line per report: the figure as written, then the clause that states it."""
+    """The figure first, in a sentence naming what the report counts in its own words; then the clause."""
     b = Builder(q, metas, text, sections)
+    evidence = []
     for f in figures:
-        m = metas[f.report_id]
         key = b.cite(f.report_id, f.start, f.end)
         quote = text(f.report_id)[f.start:f.end]
-        who = m.place or m.issuer or m.title or m.source
-        if q.lang == "zh":
-            b.lines.append(f"{who}({m.year or '年份不详'}):{f.value}。原文:“{quote}”[{key}]")
-        else:
-            name = f"{english_name(m.place)} ({m.place})" if m.place else who
-            b.lines.append(f"{name}, {m.year or 'year unknown'}: {f.value} — “{quote}” [{key}]")
+        b.lines.append(figure_sentence(term_before(quote, f.value), f.value, metas[f.report_id], q.lang, key))
+        evidence.append(evidence_line(quote, key, q.lang))
+    b.lines += evidence
     return b.answer("lookup", None, None)
+
+
+_FILLER = re.compile(r"(?:为|达到|达|是|共计|累计|合计|总计|共|约|近|超过|逾|了|:|:|\s)+$")
+
+
+def term_before(clause: str, value: str) -> str:
+    """What the clause counts, in its own words: the text before the figure (受理法律援助案件 of
+    受理法律援助案件1536件); the whole clause when the figure comes first (命名5个示范市)."""
+    at = clause.find(value)
+    head = _FILLER.sub("", clause[:at] if at >= 0 else "").lstrip(",,;;、 ")
+    counted_after = at >= 0 and re.match(r"[\u4e00-\u9fff]{2}", clause[at + len(value):])
+    if counted_after or len(re.findall(r"[\u4e00-\u9fff]", head)) < 2:
+        return clause.rstrip("。;;,,")
+    return head[-24:]

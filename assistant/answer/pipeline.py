@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..facts import exhaustive
 from ..facts.extract import Fact
+from ..facts.lookup import lookup
 from ..models import Answer, Chunk, ReportMeta, Section
 from ..places import PlaceIndex
 from ..settings import RetrievalSettings
@@ -59,6 +60,8 @@ def answer(q: Query, corpus: Corpus, cfg: RetrievalSettings, explicit_year: bool
     result = over_every_report(scoped, plan, corpus)
     if result is None:
         result = overview_of_places(scoped, corpus)
+    if result is None and plan.route == "lookup" and plan.indicators and scoped.names_reports():
+        result = lookup(scoped, plan, corpus.metas, corpus.facts, corpus.text, corpus.sections)
     if result is None and plan.route == "lookup" and not plan.indicators and figures.asks_figure(scoped):
         result = read_figure(scoped, corpus, cfg)
         if result is None and scoped.lang == "zh":  # no clause states it: not reported, never a near-miss figure

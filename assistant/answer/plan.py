@@ -13,7 +13,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from ..facts.indicators import Indicator, indicator_for_terms
-from .analyze import EXCLUDE, Query, strip_exclusions
+from ..text.glossary import glossary_matches, terms_of
+from .analyze import EXCLUDE, NUMBER, RATE, Query, strip_exclusions
 
 Route = Literal["lookup", "list", "count", "compare", "open", "meta", "outside"]
 Condition = Literal["zero", "max", "min", "gt", "lt"]
@@ -51,6 +52,7 @@ _CONTAINERS = {Indicator.litigation_cases, Indicator.reconsideration_received, I
 class Plan(BaseModel):
     route: Route
     indicators: list[Indicator] = []
+    parts: list[list[Indicator]] = []  # a question asking several figures: the indicators of each part
     condition: Condition | None = None
     threshold: float | None = None
     keywords: list[str] = []
@@ -72,22 +74,54 @@ def _keywords(q: Query) -> list[str]:
     return head + extra
 
 
-def route(q: Query) -> Plan:
-    text = q.question
-    asked = strip_exclusions(text)
+def _indicators(q: Query, asked: str, whole: bool = False) -> list[Indicator]:
+    """The indicators one question (or one part of it) asks for, narrowed by what it asks: a rate,
+    a count, a claim."""
     if q.lang == "zh":
         indicators = indicator_for_terms(asked)
     else:  # the glossary's Chinese terms first: English phrasing alone hides 败诉 behind "cases"
-        indicators = indicator_for_terms(" ".join(q.asked_terms)) or indicator_for_terms(asked)
+        terms = q.asked_terms if whole else terms_of(glossary_matches(asked))
+        # the glossary's terms and the English words together: "clean up" is precise where 规范性文件 is not
+        indicators = indicator_for_terms(" ".join(terms) + " " + asked) if terms else indicator_for_terms(asked)
     families = {i.family for i in indicators if i not in _CONTAINERS}
     indicators = [i for i in indicators if i not in _CONTAINERS or i.family not in families]  # 败诉 of 案件: defeats
-    if q.wants_rate and any(i.kind == "rate" for i in indicators):  # "调解成功率" asks the rate, not the count
+    wants_rate, wants_number = ((q.wants_rate, q.wants_number) if whole
+                                else (bool(RATE.search(asked)), bool(NUMBER.search(asked))))
+    if wants_rate and any(i.kind == "rate" for i in indicators):  # "调解成功率" asks the rate, not the count
         indicators = [i for i in indicators if i.kind == "rate"]
-    elif q.wants_number and any(i.kind not in ("rate", "claim") for i in indicators):  # "多少件" asks a count
+    elif wants_number and any(i.kind not in ("rate", "claim") for i in indicators):  # "多少件" asks a count
         indicators = [i for i in indicators if i.kind not in ("rate", "claim")]
     if not q.wants_zero and any(i.kind != "claim" for i in indicators):
         indicators = [i for i in indicators if i.kind != "claim"]
-    plan = Plan(route="lookup", indicators=indicators, mention=bool(_MENTION.search(text)))
+    return indicators
+
+
+# where a question asking several figures splits into its parts (…多少件,败诉率是多少? / … and what was …)
+_PART_BREAK = re.compile(r"[,，;；?？]|以及|并且|(?<=[件率数人次])(?:和|及|与)|"
+                         r"\band(?= (?:how|what|which|whether|did|does|was|were|is|are)\b)", re.I)
+
+
+def parts_of(q: Query, asked: str) -> list[list[Indicator]]:
+    """One indicator list per part of a question that asks several figures; one list when it asks one."""
+    pieces = [p for p in _PART_BREAK.split(asked) if p and p.strip()]
+    found = [ind for p in pieces if (ind := _indicators(q, p))]
+    whole = _indicators(q, asked, whole=True)
+    if len(found) < 2 or len({tuple(f) for f in found}) < 2:
+        return [whole] if whole else []
+    out: list[list[Indicator]] = []
+    for ind in found:
+        if ind not in out and not any(set(ind) <= set(o) for o in out):
+            out.append(ind)
+    return out
+
+
+def route(q: Query) -> Plan:
+    text = q.question
+    asked = strip_exclusions(text)
+    parts = parts_of(q, asked)
+    indicators = list(dict.fromkeys(i for p in parts for i in p))
+    plan = Plan(route="lookup", indicators=indicators, parts=parts if len(parts) > 1 else [],
+                mention=bool(_MENTION.search(text)))
     if q.unknown_places:
         plan.route = "outside"
         return plan

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.exhaustive import lookup
+from ..facts.lookup import lookup
 from ..facts.extract import Fact
 from ..facts.indicators import mentions
 from ..facts.scope import is_partial

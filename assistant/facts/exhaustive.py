@@ -214,17 +214,3 @@ def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> A
     winner_place = metas[winner.report_id].place or metas[winner.report_id].source
     return b.answer("compare", [winner_place], Coverage(checked=len(reports), matched=len(have),
                                                          related=len(partial), not_reported=len(missing)))
-
-
-def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> Answer | None:
-    """A figure asked of one report, answered from its facts (quote included)."""
-    rids = [m.id for m in scope_reports(metas, q, plan)]
-    if len(rids) != 1 or not plan.indicators:
-        return None
-    found = [f for f in facts if f.report_id == rids[0] and f.indicator in plan.indicators[:2] and not f.planned]
-    if not found:
-        return None
-    b = Builder(q, metas, text, sections)
-    for f in found[:4]:
-        _fact_line(b, f)
-    return b.answer("lookup", None, None)

@@ -29,16 +29,15 @@ class _Spec:
 _SPECS: dict[str, _Spec] = {
     "reconsideration_received": _Spec(
         "行政复议收案", "reconsideration applications received", "reconsideration", "count",
-        (r"(?:收到|接收|受理|收案|新收)[^,。;?]{0,4}复议", r"复议(?:申请|收案|受理|案件数)",
-         r"reconsideration (?:applications?|requests?|filings?)",
-         r"(?:received|accepted|filed) (?:\w+ ){0,3}reconsideration"),
-        (r"复议案件", r"reconsideration cases?"),
+        (r"(?:收到|接收|受理|收案|新收)[^,。;?]{0,4}复议", r"复议(?:收案|受理|案件数)",
+         r"(?:received|accepted|filed) (?:\w+ ){0,3}reconsideration", r"reconsideration[^?.]{0,40}\b(?:receiv|accept)\w*"),
+        (r"复议案件|复议申请", r"reconsideration (?:cases?|applications?|requests?|filings?)"),
     ),
     "reconsideration_concluded": _Spec(
         "行政复议办结", "reconsideration cases concluded", "reconsideration", "count",
         (r"复议[^,。;?]{0,6}办结(?!率)", r"办结[^,。;?]{0,4}复议",
          r"reconsideration (?:\w+ )?(?:concluded|closed|decided)",
-         r"(?:concluded|closed) (?:\w+ ){0,2}reconsideration"),
+         r"(?:concluded|closed) (?:\w+ ){0,2}reconsideration", r"reconsideration[^?.]{0,40}\b(?:conclud|clos)\w*"),
     ),
     "reconsideration_corrected": _Spec(
         "行政复议纠错", "reconsideration decisions corrected", "reconsideration", "count",
@@ -63,7 +62,8 @@ _SPECS: dict[str, _Spec] = {
     ),
     "litigation_defeats": _Spec(
         "行政诉讼败诉案件", "litigation cases lost", "litigation", "count",
-        (r"败诉(?!率)(?:案件)?(?:数|多少|几)", r"(?:cases?|lawsuits?) lost", r"number of (?:defeats|losses)", _LOSE_CASES),
+        (r"败诉(?!率)(?:案件)?(?:数|多少|几)", r"(?:cases?|lawsuits?) lost", r"number of (?:defeats|losses)", _LOSE_CASES,
+         r"(?:cases?|lawsuits?)\b[^?.]{0,40}\blos(?:e|t)\b"),
         (r"败诉(?!率)", r"defeats?", r"\blos(?:e|t|ing)\b", r"losses"),
     ),
     "litigation_defeat_rate": _Spec(
