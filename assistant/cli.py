@@ -73,9 +73,30 @@ def ingest(paths: list[str] = typer.Argument(..., help="report files or folders"
 
 
 def _print_answer(answer) -> None:
-    typer.echo(answer.answer)
+    """The answer text; a table answer's Markdown rows drawn as a rich table in their place."""
+    lines = answer.answer.split("\n")
+    rows = [i for i, line in enumerate(lines) if line.startswith("|")] if answer.table else []
+    if not rows:
+        typer.echo(answer.answer)
+    else:
+        typer.echo("\n".join(lines[:rows[0]]))
+        _print_table(answer.table)
+        typer.echo("\n".join(lines[rows[-1] + 1:]))
     for cit in answer.citations:
         typer.echo(f"  [{cit.key}] {cit.place or cit.source} {cit.year or ''} · {cit.section} · {cit.source}:{cit.start}-{cit.end}")
+
+
+def _print_table(table) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    grid = RichTable(show_lines=False)
+    for name in ["", *table.columns]:
+        grid.add_column(name, overflow="fold")
+    for row in table.rows:
+        grid.add_row(row.label, *(("—" if c.value is None else f"{c.value}{f'({c.scope})' if c.scope else ''} [{c.citation}]")
+                                  for c in row.cells))
+    Console(width=max(100, 24 * (len(table.columns) + 1))).print(grid)
 
 
 def _stream(assistant, question: str, place, year, generate: bool):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..facts import exhaustive
 from ..facts.extract import Fact
 from ..facts.lookup import lookup
+from ..facts.table import PER_REPORT, families_named, table_answer
 from ..models import Answer, Chunk, ReportMeta, Section
 from ..places import PlaceIndex
 from ..settings import RetrievalSettings
@@ -131,13 +132,17 @@ def over_every_report(q: Query, plan: Plan, corpus: Corpus) -> Answer | None:
             return exhaustive.list_or_count_facts(q, plan, corpus.metas, corpus.facts, *args[1:], plan.route)
         if plan.mention and plan.keywords:
             return exhaustive.keyword_scan(q, plan, *args, plan.route)
+        if plan.route == "list" and PER_REPORT.search(q.question) and plan.condition is None and \
+                (plan.indicators or families_named(q.question)):
+            return table_answer(q, plan, corpus.metas, corpus.facts, *args[1:], "list") or \
+                exhaustive.list_or_count_facts(q, plan, corpus.metas, corpus.facts, *args[1:], plan.route)
         if plan.indicators:
             return exhaustive.list_or_count_facts(q, plan, corpus.metas, corpus.facts, *args[1:], plan.route)
         if plan.year_before or plan.year_after or q.year or not plan.keywords:
             return exhaustive.metadata_list(q, plan, *args, plan.route)  # "列出所有报告", "2023年有哪些报告"
         return exhaustive.keyword_scan(q, plan, *args, plan.route)
     if plan.route == "compare":
-        return exhaustive.compare(q, plan, corpus.metas, corpus.facts, *args[1:])
+        return table_answer(q, plan, corpus.metas, corpus.facts, *args[1:], "compare")
     return None
 
 

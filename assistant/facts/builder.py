@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..answer.analyze import Query
+from ..answer.lead import evidence_line
 from ..models import Answer, Citation, Coverage, ReportMeta
 from ..places import english_name
 from ..ingest.sections import section_at
@@ -21,16 +22,60 @@ class Builder:
         self.citations: list[Citation] = []
         self.lines: list[str] = []
         self._keys: dict[tuple[str, int, int], int] = {}
+        self._alias: dict[int, int] = {}  # a citation absorbed by a wider one → that one's key
+        self.renumbered: dict[int, int] = {}  # key while building → key in the answer
 
     def cite(self, rid: str, start: int, end: int) -> int:
+        """The key citing text[start:end]; a span overlapping one already cited widens that citation
+        instead, so one passage is one citation (and its quote is shown once)."""
         if (rid, start, end) in self._keys:
-            return self._keys[(rid, start, end)]
+            return self._resolve(self._keys[(rid, start, end)])
+        for c in self._live():
+            if c.report_id == rid and c.start < end and start < c.end:
+                self._widen(c, start, end)
+                self._keys[(rid, start, end)] = c.key
+                return c.key
         meta, text = self.metas[rid], self.text(rid)
         key = self._keys[(rid, start, end)] = len(self.citations) + 1
         self.citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
                                        year=meta.year, section=section_at(self.sections(rid), start),
                                        quote=text[start:end], start=start, end=end))
         return key
+
+    def evidence(self, keys: list[int] | None = None) -> list[str]:
+        """One "原文[n]:“…”" line per cited passage (of `keys` only, when given), in key order."""
+        wanted = None if keys is None else {self._resolve(k) for k in keys}
+        return [evidence_line(c.quote, c.key, self.q.lang) for c in self._live() if wanted is None or c.key in wanted]
+
+    def _live(self) -> list[Citation]:
+        return [c for c in self.citations if c.key not in self._alias]
+
+    def _resolve(self, key: int) -> int:
+        while key in self._alias:
+            key = self._alias[key]
+        return key
+
+    def _widen(self, c: Citation, start: int, end: int) -> None:
+        """Widen c to cover [start, end) and every other live citation the wider span now overlaps."""
+        c.start, c.end = min(c.start, start), max(c.end, end)
+        grew = True
+        while grew:
+            grew = False
+            for o in self._live():
+                if o is not c and o.report_id == c.report_id and o.start < c.end and c.start < o.end:
+                    c.start, c.end = min(c.start, o.start), max(c.end, o.end)
+                    self._alias[o.key] = c.key
+                    grew = True
+        c.quote = self.text(c.report_id)[c.start:c.end]
+
+    def _final(self) -> tuple[list[Citation], list[str]]:
+        """Citations numbered 1..n in order, absorbed ones dropped, markers in the lines rewritten."""
+        live = self._live()
+        new = {c.key: i for i, c in enumerate(live, 1)}
+        self.renumbered = {k: new[self._resolve(k)] for k in range(1, len(self.citations) + 1)}
+        lines = [re.sub(r"\[(\d+)\]", lambda m: f"[{self.renumbered.get(int(m.group(1)), m.group(1))}]", line)
+                 for line in self.lines]
+        return [c.model_copy(update={"key": new[c.key]}) for c in live], list(dict.fromkeys(lines))
 
     def who(self, rid: str) -> str:
         m = self.metas[rid]
@@ -39,7 +84,8 @@ class Builder:
         return f"{english_name(m.place)} ({m.place or m.source}, {m.year or 'year unknown'})"
 
     def answer(self, route: str, places: list[str] | None, coverage: Coverage | None) -> Answer:
-        return Answer(question=self.q.question, answer="\n".join(self.lines), citations=self.citations,
+        citations, lines = self._final()
+        return Answer(question=self.q.question, answer="\n".join(lines), citations=citations,
                       route=route, places=places, coverage=coverage)
 
 

@@ -17,7 +17,6 @@ from .extract import Fact
 from .indicators import Indicator
 from .scope import fact_ok, is_partial, primary, scope_reports, zero_domain, zero_matches
 
-_LOWER = re.compile(r"更低|更少|较低|较少|最低|最少|lower|fewer|less|least|lowest", re.I)
 I = Indicator
 
 
@@ -41,10 +40,12 @@ def _fact_line(b: Builder, f: Fact, note: str = "") -> None:
     s, e = clause_span(b.text(f.report_id), f)
     key = b.cite(f.report_id, s, e)
     quote = b.text(f.report_id)[s:e]
-    if b.q.lang == "zh":
+    if isinstance(f.value, bool):  # a claim is its own sentence: quoted once, not restated
+        b.lines.append(f"- {b.who(f.report_id)}{note}:“{quote}”[{key}]" if b.q.lang == "zh"
+                       else f"- {b.who(f.report_id)}{note}: {f.indicator.name_en} — “{quote}” [{key}]")
+    elif b.q.lang == "zh":
         scope = f"({f.scope})" if f.scope else ""
-        what = f"{f.scope}{f.value_text}" if isinstance(f.value, bool) else f"{f.indicator.label_zh}{scope}为{f.value_text}"
-        b.lines.append(f"- {b.who(f.report_id)}{note}:{what}。原文:“{quote}”[{key}]")
+        b.lines.append(f"- {b.who(f.report_id)}{note}:{f.indicator.label_zh}{scope}为{f.value_text}。原文:“{quote}”[{key}]")
     else:
         scope = f" (scope: {f.scope})" if f.scope else ""
         what = f.indicator.name_en + scope + ("" if isinstance(f.value, bool) else f": {f.value_text}")
@@ -168,49 +169,3 @@ def _opening_clause(body: str) -> tuple[int, int] | None:
             if len(re.findall(r"[\u4e00-\u9fff]", body[cs:ce])) >= 10:
                 return cs, ce
     return None
-
-
-def compare(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> Answer | None:
-    indicator = next((i for i in plan.indicators if i.kind != "claim"), None)
-    if indicator is None:
-        return None
-    reports = scope_reports(metas, q, plan)
-    by_report: dict[str, list[Fact]] = {}
-    partial: dict[str, Fact] = {}
-    for f in facts:
-        if f.indicator != indicator:
-            continue
-        if is_partial(f, q.question):  # 涉企 32件 is not the total
-            partial.setdefault(f.report_id, f)
-        else:
-            by_report.setdefault(f.report_id, []).append(f)
-    chosen = {m.id: primary(by_report.get(m.id, [])) for m in reports}
-    have = {rid: f for rid, f in chosen.items() if f is not None}
-    if not have:
-        return None
-    lower = bool(_LOWER.search(q.question))
-    winner = (min if lower else max)(have.values(), key=lambda f: float(f.value))
-    b = Builder(q, metas, text, sections)
-    label = indicator.label_zh if q.lang == "zh" else indicator.name_en
-    if len(have) >= 2:
-        w = metas[winner.report_id]
-        word = ("更低" if lower else "更高") if indicator.kind == "rate" else ("更少" if lower else "更多")
-        en_word = ("lower" if lower else "higher") if indicator.kind == "rate" else ("fewer" if lower else "more")
-        b.lines.append(f"{w.place}的{label}{word}。" if q.lang == "zh" else
-                       f"{english_name(w.place)} ({w.place}) reports {en_word} {label}.")
-    for rid in sorted(have, key=lambda r: -float(have[r].value) if not lower else float(have[r].value)):
-        _fact_line(b, have[rid])
-    for rid, f in partial.items():
-        if rid not in have:
-            _fact_line(b, f, "(仅部分口径,未参与比较)" if q.lang == "zh" else " (only part of the total, not compared)")
-    missing = [m for m in reports if m.id not in have and m.id not in partial]
-    if missing:
-        names = "、".join(m.place or m.source for m in missing)
-        b.lines.append(f"未报告{label}:{names}。" if q.lang == "zh" else f"Not reported ({label}): {names}.")
-    units = {f.unit for f in have.values()}
-    if len(units) > 1:
-        b.lines.append("注意:各报告单位不同(" + "、".join(sorted(units)) + "),比较仅供参考。" if q.lang == "zh"
-                       else "Note: the reports use different units (" + ", ".join(sorted(units)) + ").")
-    winner_place = metas[winner.report_id].place or metas[winner.report_id].source
-    return b.answer("compare", [winner_place], Coverage(checked=len(reports), matched=len(have),
-                                                         related=len(partial), not_reported=len(missing)))

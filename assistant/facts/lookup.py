@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..answer.analyze import Query
-from ..answer.lead import evidence_line, fact_sentence, missing_sentence
+from ..answer.lead import fact_sentence, missing_sentence
 from ..answer.plan import Plan
 from ..models import Answer
 from ..text.script import to_simplified
@@ -38,7 +38,7 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
     parts = plan.parts or [plan.indicators[:2]]
     asked = _Asked(q)
     b = Builder(q, metas, text, sections)
-    found, evidence = 0, []
+    found, evidence, keys = 0, [], []
     for meta in reports:
         mine = [f for f in facts if f.report_id == meta.id]
         for inds in parts:
@@ -52,10 +52,10 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
             found += 1
             key = _cite(b, f, asked.rank)
             b.lines.append(fact_sentence(f, meta, q.lang, key))
-            evidence.append(evidence_line(b.citations[key - 1].quote, key, q.lang))
+            keys.append(key)
     if not found and not evidence:
         return None
-    b.lines += list(dict.fromkeys(evidence))
+    b.lines += b.evidence(keys) + evidence
     return b.answer("lookup", None, None).model_copy(update={"abstained": not found})
 
 

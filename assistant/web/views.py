@@ -59,10 +59,24 @@ def _linkify(answer_html: str, keys: set[int], msg_id: str) -> str:
     return re.sub(r"\[(\d{1,3})\]", link, answer_html)
 
 
+def _table(rows: list[str]) -> str:
+    """Markdown table rows (a comparison or per-report answer) as an HTML table that scrolls sideways."""
+    cells = [[c.strip() for c in r.strip().strip("|").split("|")] for r in rows if not re.fullmatch(r"\|(?:-+\|)+", r.strip())]
+    head = "".join(f"<th>{_e(c)}</th>" for c in cells[0])
+    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in cells[1:])
+    return f'<div class="fz-table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
 def _lines(text: str) -> str:
-    """Escaped text; "- " lines become a bullet list, other line breaks <br>."""
-    out, items = [], []
+    """Escaped text; "- " lines become a bullet list, "|" rows a table, other line breaks <br>."""
+    out, items, table = [], [], []
     for line in text.strip().split("\n"):
+        if line.startswith("|"):
+            table.append(line)
+            continue
+        if table:
+            out.append(_table(table))
+            table = []
         if line.startswith(("- ", "• ")):
             items.append(f"<li>{_e(line[2:])}</li>")
             continue
@@ -72,6 +86,8 @@ def _lines(text: str) -> str:
         out.append(_e(line) + "<br>")
     if items:
         out.append(f'<ul class="fz-list">{"".join(items)}</ul>')
+    if table:
+        out.append(_table(table))
     return "".join(out).removesuffix("<br>")
 
 
@@ -157,6 +173,10 @@ CSS = """
 .fz-answer { margin-bottom: .5rem; }
 .fz-answer ul.fz-list { margin: .3rem 0 .3rem 1.2rem !important; padding: 0 !important; list-style: disc; }
 .fz-answer ul.fz-list li { margin: .15rem 0 !important; }
+.fz-table { overflow-x: auto; margin: .4rem 0; }
+.fz-table table { border-collapse: collapse; font-size: .9em; }
+.fz-table th, .fz-table td { border: 1px solid #c8ccd2; padding: .2rem .45rem; text-align: left; white-space: nowrap; }
+.fz-table th { background: #f1f3f5; }
 a.fz-ref { font-weight: 600; text-decoration: none; color: var(--color-accent, #ea580c); padding: 0 1px;
   border-radius: 3px; cursor: pointer; }
 a.fz-ref:hover { background: var(--color-accent-soft, #fff1e6); }
