@@ -12,7 +12,7 @@ from ..text.lexicon import domain_terms_in, tokenize
 
 RATE = re.compile(r"率|百分|rate|percent|percentage|proportion|%", re.I)
 NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|count|figure|rate|率|比例|percent", re.I)
-_PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|\bplan(?:s|ned|ning)?\b|next year|\bintend|will do", re.I)
+_PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|目标|力争|\btargets?\b|\bgoals?\b|\bplan(?:s|ned|ning)?\b|next year|\bintend|will do", re.I)
 _OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|有哪些|存在哪些|不足|问题|"
                    r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness",
                    re.I)

@@ -65,8 +65,9 @@ def _report_lines(q: Query, meta: ReportMeta, quotes: list[tuple[int, str]]) -> 
                 else f"{who} describes the following; the points in its own words: {points}.")
         if not points:
             head = f"{who}写到以下相关内容:" if q.lang == "zh" else f"{who} describes the following:"
-    else:
-        head = f"{who}写道:" if q.lang == "zh" else f"{who} states:"
+    else:  # a figure or a fact: the best quote is the answer's first sentence, the others follow
+        (key, quote), quotes = quotes[0], quotes[1:]
+        head = f"{who}写道:“{quote}”[{key}]" if q.lang == "zh" else f"{who} states: “{quote}” [{key}]"
     return [head] + [f"- “{quote}”[{key}]" if q.lang == "zh" else f"- “{quote}” [{key}]" for key, quote in quotes]
 
 

@@ -181,6 +181,13 @@ def _figures(body: str, units: set[str] | None):
             yield sent, m, _context(body, sent, m.start(), m.end())
 
 
+def _own_words(body: str, left: int, start: int, end: int) -> str:
+    """The words right before and after a figure, up to the neighbouring figures."""
+    before = re.split(r"[\d、,,;;]", body[max(left, start - 10):start])[-1]
+    after = re.split(r"[\d、,,;;]", body[end:end + 8])[0]
+    return before + " " + after
+
+
 def find(q: Query, report_ids: list[str], text, names: set[str]) -> list[Figure]:
     """The best-supported figure of each report for each figure asked, best first."""
     out: list[Figure] = []
@@ -208,6 +215,8 @@ def _find_one(part: str, q: Query, report_ids: list[str], text, names: set[str])
             score = (len(own) + 0.5 * len(rest)) / len(wanted)
             if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
                 score += 0.5
+            # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
+            score += 0.3 * len(wanted & _grams(_own_words(body, left, m.start(), m.end()))) / len(wanted)
             if len(own) + len(rest) >= 2 and score >= _MIN_SCORE and (best is None or score > best.score):
                 value = body[m.start():m.end()].removeprefix("共计").removeprefix("累计")
                 best = Figure(rid, left, right, value, score)
@@ -237,7 +246,9 @@ def term_before(clause: str, value: str) -> str:
     受理法律援助案件1536件); the whole clause when the figure comes first (命名5个示范市)."""
     at = clause.find(value)
     head = _FILLER.sub("", clause[:at] if at >= 0 else "").lstrip(",,;;、 ")
-    counted_after = at >= 0 and re.match(r"[\u4e00-\u9fff]{2}", clause[at + len(value):])
+    counted_after = at >= 0 and re.match(r"[\u4e00-\u9fff]", clause[at + len(value):])
     if counted_after or len(re.findall(r"[\u4e00-\u9fff]", head)) < 2:
         return clause.rstrip("。;;,,")
-    return head[-24:]
+    while len(head) > 24 and (cut := re.search(r"[、,,;;]", head)):  # keep the words nearest the figure
+        head = head[cut.end():]
+    return head

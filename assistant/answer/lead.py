@@ -59,9 +59,14 @@ def _year_en(meta: ReportMeta) -> str:
     return f" for {meta.year}" if meta.year else ""
 
 
+_WHOLE = re.compile(r"^全[年市区县镇省州旗]?$")  # the whole of what the report covers: no scope to state
+
+
 def fact_sentence(f: Fact, meta: ReportMeta, lang: str, key: int) -> str:
     """平罗县2023年行政诉讼败诉率为21.6%[1]。 / Pingluo County (平罗县) reported a litigation defeat rate of 21.6% for 2023 [1]."""
     ind = f.indicator
+    if _WHOLE.match(f.scope):
+        f = f.model_copy(update={"scope": ""})
     if lang == "zh":
         scope = f"({f.scope})" if f.scope and not isinstance(f.value, bool) else ""
         if isinstance(f.value, bool):

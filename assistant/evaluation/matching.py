@@ -183,3 +183,48 @@ def same_source(a: str, b: str) -> bool:
 
 def cites_evidence(c: Citation, e: Evidence) -> bool:
     return same_source(c.source, e.source) and quotes_overlap(c.quote, e.quote)
+
+
+# ---- the answer's first sentence --------------------------------------------------------------------
+_OPEN, _CLOSE = "“(《「", "”)》」"
+
+
+def _outside_quotes(text: str):
+    """(index, char, depth) of each character; depth > 0 inside quotes, parentheses and titles."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        yield i, ch, depth
+        if ch in _CLOSE:
+            depth = max(0, depth - 1)
+
+
+def first_sentence(text: str) -> str:
+    """The answer's first line up to its first full stop outside quotes (。 or ". "), markers included."""
+    line = text.strip().split("\n", 1)[0]
+    for i, ch, depth in _outside_quotes(line):
+        if depth == 0 and (ch == "。" or ch == "." and line[i + 1:i + 2] in ("", " ")):
+            return line[: i + 1]
+    return line
+
+
+def sentence_language(sentence: str) -> str:
+    """zh/en of a sentence, not counting quotes, parentheses and titles (an English answer names the
+    Chinese place and term in parentheses)."""
+    from ..answer.analyze import language
+
+    return language("".join(ch if depth == 0 else " " for _, ch, depth in _outside_quotes(sentence)))
+
+
+def first_sentence_problems(text: str, lang: str, value: GoldValue | None, place: str | None) -> list[str]:
+    """What the first sentence lacks: the question's language, the asked figure, the place."""
+    first = first_sentence(text)
+    out = []
+    if sentence_language(first) != lang:
+        out.append(f"first sentence not in {lang}: {first[:60]!r}")
+    if value is not None and not has_value(MARKER.sub("", first), value):
+        out.append(f"first sentence lacks {value.value}{value.unit}")
+    if place and not mentions_place(first, place):
+        out.append(f"first sentence does not name {place}")
+    return out

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from ..answer.citations import unsupported_numbers, verify_quote
 from ..models import Answer
-from .matching import (MARKER, SEED_PLACES, answer_places, cites_evidence, has_value, mentions_place, missing_phrases,
-                       prf, same_source, squash)
+from .matching import (MARKER, SEED_PLACES, answer_places, cites_evidence, first_sentence_problems, has_value,
+                       mentions_place, missing_phrases, prf, same_source, squash)
 from .questions import KINDS, EvalQuestion
 
 
@@ -49,6 +49,8 @@ def _correct(q: EvalQuestion, answer: Answer, known, s: QuestionScore) -> bool:
     notes += [f"missing value {v.value}{v.unit}" for v in values if not has_value(text, v)]
     if q.kind in ("lookup", "open"):
         notes += [f"missing phrase {p!r}" for p in missing_phrases(answer, gold.must_include)]
+    if q.kind == "lookup" and gold.values:  # the answer comes first: language, figure, place
+        notes += first_sentence_problems(answer.answer, q.lang, gold.values[0], gold.places[0] if gold.places else None)
     if q.kind == "compare":
         # simple by design: the winner is named and every compared figure is given
         cited = "\n".join(c.place or "" for c in answer.citations)

@@ -13,6 +13,7 @@ import re
 from ..answer.analyze import Query
 from ..answer.lead import fact_sentence, missing_sentence
 from ..answer.plan import Plan
+from ..answer.trend import asks_change, change_after, phrase
 from ..models import Answer
 from ..text.script import to_simplified
 from .builder import Builder, clause_span
@@ -51,7 +52,8 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
                 continue
             found += 1
             key = _cite(b, f, asked.rank)
-            b.lines.append(fact_sentence(f, meta, q.lang, key))
+            change = (("" if q.lang == "zh" else " ") + _change(f, q.lang)) if asked.change else ""
+            b.lines.append(fact_sentence(f, meta, q.lang, key) + change)
             keys.append(key)
     if not found and not evidence:
         return None
@@ -69,6 +71,7 @@ class _Asked:
         self.terms = list(dict.fromkeys(focus + [m.group(0) for m in _SCOPE_WORDS.finditer(zh)]))
         self.text = q.question + " " + " ".join(q.zh_terms)
         self.rank = bool(_RANK.search(q.question))
+        self.change = asks_change(q.question)
 
 
 _RANK = re.compile(r"排名|排第|第几|位次|名次|排在|\brank", re.I)
@@ -84,7 +87,7 @@ def _best(facts: list[Fact], inds: list[Indicator], target: bool, asked: _Asked)
     fitting = [f for f in pool if _specific(f, inds, asked)]
     for ind in inds:  # the first indicator named wins; within it the whole-year figure
         mine = [f for f in fitting if f.indicator == ind]
-        if ind.kind == "claim" and mine:
+        if (ind.kind == "claim" or target) and mine:  # primary() skips targets: it picks results
             return mine[0]
         if (best := primary(mine)) is not None:
             return best
@@ -132,6 +135,12 @@ def _related(b: Builder, facts: list[Fact], inds: list[Indicator], target: bool,
         out.append(f"{head} —— “{b.citations[key - 1].quote}”[{key}]" if b.q.lang == "zh"
                    else f"{head} — “{b.citations[key - 1].quote}” [{key}]")
     return out
+
+
+def _change(f: Fact, lang: str) -> str:
+    """What the fact's sentence says about the change from the year before (said when asked)."""
+    at = f.quote.find(f.value_text)
+    return phrase(change_after(f.quote, at + len(f.value_text)) if at >= 0 else None, lang)
 
 
 def _cite(b: Builder, f: Fact, whole: bool = False) -> int:

@@ -114,9 +114,31 @@ def test_lookup_needs_every_value_and_phrase():
     half = score(qu, ans("婺城区败诉率下降至12.7%[1]", cit(1, WUCHENG, Q_WC)))
     assert not half.correct and half.crag == -1 and "25.45" in half.notes[0]
     qp = q("lookup", {"values": [{"value": 51.39, "unit": "%"}], "places": [WUCHENG], "must_include": ["全市排名第三"]})
-    assert not score(qp, ans("调撤率51.39%")).correct
-    assert score(qp, ans("调撤率51.39%, 全市 排名 “第三”")).correct  # spaces and quote marks are ignored
-    assert score(qp, ans("调撤率51.39%[1]", cit(1, WUCHENG, "复议案件调撤率51.39%,全市排名第三"))).correct
+    assert not score(qp, ans("婺城区调撤率51.39%")).correct
+    assert score(qp, ans("婺城区调撤率51.39%, 全市 排名 “第三”")).correct  # spaces and quote marks are ignored
+    assert score(qp, ans("婺城区调撤率51.39%[1]", cit(1, WUCHENG, "复议案件调撤率51.39%,全市排名第三"))).correct
+
+
+def test_lookup_answer_comes_first_in_the_questions_language():
+    """The first sentence must hold the figure and the place, in the question's language; quotes
+    and parenthesised Chinese names do not count towards an English sentence's language."""
+    qu = q("lookup", {"values": [{"value": 21.6, "unit": "%"}], "places": [PINGLUO]}, [(PINGLUO, Q_PL)])
+    good = "Pingluo County (平罗县) reported a litigation defeat rate of 21.6% for 2023 [1]."
+    assert score(qu.model_copy(update={"lang": "en"}), ans(good, cit(1, PINGLUO, Q_PL))).correct
+    zh = score(qu.model_copy(update={"lang": "en"}), ans("平罗县2023年行政诉讼败诉率为21.6%[1]。", cit(1, PINGLUO, Q_PL)))
+    assert not zh.correct and "first sentence not in en" in zh.notes[0]
+    late = score(qu, ans("平罗县2023年共有行政诉讼案件148件[1]。\n败诉率为21.6%[1]。", cit(1, PINGLUO, Q_PL)))
+    assert not late.correct and "first sentence lacks 21.6%" in late.notes[0]
+    nameless = score(qu, ans("行政诉讼败诉率为21.6%[1]。", cit(1, PINGLUO, Q_PL)))
+    assert not nameless.correct and "does not name" in nameless.notes[0]
+
+
+def test_first_sentence_stops_outside_quotes():
+    from assistant.evaluation.matching import first_sentence, sentence_language
+
+    text = "The 2023 report of Pingluo County (平罗县) states: “共有案件148件。败诉率为21.6%。” [1]. More."
+    assert first_sentence(text).endswith("[1].")
+    assert sentence_language("Henan Province (河南省) reported 5 (我省命名5个示范市(县)) for 2020 [1].") == "en"
 
 
 def test_abstaining_on_answerable_scores_zero_and_answering_unanswerable_minus_one():
@@ -225,7 +247,7 @@ def _scores():
     lk = q("lookup", {"values": [{"value": 21.6, "unit": "%"}], "places": [PINGLUO]}, [(PINGLUO, Q_PL)])
     un = q("unanswerable", {"abstain": True}, qid="q002")
     return [
-        score(lk, ans("21.6%[1]", cit(1, PINGLUO, Q_PL)), latency_s=1.0),
+        score(lk, ans("平罗县21.6%[1]", cit(1, PINGLUO, Q_PL)), latency_s=1.0),
         score(lk, ans("没有", abstained=True), latency_s=2.0),
         score(lk, ans("22%, 共5件"), latency_s=3.0),
         score(un, ans("没有", abstained=True), latency_s=4.0),
