@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from ..facts import exhaustive
 from ..facts.extract import Fact
 from ..facts.lookup import lookup
-from ..facts.table import PER_REPORT, families_named, table_answer
+from ..facts.indicators import families_named
+from ..facts.table import PER_REPORT, table_answer
 from ..models import Answer, Chunk, ReportMeta, Section
 from ..places import PlaceIndex
 from ..settings import RetrievalSettings
 from . import figures, scope
+from .subject import off_subject
 from .analyze import Query
 from .citations import keep_verified
 from .compose import NOT_FOUND, abstain, about_report, compose
@@ -58,6 +60,10 @@ def answer(q: Query, corpus: Corpus, cfg: RetrievalSettings, explicit_year: bool
         return abstain(q, "没有符合该地区和年份的报告。",
                        "No report in the corpus matches that place and year.")
     plan = route(scoped)
+    if plan.route in ("lookup", "open") and (what := off_subject(q.question, _texts_in_scope(scoped, corpus))):
+        return abstain(scoped, f"范围内的报告没有涉及“{what}”(法治政府建设报告通常不报告这类数字)。",
+                       f"No report in scope says anything about “{what}” (rule-of-law reports do not usually "
+                       f"give such figures).")
     result = over_every_report(scoped, plan, corpus)
     if result is None:
         result = overview_of_places(scoped, corpus)
@@ -75,6 +81,10 @@ def answer(q: Query, corpus: Corpus, cfg: RetrievalSettings, explicit_year: bool
     if caveat and not result.abstained:
         result = result.model_copy(update={"answer": caveat[q.lang] + "\n" + result.answer})
     return result
+
+
+def _texts_in_scope(q: Query, corpus: Corpus) -> list[str]:
+    return [corpus.text(rid) for rid, m in corpus.metas.items() if q.covers(m) and (q.year is None or m.year == q.year)]
 
 
 def narrow(q: Query, corpus: Corpus) -> tuple[Query, dict[str, str] | None]:

@@ -97,8 +97,10 @@ def _indicators(q: Query, asked: str, whole: bool = False) -> list[Indicator]:
 
 
 # where a question asking several figures splits into its parts (…多少件,败诉率是多少? / … and what was …)
-_PART_BREAK = re.compile(r"[,，;；?？]|以及|并且|(?<=[件率数人次])(?:和|及|与)|"
-                         r"\band(?= (?:how|what|which|whether|did|does|was|were|is|are)\b)", re.I)
+# where a question asking several figures splits into its parts (…多少件,败诉率是多少? / 人大建议和政协提案 /
+# legal aid and legal help); a piece only counts as a part if it names an indicator of its own, and
+# " and " between capitalised words is part of a name (Economic and Technological Development Zone)
+_PART_BREAK = re.compile(r"[,，;；?？、]|以及|并且|和|及|与|\band (?=[a-z])")
 
 
 def parts_of(q: Query, asked: str) -> list[list[Indicator]]:

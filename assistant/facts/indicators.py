@@ -265,3 +265,15 @@ def mentions(text: str, indicator: Indicator) -> bool:
     """Whether `text` names the indicator, precisely or by its generic word."""
     precise, generic = _COMPILED[indicator]
     return any(p.search(text) for p in precise + generic)
+
+
+# the words that name a whole family (行政复议 is no indicator, but says which figures are meant)
+FAMILY_WORDS = {"reconsideration": r"复议|reconsideration", "litigation": r"诉讼|应诉|litigation|lawsuit",
+                "mediation": r"调解|纠纷|mediation|disputes?", "legal_service": r"法律援助|法律服务|legal aid|legal service",
+                "normative_docs": r"规范性文件|normative|regulatory documents?", "disclosure": r"政务公开|信息公开|disclos",
+                "supervision": r"人大代表建议|政协提案|suggestions?|proposals?", "popularization": r"普法|明白人|legal education",
+                "enforcement": r"行政执法|执法|enforcement"}
+
+
+def families_named(text: str) -> set[str]:
+    return {fam for fam, pattern in FAMILY_WORDS.items() if re.search(pattern, text, re.I)}

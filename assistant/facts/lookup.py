@@ -18,7 +18,7 @@ from ..models import Answer
 from ..text.script import to_simplified
 from .builder import Builder, clause_span
 from .extract import Fact
-from .indicators import Indicator, mentions
+from .indicators import Indicator, families_named, mentions
 from .scope import is_partial, primary, scope_reports
 
 TARGET = re.compile(r"目标|力争|预期|计划(?:达到|实现|完成)|指标值|\btargets?\b|\bgoals?\b|\baim(?:s|ed)?\b", re.I)
@@ -37,9 +37,9 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
         return None
     target = wants_target(q.question)
     parts = plan.parts or [plan.indicators[:2]]
-    asked = _Asked(q)
+    asked = _Asked(q, plan.indicators)
     b = Builder(q, metas, text, sections)
-    found, evidence, keys = 0, [], []
+    found, evidence, keys, used = 0, [], [], []
     for meta in reports:
         mine = [f for f in facts if f.report_id == meta.id]
         for inds in parts:
@@ -51,6 +51,7 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
                 evidence += _related(b, mine, inds, target, asked.text)
                 continue
             found += 1
+            used.append(f)
             key = _cite(b, f, asked.rank)
             change = (("" if q.lang == "zh" else " ") + _change(f, q.lang)) if asked.change else ""
             b.lines.append(fact_sentence(f, meta, q.lang, key) + change)
@@ -58,14 +59,17 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
     if not found and not evidence:
         return None
     b.lines += b.evidence(keys) + evidence
-    return b.answer("lookup", None, None).model_copy(update={"abstained": not found})
+    # a change asked and stated nowhere: the figure is given, but the question is not answered
+    unanswered = not found or (asked.change and not any(_stated_change(f) for f in used))
+    return b.answer("lookup", None, None).model_copy(update={"abstained": unanswered})
 
 
 class _Asked:
     """What a lookup must match beyond the indicator: the question's scope words (涉企, 委托, 上半年 …;
     for a Chinese question also its domain terms), and whether it also asks the rank."""
 
-    def __init__(self, q: Query):
+    def __init__(self, q: Query, indicators: list[Indicator]):
+        self.indicators = indicators  # of every part: a word naming another part's figure is no scope
         zh = q.question if q.lang == "zh" else " ".join(q.zh_terms)
         focus = [t for t in q.focus if len(t) >= 2] if q.lang == "zh" else []
         self.terms = list(dict.fromkeys(focus + [m.group(0) for m in _SCOPE_WORDS.finditer(zh)]))
@@ -114,7 +118,9 @@ def _specific(f: Fact, inds: list[Indicator], asked: _Asked) -> bool:
     """The fact's sentence holds every term the question adds to the indicator: 涉企纠纷 is not
     answered by all disputes, a center's 委托化解 rate not by the county's 化解率."""
     quote = to_simplified(f.quote)  # terms are simplified; a traditional page is quoted as written
-    return all(t in quote or any(mentions(t, i) for i in inds) for t in asked.terms)
+    inds = list(inds) + asked.indicators
+    families = {i.family for i in inds}
+    return all(t in quote or any(mentions(t, i) for i in inds) or families_named(t) & families for t in asked.terms)
 
 
 def _related(b: Builder, facts: list[Fact], inds: list[Indicator], target: bool, question: str) -> list[str]:
@@ -137,10 +143,14 @@ def _related(b: Builder, facts: list[Fact], inds: list[Indicator], target: bool,
     return out
 
 
+def _stated_change(f: Fact):
+    at = f.quote.find(f.value_text)
+    return change_after(f.quote, at + len(f.value_text)) if at >= 0 else None
+
+
 def _change(f: Fact, lang: str) -> str:
     """What the fact's sentence says about the change from the year before (said when asked)."""
-    at = f.quote.find(f.value_text)
-    return phrase(change_after(f.quote, at + len(f.value_text)) if at >= 0 else None, lang)
+    return phrase(_stated_change(f), lang)
 
 
 def _cite(b: Builder, f: Fact, whole: bool = False) -> int:

@@ -15,7 +15,7 @@ from ..answer.plan import Plan
 from ..models import Answer, Coverage, ReportMeta, Table, TableCell, TableRow
 from .builder import Builder, clause_span
 from .extract import Fact
-from .indicators import Indicator
+from .indicators import Indicator, families_named
 from .scope import is_partial, primary, scope_reports
 
 _LOWER = re.compile(r"更低|更少|较低|较少|最低|最少|lower|fewer|less|least|lowest", re.I)
@@ -24,17 +24,7 @@ PER_REPORT = re.compile(r"各报告|每份报告|各份报告|各地|各地区|�
 _RANKS = re.compile(r"比较|对比|谁|哪个|哪一|最|更|compare|versus|\bvs\b|which|most|least|highest|lowest|more|fewer", re.I)
 _GENERAL = re.compile(r"情况|方面|工作|数据|数字|指标|figures|numbers|situation|performance|record", re.I)
 MAX_COLUMNS = 6
-# a family named without a precise indicator (比较…的行政复议情况): all its stated indicators are columns
-_FAMILY_WORDS = {"reconsideration": r"复议|reconsideration", "litigation": r"诉讼|应诉|litigation|lawsuit",
-                 "mediation": r"调解|纠纷|mediation|disputes?", "legal_service": r"法律援助|法律服务|legal aid|legal service",
-                 "normative_docs": r"规范性文件|normative|regulatory documents?", "disclosure": r"政务公开|信息公开|disclos",
-                 "supervision": r"人大代表建议|政协提案|suggestions?|proposals?", "popularization": r"普法|明白人|legal education",
-                 "enforcement": r"行政执法|执法|enforcement"}
 _WHOLE = re.compile(r"^全[年市区县镇省州旗]?$")
-
-
-def families_named(question: str) -> set[str]:
-    return {fam for fam, pattern in _FAMILY_WORDS.items() if re.search(pattern, question, re.I)}
 
 
 def columns_for(q: Query, plan: Plan, reports: list[ReportMeta], facts: list[Fact]) -> list[Indicator]:
