@@ -93,7 +93,7 @@ def _lines(text: str) -> str:
 
 def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | None]) -> str:
     """The assistant's message: answer text with [n] links, then one card per citation; abstentions as a notice."""
-    if answer.abstained or not answer.citations:
+    if not answer.citations:
         return ('<div class="fz-msg fz-abstain"><div class="fz-abstain-head">ⓘ 报告中未找到答案 · '
                 f'Not found in the reports</div><div class="fz-answer">{_lines(answer.answer)}</div></div>')
     texts: dict[str, str | None] = {}
@@ -105,7 +105,10 @@ def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | No
                 texts[cit.report_id] = None
     body = _linkify(_lines(answer.answer), {c.key for c in answer.citations}, msg_id)
     cards = "".join(card(c, msg_id, texts[c.report_id]) for c in answer.citations)
-    return (f'<div class="fz-msg"><div class="fz-answer">{body}</div>'
+    # not stated, with what the report does state (a count when a rate was asked): notice and sources
+    head = ('<div class="fz-abstain-head">ⓘ 报告中没有写明所问内容 · Not stated in the reports</div>'
+            if answer.abstained else "")
+    return (f'<div class="fz-msg{" fz-abstain" if answer.abstained else ""}">{head}<div class="fz-answer">{body}</div>'
             f'<div class="fz-cards"><div class="fz-cards-head">引用原文 · Sources ({len(answer.citations)})</div>'
             f'{cards}</div></div>')
 

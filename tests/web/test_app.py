@@ -266,6 +266,17 @@ def test_render_answer_escapes_and_highlights():
     assert "fz-abstain" in abstained and "Not found in the reports" in abstained and "fz-error" not in abstained
     assert "<br>" in abstained
     assert render_error("bad <thing>\nsecond line") == '<div class="fz-msg fz-error">⚠ bad &lt;thing&gt;</div>'
+    # not stated, but the related figure the report does state is cited: notice and card
+    related = render_answer(answer.model_copy(update={"abstained": True}), "m4", lambda rid: text)
+    assert "Not stated in the reports" in related and 'id="cite-m4-1"' in related
+
+
+def test_render_answer_table():
+    from assistant.web.views import _lines
+
+    html = _lines("比较如下。\n| 报告 | 行政诉讼案件 |\n|---|---|\n| 平罗县(2023) | 148件 [1] |\n| 临海市(2020) | 未报告 |\n原文[1]:“…”")
+    assert html.count("<table>") == 1 and "<th>行政诉讼案件</th>" in html and "<td>148件 [1]</td>" in html
+    assert "---" not in html and html.index("<table>") < html.index("原文[1]")
 
 
 def test_paragraph_context_is_cut():
