@@ -72,6 +72,7 @@ class Answer(BaseModel):
     answer: str
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
+    notice: str | None = Field(None, description="one line on how the answer was made, e.g. the LLM failed")
     route: str | None = Field(None, description="lookup/list/count/compare/open/meta/outside")
     places: list[str] | None = Field(None, description="places the answer asserts (list/count/compare answers)")
     coverage: Coverage | None = None
@@ -85,4 +86,6 @@ class FailedFile(BaseModel):
 class IngestResult(BaseModel):
     added: list[ReportMeta] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list, description="duplicates of reports already in the store")
+    duplicates: dict[str, str] = Field(default_factory=dict,
+                                       description="skipped near-duplicates: new source → source of the stored report")
     failed: list[FailedFile] = Field(default_factory=list)
