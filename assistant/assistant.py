@@ -66,7 +66,7 @@ class Assistant:
 
     def _check_manifest(self) -> str | None:
         built = self.docs.manifest()
-        if not built:
+        if "collection" not in built:  # nothing embedded yet (only the fact/generation counters were written)
             return None
         if built.get("collection") != self.collection:
             return (f"the store at {self.settings.store_dir} was built with embedder '{built.get('embedder')}' "

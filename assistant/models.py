@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_serializer
 
 Level = Literal["province", "city", "county", "district", "development_zone", "subdistrict", "town", "department"]
 
@@ -72,7 +72,16 @@ class Answer(BaseModel):
     answer: str
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
-    notice: str | None = Field(None, description="one line on how the answer was made, e.g. the LLM failed")
+    notice: str | None = Field(None, description="one line on how the answer was made, e.g. the LLM failed; "
+                                                 "left out of the JSON when there is none (stable field set)")
+
+    @model_serializer(mode="wrap")
+    def _drop_empty_notice(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and data.get("notice") is None:
+            data.pop("notice", None)
+        return data
+
     route: str | None = Field(None, description="lookup/list/count/compare/open/meta/outside")
     places: list[str] | None = Field(None, description="places the answer asserts (list/count/compare answers)")
     coverage: Coverage | None = None
