@@ -384,4 +384,6 @@ class Assistant:
 
     def close(self) -> None:
         self.docs.close()
+        if self.vectors is not None:  # Chroma caches one client per folder: a rebuilt folder needs a new one
+            self.vectors.close()
 

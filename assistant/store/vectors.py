@@ -67,8 +67,11 @@ class VectorIndex:
         """The same collection through a new Chroma client: a client keeps the vector index in memory and
         does not see what another process wrote (a CLI ingest next to `fazhi serve`)."""
         directory = Path(self.client.get_settings().persist_directory)
+        self.close()
+        return VectorIndex(directory, self.collection.name, self.embed_model)
+
+    def close(self) -> None:
         try:
             self.client.close()
-        except Exception:  # an older client without close(): the new one still reads the files
+        except Exception:  # an older client without close(), or already closed: nothing to release
             pass
-        return VectorIndex(directory, self.collection.name, self.embed_model)

@@ -53,6 +53,15 @@ def _year(value) -> int | None:
         raise FazhiError(f"year must be a 4-digit year such as 2023 or '{ALL}', got '{value}'") from None
 
 
+def _file_path(f) -> str:
+    """The server path of one uploaded file: a FileData dict (preprocess=False), a path, or a file object."""
+    if isinstance(f, dict):
+        return str(f.get("path") or "")
+    if isinstance(f, (str, os.PathLike)):
+        return os.fspath(f)
+    return str(getattr(f, "path", None) or getattr(f, "name", None) or "")
+
+
 def _places(value) -> list[str] | None:
     if not value:
         return None
@@ -148,8 +157,7 @@ class WebApp:
     def upload(self, files, progress=gr.Progress(track_tqdm=True)) -> dict:
         """Add report files (txt/md/html/docx/pdf); returns {"added": [ReportMeta], "skipped", "failed", "message"}.
         Only files this upload brought into Gradio's upload folder are read (a client can name any server path)."""
-        paths = [f if isinstance(f, str) else getattr(f, "name", None) or getattr(f, "path", "") for f in files or []]
-        paths = [str(p) for p in paths if p]
+        paths = [str(p) for p in map(_file_path, files or []) if p]
         if not paths:
             return {"added": [], "skipped": [], "failed": [], "message": "no files selected; choose report files first"}
         limit = self.assistant.settings.max_upload_files
@@ -327,6 +335,7 @@ def build_app(assistant) -> gr.Blocks:
         chatbot.clear(lambda: [], None, history, api_visibility="private", queue=False)  # the chat's own bin icon
 
         refreshed = [reports_df, places, year, header]
+        # Gradio refuses a FileData naming a server path; WebApp.upload checks again (only its upload folder)
         uploaded = add.click(web.upload, files, upload_json, api_name="upload", concurrency_limit=1,
                              concurrency_id="ingest", show_progress_on=[upload_html]).then(
             web.upload_view, upload_json, [upload_html, *refreshed], api_visibility="private").then(
