@@ -27,7 +27,7 @@ from .store.docstore import DocStore
 from .store.embedder import embedder_slug, make_embedder
 from .store.factstore import FactStore
 from .store.lexical import LexicalIndex
-from .store.lock import StoreLock, bump, generation
+from .store.lock import StoreLock, bump, generation as store_generation
 from .store.vectors import VectorIndex, collection_name, to_node
 from .llm.breaker import Breaker, notice
 from .text.lexicon import add_words
@@ -56,7 +56,7 @@ class Assistant:
         self._llm_lock = threading.Lock()
         self.breaker = Breaker(settings.llm_breaker_failures, settings.llm_breaker_cooldown)
         with self.lock.reading():
-            self._generation = generation(self.docs)
+            self._generation = store_generation(self.docs)
             self._refresh(rebuild_lexical=not self.lexical.load())
 
     @classmethod
@@ -98,7 +98,7 @@ class Assistant:
     def _sync(self) -> None:
         """Reload when another process (a CLI ingest next to `fazhi serve`) committed since we last looked;
         called under the store's read lock, so the store is not half-written while we read it."""
-        current = generation(self.docs)
+        current = store_generation(self.docs)
         if current == self._generation:
             return
         log.info("the store changed (generation %s → %s): reloading", self._generation, current)
