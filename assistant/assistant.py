@@ -344,7 +344,9 @@ class Assistant:
             return pipeline.answer(q, self.corpus, self.settings.retrieval, explicit_year=year is not None)
 
     def _validate_question(self, question: str) -> str:
-        if not isinstance(question, str) or not question.strip():
+        if not isinstance(question, str):
+            raise InputError(f"the question must be text, got {type(question).__name__}; e.g. ask('平罗县败诉率是多少?')")
+        if not question.strip():
             raise InputError("the question is empty; type a question, e.g. 平罗县2023年行政诉讼败诉率是多少?")
         try:
             question.encode("utf-8")
