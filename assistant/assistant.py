@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from contextlib import contextmanager
 
 from llama_index.core.embeddings import BaseEmbedding
-from llama_index.core.schema import MetadataMode
-from tqdm import tqdm
 
 from .answer import pipeline
 from .answer.analyze import Query, analyze, language
 from .errors import FazhiError, InputError, StoreMismatchError
 from .facts.extract import Fact
 from .facts.indicators import Indicator
+from .ingest import batch
 from .ingest.duplicates import DuplicateIndex
 from .ingest.limits import Limits
 from .ingest.loader import safe_name
@@ -27,8 +27,8 @@ from .store.docstore import DocStore
 from .store.embedder import embedder_slug, make_embedder
 from .store.factstore import FactStore
 from .store.lexical import LexicalIndex
-from .store.lock import StoreLock, bump, generation as store_generation
-from .store.vectors import VectorIndex, collection_name, to_node
+from .store.lock import ReadWriteLock, StoreLock, bump, generation as store_generation
+from .store.vectors import VectorIndex, collection_name
 from .llm.breaker import Breaker, notice
 from .text.lexicon import add_words
 from .text.redact import redact
@@ -45,6 +45,8 @@ class Assistant:
         self.embed_model = embed_model
         store = settings.store_dir
         self.lock = StoreLock(store, settings.lock_timeout)
+        self._view = ReadWriteLock()  # in-process: a reload waits for the answers in flight (threads)
+        self._reload_lock = threading.Lock()
         self.docs = DocStore(store / "fazhi.sqlite")
         self.fact_store = FactStore(self.docs)
         self.slug = embedder_slug(embed_model)
@@ -98,14 +100,25 @@ class Assistant:
     def _sync(self) -> None:
         """Reload when another process (a CLI ingest next to `fazhi serve`) committed since we last looked;
         called under the store's read lock, so the store is not half-written while we read it."""
-        current = store_generation(self.docs)
-        if current == self._generation:
+        if store_generation(self.docs) == self._generation:
             return
-        log.info("the store changed (generation %s → %s): reloading", self._generation, current)
-        if self.vectors is not None:  # Chroma keeps its index in memory: a new client sees the new vectors
-            self.vectors = self.vectors.reopen()
-        self._generation = current
-        self._refresh(rebuild_lexical=not self.lexical.load())
+        with self._reload_lock, self._view.write():  # one thread reloads, once no answer is in flight
+            current = store_generation(self.docs)
+            if current == self._generation:
+                return
+            log.info("the store changed (generation %s → %s): reloading", self._generation, current)
+            if self.vectors is not None:  # Chroma keeps its index in memory: a new client sees the new vectors
+                self.vectors = self.vectors.reopen()
+            self._generation = current
+            self._refresh(rebuild_lexical=not self.lexical.load())
+
+    @contextmanager
+    def _reading(self):
+        """A consistent view for one answer: no commit by another process, no reload by another thread."""
+        with self.lock.reading():
+            self._sync()
+            with self._view.read():
+                yield
 
     # ---- ingest -------------------------------------------------------------------------
     def ingest(self, paths, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
@@ -145,10 +158,10 @@ class Assistant:
         with self.lock.writer():  # one ingest at a time across processes; the second sees the first's reports
             with self.lock.reading():
                 self._sync()
-            todo = self._new_reports(prepared, result, keep)
-            nodes = self._embedded(todo, progress)  # the slow part, before readers are made to wait
+            todo = batch.new_reports(prepared, result, keep, self.docs.has, self.duplicates, self.metas)
+            nodes = batch.embedded(todo, self.embed_model, progress)  # the slow part, before readers wait
             if todo:
-                with self.lock.committing():
+                with self.lock.committing(), self._view.write():
                     for r in todo:
                         self.vectors.delete_report(r.meta.id)  # clears vectors left by an interrupted earlier run
                         self.vectors.add(nodes[r.meta.id])
@@ -161,41 +174,9 @@ class Assistant:
                     self._generation = bump(self.docs)
         return result
 
-    def _new_reports(self, prepared: list[PreparedReport], result: IngestResult, keep: bool) -> list[PreparedReport]:
-        todo: list[PreparedReport] = []
-        seen: dict[str, str] = {}
-        for report in prepared:
-            if self.docs.has(report.meta.id) or report.meta.id in seen:
-                result.skipped.append(report.meta.source)
-                continue
-            near = None if keep else self.duplicates.find(report.text, {r.meta.id: r.text for r in todo})
-            if near is not None:
-                other = self.metas[near[0]].source if near[0] in self.metas else seen.get(near[0], near[0])
-                result.skipped.append(report.meta.source)
-                result.duplicates[report.meta.source] = other
-                log.warning("%s: a near-duplicate of %s (similarity %.2f); skipped (FAZHI_KEEP_DUPLICATES=1 keeps it)",
-                            report.meta.source, other, near[1])
-                continue
-            seen[report.meta.id] = report.meta.source
-            todo.append(report)
-        return todo
-
-    def _embedded(self, todo: list[PreparedReport], progress: bool) -> dict:
-        out = {}
-        with tqdm(total=sum(len(r.chunks) for r in todo), desc="embedding chunks", unit="chunk",
-                  disable=not progress) as bar:
-            for r in todo:
-                nodes = [to_node(c, r.meta) for c in r.chunks]
-                texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
-                for node, vector in zip(nodes, self.embed_model.get_text_embedding_batch(texts)):
-                    node.embedding = vector
-                out[r.meta.id] = nodes
-                bar.update(len(r.chunks))
-        return out
-
     def remove(self, report_id: str) -> None:
         self._require_store()
-        with self.lock.writer(), self.lock.committing():
+        with self.lock.writer(), self.lock.committing(), self._view.write():
             self.vectors.delete_report(report_id)
             self.docs.remove(report_id)
             self.fact_store.remove(report_id)
@@ -204,8 +185,7 @@ class Assistant:
 
     # ---- questions ------------------------------------------------------------------------
     def reports(self) -> list[ReportMeta]:
-        with self.lock.reading():
-            self._sync()
+        with self._reading():
             return list(self.metas.values())
 
     def facts(self, indicator: Indicator | str | None = None, place: str | None = None,
@@ -336,8 +316,7 @@ class Assistant:
 
     def _answer(self, question: str, place, year) -> Answer:
         self._require_store()
-        with self.lock.reading():  # another process may be committing: wait for it, then see its reports
-            self._sync()
+        with self._reading():  # another process may be committing: wait for it, then see its reports
             if not self.metas:
                 raise FazhiError("no reports have been ingested yet; run `fazhi ingest reports/` first")
             q = self.analyze(question, place, year)

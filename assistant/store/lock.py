@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +34,7 @@ class StoreLock:
         self.timeout = timeout
         self._writer = FileLock(str(store_dir / ".write.lock"), timeout=timeout)
         self._commit_path = store_dir / ".commit.lock"
+        self._intent_path = store_dir / ".intent.lock"  # a waiting commit stops new readers (no starvation)
 
     @contextmanager
     def writer(self):
@@ -43,23 +45,48 @@ class StoreLock:
             raise StoreBusyError(f"another ingest has held the store at {self.dir} for over {self.timeout:g} s; "
                                  f"wait for it to finish or raise FAZHI_LOCK_TIMEOUT") from None
 
-    @contextmanager
-    def _flock(self, mode: int):
+    @staticmethod
+    def _acquire(path: Path, mode: int) -> int:
         # one descriptor per holder: flock locks belong to the open file, so threads sharing a process
         # each get their own shared lock instead of silently sharing (or converting) one
-        fd = os.open(self._commit_path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, mode)
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    @staticmethod
+    def _release(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+    @contextmanager
+    def committing(self):
+        """Exclusive: waits for the questions in flight; new ones wait behind it (the intent lock)."""
+        intent = self._acquire(self._intent_path, fcntl.LOCK_EX)
+        try:
+            commit = self._acquire(self._commit_path, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                self._release(commit)
+        finally:
+            self._release(intent)
+
+    @contextmanager
+    def reading(self):
+        """Shared with other questions; taken in the same order as committing (intent, then commit)."""
+        intent = self._acquire(self._intent_path, fcntl.LOCK_SH)
+        try:
+            commit = self._acquire(self._commit_path, fcntl.LOCK_SH)
+        finally:
+            self._release(intent)
+        try:
             yield
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
-
-    def committing(self):
-        return self._flock(fcntl.LOCK_EX)
-
-    def reading(self):
-        return self._flock(fcntl.LOCK_SH)
+            self._release(commit)
 
 
 def generation(docs) -> int:
@@ -74,3 +101,40 @@ def bump(docs) -> int:
     value = generation(docs) + 1
     docs.set_manifest({GENERATION: str(value)})
     return value
+
+
+class ReadWriteLock:
+    """In-process: many readers at once, or one writer alone (the page's questions vs an upload; an
+    Assistant's answers vs its reload)."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+
+    @contextmanager
+    def read(self):
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing and not self._writers_waiting)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def write(self):
+        with self._cond:
+            self._writers_waiting += 1
+            self._cond.wait_for(lambda: not self._writing and self._readers == 0)
+            self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()

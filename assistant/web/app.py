@@ -26,7 +26,7 @@ from ..ingest import uploads  # noqa: E402
 from ..models import Answer, FailedFile, IngestResult  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from . import views  # noqa: E402
-from .rwlock import ReadWriteLock  # noqa: E402
+from ..store.lock import ReadWriteLock  # noqa: E402
 
 log = logging.getLogger(__name__)
 ALL = "all"

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from assistant import Assistant, Settings
+from assistant import Assistant
 from assistant.errors import InputError
 from assistant.ingest.limits import Limits
 from assistant.ingest.loader import decode_bytes, load_text
