@@ -148,7 +148,7 @@ class Assistant:
         try:
             prepared = [fetch_report(url, self.settings)]
         except FazhiError as err:
-            result.failed.append(FailedFile(path=url, reason=str(err)))
+            result.failed.append(FailedFile(path=redact(url), reason=str(err)))
             prepared = []
         return self.store_prepared(prepared, result, progress, keep_duplicates)
 

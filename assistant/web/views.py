@@ -89,7 +89,8 @@ def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | No
                 texts[cit.report_id] = None
     body = _linkify(_lines(answer.answer), {c.key for c in answer.citations}, msg_id)
     cards = "".join(card(c, msg_id, texts[c.report_id]) for c in answer.citations)
-    return (f'<div class="fz-msg"><div class="fz-answer">{body}</div>'
+    notice = f'<div class="fz-notice">ⓘ {_e(answer.notice)}</div>' if getattr(answer, "notice", None) else ""
+    return (f'<div class="fz-msg"><div class="fz-answer">{body}</div>{notice}'
             f'<div class="fz-cards"><div class="fz-cards-head">引用原文 · Sources ({len(answer.citations)})</div>'
             f'{cards}</div></div>')
 
@@ -174,6 +175,7 @@ blockquote.fz-para { margin: 0 !important; padding: .1rem 0 .1rem .6rem !importa
 blockquote.fz-para mark { background: #fde68a; color: #111; padding: 1px 2px; border-radius: 2px; }
 .fz-abstain { border: 1px solid #93c5fd; background: #eff6ff; color: #1e3a5f; border-radius: 8px; padding: .5rem .8rem; }
 .fz-abstain-head { font-weight: 600; margin-bottom: .2rem; }
+.fz-notice { color: #78350f; font-size: .85em; margin: .3rem 0; }
 .fz-error { border: 1px solid #fbbf24; background: #fffbeb; color: #78350f; border-radius: 8px; padding: .45rem .8rem; }
 #fz-chat .message:has(.fz-abstain), #fz-chat .message:has(.fz-error), #fz-chat .message:has(.fz-pending) {
   border: none !important; background: transparent !important; padding: 0 !important; box-shadow: none !important; }

@@ -127,3 +127,14 @@ def test_breaker_closes_after_the_cooldown():
 ])
 def test_redact(text, hidden):
     assert hidden not in redact(text) and "***" in redact(text)
+
+
+def test_page_shows_the_notice(seeded_home):
+    from assistant.web.views import render_answer
+
+    a = _open(seeded_home, llm="openai", llm_base_url="http://127.0.0.1:9/v1")
+    try:
+        html = render_answer(a.ask(QUESTION), "m1", a.text)
+    finally:
+        a.close()
+    assert "fz-notice" in html and "LLM not used" in html and "21.6%" in html
