@@ -29,7 +29,7 @@ from .store.factstore import FactStore
 from .store.lexical import LexicalIndex
 from .store.lock import ReadWriteLock, StoreLock, bump, generation as store_generation
 from .store.vectors import VectorIndex, collection_name
-from .llm.breaker import Breaker, notice
+from .llm.breaker import Breaker, notice as llm_notice
 from .text.lexicon import add_words
 from .text.redact import redact
 from .text.script import to_simplified
@@ -271,7 +271,7 @@ class Assistant:
         FAZHI_LLM_BREAKER_FAILURES times in a row and is skipped for FAZHI_LLM_BREAKER_COOLDOWN seconds."""
         reason = self.breaker.open_reason()
         if reason is not None:
-            return None, notice(f"{reason}; skipped for up to {self.settings.llm_breaker_cooldown:g} s "
+            return None, llm_notice(f"{reason}; skipped for up to {self.settings.llm_breaker_cooldown:g} s "
                                  f"(FAZHI_LLM_BREAKER_COOLDOWN)")
         try:
             return self.llm, None
@@ -280,7 +280,7 @@ class Assistant:
 
     def _llm_failed(self, reason: str) -> str:
         self.breaker.failed(redact(reason))
-        return notice(reason)
+        return llm_notice(reason)
 
     def _guarded(self, phrased: Answer, extractive: Answer) -> Answer:
         """The phrased answer only if its figures are used as the reports use them; kept on top of the
