@@ -95,7 +95,8 @@ class Assistant:
                           if self.vectors is not None else None)
         self.corpus = pipeline.Corpus(self.metas, self.chunks, self.places, self.all_facts, self.docs.text,
                                       self.docs.sections, self.retriever)
-        self.duplicates = DuplicateIndex(list(self.metas), self.docs.text, self.settings.duplicate_similarity)
+        self.duplicates = DuplicateIndex({i: m.chars for i, m in self.metas.items()}, self.docs.text,
+                                         self.settings.duplicate_similarity)
 
     def _sync(self) -> None:
         """Reload when another process (a CLI ingest next to `fazhi serve`) committed since we last looked;

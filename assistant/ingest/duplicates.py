@@ -31,10 +31,11 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 class DuplicateIndex:
-    """The stored reports' shingles, computed on first use (one set per report, kept in memory)."""
+    """The stored reports' shingles, computed on first use and only for reports of a similar length (a Jaccard
+    similarity t needs sizes within a factor t), so a large corpus is not held in memory as 5-grams."""
 
-    def __init__(self, ids: list[str], text_of: Callable[[str], str], threshold: float = 0.9):
-        self.ids = ids
+    def __init__(self, sizes: dict[str, int], text_of: Callable[[str], str], threshold: float = 0.9):
+        self.sizes = sizes  # report id → characters of its cleaned text (ReportMeta.chars)
         self.text_of = text_of
         self.threshold = threshold
         self._sets: dict[str, frozenset[str]] = {}
@@ -49,7 +50,9 @@ class DuplicateIndex:
         threshold, else None."""
         new = shingles(text)
         best: tuple[str, float] | None = None
-        candidates = [(i, self._set(i)) for i in self.ids]
+        slack = self.threshold * 0.8  # cleaned length vs normalised length: punctuation varies a little
+        near = [i for i, n in self.sizes.items() if not n or min(n, len(text)) >= slack * max(n, len(text))]
+        candidates = [(i, self._set(i)) for i in near]
         candidates += [(i, shingles(t)) for i, t in (pending or {}).items()]
         for report_id, other in candidates:
             # sizes alone bound the Jaccard similarity: skip the set work for reports of very different length

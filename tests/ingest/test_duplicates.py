@@ -33,7 +33,7 @@ def test_no_two_reports_of_the_corpora_look_alike():
 
 def test_a_line_added_is_a_near_duplicate():
     text = PINGLUO.read_text(encoding="utf-8")
-    index = DuplicateIndex(["p"], lambda _: text, 0.9)
+    index = DuplicateIndex({"p": len(text)}, lambda _: text, 0.9)
     found = index.find(text + "\n附:联系电话 0952-1234567\n")
     assert found and found[0] == "p" and found[1] > 0.95
     assert index.find((REPORTS / "003_49aefc5b94c96eef.txt").read_text(encoding="utf-8")) is None
