@@ -153,3 +153,29 @@ def test_a_stuck_writer_is_named(tmp_path):
         t.start()
         t.join(5)
     assert t_err and "FAZHI_LOCK_TIMEOUT" in str(t_err[0])
+
+
+def test_page_answers_while_another_process_ingests(seeded_home, tmp_path):
+    """The web page (gradio_client) keeps answering during an ingest by another process and then lists it."""
+    from web.test_upload_safety import _running
+
+    home = tmp_path / "home"
+    shutil.copytree(seeded_home, home)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "qingshi.txt").write_text(NEW_REPORT, encoding="utf-8")
+    server_side = Assistant.open(Settings(home=home, llm="none"), embed_model=FakeEmbedding())
+    try:
+        with _running(server_side) as (demo, client):
+            writer = _writer(home, folder, delay=0.05)
+            asked = 0
+            while writer.poll() is None or asked < 2:
+                answer = client.predict("平罗县2023年行政诉讼败诉率是多少?", None, None, api_name="/ask")
+                assert "21.6%" in answer["answer"]
+                asked += 1
+            assert _result(writer)["added"] == 1
+            assert "青石县" in {r["place"] for r in client.predict(api_name="/reports")}
+            answer = client.predict("青石县行政复议纠错率是多少?", None, None, api_name="/ask")
+            assert any(c["source"] == "qingshi.txt" for c in answer["citations"])
+    finally:
+        server_side.close()
