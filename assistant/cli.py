@@ -43,17 +43,27 @@ def _year(value: Optional[str]) -> Optional[int]:
 
 
 @app.command()
-def ingest(paths: list[str] = typer.Argument(..., help="report files or folders"),
+def ingest(paths: list[str] = typer.Argument(..., help="report files or folders, or http(s):// URLs of report pages"),
            rebuild: bool = typer.Option(False, "--rebuild", help="delete the store first and index from scratch"),
+           keep_duplicates: bool = typer.Option(False, "--keep-duplicates",
+                                                help="keep near-duplicates of stored reports (default: skip them)"),
            as_json: bool = typer.Option(False, "--json", help="print the IngestResult as JSON")):
-    """Add reports (txt/md/html/docx/pdf) to the index; unchanged files are skipped."""
+    """Add reports (txt/md/html/docx/pdf, or a URL) to the index; unchanged files are skipped."""
     if rebuild:
         from .settings import Settings
 
         shutil.rmtree(Settings().store_dir, ignore_errors=True)
     assistant = _open(index_default=False)
+    keep = keep_duplicates or None  # None: FAZHI_KEEP_DUPLICATES decides
     try:
-        result = assistant.ingest(paths, progress=not as_json)
+        urls = [p for p in paths if p.lower().startswith(("http://", "https://"))]
+        result = assistant.ingest([p for p in paths if p not in urls], progress=not as_json, keep_duplicates=keep) \
+            if len(urls) < len(paths) else None
+        for url in urls:
+            fetched = assistant.ingest_url(url, progress=not as_json, keep_duplicates=keep)
+            result = fetched if result is None else result.model_copy(update={
+                k: getattr(result, k) + getattr(fetched, k) for k in ("added", "skipped", "failed")}
+                | {"duplicates": {**result.duplicates, **fetched.duplicates}})
     except FazhiError as err:
         _fail(str(err))
     if as_json:
@@ -64,7 +74,10 @@ def ingest(paths: list[str] = typer.Argument(..., help="report files or folders"
             for warning in meta.warnings:
                 typer.echo(f"  warning: {warning}")
         for name in result.skipped:
-            typer.echo(f"skipped  {name}: already in the index")
+            if name in result.duplicates:
+                typer.echo(f"skipped  {name}: a near-duplicate of {result.duplicates[name]} (--keep-duplicates keeps both)")
+            else:
+                typer.echo(f"skipped  {name}: already in the index")
         for failed in result.failed:
             typer.echo(f"failed   {failed.reason}", err=True)
         typer.echo(f"{len(result.added)} added, {len(result.skipped)} skipped, {len(result.failed)} failed")
@@ -74,6 +87,8 @@ def ingest(paths: list[str] = typer.Argument(..., help="report files or folders"
 
 def _print_answer(answer) -> None:
     """The answer text; a table answer's Markdown rows drawn as a rich table in their place."""
+    if answer.notice:
+        typer.echo(f"notice: {answer.notice}", err=True)
     lines = answer.answer.split("\n")
     rows = [i for i, line in enumerate(lines) if line.startswith("|")] if answer.table else []
     if not rows:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_serializer
 
 Level = Literal["province", "city", "county", "district", "development_zone", "subdistrict", "town", "department"]
 
@@ -94,10 +94,20 @@ class Answer(BaseModel):
     answer: str
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
+    notice: str | None = Field(None, description="one line on how the answer was made, e.g. the LLM failed; "
+                                                 "left out of the JSON when there is none (stable field set)")
+
     route: str | None = Field(None, description="lookup/list/count/compare/open/meta/outside")
     places: list[str] | None = Field(None, description="places the answer asserts (list/count/compare answers)")
     coverage: Coverage | None = None
     table: Table | None = Field(None, description="compare / per-report answers: the figures as a table")
+
+    @model_serializer(mode="wrap")
+    def _drop_empty_notice(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and data.get("notice") is None:
+            data.pop("notice", None)
+        return data
 
 
 class FailedFile(BaseModel):
@@ -108,4 +118,6 @@ class FailedFile(BaseModel):
 class IngestResult(BaseModel):
     added: list[ReportMeta] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list, description="duplicates of reports already in the store")
+    duplicates: dict[str, str] = Field(default_factory=dict,
+                                       description="skipped near-duplicates: new source → source of the stored report")
     failed: list[FailedFile] = Field(default_factory=list)

@@ -56,6 +56,21 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = Field(None, description="API key for the OpenAI-compatible endpoint (never logged)")
     llm_max_tokens: int = Field(320, ge=16)
     llm_ctx: int = Field(4096, ge=512)
+    # hardening (docs/security.md): every limit is named in the error that enforces it
+    llm_connect_timeout: float = Field(5.0, gt=0, description="seconds to connect to FAZHI_LLM_BASE_URL")
+    llm_read_timeout: float = Field(60.0, gt=0, description="seconds to wait for the LLM endpoint's reply")
+    llm_breaker_failures: int = Field(3, ge=1, description="LLM failures in a row before it is skipped for a while")
+    llm_breaker_cooldown: float = Field(120.0, ge=0, description="seconds the LLM is skipped after those failures")
+    max_decompressed_mb: float = Field(50.0, gt=0, description="uncompressed size of a .docx's parts")
+    max_report_chars: int = Field(500_000, ge=100, description="characters of one cleaned report")
+    max_report_chunks: int = Field(2_000, ge=1, description="chunks of one report (each is embedded)")
+    max_pdf_pages: int = Field(500, ge=1)
+    max_upload_files: int = Field(50, ge=1, description="files in one web upload")
+    lock_timeout: float = Field(600.0, gt=0, description="seconds an ingest waits for another ingest's lock")
+    keep_duplicates: bool = Field(False, description="keep near-duplicate reports instead of skipping them")
+    duplicate_similarity: float = Field(0.9, gt=0, le=1, description="normalised-text similarity of a near-duplicate")
+    url_timeout: float = Field(30.0, gt=0, description="seconds to fetch a report URL")
+    allow_private_urls: bool = Field(False, description="allow fetching loopback/private/link-local addresses")
 
     @property
     def store_dir(self) -> Path:

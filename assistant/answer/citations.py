@@ -69,6 +69,8 @@ def check_answer(answer: Answer, texts: dict[str, str]) -> list[str]:
     for cit in answer.citations:
         if not verify_quote(texts.get(cit.report_id, ""), cit):
             problems.append(f"citation [{cit.key}] is not verbatim at {cit.start}:{cit.end} of report {cit.report_id}")
+        elif looks_like_injection(cit.quote):  # every path (open, overview, passages) ends here: never evidence
+            problems.append(f"citation [{cit.key}] reads like an instruction to a model, not a report's statement")
     for key in map(int, re.findall(r"\[(\d+)\]", answer.answer)):
         if key not in keys:
             problems.append(f"marker [{key}] has no citation")
@@ -84,7 +86,8 @@ def keep_verified(answer: Answer, texts: dict[str, str]) -> tuple[Answer, list[s
     problems = check_answer(answer, texts)
     if not problems:
         return answer, []
-    good = {c.key: c for c in answer.citations if verify_quote(texts.get(c.report_id, ""), c)}
+    good = {c.key: c for c in answer.citations
+            if verify_quote(texts.get(c.report_id, ""), c) and not looks_like_injection(c.quote)}
     lines = []
     for line in answer.answer.split("\n"):
         keys = [int(k) for k in re.findall(r"\[(\d+)\]", line)]

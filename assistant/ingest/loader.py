@@ -2,39 +2,59 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
 from ..errors import InputError
+from .limits import Limits, check_chars, check_pages, check_zip
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def load_text(path: Path, max_mb: float = 20.0) -> str:
+def safe_name(path) -> str:
+    """The file name as printable text: a name that is not valid UTF-8 (Linux bytes) gets U+FFFD for the bad
+    bytes, so it can be shown, stored in SQLite and printed without an encoding error."""
+    name = Path(os.fsdecode(path)).name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def load_text(path: Path, max_mb: float = 20.0, limits: Limits | None = None) -> str:
     """Read `path` and return its text; every failure is an InputError naming problem and fix."""
-    path = Path(path)
+    path = Path(os.fsdecode(path))
+    limits = limits or Limits(max_file_mb=max_mb)
     ext = path.suffix.lower()
     if ext not in SUPPORTED:
-        raise InputError(f"{path.name}: unsupported file type '{ext or '(none)'}'; use one of {', '.join(SUPPORTED)}")
+        raise InputError(f"{safe_name(path)}: unsupported file type '{ext or '(none)'}'; use one of {', '.join(SUPPORTED)}")
     if not path.is_file():
-        raise InputError(f"{path}: no such file; check the path")
-    data = path.read_bytes()
+        raise InputError(f"{safe_name(path)}: no such file; check the path")
+    name = safe_name(path)
+    size = path.stat().st_size  # before reading: a huge file is refused without loading it
+    if size > max_mb * 1024 * 1024:
+        raise InputError(f"{name}: file is {size / 2**20:.1f} MB, over the {max_mb:g} MB limit; split it or raise FAZHI_MAX_FILE_MB")
+    return text_of(name, ext, path.read_bytes(), limits)
+
+
+def text_of(name: str, ext: str, data: bytes, limits: Limits) -> str:
+    """The text of a file's bytes (also used for a fetched URL's body)."""
     if not data.strip():
-        raise InputError(f"{path.name}: file is empty; export the report text again")
-    if len(data) > max_mb * 1024 * 1024:
-        raise InputError(f"{path.name}: file is {len(data) / 2**20:.1f} MB, over the {max_mb:g} MB limit; split it or raise FAZHI_MAX_FILE_MB")
+        raise InputError(f"{name}: file is empty; export the report text again")
+    if len(data) > limits.max_file_mb * 1024 * 1024:
+        raise InputError(f"{name}: file is {len(data) / 2**20:.1f} MB, over the {limits.max_file_mb:g} MB limit; "
+                         f"split it or raise FAZHI_MAX_FILE_MB")
     if ext == ".docx":
-        text = _docx_text(path.name, data)
+        check_zip(name, data, limits)
+        text = _docx_text(name, data)
     elif ext == ".pdf":
-        text = _pdf_text(path.name, data)
+        text = _pdf_text(name, data, limits)
     else:
-        text = decode_bytes(path.name, data)
+        text = decode_bytes(name, data)
         if ext in (".html", ".htm"):
             text = html_text(text)
     if not text.strip():
-        raise InputError(f"{path.name}: no text found in the file; check that it is a report")
+        raise InputError(f"{name}: no text found in the file; check that it is a report")
     return text
 
 
@@ -44,6 +64,8 @@ def decode_bytes(name: str, data: bytes) -> str:
         return data[3:].decode("utf-8", errors="strict")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if b"\x00" in data[:8192] and (text := _utf16_without_bom(data)) is not None:
+        return text
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not text; save the report as UTF-8 text, .docx or .pdf")
     for enc in ("utf-8", "gb18030"):
@@ -59,6 +81,21 @@ def decode_bytes(name: str, data: bytes) -> str:
     if best is not None and _plausible(str(best)):
         return str(best)
     raise InputError(f"{name}: cannot decode the text (not UTF-8, UTF-16 or GB18030); re-save it as UTF-8")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM (some Windows tools): NULs fall on every other byte for ASCII, and the
+    decoding must read as plausible text; the endianness whose decoding reads as text wins."""
+    if len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _plausible(text):
+            return text
+    return None
 
 
 def _plausible(text: str) -> bool:
@@ -92,12 +129,23 @@ def _docx_text(name: str, data: bytes) -> str:
     return "\n".join(lines)
 
 
-def _pdf_text(name: str, data: bytes) -> str:
+def _pdf_text(name: str, data: bytes, limits: Limits | None = None) -> str:
     from pypdf import PdfReader
 
+    limits = limits or Limits()
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+    except Exception as err:  # pypdf raises many error types for damaged files
+        raise InputError(f"{name}: not a readable PDF ({type(err).__name__}); re-export it") from None
+    check_pages(name, count, limits)  # before extracting: every page's streams would be inflated
+    try:
+        pages = []
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            check_chars(name, sum(map(len, pages)), limits)
+    except InputError:
+        raise
     except Exception as err:  # pypdf raises many error types for damaged files
         raise InputError(f"{name}: not a readable PDF ({type(err).__name__}); re-export it") from None
     text = unwrap("\n".join(pages))

@@ -29,6 +29,7 @@ from pydantic import Field, PrivateAttr
 
 from ..errors import FazhiError
 from ..settings import Settings
+from ..text.redact import redact
 
 log = logging.getLogger(__name__)
 
@@ -257,17 +258,28 @@ def _openai_class():
         """OpenAILike whose API key never appears in repr/str/dumps (so it cannot end up in a log)."""
 
         api_key: Optional[str] = Field(default=None, description="API key", exclude=True, repr=False)
+        connect_timeout: float = Field(default=5.0, description="seconds to connect (timeout is the read timeout)")
 
         @classmethod
         def class_name(cls) -> str:
             return "fazhi_openai_compatible"
 
+        def _get_credential_kwargs(self, is_async: bool = False):
+            # a dead host fails in connect_timeout; a host that accepts and never answers in `timeout`
+            import httpx
+
+            kwargs = super()._get_credential_kwargs(is_async)
+            kwargs["timeout"] = httpx.Timeout(self.timeout, connect=self.connect_timeout)
+            return kwargs
+
     return OpenAICompatible
 
 
 def describe_openai_error(err: BaseException, base_url: str | None) -> str:
-    """One line naming the setting to change for an error raised by the openai client."""
+    """One line naming the setting to change for an error raised by the openai client (URL redacted)."""
     import openai
+
+    base_url = redact(base_url)
 
     if isinstance(err, (openai.AuthenticationError, openai.PermissionDeniedError)):
         return f"the LLM endpoint {base_url} refused the API key; set FAZHI_LLM_API_KEY"
@@ -278,18 +290,22 @@ def describe_openai_error(err: BaseException, base_url: str | None) -> str:
     return f"the LLM endpoint {base_url} failed ({type(err).__name__}); check FAZHI_LLM_BASE_URL / FAZHI_LLM_MODEL"
 
 
-def probe_openai(base_url: str, api_key: str | None, timeout: float = 5.0) -> None:
+def probe_openai(base_url: str, api_key: str | None, timeout: float = 5.0, connect: float | None = None) -> None:
     """GET {base}/models: unreachable → FAZHI_LLM_BASE_URL, 401/403 → FAZHI_LLM_API_KEY; anything else passes."""
     import httpx
 
     headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
     try:
-        r = httpx.get(base_url.rstrip("/") + "/models", headers=headers, timeout=timeout)
+        r = httpx.get(base_url.rstrip("/") + "/models", headers=headers,
+                      timeout=httpx.Timeout(timeout, connect=connect or timeout))
+    except httpx.TimeoutException as err:
+        raise LLMUnavailableError(f"the LLM endpoint {redact(base_url)} did not answer in time ({type(err).__name__}); "
+                                  f"check FAZHI_LLM_BASE_URL or raise FAZHI_LLM_READ_TIMEOUT") from None
     except httpx.HTTPError as err:
-        raise LLMUnavailableError(f"cannot reach the LLM endpoint {base_url} ({type(err).__name__}); "
+        raise LLMUnavailableError(f"cannot reach the LLM endpoint {redact(base_url)} ({type(err).__name__}); "
                                   f"check FAZHI_LLM_BASE_URL (or set FAZHI_LLM=none)") from None
     if r.status_code in (401, 403):
-        raise LLMUnavailableError(f"the LLM endpoint {base_url} refused the API key (HTTP {r.status_code}); "
+        raise LLMUnavailableError(f"the LLM endpoint {redact(base_url)} refused the API key (HTTP {r.status_code}); "
                                   f"set FAZHI_LLM_API_KEY")
 
 
@@ -298,14 +314,15 @@ def make_openai(settings: Settings, probe: bool = True) -> LLM:
     if not base:
         raise LLMUnavailableError("FAZHI_LLM=openai needs FAZHI_LLM_BASE_URL (e.g. http://127.0.0.1:8080/v1)")
     if not base.startswith(("http://", "https://")):
-        raise LLMUnavailableError(f"FAZHI_LLM_BASE_URL must start with http:// or https://, got {base!r}")
+        raise LLMUnavailableError(f"FAZHI_LLM_BASE_URL must start with http:// or https://, got {redact(base)!r}")
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     if probe:
-        probe_openai(base, key)
+        probe_openai(base, key, min(settings.llm_read_timeout, 10.0), settings.llm_connect_timeout)
     cls = _openai_class()
     return cls(model=settings.llm_model or "default", api_base=base, api_key=key or "not-needed",
                is_chat_model=True, is_function_calling_model=False, context_window=settings.llm_ctx,
-               max_tokens=settings.llm_max_tokens, temperature=0.0, timeout=120.0, max_retries=0)
+               max_tokens=settings.llm_max_tokens, temperature=0.0, timeout=settings.llm_read_timeout,
+               connect_timeout=settings.llm_connect_timeout, max_retries=0)
 
 
 # ---- entry point -------------------------------------------------------------------------------------

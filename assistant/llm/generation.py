@@ -24,6 +24,7 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole
 from ..answer.citations import looks_like_injection  # noqa: F401  (re-exported for callers of this module)
 from ..models import Answer, Citation
 from ..places import english_name
+from ..text.redact import redact
 from .prompts import load_template
 from .verification import (  # noqa: F401  (re-exported: the public verification API)
     KINDS, LIST_KINDS, MAX_EVIDENCE, MAX_EVIDENCE_CHARS, MAX_QUOTE_CHARS, Verification, required_places, short_quote,
@@ -97,7 +98,7 @@ def _describe(err: BaseException, llm) -> str:
             return describe_openai_error(err, getattr(llm, "api_base", None))
     except ImportError:
         pass
-    return str(err).splitlines()[0] if str(err) else type(err).__name__
+    return redact(str(err).splitlines()[0]) if str(err) else type(err).__name__
 
 
 def _skip(extractive: Answer, llm) -> bool:
@@ -119,12 +120,14 @@ def _finish(question, lang, extractive, text, kind, given, texts, corpus_places)
 
 
 def generate(question: str, lang: str, extractive: Answer, llm, kind: str | None = None, *,
-             texts: dict[str, str] | None = None, corpus_places: list[str] | None = None) -> Answer:
+             texts: dict[str, str] | None = None, corpus_places: list[str] | None = None,
+             on_error=None) -> Answer:
     """The extractive answer rephrased by `llm` and verified; the extractive answer itself whenever that fails.
 
     kind: lookup/open/meta/list/count/compare (default: extractive.route, else lookup).
     texts: report texts by id (optional) for the final check_answer; corpus_places: every place in the corpus
-    (optional) so an added place is recognised even if the extractive answer never mentions it."""
+    (optional) so an added place is recognised even if the extractive answer never mentions it.
+    on_error(reason): called when the model itself failed (not when its answer was rejected)."""
     if _skip(extractive, llm):
         return extractive
     kind = resolve_kind(extractive, kind)
@@ -135,7 +138,10 @@ def generate(question: str, lang: str, extractive: Answer, llm, kind: str | None
     try:
         text = llm.chat(messages).message.content or ""
     except Exception as err:  # the verified extractive answer is still right; say why in the log
-        log.warning("LLM unavailable (%s); showing the extractive answer", _describe(err, llm))
+        reason = _describe(err, llm)
+        log.warning("LLM unavailable (%s); showing the extractive answer", reason)
+        if on_error is not None:
+            on_error(reason)
         return extractive
     return _finish(question, lang, extractive, text, kind, given, texts, corpus_places)[0]
 
@@ -164,7 +170,7 @@ def generate_stream(question: str, lang: str, extractive: Answer, llm, kind: str
     except Exception as err:
         reason = _describe(err, llm)
         log.warning("LLM unavailable (%s); showing the extractive answer", reason)
-        yield {"type": "answer", "answer": extractive, "generated": False, "reason": reason}
+        yield {"type": "answer", "answer": extractive, "generated": False, "reason": reason, "failed": True}
         return
     answer, v = _finish(question, lang, extractive, "".join(parts), kind, given, texts, corpus_places)
     yield {"type": "answer", "answer": answer, "generated": v.answer is not None, "reason": v.reason}

@@ -90,6 +90,13 @@ class PlaceIndex:
                 continue
             if not any(word.lower() in k or k in word.lower() for k in known):
                 out.append(word)
+        # a sentence's first word is skipped above ("Which …", "Show …"); a county-level name there still counts
+        # ("Haidian defeat rate?" must not be answered with another place's figure)
+        for m in re.finditer(r"(?:^|[.?!]\s+)([A-Z][a-z]{2,})(?:'s)?\b", question):
+            word = m.group(1)
+            if word not in out and word not in _EN_NOT_PLACES and _county_or_above(word) \
+                    and not any(word.lower() in k or k in word.lower() for k in known):
+                out.append(word)
         for m in re.finditer(r"\b([A-Z][a-z]+)(?:'s)?\s+(?:County|District|City|Province|Prefecture|Town|Township)\b", question):
             word = m.group(1)
             if word not in out and word not in _EN_NOT_PLACES and not any(word.lower() in k for k in known):
@@ -123,7 +130,17 @@ def _place_words(question: str) -> list[str]:
                 and not any(name in f or f in name for f in found):
             found.append(name)
     for word, flag in posseg.cut(question):
-        place = resolve(word) if flag == "ns" and len(word) >= 2 and not any(word in f for f in found) else None
+        # jieba tags some county names as person names (荣昌 nr); those count only at county level or above
+        tagged = flag == "ns" or (flag in ("nr", "nrt", "nz") and len(word) >= 2)
+        place = resolve(word) if tagged and len(word) >= 2 and not any(word in f for f in found) else None
         if place is not None and place.level not in ("town", "subdistrict"):  # a bare 枫桥 is a 经验, not a town
-            found.append(word)
+            if flag == "ns" or place.level in ("province", "city", "county", "district"):
+                found.append(word)
     return found
+
+
+def _county_or_above(word: str) -> bool:
+    """Whether an English word is the pinyin of a county, district, city or province (Haidian, Rongchang)."""
+    from .gazetteer import pinyin_index
+
+    return any(d.level not in ("town", "subdistrict") for d in pinyin_index().get(word.lower(), []))

@@ -62,3 +62,16 @@ class VectorIndex:
             return []
         retriever = self.index.as_retriever(similarity_top_k=min(top_k, self.count()), filters=filters_for(report_ids))
         return retriever.retrieve(query)
+
+    def reopen(self) -> "VectorIndex":
+        """The same collection through a new Chroma client: a client keeps the vector index in memory and
+        does not see what another process wrote (a CLI ingest next to `fazhi serve`)."""
+        directory = Path(self.client.get_settings().persist_directory)
+        self.close()
+        return VectorIndex(directory, self.collection.name, self.embed_model)
+
+    def close(self) -> None:
+        try:
+            self.client.close()
+        except Exception:  # an older client without close(), or already closed: nothing to release
+            pass

@@ -16,17 +16,17 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 import csv  # noqa: E402
 import logging  # noqa: E402
 import tempfile  # noqa: E402
-import threading  # noqa: E402
 import uuid  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
 from ..errors import FazhiError  # noqa: E402
+from ..ingest import uploads  # noqa: E402
 from ..models import Answer, FailedFile, IngestResult  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from . import views  # noqa: E402
+from ..store.lock import ReadWriteLock  # noqa: E402
 
 log = logging.getLogger(__name__)
 ALL = "all"
@@ -44,42 +44,6 @@ FACT_COLUMNS = ["地区 place", "年份 year", "指标 indicator", "数值 value
                 "章节 section"]
 
 
-class ReadWriteLock:
-    """Many questions at once, or one ingest alone (the Assistant is not safe to ingest into while asked)."""
-
-    def __init__(self):
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
-        self._writers_waiting = 0
-
-    @contextmanager
-    def read(self):
-        with self._cond:
-            self._cond.wait_for(lambda: not self._writing and not self._writers_waiting)
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
-
-    @contextmanager
-    def write(self):
-        with self._cond:
-            self._writers_waiting += 1
-            self._cond.wait_for(lambda: not self._writing and self._readers == 0)
-            self._writers_waiting -= 1
-            self._writing = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._writing = False
-                self._cond.notify_all()
-
-
 def _year(value) -> int | None:
     if value in (None, "", ALL):
         return None
@@ -87,6 +51,15 @@ def _year(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         raise FazhiError(f"year must be a 4-digit year such as 2023 or '{ALL}', got '{value}'") from None
+
+
+def _file_path(f) -> str:
+    """The server path of one uploaded file: a FileData dict (preprocess=False), a path, or a file object."""
+    if isinstance(f, dict):
+        return str(f.get("path") or "")
+    if isinstance(f, (str, os.PathLike)):
+        return os.fspath(f)
+    return str(getattr(f, "path", None) or getattr(f, "name", None) or "")
 
 
 def _places(value) -> list[str] | None:
@@ -182,18 +155,56 @@ class WebApp:
 
     # ---- upload --------------------------------------------------------------------------
     def upload(self, files, progress=gr.Progress(track_tqdm=True)) -> dict:
-        """Add report files (txt/md/html/docx/pdf); returns {"added": [ReportMeta], "skipped", "failed", "message"}."""
-        paths = [f if isinstance(f, str) else getattr(f, "name", None) or getattr(f, "path", "") for f in files or []]
-        paths = [p for p in paths if p]
+        """Add report files (txt/md/html/docx/pdf); returns {"added": [ReportMeta], "skipped", "failed", "message"}.
+        Only files this upload brought into Gradio's upload folder are read (a client can name any server path)."""
+        paths = [str(p) for p in map(_file_path, files or []) if p]
         if not paths:
             return {"added": [], "skipped": [], "failed": [], "message": "no files selected; choose report files first"}
-        progress(0, desc=f"reading {len(paths)} file(s)…")
+        limit = self.assistant.settings.max_upload_files
+        if len(paths) > limit:
+            return {"added": [], "skipped": [], "failed": [], "message": f"{len(paths)} files in one upload, over the "
+                    f"{limit} file limit; upload fewer at a time or raise FAZHI_MAX_UPLOAD_FILES"}
+        ok, refused = uploads.accepted(paths, self.upload_folders)
+        progress(0, desc=f"reading {len(ok)} file(s)…")
+        kept_dir = self.assistant.settings.reports_dir / uploads.UPLOADS
+        try:
+            copies = [uploads.keep_original(p, kept_dir) for p in ok]
+            with self.lock.write():
+                result = self.assistant.ingest([c for c, _ in copies], progress=True) if copies else IngestResult()
+        except (FazhiError, OSError) as err:
+            return {"added": [], "skipped": [], "failed": [], "message": str(err).splitlines()[0]}
+        added = {m.source for m in result.added}
+        for copy, made in copies:  # only reports are kept; a rejected or duplicate file leaves no copy
+            if made and copy.name not in added:
+                uploads.discard(copy, kept_dir)
+        result.failed[:0] = refused
+        return self._outcome(result)
+
+    @property
+    def upload_folders(self) -> list[Path]:
+        from gradio.utils import get_upload_folder
+
+        return [Path(get_upload_folder())]
+
+    def ingest_url(self, url: str, progress=gr.Progress(track_tqdm=True)) -> dict:
+        """Fetch a report page or file (html/pdf/docx) by URL and add it; same result shape as /upload."""
+        url = (url or "").strip()
+        if not url:
+            return {"added": [], "skipped": [], "failed": [], "message": "no URL given; paste a report's http(s) address"}
+        progress(0, desc="fetching…")
         try:
             with self.lock.write():
-                result = self.assistant.ingest(paths, progress=True)
+                result = self.assistant.ingest_url(url, progress=True)
         except FazhiError as err:
             return {"added": [], "skipped": [], "failed": [], "message": str(err)}
+        return self._outcome(result)
+
+    @staticmethod
+    def _outcome(result: IngestResult) -> dict:
         message = f"{len(result.added)} added, {len(result.skipped)} skipped, {len(result.failed)} rejected"
+        dups = [f"{new} is a near-duplicate of {old}" for new, old in result.duplicates.items()]
+        if dups:
+            message += " (" + "; ".join(dups) + ")"
         return {"added": [m.model_dump(mode="json") for m in result.added], "skipped": result.skipped,
                 # no "path" key: Gradio would take the entry for a file to download
                 "failed": [{"file": Path(f.path).name, "reason": f.reason} for f in result.failed], "message": message}
@@ -293,6 +304,10 @@ def build_app(assistant) -> gr.Blocks:
                             f"each. 重复的报告会被跳过 · duplicates are skipped.")
                 files = gr.File(file_count="multiple", label="报告文件 Report files", elem_id="fz-files", height=140)
                 add = gr.Button("添加到索引 Add to index", variant="primary", elem_id="fz-add")
+                with gr.Row():
+                    url_box = gr.Textbox(show_label=False, scale=6, elem_id="fz-url",
+                                         placeholder="或输入报告网址 · or a report's URL (https://…, html/pdf/docx)")
+                    fetch = gr.Button("抓取 Fetch", scale=1, elem_id="fz-fetch")
                 upload_html = gr.HTML(elem_id="fz-upload-result")
                 upload_json = gr.JSON(visible=False)
             if hasattr(assistant, "facts"):
@@ -320,12 +335,17 @@ def build_app(assistant) -> gr.Blocks:
         chatbot.clear(lambda: [], None, history, api_visibility="private", queue=False)  # the chat's own bin icon
 
         refreshed = [reports_df, places, year, header]
+        # Gradio refuses a FileData naming a server path; WebApp.upload checks again (only its upload folder)
         uploaded = add.click(web.upload, files, upload_json, api_name="upload", concurrency_limit=1,
                              concurrency_id="ingest", show_progress_on=[upload_html]).then(
             web.upload_view, upload_json, [upload_html, *refreshed], api_visibility="private").then(
             lambda: None, None, files, api_visibility="private")
+        fetched = fetch.click(web.ingest_url, url_box, upload_json, api_name="ingest_url", concurrency_limit=1,
+                              concurrency_id="ingest", show_progress_on=[upload_html]).then(
+            web.upload_view, upload_json, [upload_html, *refreshed], api_visibility="private")
         if hasattr(assistant, "facts"):
-            uploaded.then(web.facts_refresh, [f_ind, f_place, f_year], [f_place, f_year, facts_df, csv_btn],
+            for done in (uploaded, fetched):
+                done.then(web.facts_refresh, [f_ind, f_place, f_year], [f_place, f_year, facts_df, csv_btn],
                           api_visibility="private")
         demo.load(web.refresh, None, refreshed, api_visibility="private")
         gr.api(web.ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")

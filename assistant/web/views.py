@@ -108,7 +108,9 @@ def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | No
     # not stated, with what the report does state (a count when a rate was asked): notice and sources
     head = ('<div class="fz-abstain-head">ⓘ 报告中没有写明所问内容 · Not stated in the reports</div>'
             if answer.abstained else "")
+    notice = f'<div class="fz-notice">ⓘ {_e(answer.notice)}</div>' if getattr(answer, "notice", None) else ""
     return (f'<div class="fz-msg{" fz-abstain" if answer.abstained else ""}">{head}<div class="fz-answer">{body}</div>'
+            f'{notice}'
             f'<div class="fz-cards"><div class="fz-cards-head">引用原文 · Sources ({len(answer.citations)})</div>'
             f'{cards}</div></div>')
 
@@ -197,6 +199,7 @@ blockquote.fz-para { margin: 0 !important; padding: .1rem 0 .1rem .6rem !importa
 blockquote.fz-para mark { background: #fde68a; color: #111; padding: 1px 2px; border-radius: 2px; }
 .fz-abstain { border: 1px solid #93c5fd; background: #eff6ff; color: #1e3a5f; border-radius: 8px; padding: .5rem .8rem; }
 .fz-abstain-head { font-weight: 600; margin-bottom: .2rem; }
+.fz-notice { color: #78350f; font-size: .85em; margin: .3rem 0; }
 .fz-error { border: 1px solid #fbbf24; background: #fffbeb; color: #78350f; border-radius: 8px; padding: .45rem .8rem; }
 #fz-chat .message:has(.fz-abstain), #fz-chat .message:has(.fz-error), #fz-chat .message:has(.fz-pending) {
   border: none !important; background: transparent !important; padding: 0 !important; box-shadow: none !important; }
