@@ -9,6 +9,7 @@ from ..models import Answer, Citation, ReportMeta
 from ..places import english_name
 from ..text.spans import title_span
 from .analyze import Query
+from .citations import looks_like_injection
 
 NOT_FOUND = {
     "zh": "在已收录的报告中没有找到能回答这个问题的内容。",
@@ -83,9 +84,12 @@ def lead_clause(quote: str, limit: int = 24) -> str:
 
 
 def distinct(chosen: list[Candidate]) -> list[Candidate]:
-    """Drop a quote that repeats one already chosen (the same passage, or most of its words)."""
+    """Drop a quote that repeats one already chosen (the same passage, or most of its words), and
+    any sentence addressing the reader as a model (report text is data, never an instruction)."""
     out: list[Candidate] = []
     for c in chosen:
+        if looks_like_injection(c.quote):
+            continue
         grams = _grams(c.quote)
         if any(o.report_id == c.report_id and (o.start <= c.start < o.end or c.start <= o.start < c.end
                                                 or _overlap(grams, _grams(o.quote)) > 0.8) for o in out):
