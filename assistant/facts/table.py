@@ -64,12 +64,12 @@ def table_answer(q: Query, plan: Plan, metas, facts: list[Fact], text, sections,
     table = Table(columns=[_name(i, q.lang) for i in columns],
                   rows=[TableRow(label=_label(m, q.lang), report_id=m.id, cells=[cells[(m.id, i)][0] for i in columns])
                         for m in rows])
-    b.lines += _summary(q, columns, rows, cells)
+    b.lines += _summary(q, columns, rows, cells, len(reports))
     b.lines += _markdown(table, q.lang)
     b.lines += b.evidence()
     missing = [m for m in reports if m not in rows]
     if missing:
-        names = "、".join(who_zh(m) for m in missing)
+        names = "、".join(who_zh(m) for m in missing[:12]) + (f"等{len(missing)}份" if len(missing) > 12 else "")
         b.lines.append(f"未报告以上任何一项:{names}。" if q.lang == "zh" else f"Report none of these: {names}.")
     winner = _winner(q, columns, rows, cells)
     places = [winner.place or winner.source] if winner else [m.place or m.source for m in rows]
@@ -117,9 +117,13 @@ def _winner(q: Query, columns: list[Indicator], rows: list[ReportMeta], cells) -
     return pick(have, key=lambda mf: float(mf[1].value))[0]
 
 
-def _summary(q: Query, columns: list[Indicator], rows: list[ReportMeta], cells) -> list[str]:
+def _summary(q: Query, columns: list[Indicator], rows: list[ReportMeta], cells, in_scope: int) -> list[str]:
     zh = q.lang == "zh"
     out = []
+    if len(rows) == 1 and in_scope > 1:  # nothing to compare with: say whose figures these are
+        who = who_zh(rows[0]) if zh else who_en(rows[0])
+        return [f"只有{who}写明了这些数字,其他报告都没有写明。" if zh else
+                f"Only {who} states these figures; the other report(s) state none of them."]
     if (winner := _winner(q, columns, rows, cells)) is not None:
         ind = columns[0]
         lower = bool(_LOWER.search(q.question))
