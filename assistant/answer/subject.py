@@ -10,7 +10,7 @@ from ..text.script import to_simplified
 
 # what people ask that these reports are not about → the words a report would use if it did say it
 _OFF_SUBJECT = [
-    (r"\bGDP\b|国内生产总值|地区生产总值|经济增长|economic growth|\beconomy\b", ("生产总值", "GDP", "经济增长")),
+    (r"(?<![A-Za-z])GDP(?![A-Za-z])|国内生产总值|地区生产总值|经济增长|economic growth|\beconomy\b", ("生产总值", "GDP", "经济增长")),
     (r"常住人口|户籍人口|人口|\bpopulation\b|\binhabitants\b", ("人口",)),
     (r"游客|旅游|\btouris\w*|\bvisitors?\b", ("游客", "旅游")),
     (r"财政收入|一般公共预算收入|税收|\brevenue\b|\btax(?:es)?\b", ("财政收入", "预算收入", "税收")),
@@ -18,7 +18,7 @@ _OFF_SUBJECT = [
     (r"房价|\bhouse prices?\b|\bhousing prices?\b", ("房价",)),
     (r"平均工资|人均可支配收入|\bwages?\b|\bsalar(?:y|ies)\b|\bdisposable income\b", ("工资", "可支配收入")),
 ]
-_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")  # also inside Chinese text (年GDP是)
 _KNOWN = {"NPC", "CPPCC", "CPC", "PRC", "APP", "AI", "ID"}
 
 
