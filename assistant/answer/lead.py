@@ -105,5 +105,12 @@ def missing_sentence(label_zh: str, name_en: str, meta: ReportMeta, lang: str, t
     return f"The report of {who_en(meta)}{_year_en(meta)} does not state {what}."
 
 
+def direction_sentence(label_zh: str, name_en: str, meta: ReportMeta, lang: str, key: int) -> str:
+    """A rate asked where the report gives only its direction (败诉率逐年下降)."""
+    if lang == "zh":
+        return f"{who_zh(meta)}{_year_zh(meta)}的报告没有给出{label_zh}的具体数字,只写明了变化方向[{key}]。"
+    return f"The report of {who_en(meta)}{_year_en(meta)} gives no figure for the {name_en}, only its direction [{key}]."
+
+
 def evidence_line(quote: str, key: int, lang: str) -> str:
     return f"原文[{key}]:“{quote}”" if lang == "zh" else f"Source [{key}]: “{quote}”"

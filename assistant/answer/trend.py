@@ -51,3 +51,21 @@ def phrase(change: Change | None, lang: str) -> str:
             f"The report states it is {'up' if change.up else 'down'} {change.amount} year on year ({change.text})."
     return (f"报告只写明了变化方向({change.text}),没有给出变化幅度。" if lang == "zh"
             else f"The report gives only the direction ({'up' if change.up else 'down'}: {change.text}), not by how much.")
+
+
+_DIRECTION = re.compile(rf"(?:逐年|持续|稳步|大幅|明显|进一步|有所|同比|较上年|比上年)?(?:{_UP}|{_DOWN})")
+
+
+def direction_clause(text: str, words: list[str]) -> tuple[int, int] | None:
+    """The clause naming one of `words` (败诉率) with only a direction and no figure: 行政诉讼败诉率逐年下降."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            left = max(text.rfind(c, 0, at) for c in ",,;;。\n") + 1
+            ends = [x for x in (text.find(c, at) for c in ",,;;。\n") if x >= 0]
+            right = min(ends) if ends else len(text)
+            clause = text[left:right]
+            if _DIRECTION.search(clause[at - left + len(word):]) and not re.search(r"\d|百分之", clause):
+                return left, right
+            at = text.find(word, at + 1)
+    return None

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..answer.analyze import Query
-from ..answer.lead import fact_sentence, missing_sentence
+from ..answer.lead import direction_sentence, fact_sentence, missing_sentence
 from ..answer.plan import Plan
-from ..answer.trend import asks_change, change_after, phrase
+from ..answer.trend import asks_change, change_after, direction_clause, phrase
 from ..models import Answer
 from ..text.script import to_simplified
 from .builder import Builder, clause_span
@@ -46,6 +46,11 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
             f = _best(mine, inds, target, asked)
             if f is False:
                 return None
+            if f is None and (span := direction_clause(b.text(meta.id), _rate_words(inds, asked))):
+                key = b.cite(meta.id, *span)  # 败诉率逐年下降: a direction, no figure
+                b.lines.append(direction_sentence(_label(inds, "zh"), _label(inds, "en"), meta, q.lang, key))
+                keys.append(key)
+                continue
             if f is None:
                 b.lines.append(missing_sentence(_label(inds, "zh"), _label(inds, "en"), meta, q.lang, target))
                 evidence += _related(b, mine, inds, target, asked.text)
@@ -56,7 +61,7 @@ def lookup(q: Query, plan: Plan, metas, facts: list[Fact], text, sections) -> An
             change = (("" if q.lang == "zh" else " ") + _change(f, q.lang)) if asked.change else ""
             b.lines.append(fact_sentence(f, meta, q.lang, key) + change)
             keys.append(key)
-    if not found and not evidence:
+    if not found and not evidence and not keys:
         return None
     b.lines += b.evidence(keys) + evidence
     # a change asked and stated nowhere: the figure is given, but the question is not answered
@@ -100,10 +105,14 @@ def _best(facts: list[Fact], inds: list[Indicator], target: bool, asked: _Asked)
     return _same_word(facts, inds, target, asked)
 
 
+def _rate_words(inds: list[Indicator], asked: _Asked) -> list[str]:
+    return [w for w in dict.fromkeys(re.findall(r"[\u4e00-\u9fff]{2}率", asked.text)) if any(mentions(w, i) for i in inds)]
+
+
 def _same_word(facts: list[Fact], inds: list[Indicator], target: bool, asked: _Asked) -> Fact | None:
     """A rate the report files under a neighbouring indicator but names with the question's own word
     (立案前化解率 asked without 复议 is the reconsideration 化解率 the report states)."""
-    words = {w for w in re.findall(r"[\u4e00-\u9fff]{2}率", asked.text) if any(mentions(w, i) for i in inds)}
+    words = set(_rate_words(inds, asked))
     near = [f for f in facts if f.indicator.kind == "rate" and f.planned == target and not is_partial(f, asked.text)
             and any(w in _clause(f) for w in words) and _specific(f, [f.indicator], asked)]
     return primary(near)

@@ -27,3 +27,12 @@ def test_only_a_direction_or_nothing():
     assert ch is not None and not ch.up and ch.amount is None
     assert "只写明了变化方向" in phrase(ch, "zh") and "only the direction" in phrase(ch, "en")
     assert phrase(None, "zh") == "报告没有写明与上年相比的变化。"
+
+
+def test_direction_without_a_figure():
+    from assistant.answer.trend import direction_clause
+
+    text = "化解率达82%,行政诉讼败诉率逐年下降,以区政府为被告的一审行政诉讼案件0败诉。"
+    s, e = direction_clause(text, ["败诉率"])
+    assert text[s:e] == "行政诉讼败诉率逐年下降"
+    assert direction_clause("败诉率为21.6%,较上年下降", ["败诉率"]) is None  # a figure is given

@@ -53,3 +53,11 @@ def test_scope_words_of_the_question_must_be_in_the_facts_sentence(seeded):
     """涉企 disputes are not answered with all disputes: the county-wide 22672 is no answer."""
     ans = seeded.ask("How many enterprise-related disputes did Qijiang resolve through commercial and financial mediation?")
     assert "reported 22672" not in ans.answer  # the fact table's county-wide figure is not the answer
+
+
+def test_a_rate_with_only_a_direction_says_so_and_cites_it(seeded):
+    ans = seeded.ask("綦江区2023年行政诉讼败诉率是多少?")
+    assert ans.abstained and ans.answer.split("\n")[0] == "重庆市綦江区2023年的报告没有给出行政诉讼败诉率的具体数字,只写明了变化方向[1]。"
+    assert ans.citations[0].quote == "行政诉讼败诉率逐年下降"
+    en = seeded.ask("What was Qijiang's administrative litigation defeat rate in 2023?")
+    assert en.abstained and "only its direction [1]" in en.answer
