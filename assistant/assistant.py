@@ -12,10 +12,11 @@ from .answer.analyze import Query, analyze, language
 from .errors import FazhiError, InputError, StoreMismatchError
 from .facts.extract import Fact
 from .facts.indicators import Indicator
-from .ingest.prepare import PreparedReport, expand, prepare
+from .ingest.parallel import auto_workers, prepared, tokenized
+from .ingest.prepare import expand
 from .ingest.sections import CHUNKER_VERSION
 from .llm import generation, guard
-from .models import Answer, Chunk, FailedFile, IngestResult, ReportMeta
+from .models import Answer, FailedFile, IngestResult, ReportMeta
 from .places import PlaceIndex
 from .answer.retrieve import HybridRetriever
 from .settings import Settings
@@ -23,7 +24,8 @@ from .store.docstore import DocStore
 from .store.embedder import embedder_slug, make_embedder
 from .store.factstore import FactStore
 from .store.lexical import LexicalIndex
-from .store.vectors import VectorIndex, collection_name, to_node
+from .store.chunkmap import ChunkMap
+from .store.vectors import collection_name, open_vectors, to_node
 from .text.lexicon import add_words
 from .text.script import to_simplified
 
@@ -42,11 +44,13 @@ class Assistant:
         self.slug = embedder_slug(embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
         self._mismatch = self._check_manifest()
-        self.vectors = VectorIndex(store / "chroma", self.collection, embed_model) if not self._mismatch else None
-        self.lexical = LexicalIndex(store / "bm25")
+        self.vectors = (open_vectors(settings, store / "chroma", self.collection, embed_model)
+                        if not self._mismatch else None)
+        self.lexical = LexicalIndex(store / "lexical.sqlite")
+        self.chunks = ChunkMap(self.docs)
         self._llm = _UNSET
         self._llm_lock = threading.Lock()
-        self._refresh(rebuild_lexical=not self.lexical.load())
+        self._refresh()
 
     @classmethod
     def open(cls, settings: Settings | None = None, embed_model: BaseEmbedding | None = None) -> "Assistant":
@@ -67,51 +71,74 @@ class Assistant:
         if self._mismatch:
             raise StoreMismatchError(self._mismatch)
 
-    def _refresh(self, rebuild_lexical: bool = False) -> None:
+    def _refresh(self, changed: set[str] = frozenset()) -> None:
+        """Metadata, places and facts after a change; chunks stay in SQLite (ChunkMap) and BM25 is
+        updated only for the reports that changed (or are missing from it: an older store)."""
         self.metas = {m.id: m for m in self.docs.reports()}
-        self.chunks: dict[str, Chunk] = {c.id: c for c in self.docs.chunks()}
+        self.chunks.changed(changed)
         self.places = PlaceIndex([m.place for m in self.metas.values() if m.place],
                                  {m.place: m.place_full for m in self.metas.values() if m.place})
-        self.fact_store.sync(self.metas)
-        self.all_facts: list[Fact] = self.fact_store.query()
+        self._refresh_facts(changed)
         add_words(self.places.aliases())
-        if rebuild_lexical or len(self.lexical.chunk_ids) != len(self.chunks):
-            context = {m.id: f"{m.place or ''} {m.title or ''}" for m in self.metas.values()}
-            self.lexical.build(list(self.chunks.values()), context)
+        self._sync_lexical()
         self.retriever = (HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
                           if self.vectors is not None else None)
         self.corpus = pipeline.Corpus(self.metas, self.chunks, self.places, self.all_facts, self.docs.text,
                                       self.docs.sections, self.retriever)
 
+    def _refresh_facts(self, changed: set[str]) -> None:
+        if self.fact_store.sync(self.metas) or not changed or not hasattr(self, "all_facts"):
+            self.all_facts: list[Fact] = self.fact_store.query()
+            return
+        # only the changed reports' facts are read again; the order is the table's (report, offset)
+        kept = [f for f in self.all_facts if f.report_id not in changed]
+        fresh = self.fact_store.query(report_ids=set(changed) & set(self.metas))
+        self.all_facts = sorted(kept + fresh, key=lambda f: (f.report_id, f.start))
+
+    def _sync_lexical(self) -> None:
+        indexed = self.lexical.report_ids()
+        for rid in indexed - set(self.metas):
+            self.lexical.remove_report(rid)
+        missing = [rid for rid in self.metas if rid not in indexed]
+        if not missing:
+            return
+        items = [(rid, self.docs.chunks(rid), self._context(rid)) for rid in missing]
+        workers = auto_workers(self.settings.ingest_workers, len(items))
+        for rid, docs in tokenized(items, self.places.aliases(), workers):
+            self.lexical.add_tokenized(rid, docs)
+
+    def _context(self, report_id: str) -> str:
+        """Words BM25 sees before every chunk of a report, so its place and title match."""
+        m = self.metas[report_id]
+        return f"{m.place or ''} {m.title or ''}"
+
     # ---- ingest -------------------------------------------------------------------------
     def ingest(self, paths, progress: bool = True) -> IngestResult:
+        """Prepare files in worker processes while embedding the ones already prepared; BM25 tokens
+        are computed once the batch's places are known (they segment place names)."""
         self._require_store()
         files, result = expand(paths)
-        todo: list[PreparedReport] = []
-        seen = set()
-        for path in files:
-            try:
-                report = prepare(path, self.settings.max_file_mb, self.settings.chunk)
-            except FazhiError as err:
-                result.failed.append(FailedFile(path=str(path), reason=str(err)))
-                continue
-            if self.docs.has(report.meta.id) or report.meta.id in seen:
-                result.skipped.append(report.meta.source)
-                continue
-            seen.add(report.meta.id)
-            todo.append(report)
-        total = sum(len(r.chunks) for r in todo)
-        with tqdm(total=total, desc="embedding chunks", unit="chunk", disable=not progress) as bar:
-            for r in todo:
+        seen: set[str] = set()
+        workers = auto_workers(self.settings.ingest_workers, len(files))
+        with tqdm(total=len(files), desc="ingesting reports", unit="report", disable=not progress) as bar:
+            for item in prepared(files, self.settings.max_file_mb, self.settings.chunk, workers):
+                bar.update(1)
+                if item.error:
+                    result.failed.append(FailedFile(path=str(item.path), reason=item.error))
+                    continue
+                r = item.report
+                if r.meta.id in seen or self.docs.has(r.meta.id):
+                    result.skipped.append(r.meta.source)
+                    continue
+                seen.add(r.meta.id)
                 self.vectors.delete_report(r.meta.id)  # clears vectors left by an interrupted earlier run
                 self.vectors.add([to_node(c, r.meta) for c in r.chunks])
                 self.docs.add(r.meta, r.text, r.sections, r.chunks)
-                self.fact_store.add(r.meta, r.text)
+                self.fact_store.put(r.meta.id, item.facts)
                 result.added.append(r.meta)
-                bar.update(len(r.chunks))
-        if todo:
+        if seen:
             self.docs.set_manifest({"embedder": self.slug, "chunker": CHUNKER_VERSION, "collection": self.collection})
-            self._refresh(rebuild_lexical=True)
+            self._refresh(changed=seen)
         return result
 
     def remove(self, report_id: str) -> None:
@@ -119,7 +146,7 @@ class Assistant:
         self.vectors.delete_report(report_id)
         self.docs.remove(report_id)
         self.fact_store.remove(report_id)
-        self._refresh(rebuild_lexical=True)
+        self._refresh(changed={report_id})
 
     # ---- questions ------------------------------------------------------------------------
     def reports(self) -> list[ReportMeta]:
