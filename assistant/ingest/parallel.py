@@ -7,23 +7,26 @@ Chroma's and the embedder's threads, which a fork would copy in an undefined sta
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import FazhiError
 from ..facts.extract import Fact
-from ..models import Chunk
 from ..settings import ChunkSettings
+from ..store.docstore import DocStore
 from ..store.factstore import extract_report_facts
 from ..store.lexical import chunk_tokens
 from ..text.lexicon import add_words
 from .prepare import PreparedReport, prepare
 
+log = logging.getLogger(__name__)
 
 @dataclass
 class Prepared:
@@ -35,14 +38,14 @@ class Prepared:
     error: str | None = None
 
 
-def auto_workers(requested: int, n_items: int) -> int:
-    """0 = one process per core but one (the embedder's); a handful of files is prepared in-process,
-    where starting interpreters would cost more than it saves."""
+def auto_workers(requested: int, n_items: int, spare_one: bool = True) -> int:
+    """0 = one process per core, but one left to the embedder when it runs alongside (spare_one); a
+    handful of items is done in-process, where starting interpreters would cost more than it saves."""
     if requested > 0:
         return min(requested, n_items)
     if n_items < 8:
         return 0
-    return max(1, min((os.cpu_count() or 2) - 1, n_items))
+    return max(1, min((os.cpu_count() or 2) - int(spare_one), n_items))
 
 
 def _prepare_one(path: Path, max_file_mb: float, chunking: ChunkSettings) -> Prepared:
@@ -60,12 +63,10 @@ def _pool(workers: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
 
 def prepared(files: list[Path], max_file_mb: float, chunking: ChunkSettings, workers: int) -> Iterator[Prepared]:
     """Every file prepared, in order; at most a few reports ahead of the consumer (bounded memory)."""
-    if workers <= 0:
-        for path in files:
-            yield _prepare_one(path, max_file_mb, chunking)
-        return
-    with _pool(workers) as pool:
-        yield from _ordered(pool, _prepare_one, [(p, max_file_mb, chunking) for p in files], ahead=4 * workers)
+    args = [(p, max_file_mb, chunking) for p in files]
+    # far enough ahead that the reports of one store batch (assistant._FLUSH_CHUNKS) are ready when
+    # the embedder finishes the previous one, so the embedder never waits for them
+    yield from _run(_prepare_one, args, workers, ahead=96)
 
 
 def _ordered(pool: Executor, fn, args: list[tuple], ahead: int) -> Iterator:
@@ -83,17 +84,38 @@ def _ordered(pool: Executor, fn, args: list[tuple], ahead: int) -> Iterator:
         yield result
 
 
-def _tokenize_report(report_id: str, chunks: list[Chunk], context: str) -> tuple[str, list[tuple[str, list[str]]]]:
-    return report_id, [(c.id, chunk_tokens(c, context)) for c in sorted(chunks, key=lambda c: c.id)]
+_DOCS: dict[str, DocStore] = {}  # per worker process: the store the chunks are read from
 
 
-def tokenized(items: list[tuple[str, list[Chunk], str]], aliases: list[str],
+def _tokenize_report(db_path: str, report_id: str, context: str) -> tuple[str, list[tuple[str, list[str]]]]:
+    # the worker reads the chunks itself: passing thousands of reports' chunks through pipes would cost
+    # the parent their memory and pickling
+    docs = _DOCS.setdefault(db_path, DocStore(Path(db_path)))
+    return report_id, [(c.id, chunk_tokens(c, context)) for c in docs.chunks(report_id)]
+
+
+def tokenized(db_path: Path, items: list[tuple[str, str]], aliases: list[str],
               workers: int) -> Iterator[tuple[str, list[tuple[str, list[str]]]]]:
-    """BM25 tokens of each report's chunks (report id, chunks, place/title context), with the corpus's
-    place names registered in every worker first so they segment as in the main process."""
-    if workers <= 0:
-        for item in items:
-            yield _tokenize_report(*item)
-        return
-    with _pool(workers, add_words, (aliases,)) as pool:
-        yield from _ordered(pool, _tokenize_report, items, ahead=4 * workers)
+    """BM25 tokens of each report's chunks, items being (report id, place/title context), with the
+    corpus's place names registered in every worker first so they segment as in the main process."""
+    yield from _run(_tokenize_report, [(str(db_path), rid, ctx) for rid, ctx in items], workers, add_words, (aliases,))
+
+
+def _run(fn, args: list[tuple], workers: int, initializer=None, initargs=(), ahead: int = 0) -> Iterator:
+    """fn(*a) for every a, in order: in a pool, or here when workers is 0 or the pool cannot run
+    (a script without `if __name__ == "__main__":` makes every spawned worker fail while importing it)."""
+    done = 0
+    if workers > 0:
+        try:
+            with _pool(workers, initializer, initargs) as pool:
+                for result in _ordered(pool, fn, args, ahead=max(ahead, 4 * workers)):
+                    done += 1
+                    yield result
+            return
+        except BrokenProcessPool:
+            log.warning("ingest workers could not start (is the calling script missing `if __name__ == "
+                        "'__main__':`?); preparing the remaining %d files in this process", len(args) - done)
+    if initializer is not None:
+        initializer(*initargs)
+    for a in args[done:]:
+        yield fn(*a)

@@ -45,6 +45,7 @@ class LexicalIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses at most the last commit, never corrupts
         self._db.executescript(_SCHEMA)
         self._lock = threading.Lock()
         self._stats()
@@ -59,21 +60,34 @@ class LexicalIndex:
 
     def add_report(self, report_id: str, chunks: list[Chunk], context: str) -> None:
         """Index one report's chunks (replacing any earlier rows of it)."""
-        self.add_tokenized(report_id, [(c.id, chunk_tokens(c, context)) for c in sorted(chunks, key=lambda c: c.id)])
+        self.add_reports([(report_id, [(c.id, chunk_tokens(c, context)) for c in sorted(chunks, key=lambda c: c.id)])])
 
-    def add_tokenized(self, report_id: str, docs: list[tuple[str, list[str]]]) -> None:
+    def add_reports(self, reports: Iterable[tuple[str, list[tuple[str, list[str]]]]], per_commit: int = 200) -> None:
+        """Index tokenized reports (report id, [(chunk id, tokens)]), many per transaction: a commit
+        costs an fsync, which at one per report dominated ingesting thousands of reports."""
+        batch: list = []
+        for item in reports:
+            batch.append(item)
+            if len(batch) >= per_commit:
+                self._write(batch)
+                batch = []
+        if batch:
+            self._write(batch)
+
+    def _write(self, reports: list[tuple[str, list[tuple[str, list[str]]]]]) -> None:
         with self._lock, self._db as db:
-            self._delete(db, report_id)
-            postings: dict[str, list[tuple[int, int, int]]] = {}
-            for chunk_id, tokens in docs:
-                n = db.execute("INSERT INTO lex_chunks (chunk_id, report_id, length) VALUES (?, ?, ?)",
-                               (chunk_id, report_id, len(tokens))).lastrowid
-                for term, tf in Counter(tokens).items():
-                    postings.setdefault(term, []).append((n, tf, len(tokens)))
-            db.executemany("INSERT INTO lex_postings VALUES (?, ?, ?, ?, ?)",
-                           [(t, report_id, *_pack(rows)) for t, rows in postings.items()])
-            db.executemany("INSERT INTO lex_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-                           [(t, len(rows)) for t, rows in postings.items()])
+            for report_id, docs in reports:
+                self._delete(db, report_id)
+                postings: dict[str, list[tuple[int, int, int]]] = {}
+                for chunk_id, tokens in docs:
+                    n = db.execute("INSERT INTO lex_chunks (chunk_id, report_id, length) VALUES (?, ?, ?)",
+                                   (chunk_id, report_id, len(tokens))).lastrowid
+                    for term, tf in Counter(tokens).items():
+                        postings.setdefault(term, []).append((n, tf, len(tokens)))
+                db.executemany("INSERT INTO lex_postings VALUES (?, ?, ?, ?, ?)",
+                               [(t, report_id, *_pack(rows)) for t, rows in postings.items()])
+                db.executemany("INSERT INTO lex_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                               [(t, len(rows)) for t, rows in postings.items()])
         self._stats()
 
     def remove_report(self, report_id: str) -> None:
