@@ -104,9 +104,12 @@ def questions(a: Assistant, per_route: int) -> dict[str, list[str]]:
 
 def serve(home: Path, extra: Path, per_route: int) -> dict:
     """Open, ask per route, add one report and remove it; in its own process (peak RSS)."""
+    t0 = time.perf_counter()  # cold: the first open in a process also imports Chroma and loads jieba's dictionary
+    Assistant.open(Settings(home=home, llm="none"), embed_model=FastEmbedding()).close()
+    cold = time.perf_counter() - t0
     t0 = time.perf_counter()
     a = Assistant.open(Settings(home=home, llm="none"), embed_model=FastEmbedding())
-    out = {"open_s": time.perf_counter() - t0, "reports": len(a.metas), "chunks": len(a.chunks)}
+    out = {"open_s": time.perf_counter() - t0, "open_cold_s": cold, "reports": len(a.metas), "chunks": len(a.chunks)}
     a.ask("预热", generate=False)  # jieba's dictionary and the first Chroma query: not steady state
     out["routes"] = {}
     for route, qs in questions(a, per_route).items():
@@ -130,6 +133,7 @@ def serve(home: Path, extra: Path, per_route: int) -> dict:
     out["remove_one_s"] = time.perf_counter() - t0
     out["rss_mb"] = peak_rss_mb()
     a.close()
+    (home.parent / f"serve-{home.name}.json").write_text(json.dumps(out, indent=1))
     return out
 
 
@@ -171,7 +175,8 @@ def report(n: int, ing: dict, srv: dict, sizes: dict) -> None:
     print(f"ingest             {ing['seconds']:8.1f} s   {ing['reports_s']:7.1f} reports/s  {ing['chunks_s']:8.1f} chunks/s"
           f"   (process peak RSS {ing['rss_mb']:.0f} MB)")
     t = TARGETS_3000
-    print(f"Assistant.open     {srv['open_s']:8.2f} s   (target at 3,000: <= {t['open_s']} s)")
+    print(f"Assistant.open     {srv['open_s']:8.2f} s   (target at 3,000: <= {t['open_s']} s); first in a fresh "
+          f"process {srv.get('open_cold_s', float('nan')):.2f} s (imports Chroma, loads jieba's dictionary)")
     print(f"peak RSS (serving) {srv['rss_mb']:8.0f} MB  (target at 3,000: <= {t['rss_mb']} MB)")
     print("store on disk      " + ", ".join(f"{k} {v:.0f} MB" for k, v in sizes.items()))
     for route, r in srv["routes"].items():
