@@ -99,7 +99,7 @@ class LexicalIndex:
     def _delete(db: sqlite3.Connection, report_id: str) -> None:
         rows = db.execute("SELECT term, length(chunks) / 8 FROM lex_postings WHERE report_id=?", (report_id,)).fetchall()
         db.executemany("UPDATE lex_df SET df = df - ? WHERE term=?", [(n, t) for t, n in rows])
-        db.execute("DELETE FROM lex_df WHERE df <= 0")
+        db.executemany("DELETE FROM lex_df WHERE term=? AND df <= 0", [(t,) for t, _ in rows])  # only its terms
         db.execute("DELETE FROM lex_postings WHERE report_id=?", (report_id,))
         db.execute("DELETE FROM lex_chunks WHERE report_id=?", (report_id,))
 
