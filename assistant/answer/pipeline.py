@@ -17,9 +17,10 @@ from ..facts.extract import Fact
 from ..facts.lookup import lookup
 from ..facts.indicators import families_named
 from ..facts.table import PER_REPORT, table_answer
-from ..models import Answer, Chunk, ReportMeta, Section
+from ..models import Answer, ReportMeta, Section
 from ..places import PlaceIndex
 from ..settings import RetrievalSettings
+from ..store.chunkmap import ChunkMap
 from . import figures, scope
 from .subject import off_subject
 from .analyze import Query
@@ -38,7 +39,7 @@ class Corpus:
     """What the answer stages may read: report metadata, chunks, facts, texts and sections."""
 
     metas: dict[str, ReportMeta]
-    chunks: dict[str, Chunk]
+    chunks: ChunkMap
     places: PlaceIndex
     facts: list[Fact]
     text: Callable[[str], str]
@@ -192,8 +193,8 @@ def read(q: Query, corpus: Corpus, cfg: RetrievalSettings) -> Answer:
     """Retrieve chunks under the place/year filters and quote the sentences that answer."""
     hits = corpus.retriever.retrieve(q, top_k=cfg.top_k * (3 if q.wants_list else 1))
     if q.wants_plan and q.names_reports():  # "X's plans": the plan section itself, whatever retrieval ranked
-        hits += plan_hits(corpus.chunks.values(), set(corpus.texts_of(q)),
-                          {h.chunk.id for h in hits})
+        named = set(corpus.texts_of(q))  # only the named reports' chunks are read (store/chunkmap.py)
+        hits += plan_hits(corpus.chunks.of(named), named, {h.chunk.id for h in hits})
     texts = {h.chunk.report_id: corpus.text(h.chunk.report_id) for h in hits}
     return answer_from_hits(q, hits, texts, corpus.metas, corpus.sections, cfg.max_quotes)
 

@@ -1,12 +1,12 @@
 """Hybrid retrieval: reciprocal-rank fusion of dense (Chroma) and BM25, both under the same filters."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-import numpy as np
 
 from ..models import Chunk, ReportMeta
 from ..settings import RetrievalSettings
+from ..store.chunkmap import report_of
 from ..store.lexical import LexicalIndex
 from ..store.vectors import VectorIndex
 from .analyze import Query
@@ -21,7 +21,7 @@ class Hit:
 
 
 class HybridRetriever:
-    def __init__(self, vectors: VectorIndex, lexical: LexicalIndex, chunks: dict[str, Chunk],
+    def __init__(self, vectors: VectorIndex, lexical: LexicalIndex, chunks: Mapping[str, Chunk],
                  metas: dict[str, ReportMeta], cfg: RetrievalSettings):
         self.vectors, self.lexical, self.chunks, self.metas, self.cfg = vectors, lexical, chunks, metas, cfg
 
@@ -31,21 +31,20 @@ class HybridRetriever:
             return None
         return {rid for rid, m in self.metas.items() if q.covers(m) and (q.year is None or m.year == q.year)}
 
+    def _known(self, chunk_id: str) -> bool:
+        """A chunk of a report this view knows: vectors orphaned by a crash, or written by a commit this view
+        has not reloaded yet, are ignored."""
+        return report_of(chunk_id) in self.metas and chunk_id in self.chunks
+
     def retrieve(self, q: Query, top_k: int | None = None) -> list[Hit]:
         top_k = top_k or self.cfg.top_k
         scope = self._scope(q)
         if scope is not None and not scope:
             return []
         dense_ids = [n.node.node_id for n in self.vectors.search(q.dense_text, self.cfg.dense_top_k, scope)]
-        dense_ids = [cid for cid in dense_ids if cid in self.chunks]  # ignore vectors orphaned by a crash
-        scores = self.lexical.scores(q.tokens)
-        bm25_ids: list[str] = []
-        if scores.size:
-            if scope is not None:
-                allowed = [cid in self.chunks and self.chunks[cid].report_id in scope for cid in self.lexical.chunk_ids]
-                scores = np.where(np.array(allowed, dtype=bool), scores, 0.0)
-            order = np.argsort(-scores)[: self.cfg.dense_top_k]
-            bm25_ids = [self.lexical.chunk_ids[i] for i in order if scores[i] > 0]
+        dense_ids = [cid for cid in dense_ids if self._known(cid)]
+        # BM25 under the same filter: the index scores only the chunks of the reports in scope
+        bm25_ids = [cid for cid in self.lexical.top(q.tokens, self.cfg.dense_top_k, scope) if self._known(cid)]
         fused: dict[str, float] = {}
         for ranking in (dense_ids, bm25_ids):
             for rank, cid in enumerate(ranking):

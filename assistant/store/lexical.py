@@ -1,8 +1,18 @@
-"""Chinese BM25 (bm25s over jieba tokens), persisted beside the vector store."""
+"""Chinese BM25 over jieba tokens, as an inverted index in SQLite that grows and shrinks per report.
+
+Why not bm25s any more: it indexes a fixed corpus, so every ingest or removal rebuilt BM25 over every
+chunk and held all of it in memory. Here one row holds one term's postings in one report (chunk numbers,
+term counts, chunk lengths as packed arrays), so adding a report writes only its own rows and a query
+reads only the rows of its terms. The scores are bm25s's defaults (Lucene idf, k1=1.5, b=0.75) from
+the same corpus statistics, so rankings match the previous index.
+"""
 from __future__ import annotations
 
-import json
-import shutil
+import math
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -11,49 +21,137 @@ from ..models import Chunk
 from ..text.lexicon import tokenize
 from ..text.script import to_simplified
 
+K1, B = 1.5, 0.75
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS lex_chunks (n INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL UNIQUE,
+    report_id TEXT NOT NULL, length INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS lex_chunks_report ON lex_chunks(report_id);
+CREATE TABLE IF NOT EXISTS lex_postings (term TEXT NOT NULL, report_id TEXT NOT NULL, chunks BLOB NOT NULL,
+    tfs BLOB NOT NULL, lengths BLOB NOT NULL, PRIMARY KEY (term, report_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS lex_postings_report ON lex_postings(report_id);
+CREATE TABLE IF NOT EXISTS lex_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
+
+def chunk_tokens(chunk: Chunk, context: str) -> list[str]:
+    """What BM25 sees of a chunk: its report's place/title words, its section path and its text."""
+    return tokenize(to_simplified(context + " " + chunk.section + " " + chunk.text))
+
 
 class LexicalIndex:
-    def __init__(self, directory: Path):
-        self.dir = directory
-        self.chunk_ids: list[str] = []
-        self._bm25 = None
-        self._vocab: set[str] = set()
+    """BM25 postings in their own SQLite file (vectorstore/lexical.sqlite), updated report by report."""
 
-    def build(self, chunks: list[Chunk], context: dict[str, str]) -> None:
-        """Index every chunk; `context` (report id → place/title words) is prepended so names match."""
-        import bm25s
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses at most the last commit, never corrupts
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+        self._stats()
 
-        self.chunk_ids = [c.id for c in chunks]
-        if not chunks:
-            self._bm25 = None
-            shutil.rmtree(self.dir, ignore_errors=True)
-            return
-        corpus = [tokenize(to_simplified(context.get(c.report_id, "") + " " + c.section + " " + c.text)) for c in chunks]
-        bm25 = bm25s.BM25()
-        bm25.index(corpus, show_progress=False)
-        tmp = self.dir.with_name(self.dir.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        bm25.save(str(tmp), show_progress=False)
-        (tmp / "chunk_ids.json").write_text(json.dumps(self.chunk_ids))
-        shutil.rmtree(self.dir, ignore_errors=True)
-        tmp.rename(self.dir)  # swap in whole so a crash never leaves a half-written index
-        self._bm25 = bm25
-        self._vocab = set(bm25.vocab_dict)
+    def reload(self) -> None:
+        """Corpus statistics again, after another process added or removed reports."""
+        self._stats()
 
-    def load(self) -> bool:
-        import bm25s
+    def _stats(self) -> None:
+        # N and the mean length are corpus-wide and change with every report: kept here, re-read on change
+        n, total = self._db.execute("SELECT COUNT(*), COALESCE(SUM(length), 0) FROM lex_chunks").fetchone()
+        self.n_chunks, self.avg_len = n, (total / n if n else 0.0)
 
-        ids = self.dir / "chunk_ids.json"
-        if not ids.exists():
-            return False
-        self._bm25 = bm25s.BM25.load(str(self.dir), show_progress=False, verbosity=0)
-        self.chunk_ids = json.loads(ids.read_text())
-        self._vocab = set(self._bm25.vocab_dict)
-        return True
+    def report_ids(self) -> set[str]:
+        return {r for (r,) in self._db.execute("SELECT DISTINCT report_id FROM lex_chunks")}
 
-    def scores(self, query_tokens: list[str]) -> np.ndarray:
-        """BM25 score of every chunk, aligned with `chunk_ids` (zeros when nothing matches)."""
-        toks = [t for t in query_tokens if t in self._vocab]
-        if self._bm25 is None or not toks:
-            return np.zeros(len(self.chunk_ids), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(toks), dtype=np.float32)
+    def add_report(self, report_id: str, chunks: list[Chunk], context: str) -> None:
+        """Index one report's chunks (replacing any earlier rows of it)."""
+        self.add_reports([(report_id, [(c.id, chunk_tokens(c, context)) for c in sorted(chunks, key=lambda c: c.id)])])
+
+    def add_reports(self, reports: Iterable[tuple[str, list[tuple[str, list[str]]]]], per_commit: int = 200) -> None:
+        """Index tokenized reports (report id, [(chunk id, tokens)]), many per transaction: a commit
+        costs an fsync, which at one per report dominated ingesting thousands of reports."""
+        batch: list = []
+        for item in reports:
+            batch.append(item)
+            if len(batch) >= per_commit:
+                self._write(batch)
+                batch = []
+        if batch:
+            self._write(batch)
+
+    def _write(self, reports: list[tuple[str, list[tuple[str, list[str]]]]]) -> None:
+        with self._lock, self._db as db:
+            for report_id, docs in reports:
+                self._delete(db, report_id)
+                postings: dict[str, list[tuple[int, int, int]]] = {}
+                for chunk_id, tokens in docs:
+                    n = db.execute("INSERT INTO lex_chunks (chunk_id, report_id, length) VALUES (?, ?, ?)",
+                                   (chunk_id, report_id, len(tokens))).lastrowid
+                    for term, tf in Counter(tokens).items():
+                        postings.setdefault(term, []).append((n, tf, len(tokens)))
+                db.executemany("INSERT INTO lex_postings VALUES (?, ?, ?, ?, ?)",
+                               [(t, report_id, *_pack(rows)) for t, rows in postings.items()])
+                db.executemany("INSERT INTO lex_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                               [(t, len(rows)) for t, rows in postings.items()])
+        self._stats()
+
+    def remove_report(self, report_id: str) -> None:
+        with self._lock, self._db as db:
+            self._delete(db, report_id)
+        self._stats()
+
+    @staticmethod
+    def _delete(db: sqlite3.Connection, report_id: str) -> None:
+        rows = db.execute("SELECT term, length(chunks) / 8 FROM lex_postings WHERE report_id=?", (report_id,)).fetchall()
+        db.executemany("UPDATE lex_df SET df = df - ? WHERE term=?", [(n, t) for t, n in rows])
+        db.executemany("DELETE FROM lex_df WHERE term=? AND df <= 0", [(t,) for t, _ in rows])  # only its terms
+        db.execute("DELETE FROM lex_postings WHERE report_id=?", (report_id,))
+        db.execute("DELETE FROM lex_chunks WHERE report_id=?", (report_id,))
+
+    def top(self, query_tokens: list[str], k: int, report_ids: set[str] | None = None) -> list[str]:
+        """The k best chunk ids with a positive score (of the given reports when report_ids is not None);
+        a token repeated in the query counts again, as in bm25s; ties in indexing order (deterministic)."""
+        if not self.n_chunks or not query_tokens:
+            return []
+        parts = [self._term_scores(term, report_ids, times) for term, times in Counter(query_tokens).items()]
+        parts = [p for p in parts if p is not None]
+        if not parts:
+            return []
+        chunks = np.concatenate([p[0] for p in parts])
+        keys, inverse = np.unique(chunks, return_inverse=True)  # sorted: indexing order breaks ties
+        total = np.bincount(inverse, weights=np.concatenate([p[1] for p in parts])).astype(np.float32)
+        order = np.argsort(-total, kind="stable")[:k]
+        return self._ids([int(keys[i]) for i in order if total[i] > 0])
+
+    def _term_scores(self, term: str, report_ids: set[str] | None, times: int):
+        row = self._db.execute("SELECT df FROM lex_df WHERE term=?", (term,)).fetchone()
+        if not row:
+            return None
+        idf = math.log(1 + (self.n_chunks - row[0] + 0.5) / (row[0] + 0.5))
+        sql = "SELECT chunks, tfs, lengths FROM lex_postings WHERE term=?"
+        if report_ids is None:
+            rows = self._db.execute(sql, (term,)).fetchall()
+        else:  # one primary-key probe per report in scope
+            rows = [r for rid in sorted(report_ids) for r in self._db.execute(sql + " AND report_id=?", (term, rid))]
+        if not rows:
+            return None
+        chunks = np.concatenate([np.frombuffer(r[0], dtype=np.int64) for r in rows])
+        tf = np.concatenate([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+        length = np.concatenate([np.frombuffer(r[2], dtype=np.float32) for r in rows])
+        s = (idf * tf / (K1 * ((1 - B) + B * length / self.avg_len) + tf)).astype(np.float32)
+        return chunks, times * s.astype(np.float64)
+
+    def _ids(self, ns: list[int]) -> list[str]:
+        if not ns:
+            return []
+        rows = dict(self._db.execute(f"SELECT n, chunk_id FROM lex_chunks WHERE n IN ({','.join('?' * len(ns))})", ns))
+        return [rows[n] for n in ns]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _pack(rows: Iterable[tuple[int, int, int]]) -> tuple[bytes, bytes, bytes]:
+    rows = list(rows)
+    return (np.array([r[0] for r in rows], dtype=np.int64).tobytes(),
+            np.array([r[1] for r in rows], dtype=np.float32).tobytes(),
+            np.array([r[2] for r in rows], dtype=np.float32).tobytes())

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 from llama_index.core import VectorStoreIndex
 from llama_index.core.embeddings import BaseEmbedding
 from llama_index.core.schema import NodeRelationship, NodeWithScore, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
 
+from ..errors import FazhiError
 from ..models import Chunk, ReportMeta
+from ..settings import Settings
 
 _EMBED_KEYS = ("place", "section")  # what the embedding sees besides the text
 
@@ -33,15 +36,35 @@ def filters_for(report_ids: set[str] | None) -> MetadataFilters | None:
     return MetadataFilters(filters=[MetadataFilter(key="report_id", value=sorted(report_ids), operator=FilterOperator.IN)])
 
 
+def open_vectors(settings: Settings, directory: Path, name: str, embed_model: BaseEmbedding) -> "VectorIndex":
+    """The embedded store under FAZHI_HOME, or the Chroma server at FAZHI_CHROMA_URL (same collection)."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)  # telemetry would try the network on every start
+    if not settings.chroma_url:
+        directory.mkdir(parents=True, exist_ok=True)
+        return VectorIndex(chromadb.PersistentClient(path=str(directory), settings=chroma_settings), name, embed_model,
+                           reopen=lambda: open_vectors(settings, directory, name, embed_model))
+    url = urlparse(settings.chroma_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise FazhiError(f"FAZHI_CHROMA_URL={settings.chroma_url!r} is not an http(s)://host:port URL; fix or unset it")
+    try:
+        client = chromadb.HttpClient(host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                                     ssl=url.scheme == "https", settings=chroma_settings)
+        return VectorIndex(client, name, embed_model)
+    except Exception as err:  # chromadb raises several kinds (connection, HTTP status, value): one line for all
+        raise FazhiError(f"cannot reach the Chroma server at {settings.chroma_url} ({type(err).__name__}); start it "
+                         f"with `chroma run --path DIR --host {url.hostname} --port {url.port or 8000}` "
+                         f"or unset FAZHI_CHROMA_URL to use the embedded store") from None
+
+
 class VectorIndex:
-    def __init__(self, directory: Path, name: str, embed_model: BaseEmbedding):
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
+    def __init__(self, client, name: str, embed_model: BaseEmbedding, reopen=None):
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        directory.mkdir(parents=True, exist_ok=True)
-        # telemetry off: it would try the network on every start
-        self.client = chromadb.PersistentClient(path=str(directory), settings=ChromaSettings(anonymized_telemetry=False))
+        self._reopen = reopen  # None for a server: it serves every writer's vectors to every client
+        self.client = client
         self.collection = self.client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"})
         self.store = ChromaVectorStore(chroma_collection=self.collection)
         self.embed_model = embed_model
@@ -52,6 +75,12 @@ class VectorIndex:
 
     def delete_report(self, report_id: str) -> None:
         self.store.delete(ref_doc_id=report_id)
+
+    def delete_reports(self, report_ids: list[str]) -> None:
+        """One call for many reports (llama-index stores the report id as document_id): a Chroma call
+        costs a commit, so one per report added minutes to ingesting thousands."""
+        if report_ids:
+            self.collection.delete(where={"document_id": {"$in": list(report_ids)}})
 
     def count(self) -> int:
         return self.collection.count()
@@ -66,9 +95,10 @@ class VectorIndex:
     def reopen(self) -> "VectorIndex":
         """The same collection through a new Chroma client: a client keeps the vector index in memory and
         does not see what another process wrote (a CLI ingest next to `fazhi serve`)."""
-        directory = Path(self.client.get_settings().persist_directory)
+        if self._reopen is None:
+            return self
         self.close()
-        return VectorIndex(directory, self.collection.name, self.embed_model)
+        return self._reopen()
 
     def close(self) -> None:
         try:

@@ -54,6 +54,13 @@ def add_words(words) -> None:
                 _added.add(w)
 
 
+def added_words() -> list[str]:
+    """Every word add_words registered in this process: another process that registers them too
+    (ingest's tokenizing workers) segments text exactly as this one does."""
+    with _lock:
+        return sorted(_added)
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens (whole words plus their parts), lower-cased, stop-words removed."""
     toks = []
