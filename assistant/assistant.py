@@ -41,7 +41,7 @@ from .text.script import to_simplified
 
 log = logging.getLogger(__name__)
 _UNSET = object()
-_FLUSH_CHUNKS = 512  # chunks embedded and stored per Chroma/SQLite call during ingest
+_FLUSH_CHUNKS = 512  # least chunks embedded and stored per commit (one Chroma/SQLite call) during ingest
 _LLM_ROUTES = {"lookup", "open", "meta", None}  # exhaustive answers are code-built tables: no phrasing helps
 
 
@@ -195,10 +195,15 @@ class Assistant:
                     elif batch.is_new(item.report, result, keep, self.docs.has, self.duplicates, self.metas,
                                       {rid: p.report for rid, p in pending.items()}):
                         pending[item.report.meta.id] = item
-                        if sum(len(p.report.chunks) for p in pending.values()) >= _FLUSH_CHUNKS:
+                        if sum(len(p.report.chunks) for p in pending.values()) >= self._flush_at():
                             self._commit(pending, result)
                 self._commit(pending, result)
         return result
+
+    def _flush_at(self) -> int:
+        """Chunks per commit: at least _FLUSH_CHUNKS, and a twentieth of the store, because each commit
+        re-reads the corpus's metadata and places; a fixed size would make a big ingest quadratic."""
+        return max(_FLUSH_CHUNKS, len(self.chunks) // 20)
 
     def _commit(self, pending: dict[str, Prepared], result: IngestResult) -> None:
         """Several reports at once (Chroma and SQLite pay a commit per call, ~0.2 s per Chroma add); embedded
