@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from tqdm import tqdm
@@ -158,9 +159,10 @@ class Assistant:
         return f"{m.place or ''} {m.title or ''}"
 
     # ---- ingest -------------------------------------------------------------------------
-    def ingest(self, paths, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
+    def ingest(self, paths, progress: bool | Callable[[int, int], None] = True,
+               keep_duplicates: bool | None = None) -> IngestResult:
         """Add report files/folders, prepared in worker processes while the embedder works on the ones already
-        prepared. Duplicates (same cleaned text, or near-duplicates unless keep_duplicates /
+        prepared; `progress` is a tqdm bar (True), nothing (False), or called with (reports done, total). Duplicates (same cleaned text, or near-duplicates unless keep_duplicates /
         FAZHI_KEEP_DUPLICATES) are skipped; a file that fails is listed, the rest of the batch goes on."""
         self._require_store()
         files, result = expand(paths)
@@ -181,15 +183,16 @@ class Assistant:
             items = []
         return self._add(iter(items), len(items), result, progress, keep_duplicates)
 
-    def _add(self, items, total: int, result: IngestResult, progress: bool, keep_duplicates: bool | None) -> IngestResult:
+    def _add(self, items, total: int, result: IngestResult, progress, keep_duplicates: bool | None) -> IngestResult:
         keep = self.settings.keep_duplicates if keep_duplicates is None else keep_duplicates
         with self.lock.writer():  # one ingest at a time across processes; the second sees the first's reports
             with self.lock.reading():
                 self._sync()
             pending: dict[str, Prepared] = {}
-            with tqdm(total=total, desc="ingesting reports", unit="report", disable=not progress) as bar:
+            with tqdm(total=total, desc="ingesting reports", unit="report", disable=progress is not True) as bar:
                 for item in items:
                     bar.update(1)
+                    self._report_progress(progress, result, total)
                     if item.error:
                         result.failed.append(FailedFile(path=safe_name(item.path), reason=item.error))
                     elif batch.is_new(item.report, result, keep, self.docs.has, self.duplicates, self.metas,
@@ -198,7 +201,15 @@ class Assistant:
                         if sum(len(p.report.chunks) for p in pending.values()) >= self._flush_at():
                             self._commit(pending, result)
                 self._commit(pending, result)
+                self._report_progress(progress, result, total)
         return result
+
+    @staticmethod
+    def _report_progress(progress, result: IngestResult, total: int) -> None:
+        """Reports settled (stored, skipped or failed) of the total, for a caller's own progress display
+        (the page's "indexing 3/12"); a report counts once it is stored, not when it is read."""
+        if callable(progress):
+            progress(len(result.added) + len(result.skipped) + len(result.failed), total)
 
     def _flush_at(self) -> int:
         """Chunks per commit: at least _FLUSH_CHUNKS, and a twentieth of the store, because each commit

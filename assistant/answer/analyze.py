@@ -35,6 +35,7 @@ class Query(BaseModel):
     lang: Literal["zh", "en"]
     places: list[str] = []
     unknown_places: list[str] = []
+    outside_filter: list[str] = []  # corpus places the question names that the place filter leaves out
     report_ids: list[str] = []  # reports named other than by their place (title, issuer, file name)
     year: int | None = None
     zh_terms: list[str] = []
@@ -89,7 +90,7 @@ def analyze(question: str, places: PlaceIndex, place: str | list[str] | None = N
         tokens += [t for z in ZERO_CLAIMS for t in tokenize(z)]  # 零败诉 must also find 无败诉案件 / 0败诉
     dense = question if lang == "zh" else f"{question} {' '.join(zh_terms)} {' '.join(given or found)}"
     return Query(
-        question=question, lang=lang, places=given or found,
+        question=question, lang=lang, places=given or found, outside_filter=[p for p in found if given and p not in given],
         unknown_places=[] if (given or found) else (places.unknown(question) if lang == "zh"
                                                     else places.unknown_en(question) + places.unknown(question)),
         year=year_asked, zh_terms=zh_terms, asked_terms=asked_terms, focus=focus, tokens=tokens, dense_text=dense.strip(),

@@ -51,11 +51,20 @@ class Corpus:
         return {rid: self.text(rid) for rid, m in self.metas.items() if q.names_reports() and q.covers(m)}
 
 
+def _filtered_out(q: Query) -> Answer:
+    named, kept = "、".join(q.outside_filter), "、".join(q.places)
+    return abstain(q, f"问题提到的{named}不在当前的地区筛选({kept})之内;清除筛选后再问。",
+                   f"The question names {named}, which the place filter ({kept}) leaves out; clear the filter and "
+                   f"ask again.")
+
+
 def answer(q: Query, corpus: Corpus, cfg: RetrievalSettings, explicit_year: bool) -> Answer:
     """The verified extractive answer to an analyzed question."""
     q, caveat = narrow(q, corpus)
     if q.unknown_places:
         return outside(q, corpus)
+    if q.outside_filter:  # answering for the filter's places would answer another question
+        return _filtered_out(q)
     scoped = scope_year(q, corpus.metas, explicit_year)
     if scoped is None or not corpus.chunks:
         return abstain(q, "没有符合该地区和年份的报告。",

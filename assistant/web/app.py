@@ -26,6 +26,7 @@ from ..ingest import uploads  # noqa: E402
 from ..models import Answer, FailedFile, IngestResult  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from . import views  # noqa: E402
+from .i18n import DEFAULT, lang_of, t  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ EXAMPLES = [
     "How many legal aid cases did Wucheng handle?",
     "compare Linhai and Pingluo",
 ]
+ACCEPTED = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"]  # the upload picker offers only these
 FACT_COLUMNS = ["地区 place", "年份 year", "指标 indicator", "数值 value", "范围 scope", "计划 plan", "原文 quote",
                 "章节 section"]
 
@@ -60,6 +62,10 @@ def _file_path(f) -> str:
     if isinstance(f, (str, os.PathLike)):
         return os.fspath(f)
     return str(getattr(f, "path", None) or getattr(f, "name", None) or "")
+
+
+def _refused(message: str) -> dict:
+    return {"added": [], "skipped": [], "failed": [], "message": message}
 
 
 def _places(value) -> list[str] | None:
@@ -83,9 +89,9 @@ class WebApp:
     def year_choices(self) -> list[str]:
         return [ALL] + [str(y) for y in sorted({m.year for m in self.assistant.reports() if m.year}, reverse=True)]
 
-    def reports_table(self) -> dict:
+    def reports_table(self, lang: str = DEFAULT) -> dict:
         with self.lock.read():
-            return {"headers": views.REPORT_COLUMNS, "data": views.report_rows(self.assistant.reports())}
+            return {"headers": views.report_columns(lang), "data": views.report_rows(self.assistant.reports(), lang)}
 
     # ---- questions -----------------------------------------------------------------------
     def ask(self, question: str, places: list[str] | None = None, year: int | str | None = None) -> dict:
@@ -101,16 +107,16 @@ class WebApp:
         with self.lock.read():
             return [m.model_dump(mode="json") for m in self.assistant.reports()]
 
-    def stream(self, question: str, places, year, msg_id: str):
+    def stream(self, question: str, places, year, msg_id: str, lang: str = DEFAULT):
         """HTML of the assistant's message: pending/streaming states, then the answer with its cards.
         The read lock is held throughout, so the cards' paragraphs come from the same store as the answer."""
         places, year = _places(places), _year(year)
         with self.lock.read():
             def final(answer: Answer) -> str:
-                return views.render_answer(answer, msg_id, self.assistant.text)
+                return views.render_answer(answer, msg_id, self.assistant.text, lang)
 
             if not hasattr(self.assistant, "ask_stream"):
-                yield views.render_pending()
+                yield views.render_pending(lang=lang)
                 yield final(self.assistant.ask(question, place=places, year=year))
                 return
             tokens = ""
@@ -122,26 +128,29 @@ class WebApp:
                     return
                 if isinstance(item, str) or kind == "token":
                     tokens += item if isinstance(item, str) else str(item.get("text") or "")
-                    yield views.render_pending(tokens)
+                    yield views.render_pending(tokens, lang=lang)
                 else:  # the evidence found before generation starts
                     evidence = item.get("citations") if kind == "evidence" else item
-                    yield views.render_pending(found=len(evidence) if hasattr(evidence, "__len__") else None)
+                    yield views.render_pending(found=len(evidence) if hasattr(evidence, "__len__") else None, lang=lang)
             if tokens:  # a stream that ended without its Answer: keep what was said
                 yield final(Answer(question=question, answer=tokens))
 
-    def respond(self, question, history, places, year):
-        """Chat handler: streams the assistant's message into the chat; errors become a one-line warning."""
-        history = list(history or [])
+    def respond(self, question, history, places, year, lang: str = DEFAULT):
+        """Chat handler: streams the assistant's message into the chat; errors become a one-line warning.
+        An empty or over-long question is named (a toast) and left in the box to fix, never cut or dropped."""
+        history, lang = list(history or []), lang_of(lang)
         question = (question or "").strip()
-        if not question:
+        limit = self.assistant.settings.max_question_chars
+        if not question or len(question) > limit:
+            gr.Warning(t("empty_question", lang) if not question else t("too_long", lang, n=len(question), limit=limit))
             yield list(history), list(history), gr.update()
             return
         shown_year = None if year in (None, "", ALL) else year
-        history.append({"role": "user", "content": views.render_question(question, _places(places), shown_year)})
-        history.append({"role": "assistant", "content": views.render_pending()})
+        history.append({"role": "user", "content": views.render_question(question, _places(places), shown_year, lang)})
+        history.append({"role": "assistant", "content": views.render_pending(lang=lang)})
         yield list(history), list(history), ""
         try:
-            for html in self.stream(question, places, year, uuid.uuid4().hex[:8]):
+            for html in self.stream(question, places, year, uuid.uuid4().hex[:8], lang):
                 history[-1] = {"role": "assistant", "content": html}
                 yield list(history), list(history), gr.update()
         except FazhiError as err:
@@ -150,29 +159,43 @@ class WebApp:
         except Exception as err:  # a bug must not take the page down; the log has the traceback
             log.exception("answering %r failed", question)
             history[-1] = {"role": "assistant",
-                           "content": views.render_error(f"internal error ({type(err).__name__}); see the server log")}
+                           "content": views.render_error(t("internal_error", lang, kind=type(err).__name__))}
             yield list(history), list(history), gr.update()
 
+    def filter_action(self, question, places, year, lang: str = DEFAULT):
+        """The "clear filters and ask again" button: shown when the question names a place the filters leave out."""
+        try:
+            with self.lock.read():
+                outside = self.assistant.analyze(question or "", _places(places), _year(year)).outside_filter
+        except Exception:  # the question was refused with its own message; no button then
+            outside = []
+        label = f'{t("clear_and_ask", lang_of(lang))} ({"、".join(outside)})' if outside else ""
+        return gr.update(visible=bool(outside), value=label)
+
     # ---- upload --------------------------------------------------------------------------
-    def upload(self, files, progress=gr.Progress(track_tqdm=True)) -> dict:
+    def upload(self, files, lang: str = DEFAULT, progress=gr.Progress()) -> dict:
         """Add report files (txt/md/html/docx/pdf); returns {"added": [ReportMeta], "skipped", "failed", "message"}.
         Only files this upload brought into Gradio's upload folder are read (a client can name any server path)."""
+        lang = lang_of(lang)
         paths = [str(p) for p in map(_file_path, files or []) if p]
         if not paths:
-            return {"added": [], "skipped": [], "failed": [], "message": "no files selected; choose report files first"}
+            return _refused(t("no_files", lang))
         limit = self.assistant.settings.max_upload_files
         if len(paths) > limit:
-            return {"added": [], "skipped": [], "failed": [], "message": f"{len(paths)} files in one upload, over the "
-                    f"{limit} file limit; upload fewer at a time or raise FAZHI_MAX_UPLOAD_FILES"}
+            return _refused(t("too_many_files", lang, n=len(paths), limit=limit) + " (FAZHI_MAX_UPLOAD_FILES)")
         ok, refused = uploads.accepted(paths, self.upload_folders)
-        progress(0, desc=f"reading {len(ok)} file(s)…")
+        progress(0, desc=t("reading_files", lang, n=len(ok)))
         kept_dir = self.assistant.settings.reports_dir / uploads.UPLOADS
+
+        def indexed(done: int, total: int) -> None:
+            progress((done, total), desc=t("indexing", lang, done=done, total=total), unit="reports")
+
         try:
             copies = [uploads.keep_original(p, kept_dir) for p in ok]
             with self.lock.write():
-                result = self.assistant.ingest([c for c, _ in copies], progress=True) if copies else IngestResult()
+                result = self.assistant.ingest([c for c, _ in copies], progress=indexed) if copies else IngestResult()
         except (FazhiError, OSError) as err:
-            return {"added": [], "skipped": [], "failed": [], "message": str(err).splitlines()[0]}
+            return _refused(str(err).splitlines()[0])
         added = {m.source for m in result.added}
         for copy, made in copies:  # only reports are kept; a rejected or duplicate file leaves no copy
             if made and copy.name not in added:
@@ -186,17 +209,17 @@ class WebApp:
 
         return [Path(get_upload_folder())]
 
-    def ingest_url(self, url: str, progress=gr.Progress(track_tqdm=True)) -> dict:
+    def ingest_url(self, url: str, lang: str = DEFAULT, progress=gr.Progress()) -> dict:
         """Fetch a report page or file (html/pdf/docx) by URL and add it; same result shape as /upload."""
-        url = (url or "").strip()
+        url, lang = (url or "").strip(), lang_of(lang)
         if not url:
-            return {"added": [], "skipped": [], "failed": [], "message": "no URL given; paste a report's http(s) address"}
-        progress(0, desc="fetching…")
+            return _refused(t("no_url", lang))
+        progress(0, desc=t("fetching", lang))
         try:
             with self.lock.write():
-                result = self.assistant.ingest_url(url, progress=True)
+                result = self.assistant.ingest_url(url, progress=False)
         except FazhiError as err:
-            return {"added": [], "skipped": [], "failed": [], "message": str(err)}
+            return _refused(str(err))
         return self._outcome(result)
 
     @staticmethod
@@ -206,24 +229,26 @@ class WebApp:
         if dups:
             message += " (" + "; ".join(dups) + ")"
         return {"added": [m.model_dump(mode="json") for m in result.added], "skipped": result.skipped,
+                "duplicates": result.duplicates,
                 # no "path" key: Gradio would take the entry for a file to download
                 "failed": [{"file": Path(f.path).name, "reason": f.reason} for f in result.failed], "message": message}
 
-    def upload_view(self, outcome: dict):
-        """After an upload: the per-file list, the reports table and fresh place/year choices."""
-        outcome = outcome or {}
+    def upload_view(self, outcome: dict, lang: str = DEFAULT):
+        """After an upload: the per-file list (in the page's language), the reports table and fresh choices."""
+        outcome, lang = outcome or {}, lang_of(lang)
         if not any(outcome.get(k) for k in ("added", "skipped", "failed")):
-            html = views.render_error(outcome.get("message") or "nothing was uploaded")
+            html = views.render_error(outcome.get("message") or t("nothing_uploaded", lang))
         else:
             html = views.render_upload(IngestResult(
                 added=outcome.get("added", []), skipped=outcome.get("skipped", []),
-                failed=[FailedFile(path=f["file"], reason=f["reason"]) for f in outcome.get("failed", [])]))
-        return (html, *self.refresh())
+                duplicates=outcome.get("duplicates", {}),
+                failed=[FailedFile(path=f["file"], reason=f["reason"]) for f in outcome.get("failed", [])]), lang=lang)
+        return (html, *self.refresh(lang))
 
-    def refresh(self):
-        places, years = self.place_choices(), self.year_choices()
-        return (self.reports_table(), gr.update(choices=places), gr.update(choices=years),
-                views.render_header(self.assistant.reports()))
+    def refresh(self, lang: str = DEFAULT):
+        places, years, lang = self.place_choices(), self.year_choices(), lang_of(lang)
+        return (self.reports_table(lang), gr.update(choices=places), gr.update(choices=years),
+                views.render_header(self.assistant.reports(), lang))
 
     # ---- facts ---------------------------------------------------------------------------
     def facts(self, indicator: str | None = None, place: str | None = None, year: int | str | None = None) -> list[dict]:
@@ -268,50 +293,57 @@ def _indicator_choices() -> list[tuple[str, str]]:
 def build_app(assistant) -> gr.Blocks:
     """The page over an open Assistant. Launch it with launch_kwargs() (CSS, head script, no share link)."""
     web = WebApp(assistant)
+    limit = assistant.settings.max_question_chars
     with gr.Blocks(title="法治政府建设年度报告问答 · fazhi-qa", analytics_enabled=False,
                    delete_cache=(3600, 7200)) as demo:  # uploaded copies and CSVs leave Gradio's cache
-        header = gr.HTML(views.render_header(assistant.reports()))
+        lang = gr.State(DEFAULT)  # a State, so the API endpoints keep their signatures
+        saved_lang = gr.BrowserState(DEFAULT, storage_key="fazhi-lang")
+        with gr.Row(equal_height=False):
+            header = gr.HTML(views.render_header(assistant.reports()))
+            lang_radio = gr.Radio([("中文", "zh"), ("English", "en")], value=DEFAULT, label=t("language"),
+                                  elem_id="fz-lang", scale=0, min_width=160)
         history = gr.State([])
+        last_question = gr.State("")
         with gr.Tabs():
-            with gr.Tab("问答 Chat", id="chat"):
+            with gr.Tab(t("tab_chat"), id="chat") as tab_chat:
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=4):
-                        chatbot = gr.Chatbot(elem_id="fz-chat", show_label=False, height=620, latex_delimiters=[], autoscroll=False,
-                                             feedback_options=None, buttons=[],
-                                             placeholder="用中文或英文提问,回答会逐字引用报告原文。<br>"
-                                                         "Ask in Chinese or English; answers quote the reports.")
+                        filters_html = gr.HTML(views.render_filters([], None), elem_id="fz-filter-bar")
+                        chatbot = gr.Chatbot(elem_id="fz-chat", show_label=False, height=620, latex_delimiters=[],
+                                             autoscroll=False, feedback_options=None, buttons=[],
+                                             placeholder=t("chat_placeholder"))
+                        clear_ask = gr.Button(visible=False, variant="secondary", size="sm", elem_id="fz-clear-ask")
                         with gr.Row():
-                            question = gr.Textbox(elem_id="fz-question", show_label=False, scale=6, autofocus=True,
-                                                  placeholder="输入问题 · Type a question, e.g. 平罗县2023年行政诉讼败诉率是多少?",
-                                                  max_length=assistant.settings.max_question_chars)
-                            send = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="fz-send")
-                        gr.Markdown("示例问题 · Examples (click to ask)", elem_classes="fz-examples-head")
+                            question = gr.Textbox(elem_id="fz-question", label=t("question_label"), show_label=False,
+                                                  scale=6, autofocus=True, placeholder=t("question_placeholder"))
+                            send = gr.Button(t("ask"), variant="primary", scale=1, elem_id="fz-send")
+                        counter = gr.HTML(views.render_counter(limit), elem_id="fz-counter")
+                        examples_head = gr.Markdown(t("examples"), elem_classes="fz-examples-head")
                         with gr.Row(elem_classes="fz-examples", elem_id="fz-examples"):
                             example_buttons = [gr.Button(q, size="sm", scale=0, min_width=0) for q in EXAMPLES]
                     with gr.Column(scale=1, min_width=220):
-                        places = gr.Dropdown(web.place_choices(), value=[], multiselect=True, label="地区 Place",
-                                             info="只在这些地区的报告中查找 · only these places", elem_id="fz-places")
-                        year = gr.Dropdown(web.year_choices(), value=ALL, label="年份 Year",
-                                           info="报告所述年度 · year reported on", elem_id="fz-year")
-                        gr.Markdown("筛选对下一个问题生效。<br>Filters apply to the next question.")
-                        clear = gr.Button("清空对话 Clear chat", size="sm")
-            with gr.Tab("报告 Reports", id="reports"):
+                        places = gr.Dropdown(web.place_choices(), value=[], multiselect=True, label=t("places"),
+                                             info=t("places_info"), elem_id="fz-places")
+                        year = gr.Dropdown(web.year_choices(), value=ALL, label=t("year"), info=t("year_info"),
+                                           elem_id="fz-year")
+                        filters_note = gr.Markdown(t("filters_next"))
+                        clear = gr.Button(t("clear_chat"), size="sm", elem_id="fz-clear")
+            with gr.Tab(t("tab_reports"), id="reports") as tab_reports:
                 reports_df = gr.Dataframe(web.reports_table(), headers=views.REPORT_COLUMNS, interactive=False,
                                           wrap=True, max_height=520, elem_id="fz-reports",
                                           column_widths=["12%", "10%", "6%", "15%", "33%", "6%", "6%", "12%"])
-                gr.Markdown(f"### 上传报告 Add reports\n txt / md / html / docx / pdf,每个文件不超过 "
-                            f"{assistant.settings.max_file_mb:g} MB · up to {assistant.settings.max_file_mb:g} MB "
-                            f"each. 重复的报告会被跳过 · duplicates are skipped.")
-                files = gr.File(file_count="multiple", label="报告文件 Report files", elem_id="fz-files", height=140)
-                add = gr.Button("添加到索引 Add to index", variant="primary", elem_id="fz-add")
+                upload_head = gr.Markdown(_upload_head(assistant.settings.max_file_mb, DEFAULT))
+                files = gr.File(file_count="multiple", label=t("report_files"), elem_id="fz-files", height=140,
+                                file_types=ACCEPTED)
+                add = gr.Button(t("add_to_index"), variant="primary", elem_id="fz-add")
                 with gr.Row():
-                    url_box = gr.Textbox(show_label=False, scale=6, elem_id="fz-url",
-                                         placeholder="或输入报告网址 · or a report's URL (https://…, html/pdf/docx)")
-                    fetch = gr.Button("抓取 Fetch", scale=1, elem_id="fz-fetch")
+                    url_box = gr.Textbox(show_label=False, label=t("url_placeholder"), scale=6, elem_id="fz-url",
+                                         placeholder=t("url_placeholder"))
+                    fetch = gr.Button(t("fetch"), scale=1, elem_id="fz-fetch")
                 upload_html = gr.HTML(elem_id="fz-upload-result")
                 upload_json = gr.JSON(visible=False)
             if hasattr(assistant, "facts"):
-                with gr.Tab("数据 Facts", id="facts"):
+                with gr.Tab(t("tab_facts"), id="facts"):
                     with gr.Row():
                         f_ind = gr.Dropdown([("全部 all", "")] + _indicator_choices(), value="", label="指标 Indicator")
                         f_place = gr.Dropdown([("全部 all", "")] + web.place_choices(), value="", label="地区 Place")
@@ -324,30 +356,69 @@ def build_app(assistant) -> gr.Blocks:
                         ctl.change(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
                     demo.load(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
 
-        chat_io = dict(inputs=[question, history, places, year], outputs=[chatbot, history, question],
+        # ---- chat ----
+        chat_io = dict(inputs=[question, history, places, year, lang], outputs=[chatbot, history, question],
                        concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask", api_visibility="private")
-        question.submit(web.respond, **chat_io)
-        send.click(web.respond, **chat_io)
-        for button, text in zip(example_buttons, EXAMPLES):
-            button.click(lambda text=text: text, None, question, api_visibility="private", queue=False).then(
-                web.respond, **chat_io)
-        clear.click(lambda: ([], []), None, [chatbot, history], api_visibility="private", queue=False)
-        chatbot.clear(lambda: [], None, history, api_visibility="private", queue=False)  # the chat's own bin icon
+        private = dict(api_visibility="private", queue=False)
 
+        def asked(event):
+            """question → remembered → answered → the clear-filters button when the filters left a place out."""
+            return event(lambda q: q, question, last_question, **private).then(web.respond, **chat_io).then(
+                web.filter_action, [last_question, places, year, lang], clear_ask, api_visibility="private")
+
+        asked(question.submit)
+        asked(send.click)
+        for button, text in zip(example_buttons, EXAMPLES):
+            asked(button.click(lambda text=text: text, None, question, **private).then)
+        clear_ask.click(lambda q: ([], ALL, gr.update(visible=False), q), last_question,
+                        [places, year, clear_ask, question], **private).then(
+            web.respond, **chat_io)
+        for ctl in (places, year):
+            ctl.change(lambda p, y, g: views.render_filters(p, None if y in (None, "", ALL) else y, g),
+                       [places, year, lang], filters_html, **private)
+        clear.click(lambda: ([], []), None, [chatbot, history], **private)
+        chatbot.clear(lambda: [], None, history, **private)  # the chat's own bin icon
+
+        # ---- language ----
+        labelled = [header, tab_chat, tab_reports, chatbot, question, send, counter, examples_head, places, year,
+                    filters_note, clear, upload_head, files, add, url_box, fetch, filters_html, lang_radio]
+
+        def relabel(choice, p, y):
+            g = lang_of(choice)
+            return (g, g, views.render_header(assistant.reports(), g), gr.update(label=t("tab_chat", g)),
+                    gr.update(label=t("tab_reports", g)), gr.update(placeholder=t("chat_placeholder", g)),
+                    gr.update(label=t("question_label", g), placeholder=t("question_placeholder", g)),
+                    gr.update(value=t("ask", g)), views.render_counter(limit, g), t("examples", g),
+                    gr.update(label=t("places", g), info=t("places_info", g)),
+                    gr.update(label=t("year", g), info=t("year_info", g)), t("filters_next", g),
+                    gr.update(value=t("clear_chat", g)), _upload_head(assistant.settings.max_file_mb, g),
+                    gr.update(label=t("report_files", g)), gr.update(value=t("add_to_index", g)),
+                    gr.update(placeholder=t("url_placeholder", g)), gr.update(value=t("fetch", g)),
+                    views.render_filters(p, None if y in (None, "", ALL) else y, g),
+                    gr.update(value=g, label=t("language", g)))
+
+        relabel_io = dict(inputs=[lang_radio, places, year], outputs=[lang, saved_lang, *labelled], **private)
+        lang_radio.input(relabel, **relabel_io)
+        demo.load(lambda saved, p, y: relabel(saved, p, y), [saved_lang, places, year],
+                  [lang, saved_lang, *labelled], **private)
+
+        # ---- reports ----
         refreshed = [reports_df, places, year, header]
         # Gradio refuses a FileData naming a server path; WebApp.upload checks again (only its upload folder)
-        uploaded = add.click(web.upload, files, upload_json, api_name="upload", concurrency_limit=1,
-                             concurrency_id="ingest", show_progress_on=[upload_html]).then(
-            web.upload_view, upload_json, [upload_html, *refreshed], api_visibility="private").then(
+        uploaded = add.click(lambda: "", None, upload_html, **private).then(
+            web.upload, [files, lang], upload_json, api_name="upload", concurrency_limit=1,
+            concurrency_id="ingest", show_progress_on=[upload_html]).then(
+            web.upload_view, [upload_json, lang], [upload_html, *refreshed], api_visibility="private").then(
             lambda: None, None, files, api_visibility="private")
-        fetched = fetch.click(web.ingest_url, url_box, upload_json, api_name="ingest_url", concurrency_limit=1,
-                              concurrency_id="ingest", show_progress_on=[upload_html]).then(
-            web.upload_view, upload_json, [upload_html, *refreshed], api_visibility="private")
+        fetched = fetch.click(lambda: "", None, upload_html, **private).then(
+            web.ingest_url, [url_box, lang], upload_json, api_name="ingest_url", concurrency_limit=1,
+            concurrency_id="ingest", show_progress_on=[upload_html]).then(
+            web.upload_view, [upload_json, lang], [upload_html, *refreshed], api_visibility="private")
         if hasattr(assistant, "facts"):
             for done in (uploaded, fetched):
                 done.then(web.facts_refresh, [f_ind, f_place, f_year], [f_place, f_year, facts_df, csv_btn],
                           api_visibility="private")
-        demo.load(web.refresh, None, refreshed, api_visibility="private")
+        demo.load(web.refresh, lang, refreshed, api_visibility="private")
         gr.api(web.ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         gr.api(web.reports, api_name="reports", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         if hasattr(assistant, "facts"):
@@ -357,12 +428,28 @@ def build_app(assistant) -> gr.Blocks:
     return demo
 
 
+def _upload_head(max_mb: float, lang: str) -> str:
+    return f"### {t('add_reports', lang)}\n{t('upload_hint', lang, mb=f'{max_mb:g}')}"
+
+
 def launch_kwargs(settings: Settings) -> dict:
     """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
     return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS, head=views.HEAD,
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
-                theme=gr.themes.Soft(primary_hue="amber", font=["system-ui", "Noto Sans CJK SC", "sans-serif"],
-                                     font_mono=["ui-monospace", "monospace"]))
+                theme=theme())
+
+
+def theme() -> gr.themes.Base:
+    """Soft with amber, darkened where its text falls under WCAG AA's 4.5:1 (labels, info lines, the primary
+    button, the selected tab and radio; tests/web/test_page_browser.py computes it from rendered styles)."""
+    return gr.themes.Soft(primary_hue="amber", font=["system-ui", "Noto Sans CJK SC", "sans-serif"],
+                          font_mono=["ui-monospace", "monospace"]).set(
+        color_accent="#b45309", block_label_text_color="#78350f", block_title_text_color="#78350f",
+        block_info_text_color="#4b5563",
+        body_text_color_subdued="#4b5563", button_primary_background_fill="#b45309",
+        button_primary_background_fill_hover="#92400e", button_primary_text_color="#ffffff",
+        button_primary_text_color_hover="#ffffff", checkbox_label_background_fill_selected="#b45309",
+        checkbox_label_text_color_selected="#ffffff")
 
 
 def serve(settings: Settings | None = None, **launch_overrides) -> gr.Blocks:

@@ -11,12 +11,22 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from ..models import Answer, Citation, IngestResult, ReportMeta
+from .i18n import DEFAULT, t
+from .messages import plain_reason
 
 CONTEXT_CHARS = 160  # paragraph text kept on each side of a quote before it is cut with "…"
-LEVELS = {"province": "省 province", "city": "市 city", "county": "县 county", "district": "区 district",
-          "development_zone": "开发区 dev. zone", "subdistrict": "街道 subdistrict", "department": "部门 department"}
-REPORT_COLUMNS = ["地区 place", "层级 level", "年份 year", "发布机关 issuer", "标题 title", "章节 sections",
-                  "段落 chunks", "文件 source"]
+LEVELS = {"province": ("省", "province"), "city": ("市", "city"), "county": ("县", "county"),
+          "district": ("区", "district"), "development_zone": ("开发区", "dev. zone"),
+          "subdistrict": ("街道", "subdistrict"), "department": ("部门", "department")}
+REPORT_COLUMN_KEYS = ["col_place", "col_level", "col_year", "col_issuer", "col_title", "col_sections", "col_chunks",
+                      "col_source"]
+
+
+def report_columns(lang: str = DEFAULT) -> list[str]:
+    return [t(k, lang) for k in REPORT_COLUMN_KEYS]
+
+
+REPORT_COLUMNS = report_columns()
 
 
 def _e(value) -> str:
@@ -36,19 +46,21 @@ def paragraph(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> 
     return before, text[start:end], after
 
 
-def card(cit: Citation, msg_id: str, text: str | None) -> str:
-    """One numbered citation card: title, place · year · section · file, quote marked inside its paragraph."""
+def card(cit: Citation, msg_id: str, text: str | None, open_: bool = False, lang: str = DEFAULT) -> str:
+    """One numbered citation card, folded to a chip ([n] place · year · title) unless open_: expanded, the
+    place · year · section · file line and the quote marked inside its paragraph."""
     if text is not None and 0 <= cit.start <= cit.end <= len(text) and text[cit.start:cit.end] == cit.quote:
         before, quote, after = paragraph(text, cit.start, cit.end)
     else:  # the stored text is not at hand (or moved): show the verified quote on its own
         before, quote, after = "", cit.quote, ""
-    meta = [f'<span class="fz-place">{_e(cit.place or "地区不详")}</span>',
-            f'<span class="fz-year">{_e(cit.year) if cit.year else "年份不详"}</span>',
-            f'<span class="fz-section">{_e(cit.section)}</span>',
-            f'<span class="fz-source">{_e(cit.source)}</span>']
-    return (f'<details class="fz-card" id="cite-{msg_id}-{cit.key}" open>'
-            f'<summary><span class="fz-n">[{cit.key}]</span> <span class="fz-title">{_e(cit.title or cit.source)}</span>'
-            f'</summary><div class="fz-meta">{" · ".join(meta)}</div>'
+    place = _e(cit.place or t("unknown_place", lang))
+    year = _e(cit.year) if cit.year else t("unknown_year", lang)
+    meta = [f'<span class="fz-place">{place}</span>', f'<span class="fz-year">{year}</span>',
+            f'<span class="fz-section">{_e(cit.section)}</span>', f'<span class="fz-source">{_e(cit.source)}</span>']
+    return (f'<details class="fz-card" id="cite-{msg_id}-{cit.key}"{" open" if open_ else ""}>'
+            f'<summary><span class="fz-n">[{cit.key}]</span> <span class="fz-chip">{place} · {year}</span> '
+            f'<span class="fz-title">{_e(cit.title or cit.source)}</span></summary>'
+            f'<div class="fz-meta">{" · ".join(meta)}</div>'
             f'<blockquote class="fz-para">{_e(before)}<mark>{_e(quote)}</mark>{_e(after)}</blockquote></details>')
 
 
@@ -91,11 +103,13 @@ def _lines(text: str) -> str:
     return "".join(out).removesuffix("<br>")
 
 
-def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | None]) -> str:
-    """The assistant's message: answer text with [n] links, then one card per citation; abstentions as a notice."""
+def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | None], lang: str = DEFAULT,
+                  extra: str = "") -> str:
+    """The assistant's message: answer text with [n] links, then the citation cards (the first open, the rest
+    folded to chips); abstentions as a notice. `extra`: trusted HTML after the answer (an action button)."""
     if not answer.citations:
-        return ('<div class="fz-msg fz-abstain"><div class="fz-abstain-head">ⓘ 报告中未找到答案 · '
-                f'Not found in the reports</div><div class="fz-answer">{_lines(answer.answer)}</div></div>')
+        return (f'<div class="fz-msg fz-abstain"><div class="fz-abstain-head">ⓘ {t("not_found", lang)}</div>'
+                f'<div class="fz-answer">{_lines(answer.answer)}</div>{extra}</div>')
     texts: dict[str, str | None] = {}
     for cit in answer.citations:
         if cit.report_id not in texts:
@@ -104,23 +118,21 @@ def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | No
             except Exception:  # a report removed meanwhile: the card still shows the quote
                 texts[cit.report_id] = None
     body = _linkify(_lines(answer.answer), {c.key for c in answer.citations}, msg_id)
-    cards = "".join(card(c, msg_id, texts[c.report_id]) for c in answer.citations)
+    cards = "".join(card(c, msg_id, texts[c.report_id], i == 0, lang) for i, c in enumerate(answer.citations))
     # not stated, with what the report does state (a count when a rate was asked): notice and sources
-    head = ('<div class="fz-abstain-head">ⓘ 报告中没有写明所问内容 · Not stated in the reports</div>'
-            if answer.abstained else "")
+    head = f'<div class="fz-abstain-head">ⓘ {t("not_stated", lang)}</div>' if answer.abstained else ""
     notice = f'<div class="fz-notice">ⓘ {_e(answer.notice)}</div>' if getattr(answer, "notice", None) else ""
     return (f'<div class="fz-msg{" fz-abstain" if answer.abstained else ""}">{head}<div class="fz-answer">{body}</div>'
-            f'{notice}'
-            f'<div class="fz-cards"><div class="fz-cards-head">引用原文 · Sources ({len(answer.citations)})</div>'
+            f'{notice}{extra}'
+            f'<div class="fz-cards"><div class="fz-cards-head">{t("sources", lang, n=len(answer.citations))}</div>'
             f'{cards}</div></div>')
 
 
-def render_pending(partial: str = "", found: int | None = None) -> str:
+def render_pending(partial: str = "", found: int | None = None, lang: str = DEFAULT) -> str:
     """While an answer streams: the tokens so far, or a 'searching' line."""
     if partial:
         return f'<div class="fz-msg"><div class="fz-answer">{_lines(partial)}<span class="fz-cursor">▌</span></div></div>'
-    status = (f"找到 {found} 段相关原文,正在组织回答… · found {found} passages, composing…" if found is not None
-              else "正在检索报告… · searching the reports…")
+    status = t("composing", lang, n=found) if found is not None else t("searching", lang)
     return f'<div class="fz-msg fz-pending">{_e(status)}</div>'
 
 
@@ -129,89 +141,128 @@ def render_error(message: str) -> str:
     return f'<div class="fz-msg fz-error">⚠ {_e(first)}</div>'
 
 
-def render_question(question: str, places: Iterable[str] | None = None, year: int | None = None) -> str:
+def render_question(question: str, places: Iterable[str] | None = None, year: int | None = None,
+                    lang: str = DEFAULT) -> str:
     scope = [*(places or []), *([str(year)] if year else [])]
-    tag = f'<div class="fz-scope">筛选 filter: {_e(" · ".join(scope))}</div>' if scope else ""
+    tag = f'<div class="fz-scope">{t("filter", lang)}: {_e(" · ".join(scope))}</div>' if scope else ""
     return f'<div class="fz-q">{_lines(question)}</div>{tag}'
 
 
-def report_rows(metas: Iterable[ReportMeta]) -> list[list]:
-    rows = [[m.place or "", LEVELS.get(m.level or "", m.level or ""), m.year or "", m.issuer or "", m.title or "",
+def render_filters(places: Iterable[str] | None, year, lang: str = DEFAULT) -> str:
+    """The active filters, shown above the chat so an answer limited by them is never a surprise."""
+    scope = [*(places or []), *([str(year)] if year else [])]
+    if not scope:
+        return f'<div class="fz-filters fz-filters-none">{t("no_filters", lang)}</div>'
+    chips = "".join(f'<span class="fz-filter-chip">{_e(s)}</span>' for s in scope)
+    return f'<div class="fz-filters">{t("active_filters", lang)}: {chips}</div>'
+
+
+def _level(level: str | None, lang: str) -> str:
+    names = LEVELS.get(level or "")
+    return (names[1] if lang == "en" else names[0]) if names else (level or "")
+
+
+def report_rows(metas: Iterable[ReportMeta], lang: str = DEFAULT) -> list[list]:
+    rows = [[m.place or "", _level(m.level, lang), m.year or "", m.issuer or "", m.title or "",
              m.sections, m.chunks, m.source] for m in metas]
     return sorted(rows, key=lambda r: (-(r[2] or 0), str(r[0])))  # newest year first
 
 
-def render_upload(result: IngestResult | None, message: str | None = None) -> str:
-    """Per-file outcome of an upload: added (with place/year), skipped duplicates, and each rejection's reason."""
+def render_upload(result: IngestResult | None, message: str | None = None, lang: str = DEFAULT) -> str:
+    """Per-file outcome of an upload: added (with place/year), skipped duplicates, and each rejection's reason
+    in plain words of the page's language."""
     if result is None:
-        return render_error(message or "nothing was uploaded")
-    items = [f'<li class="fz-ok">✓ {_e(m.source)}: {_e(m.place or "地区不详")} {_e(m.year or "")} · {m.chunks} 段 chunks'
+        return render_error(message or t("nothing_uploaded", lang))
+    items = [f'<li class="fz-ok">✓ {_e(m.source)}: {_e(m.place or t("unknown_place", lang))} {_e(m.year or "")} · '
+             f'{t("n_chunks", lang, n=m.chunks)}'
              + "".join(f'<div class="fz-warn">{_e(w)}</div>' for w in m.warnings) + "</li>" for m in result.added]
-    items += [f'<li class="fz-skip">= {_e(name)}: 已在索引中 · already in the index</li>' for name in result.skipped]
-    items += [f'<li class="fz-bad">✗ {_e(f.reason)}</li>' for f in result.failed]
-    head = (f"{len(result.added)} 份已添加 added · {len(result.skipped)} 份重复 skipped · "
-            f"{len(result.failed)} 份被拒绝 rejected")
+    items += [f'<li class="fz-skip">= {_e(name)}: '
+              f'{_e(t("near_duplicate", lang, new="", old=result.duplicates[name]).strip()) if name in result.duplicates else t("already_indexed", lang)}</li>'
+              for name in result.skipped]
+    items += [f'<li class="fz-bad">✗ {_e(plain_reason(f.reason, lang))}</li>' for f in result.failed]
+    head = t("upload_head", lang, added=len(result.added), skipped=len(result.skipped), failed=len(result.failed))
     return f'<div class="fz-upload"><div class="fz-upload-head">{head}</div><ul>{"".join(items)}</ul></div>'
 
 
-def render_header(metas: list[ReportMeta]) -> str:
+def render_counter(limit: int, lang: str = DEFAULT) -> str:
+    """The question box's character counter (filled in by the page script as the user types)."""
+    typed = '<span class="fz-n-typed">0</span>'
+    over = _e(t("too_long", lang, n="…", limit=limit))
+    return (f'<span data-limit="{limit}">{t("counter", lang, n=typed, limit=limit)}'
+            f' <span class="fz-over-msg" hidden>· {over}</span></span>')
+
+
+def render_header(metas: list[ReportMeta], lang: str = DEFAULT) -> str:
     years = sorted({m.year for m in metas if m.year})
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "—")
-    return (f'<div class="fz-header"><h1>法治政府建设年度报告问答 <span>fazhi-qa</span></h1>'
-            f'<p>已收录 {len(metas)} 份报告({span}),离线运行。每条回答都逐字引用报告原文并经核对;'
-            f'报告中没有的内容会直接说明。<br>{len(metas)} reports indexed, offline. Every answer quotes the reports '
-            f'verbatim (checked); when the reports do not say, the assistant says so.</p></div>')
+    return (f'<div class="fz-header"><h1>{t("title", lang)} <span>fazhi-qa</span></h1>'
+            f'<p>{t("header_line", lang, n=len(metas), span=span)}</p></div>')
 
 
 CSS = """
 .gradio-container { max-width: 1280px !important; }
 .fz-header h1 { font-size: 1.55rem; margin: 0.2rem 0; }
-.fz-header h1 span { font-size: 0.95rem; font-weight: 400; color: var(--body-text-color-subdued); margin-left: .4rem; }
-.fz-header p { margin: 0 0 .3rem; color: var(--body-text-color-subdued); font-size: .9rem; line-height: 1.5; }
+.fz-header h1 span { font-size: 0.95rem; font-weight: 400; color: #4b5563; margin-left: .4rem; }
+.fz-header p { margin: 0 0 .3rem; color: #374151; font-size: .9rem; line-height: 1.5; }
 .fz-examples { flex-wrap: wrap !important; gap: 6px !important; }
 .fz-examples button { flex: 0 0 auto !important; width: auto !important; font-weight: 400 !important; }
-.fz-examples-head p { font-size: .85rem; font-weight: 600; margin: .4rem 0 0; color: var(--body-text-color-subdued); }
+.fz-examples-head p { font-size: .85rem; font-weight: 600; margin: .4rem 0 0; color: #374151; }
 .fz-q { white-space: normal; }
 #fz-reports, #fz-reports *, #fz-facts, #fz-facts * { font-family: var(--font) !important; }
-.fz-scope { font-size: .78rem; opacity: .8; margin-top: .2rem; }
+.fz-scope { font-size: .78rem; margin-top: .2rem; }
+.fz-filters { font-size: .85rem; color: #374151; margin: 0 0 .3rem; display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; }
+.fz-filter-chip { background: #fef3c7; color: #78350f; border: 1px solid #f59e0b; border-radius: 999px; padding: 0 .55rem; }
+#fz-counter { font-size: .8rem; color: #374151; text-align: right; margin: -.2rem .2rem 0; }
+#fz-counter.fz-over { color: #991b1b; font-weight: 600; }
 .fz-msg { line-height: 1.65; }
 .fz-answer { margin-bottom: .5rem; }
 .fz-answer ul.fz-list { margin: .3rem 0 .3rem 1.2rem !important; padding: 0 !important; list-style: disc; }
 .fz-answer ul.fz-list li { margin: .15rem 0 !important; }
-.fz-table { overflow-x: auto; margin: .4rem 0; }
+.fz-table { overflow-x: auto; margin: .4rem 0; max-width: 100%; }
 .fz-table table { border-collapse: collapse; font-size: .9em; }
-.fz-table th, .fz-table td { border: 1px solid #c8ccd2; padding: .2rem .45rem; text-align: left; white-space: nowrap; }
+.fz-table th, .fz-table td { border: 1px solid #c8ccd2; padding: .2rem .45rem; text-align: left; white-space: nowrap; color: #111827; }
 .fz-table th { background: #f1f3f5; }
-a.fz-ref { font-weight: 600; text-decoration: none; color: var(--color-accent, #ea580c); padding: 0 1px;
-  border-radius: 3px; cursor: pointer; }
-a.fz-ref:hover { background: var(--color-accent-soft, #fff1e6); }
-.fz-cards-head { font-size: .8rem; font-weight: 600; color: var(--body-text-color-subdued); margin: .6rem 0 .3rem; }
-details.fz-card { border: 1px solid var(--border-color-primary, #e5e7eb); border-left: 4px solid #f59e0b;
-  border-radius: 8px; padding: .45rem .7rem; margin: .45rem 0; background: var(--background-fill-secondary, #fafafa);
-  scroll-margin: 12px; transition: box-shadow .3s; }
-details.fz-card summary { cursor: pointer; font-weight: 600; font-size: .92rem; }
-details.fz-card .fz-n { color: #b45309; margin-right: .2rem; }
-details.fz-card.fz-flash { box-shadow: 0 0 0 3px #fbbf24; }
-.fz-meta { font-size: .78rem; color: var(--body-text-color-subdued); margin: .25rem 0 .35rem; }
+a.fz-ref { font-weight: 700; text-decoration: none; color: #9a3412 !important; padding: 0 1px; border-radius: 3px; cursor: pointer; }
+a.fz-ref:hover, a.fz-ref:focus { background: #ffedd5; text-decoration: underline; }
+.fz-cards-head { font-size: .8rem; font-weight: 600; color: #374151; margin: .6rem 0 .3rem; }
+details.fz-card { border: 1px solid #d1d5db; border-left: 4px solid #f59e0b; border-radius: 8px; padding: .3rem .6rem;
+  margin: .3rem 0; background: #fafafa; color: #111827; scroll-margin: 12px; transition: box-shadow .3s; }
+details.fz-card:not([open]) { display: inline-block; max-width: 100%; margin-right: .3rem; }
+details.fz-card:not([open]) .fz-title { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis;
+  white-space: nowrap; vertical-align: bottom; }
+details.fz-card summary { cursor: pointer; font-weight: 600; font-size: .88rem; }
+details.fz-card .fz-n { color: #92400e; margin-right: .1rem; }
+details.fz-card .fz-chip { color: #374151; font-weight: 500; }
+details.fz-card.fz-flash { box-shadow: 0 0 0 3px #f59e0b; }
+.fz-meta { font-size: .8rem; color: #374151; margin: .25rem 0 .35rem; }
 .fz-meta .fz-place, .fz-meta .fz-year { font-weight: 600; }
-blockquote.fz-para { margin: 0 !important; padding: .1rem 0 .1rem .6rem !important; border-left: 2px solid
-  var(--border-color-primary, #ddd) !important; font-size: .9rem; line-height: 1.7; color: var(--body-text-color); }
+blockquote.fz-para { margin: 0 !important; padding: .1rem 0 .1rem .6rem !important; border-left: 2px solid #d1d5db !important;
+  font-size: .9rem; line-height: 1.7; color: #111827; }
 blockquote.fz-para mark { background: #fde68a; color: #111; padding: 1px 2px; border-radius: 2px; }
 .fz-abstain { border: 1px solid #93c5fd; background: #eff6ff; color: #1e3a5f; border-radius: 8px; padding: .5rem .8rem; }
 .fz-abstain-head { font-weight: 600; margin-bottom: .2rem; }
 .fz-notice { color: #78350f; font-size: .85em; margin: .3rem 0; }
-.fz-error { border: 1px solid #fbbf24; background: #fffbeb; color: #78350f; border-radius: 8px; padding: .45rem .8rem; }
+.fz-error { border: 1px solid #f59e0b; background: #fffbeb; color: #78350f; border-radius: 8px; padding: .45rem .8rem; }
 #fz-chat .message:has(.fz-abstain), #fz-chat .message:has(.fz-error), #fz-chat .message:has(.fz-pending) {
   border: none !important; background: transparent !important; padding: 0 !important; box-shadow: none !important; }
-.fz-pending { color: var(--body-text-color-subdued); font-style: italic; }
+#fz-chat .icon-button-wrapper.top-panel, #fz-chat button.scroll-down-arrow, #fz-chat .scroll-down-arrow { display: none !important; }
+.fz-pending { color: #374151; font-style: italic; }
 .fz-cursor { animation: fzblink 1s steps(2) infinite; }
 @keyframes fzblink { 50% { opacity: 0; } }
 .fz-upload ul { list-style: none; padding-left: 0; margin: .3rem 0; }
 .fz-upload li { margin: .2rem 0; }
 .fz-upload-head { font-weight: 600; }
-.fz-ok { color: #166534; } .fz-skip { color: #555; } .fz-bad { color: #991b1b; }
+.fz-ok { color: #166534; } .fz-skip { color: #374151; } .fz-bad { color: #991b1b; }
 .fz-warn { font-size: .8rem; color: #92400e; margin-left: 1.2rem; }
+#fz-reports table, #fz-facts table { min-width: 860px; }
 .dark .fz-abstain { background: #172554; color: #dbeafe; } .dark .fz-error { background: #451a03; color: #fef3c7; }
+@media (max-width: 640px) {
+  .gradio-container { padding: 4px 6px !important; }
+  .fz-header h1 { font-size: 1.1rem; } .fz-header p { display: none; }
+  #fz-chat { height: 48vh !important; max-height: 48vh !important; }
+  .fz-examples-head, #fz-examples { display: none !important; }
+  #fz-reports, #fz-facts { overflow-x: auto !important; }
+}
 """
 
 # Clicking [n] opens its card (if it was folded), scrolls it into view and flashes it.
@@ -226,6 +277,16 @@ document.addEventListener('click', function (e) {
   card.scrollIntoView({behavior: 'smooth', block: 'nearest'});
   card.classList.remove('fz-flash'); void card.offsetWidth; card.classList.add('fz-flash');
   setTimeout(function () { card.classList.remove('fz-flash'); }, 1600);
+}, true);
+// The question's length against its limit, as it is typed or pasted (nothing is cut silently).
+document.addEventListener('input', function (e) {
+  if (!e.target.closest || !e.target.closest('#fz-question')) return;
+  var c = document.querySelector('#fz-counter [data-limit]');
+  if (!c) return;
+  var n = e.target.value.length, limit = +c.dataset.limit;
+  c.querySelector('.fz-n-typed').textContent = n;
+  document.getElementById('fz-counter').classList.toggle('fz-over', n > limit);
+  c.querySelector('.fz-over-msg').hidden = n <= limit;
 }, true);
 // Keep the chat readable: follow a pending/streaming answer at the bottom, then show a finished answer from its top.
 (function () {

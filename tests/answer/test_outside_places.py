@@ -32,3 +32,16 @@ def test_a_list_with_a_condition_is_over_every_report(seeded):
 def test_corpus_places_in_english_and_short_names_still_answer(seeded):
     assert "21.6%" in seeded.ask("Pingluo defeat rate?", generate=False).answer
     assert "21.6%" in seeded.ask("平罗的败诉率是多少?", generate=False).answer
+
+
+def test_a_place_the_filter_leaves_out_is_named_not_answered_for_the_filter(seeded):
+    """Filter 临海市, question about 平罗县: answering with 临海's figure would answer another question."""
+    answer = seeded.ask("平罗县2023年行政诉讼败诉率是多少?", place="临海市", generate=False)
+    assert answer.abstained and not answer.citations
+    assert "平罗县" in answer.answer and "临海市" in answer.answer and "清除筛选" in answer.answer
+    english = seeded.ask("What was Pingluo's litigation loss rate in 2023?", place="临海市", generate=False)
+    assert english.abstained and "clear the filter" in english.answer
+    # the named place inside the filter, or no place named: answered within the filter
+    both = seeded.ask("平罗县2023年行政诉讼败诉率是多少?", place=["临海市", "平罗县"], generate=False)
+    assert "21.6%" in both.answer and not both.abstained
+    assert "80" in seeded.ask("行政复议收案多少?", place="临海市", generate=False).answer

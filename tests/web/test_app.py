@@ -124,7 +124,7 @@ def test_upload_good_and_bad_files(fresh, tmp_path):
     files = tmp_path / "up"
     files.mkdir()
     (files / "qingshi_2023.txt").write_text(NEW_REPORT, encoding="utf-8")
-    (files / "table.xlsx").write_bytes(b"PK\x03\x04 not a report")
+    (files / "table.docx").write_bytes(b"PK\x03\x04 not a report")  # a broken Word file
     (files / "empty.txt").write_bytes(b"")
     (files / "huge.txt").write_text("法治政府建设" * 20000, encoding="utf-8")  # 0.34 MB > 0.05 MB limit
     shutil.copy(REPORTS / "001_4d08be111e600d4c.txt", files / "pingluo_again.txt")
@@ -133,8 +133,8 @@ def test_upload_good_and_bad_files(fresh, tmp_path):
         assert [(m["source"], m["place"], m["year"]) for m in outcome["added"]] == [("qingshi_2023.txt", "青石县", 2023)]
         assert outcome["skipped"] == ["pingluo_again.txt"]
         reasons = {f["file"]: f["reason"] for f in outcome["failed"]}
-        assert set(reasons) == {"table.xlsx", "empty.txt", "huge.txt"}
-        assert "unsupported file type '.xlsx'" in reasons["table.xlsx"]
+        assert set(reasons) == {"table.docx", "empty.txt", "huge.txt"}
+        assert "not a readable .docx" in reasons["table.docx"]
         assert "empty" in reasons["empty.txt"]
         assert "over the 0.05 MB limit" in reasons["huge.txt"]
         assert all("\n" not in r for r in reasons.values())
@@ -147,7 +147,11 @@ def test_upload_good_and_bad_files(fresh, tmp_path):
         # what the page shows after an upload: per-file list, refreshed table and filter choices
         web = demo.fazhi
         html, table, places, years, header = web.upload_view(outcome)
-        assert "qingshi_2023.txt" in html and "table.xlsx" in html and "1 份已添加" in html
+        assert "qingshi_2023.txt" in html and "table.docx" in html and "1 份已添加" in html
+        # refusals in plain words of the page's language, no Python exception names
+        assert "不是有效的 Word 文件" in html and "BadZipFile" not in html and "over the" not in html
+        english = web.upload_view(outcome, "en")[0]
+        assert "not a valid Word file" in english and "BadZipFile" not in english and "1 added" in english
         assert "青石县" in places["choices"] and "2023" in years["choices"]
         assert any(row[0] == "青石县" for row in table["data"]) and "6 份报告" in header
         if hasattr(fresh, "facts"):
@@ -155,7 +159,12 @@ def test_upload_good_and_bad_files(fresh, tmp_path):
             assert ("全部 all", "") in f_places["choices"] and "青石县" in f_places["choices"]
             assert any("9.7" in row[3] for row in facts_table["data"])
         nothing = web.upload_view(web.upload([]))[0]
-        assert "fz-error" in nothing and "no files selected" in nothing
+        assert "fz-error" in nothing and "没有选择文件" in nothing
+        assert "No files selected" in web.upload_view(web.upload([], "en"), "en")[0]
+        # the picker takes report types only; the API refuses others before reading anything
+        (tmp_path / "tool.exe").write_bytes(b"MZ")
+        with pytest.raises(AppError, match="Invalid file type"):
+            client.predict([handle_file(str(tmp_path / "tool.exe"))], api_name="/upload")
 
 
 def test_chat_handler_streams_and_survives_errors(seeded):
@@ -202,7 +211,7 @@ def test_chat_handler_uses_ask_stream(seeded):
         streaming.events = events
         web = build_app(streaming).fazhi
         steps = [s[0][-1]["content"] for s in web.respond("平罗县2023年行政诉讼败诉率是多少?", [], None, None)]
-        assert any("found 1 passages" in s for s in steps)
+        assert any("找到 1 段相关原文" in s for s in steps)
         assert any("平罗县败诉率" in s and "fz-cursor" in s for s in steps)
         assert "fz-card" in steps[-1] and "fz-cursor" not in steps[-1] and "21.6%" in steps[-1]
 
@@ -263,12 +272,14 @@ def test_render_answer_escapes_and_highlights():
     assert "<mark>复议后案件实现“零败诉”。</mark>" in moved
     abstained = render_answer(Answer(question="q", answer="没有找到。\n语料中没有“火星”的报告。", abstained=True), "m3",
                               lambda rid: "")
-    assert "fz-abstain" in abstained and "Not found in the reports" in abstained and "fz-error" not in abstained
+    assert "fz-abstain" in abstained and "报告中未找到答案" in abstained and "fz-error" not in abstained
+    english = render_answer(Answer(question="q", answer="Not found.", abstained=True), "m5", lambda rid: None, "en")
+    assert "Not found in the reports" in english and "报告" not in english
     assert "<br>" in abstained
     assert render_error("bad <thing>\nsecond line") == '<div class="fz-msg fz-error">⚠ bad &lt;thing&gt;</div>'
     # not stated, but the related figure the report does state is cited: notice and card
     related = render_answer(answer.model_copy(update={"abstained": True}), "m4", lambda rid: text)
-    assert "Not stated in the reports" in related and 'id="cite-m4-1"' in related
+    assert "报告中没有写明所问内容" in related and 'id="cite-m4-1"' in related
 
 
 def test_render_answer_table():
