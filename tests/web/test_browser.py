@@ -55,7 +55,7 @@ def test_ask_example_shows_cited_cards(page_url, browser):
     marks = page.locator("#fz-chat details.fz-card mark")
     quotes = [marks.nth(i).inner_text() for i in range(marks.count())]
     assert quotes and all(any(q in t for t in texts) for q in quotes), quotes
-    assert "Sources" in page.locator("#fz-chat").inner_text()
+    assert "引用原文" in page.locator("#fz-chat").inner_text()
 
     # [n] in the answer opens and shows its card
     ref = page.locator("#fz-chat a.fz-ref").last
@@ -72,18 +72,18 @@ def test_ask_example_shows_cited_cards(page_url, browser):
     page.locator("#fz-question textarea").fill("平罗县2019年行政诉讼败诉率是多少?")
     page.locator("#fz-question textarea").press("Enter")
     page.locator("#fz-chat .fz-abstain").wait_for(state="visible", timeout=30_000)
-    assert "Not found in the reports" in page.locator("#fz-chat .fz-abstain").inner_text()
+    assert "报告中未找到答案" in page.locator("#fz-chat .fz-abstain").inner_text()
     assert page.locator("#fz-chat .fz-error").count() == 0
 
     # a fresh page shows the first answer as the brief asks for the screenshot
-    page.locator("button", has_text="清空对话 Clear chat").click()
+    page.locator("#fz-clear").click()
     page.locator("#fz-examples button", has_text=QUESTION).click()
     page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
     page.wait_for_timeout(600)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "chat.png"))
 
-    page.get_by_role("tab", name="报告 Reports").click()
+    page.get_by_role("tab", name="报告").click()
     page.locator("#fz-reports").wait_for(state="visible")
     page.wait_for_timeout(500)
     assert "平罗县" in page.locator("#fz-reports").inner_text()

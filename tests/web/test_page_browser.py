@@ -94,7 +94,7 @@ def test_all_text_has_aa_contrast_and_the_question_box_is_labelled(page_url, bro
     label = page.locator("#fz-question textarea").evaluate(
         "el => el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].innerText) || ''")
     assert label.strip(), "the question box has no accessible label"
-    page.screenshot(path=str(ARTIFACTS / "chat.png"))
+    page.screenshot(path=str(ARTIFACTS / "chat-desktop.png"))
 
 
 def test_mobile_layout(page_url, browser):

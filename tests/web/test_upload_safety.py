@@ -105,7 +105,7 @@ def test_uploads_are_kept_for_a_rebuild(home_copy, tmp_path):
             outcome = client.predict([handle_file(str(p)) for p in sorted(up.iterdir())], api_name="/upload")
             assert [m["source"] for m in outcome["added"]] == ["linhai_copy_2020.txt"], outcome
             too_many = client.predict([handle_file(str(new))] * 4, api_name="/upload")
-            assert "over the 3 file limit" in too_many["message"] and "FAZHI_MAX_UPLOAD_FILES" in too_many["message"]
+            assert "超过 3 个的上限" in too_many["message"] and "FAZHI_MAX_UPLOAD_FILES" in too_many["message"]
     finally:
         a.close()
     kept = list((home_copy / "reports" / "uploads").rglob("*.txt"))
