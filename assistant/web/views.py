@@ -278,6 +278,19 @@ document.addEventListener('click', function (e) {
   card.classList.remove('fz-flash'); void card.offsetWidth; card.classList.add('fz-flash');
   setTimeout(function () { card.classList.remove('fz-flash'); }, 1600);
 }, true);
+// IME safe: the Enter that picks a candidate while composing Chinese must not send the question (Gradio's
+// textbox sends on an Enter keypress; Safari delivers the committing Enter just after compositionend).
+(function () {
+  var composing = false;
+  document.addEventListener('compositionstart', function () { composing = true; }, true);
+  document.addEventListener('compositionend', function () { setTimeout(function () { composing = false; }, 60); }, true);
+  function guard(e) {
+    if (e.key !== 'Enter' || !e.target.closest || !e.target.closest('#fz-question')) return;
+    if (composing || e.isComposing || e.keyCode === 229) { e.stopImmediatePropagation(); }
+  }
+  document.addEventListener('keydown', guard, true);
+  document.addEventListener('keypress', guard, true);
+})();
 // The question's length against its limit, as it is typed or pasted (nothing is cut silently).
 document.addEventListener('input', function (e) {
   if (!e.target.closest || !e.target.closest('#fz-question')) return;

@@ -141,6 +141,17 @@ def test_language_switch_is_kept_across_reloads_and_limits_are_shown(page_url, b
     box.press("Enter")
     page.get_by_text("over the 2000 limit; shorten it").last.wait_for(state="visible", timeout=10_000)
     assert len(box.input_value()) == 2101  # kept, not cut
+    box.fill("平罗县")
+    enter = "(el, c) => el.dispatchEvent(new KeyboardEvent('keypress', {key: 'Enter', code: 'Enter', bubbles: true, " \
+            "cancelable: true, isComposing: c}))"
+    box.dispatch_event("compositionstart")
+    box.evaluate(enter, True)
+    page.wait_for_timeout(800)  # the Enter that picks an IME candidate sends nothing
+    assert page.locator("#fz-chat .fz-q").count() == 0 and box.input_value() == "平罗县"
+    box.dispatch_event("compositionend")
+    page.wait_for_timeout(200)
+    box.evaluate(enter, False)  # a plain Enter afterwards sends
+    page.locator("#fz-chat .fz-q").first.wait_for(state="visible", timeout=10_000)
     box.fill("")
     page.locator("#fz-send").click()
     page.get_by_text("Type a question first").last.wait_for(state="visible", timeout=10_000)
