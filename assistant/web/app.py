@@ -25,7 +25,8 @@ from ..errors import FazhiError  # noqa: E402
 from ..ingest import uploads  # noqa: E402
 from ..models import Answer, FailedFile, IngestResult  # noqa: E402
 from ..settings import Settings  # noqa: E402
-from . import views  # noqa: E402
+from . import export, views  # noqa: E402
+from .conversation import HistoryUI  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -101,12 +102,15 @@ class WebApp:
         with self.lock.read():
             return [m.model_dump(mode="json") for m in self.assistant.reports()]
 
-    def stream(self, question: str, places, year, msg_id: str):
+    def stream(self, question: str, places, year, msg_id: str, keep: list | None = None):
         """HTML of the assistant's message: pending/streaming states, then the answer with its cards.
-        The read lock is held throughout, so the cards' paragraphs come from the same store as the answer."""
+        The read lock is held throughout, so the cards' paragraphs come from the same store as the answer.
+        `keep` (a list) receives the final Answer, for a caller that stores it (the history)."""
         places, year = _places(places), _year(year)
         with self.lock.read():
             def final(answer: Answer) -> str:
+                if keep is not None:
+                    keep.append(answer)
                 return views.render_answer(answer, msg_id, self.assistant.text)
 
             if not hasattr(self.assistant, "ask_stream"):
@@ -129,8 +133,9 @@ class WebApp:
             if tokens:  # a stream that ended without its Answer: keep what was said
                 yield final(Answer(question=question, answer=tokens))
 
-    def respond(self, question, history, places, year):
-        """Chat handler: streams the assistant's message into the chat; errors become a one-line warning."""
+    def respond(self, question, history, places, year, keep: list | None = None):
+        """Chat handler: streams the assistant's message into the chat; errors become a one-line warning.
+        `keep` (a list) receives the final Answer or the error line shown instead."""
         history = list(history or [])
         question = (question or "").strip()
         if not question:
@@ -141,16 +146,20 @@ class WebApp:
         history.append({"role": "assistant", "content": views.render_pending()})
         yield list(history), list(history), ""
         try:
-            for html in self.stream(question, places, year, uuid.uuid4().hex[:8]):
+            for html in self.stream(question, places, year, uuid.uuid4().hex[:8], keep):
                 history[-1] = {"role": "assistant", "content": html}
                 yield list(history), list(history), gr.update()
         except FazhiError as err:
+            if keep is not None:
+                keep.append(str(err))
             history[-1] = {"role": "assistant", "content": views.render_error(str(err))}
             yield list(history), list(history), gr.update()
         except Exception as err:  # a bug must not take the page down; the log has the traceback
             log.exception("answering %r failed", question)
-            history[-1] = {"role": "assistant",
-                           "content": views.render_error(f"internal error ({type(err).__name__}); see the server log")}
+            line = f"internal error ({type(err).__name__}); see the server log"
+            if keep is not None:
+                keep.append(line)
+            history[-1] = {"role": "assistant", "content": views.render_error(line)}
             yield list(history), list(history), gr.update()
 
     # ---- upload --------------------------------------------------------------------------
@@ -272,6 +281,7 @@ def build_app(assistant) -> gr.Blocks:
                    delete_cache=(3600, 7200)) as demo:  # uploaded copies and CSVs leave Gradio's cache
         header = gr.HTML(views.render_header(assistant.reports()))
         history = gr.State([])
+        saved = HistoryUI(web)  # saved conversations, stop/retry/edit, copy and export (conversation.py)
         with gr.Tabs():
             with gr.Tab("问答 Chat", id="chat"):
                 with gr.Row(equal_height=False):
@@ -285,6 +295,7 @@ def build_app(assistant) -> gr.Blocks:
                                                   placeholder="输入问题 · Type a question, e.g. 平罗县2023年行政诉讼败诉率是多少?",
                                                   max_length=assistant.settings.max_question_chars)
                             send = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="fz-send")
+                        saved.controls()
                         gr.Markdown("示例问题 · Examples (click to ask)", elem_classes="fz-examples-head")
                         with gr.Row(elem_classes="fz-examples", elem_id="fz-examples"):
                             example_buttons = [gr.Button(q, size="sm", scale=0, min_width=0) for q in EXAMPLES]
@@ -295,6 +306,7 @@ def build_app(assistant) -> gr.Blocks:
                                            info="报告所述年度 · year reported on", elem_id="fz-year")
                         gr.Markdown("筛选对下一个问题生效。<br>Filters apply to the next question.")
                         clear = gr.Button("清空对话 Clear chat", size="sm")
+                        saved.panel()
             with gr.Tab("报告 Reports", id="reports"):
                 reports_df = gr.Dataframe(web.reports_table(), headers=views.REPORT_COLUMNS, interactive=False,
                                           wrap=True, max_height=520, elem_id="fz-reports",
@@ -324,15 +336,16 @@ def build_app(assistant) -> gr.Blocks:
                         ctl.change(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
                     demo.load(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
 
-        chat_io = dict(inputs=[question, history, places, year], outputs=[chatbot, history, question],
+        chat_io = dict(fn=saved.respond, inputs=[question, history, places, year, saved.conv],
+                       outputs=[chatbot, history, question, saved.conv],
                        concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask", api_visibility="private")
-        question.submit(web.respond, **chat_io)
-        send.click(web.respond, **chat_io)
+        asked = [question.submit(**chat_io), send.click(**chat_io)]
         for button, text in zip(example_buttons, EXAMPLES):
-            button.click(lambda text=text: text, None, question, api_visibility="private", queue=False).then(
-                web.respond, **chat_io)
+            asked.append(button.click(lambda text=text: text, None, question, api_visibility="private",
+                                      queue=False).then(**chat_io))
         clear.click(lambda: ([], []), None, [chatbot, history], api_visibility="private", queue=False)
         chatbot.clear(lambda: [], None, history, api_visibility="private", queue=False)  # the chat's own bin icon
+        saved.wire(demo, chatbot, history, question, places, year, clear, asked, chat_io)
 
         refreshed = [reports_df, places, year, header]
         # Gradio refuses a FileData naming a server path; WebApp.upload checks again (only its upload folder)
@@ -359,7 +372,8 @@ def build_app(assistant) -> gr.Blocks:
 
 def launch_kwargs(settings: Settings) -> dict:
     """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
-    return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS, head=views.HEAD,
+    return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS + export.CSS,
+                head=views.HEAD + export.HEAD,
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=gr.themes.Soft(primary_hue="amber", font=["system-ui", "Noto Sans CJK SC", "sans-serif"],
                                      font_mono=["ui-monospace", "monospace"]))
