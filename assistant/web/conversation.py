@@ -20,6 +20,7 @@ from .history import History, Turn
 from .i18n import DEFAULT, t
 
 STORAGE_KEY = "fazhi-conversation"  # localStorage key of the open conversation's id
+NONE = "none"  # the id stored while no conversation is open; BrowserState does not save an empty value
 
 
 def _year_of(value) -> int | None:
@@ -44,8 +45,9 @@ class HistoryUI:
         self.web, self.lang = web, lang
         self.store = store or History(web.assistant.settings.history_path)
         self.folder = Path(tempfile.mkdtemp(prefix="fazhi-export-"))  # exports, overwritten per conversation
-        self.conv = gr.BrowserState("", storage_key=STORAGE_KEY)
+        self.conv = gr.BrowserState(NONE, storage_key=STORAGE_KEY)
         self.picked = gr.State(None)  # the turn number whose answer "export answer" saves (None: the last)
+        web.history_ui = self  # reachable from demo.fazhi, for tests and embedding
 
     # ---- rendering -----------------------------------------------------------------------
     def reply_html(self, turn: Turn, msg_id: str) -> str:
@@ -94,12 +96,12 @@ class HistoryUI:
     def open(self, conv):
         """Reopen a conversation (page load or the list); an unknown or deleted id gives an empty chat."""
         if not self.store.exists(conv):
-            return [], [], "", self.listing(), None
+            return [], [], NONE, self.listing(), None
         chat = self.messages(conv)
         return chat, list(chat), conv, self.listing(conv), None
 
     def new(self):
-        return [], [], "", self.listing(), None
+        return [], [], NONE, self.listing(), None
 
     def delete(self, conv):
         if self.store.exists(conv):
