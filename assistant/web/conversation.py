@@ -131,28 +131,29 @@ class HistoryUI:
 
     def downloads(self, conv, fmt, picked):
         """The two download buttons' files, rebuilt after each answer, reopen, pick or format change."""
-        if not self.store.exists(conv) or not self.store.load(conv):
+        turns = self.store.load(conv) if self.store.exists(conv) else []
+        if not turns:
             return gr.update(value=None, interactive=False), gr.update(value=None, interactive=False)
-        try:
-            one, whole = self.export(conv, fmt, picked), self.export(conv, fmt)
-        except FazhiError:  # a turn number left over from another conversation: the last answer instead
-            one, whole = self.export(conv, fmt), self.export(conv, fmt)
+        last = turns[-1].n
+        picked = picked if picked in {x.n for x in turns} else last  # none picked, or from another conversation
+        one, whole = self.export(conv, fmt, picked), self.export(conv, fmt)
         return gr.update(value=one, interactive=True), gr.update(value=whole, interactive=True)
 
     # ---- API -----------------------------------------------------------------------------
     def export(self, conversation: str, fmt: str = "docx", turn: int | None = None) -> str:
         """A conversation (turn None) or one of its turns (1, 2, …) as a .docx or .md file; returns its path."""
         try:
-            turns, title = self.store.load(conversation), self.store.title(conversation)
+            turns, title, part = self.store.load(conversation), self.store.title(conversation), "all"
             if turn not in (None, ""):
                 n = int(turn) if str(turn).lstrip("-").isdigit() else None
                 turns = [x for x in turns if x.n == n]
                 if not turns:
                     raise InputError(f"conversation {conversation} has no turn {str(turn)[:10]!r}; turns count from 1")
-                title = f"{title}-{n}"
+                title, part = turns[0].question, f"turn{n}"  # one answer is titled by its question
             elif not turns:
                 raise InputError(f"conversation {conversation} is empty; ask a question first")
-            return str(export.save(self.folder / conversation, title, turns, fmt, self.lang))
+            # a folder per part: the answer's and the conversation's files never overwrite each other
+            return str(export.save(self.folder / conversation / part, title, turns, fmt, self.lang))
         except FazhiError as err:
             raise _failed(err) from None
 

@@ -159,14 +159,18 @@ def save(folder: Path, title: str, turns: list[Turn], fmt: str, lang: str = DEFA
 
 
 def copy_button(answer: Answer, lang: str = DEFAULT) -> str:
-    """A copy button under an answer; the Markdown it copies rides in data-md (escaped: it is data)."""
-    md = escape(answer_markdown(answer, lang), quote=True).replace("\n", "&#10;")  # one HTML line, see views
-    return (f'<div class="fz-tools"><button type="button" class="fz-copy" data-md="{md}" '
-            f'data-done="{escape(t("copied", lang))}">{escape(t("copy", lang))}</button></div>')
+    """A copy button under an answer. The chat's sanitizer drops data-* attributes, so the Markdown it
+    copies rides in a hidden element (escaped: it is data; &#10; keeps the fragment one HTML line, see views)."""
+    md = escape(answer_markdown(answer, lang)).replace("\n", "&#10;")
+    return (f'<div class="fz-tools"><button type="button" class="fz-copy"><span class="fz-copy-label">'
+            f'{escape(t("copy", lang))}</span><span class="fz-copy-done">{escape(t("copied", lang))}</span></button>'
+            f'<div class="fz-md">{md}</div></div>')
 
 
 CSS = """
 .fz-tools { margin-top: .35rem; }
+.fz-tools .fz-md, .fz-copy .fz-copy-done, .fz-copy.fz-copied .fz-copy-label { display: none; }
+.fz-copy.fz-copied .fz-copy-done { display: inline; }
 .fz-tools .fz-copy { font-size: .78rem; padding: .1rem .55rem; border: 1px solid var(--border-color-primary, #ddd);
   border-radius: 6px; background: var(--background-fill-primary, #fff); cursor: pointer; }
 .fz-tools .fz-copy:hover { background: var(--background-fill-secondary, #f5f5f5); }
@@ -178,8 +182,8 @@ document.addEventListener('click', function (e) {
   var b = e.target && e.target.closest ? e.target.closest('button.fz-copy') : null;
   if (!b) return;
   e.preventDefault(); e.stopPropagation();
-  var text = b.getAttribute('data-md') || '', label = b.textContent;
-  function done() { b.textContent = b.getAttribute('data-done') || '✓'; setTimeout(function () { b.textContent = label; }, 1500); }
+  var md = b.parentElement.querySelector('.fz-md'), text = md ? md.textContent : '';
+  function done() { b.classList.add('fz-copied'); setTimeout(function () { b.classList.remove('fz-copied'); }, 1500); }
   function fallback() {
     var ta = document.createElement('textarea'); ta.value = text; ta.style.position = 'fixed'; ta.style.opacity = '0';
     document.body.appendChild(ta); ta.select();
