@@ -336,7 +336,7 @@ def build_app(assistant) -> gr.Blocks:
                         ctl.change(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
                     demo.load(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
 
-        chat_io = dict(fn=saved.respond, inputs=[question, history, places, year, saved.conv],
+        chat_io = dict(fn=saved.respond, inputs=[question, history, places, year, saved.conv, saved.owner],
                        outputs=[chatbot, history, question, saved.conv],
                        concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask", api_visibility="private")
         asked = [question.submit(**chat_io), send.click(**chat_io)]

@@ -16,10 +16,11 @@ import gradio as gr
 from ..errors import FazhiError, InputError
 from ..models import Answer
 from . import export, views
-from .history import History, Turn
+from .history import ID, History, Turn
 from .i18n import DEFAULT, t
 
 STORAGE_KEY = "fazhi-conversation"  # localStorage key of the open conversation's id
+OWNER_KEY = "fazhi-browser"  # localStorage key of this browser's id: the list shows only its conversations
 NONE = "none"  # the id stored while no conversation is open; BrowserState does not save an empty value
 
 
@@ -34,6 +35,10 @@ def _places_of(value) -> list[str]:
     return [value] if isinstance(value, str) and value else [str(p) for p in (value or [])]
 
 
+def _is_id(value) -> bool:
+    return isinstance(value, str) and ID.fullmatch(value) is not None
+
+
 def _failed(err: FazhiError):
     return gr.Error(str(err), print_exception=False)
 
@@ -46,6 +51,7 @@ class HistoryUI:
         self.store = store or History(web.assistant.settings.history_path)
         self.folder = Path(tempfile.mkdtemp(prefix="fazhi-export-"))  # exports, overwritten per conversation
         self.conv = gr.BrowserState(NONE, storage_key=STORAGE_KEY)
+        self.owner = gr.BrowserState(NONE, storage_key=OWNER_KEY)  # made on the first visit (open)
         self.picked = gr.State(None)  # the turn number whose answer "export answer" saves (None: the last)
         web.history_ui = self  # reachable from demo.fazhi, for tests and embedding
 
@@ -65,20 +71,21 @@ class HistoryUI:
             chat.append({"role": "assistant", "content": self.reply_html(turn, f"{conv[:6]}{turn.n}")})
         return chat
 
-    def listing(self, conv=None):
-        """The conversation dropdown: newest first, the open one selected."""
+    def listing(self, conv, owner):
+        """The conversation dropdown: this browser's conversations, newest first, the open one selected."""
         choices = [(f"{c['title'] or t('conversation_untitled', self.lang)} ({c['turns']})", c["id"])
-                   for c in self.store.conversations()]
+                   for c in self.store.conversations(owner)]
         return gr.update(choices=choices, value=conv if conv in {i for _, i in choices} else None)
 
     # ---- page events ---------------------------------------------------------------------
-    def respond(self, question, chat, places, year, conv):
+    def respond(self, question, chat, places, year, conv, owner=""):
         """WebApp.respond's outputs plus the conversation id; the turn is stored as it is asked and answered."""
         if not (question or "").strip():
             for out in self.web.respond(question, chat, places, year):
                 yield (*out, conv)
             return
-        conv = conv if self.store.exists(conv) else self.store.create()
+        owner = owner if _is_id(owner) else ""  # the page's load has not given this browser its id yet
+        conv = conv if self.store.exists(conv, owner) else self.store.create(owner)
         n = self.store.append(conv, question.strip(), _places_of(places), _year_of(year))
         keep: list = []
         out = (chat, chat, gr.update())
@@ -93,20 +100,23 @@ class HistoryUI:
         elif isinstance(got, str):
             self.store.answer(conv, n, error=got)
 
-    def open(self, conv):
-        """Reopen a conversation (page load or the list); an unknown or deleted id gives an empty chat."""
-        if not self.store.exists(conv):
-            return [], [], NONE, self.listing(), None
+    def open(self, conv, owner):
+        """Reopen a conversation (page load or the list); an unknown, deleted or other browser's id gives an
+        empty chat. A browser without an id gets one here (its first visit)."""
+        owner = owner if _is_id(owner) else uuid.uuid4().hex
+        if not self.store.exists(conv, owner):
+            return self.new(owner)
+        self.store.claim(conv, owner)
         chat = self.messages(conv)
-        return chat, list(chat), conv, self.listing(conv), None
+        return chat, list(chat), conv, self.listing(conv, owner), None, owner
 
-    def new(self):
-        return [], [], NONE, self.listing(), None
+    def new(self, owner):
+        return [], [], NONE, self.listing(None, owner), None, owner
 
-    def delete(self, conv):
-        if self.store.exists(conv):
+    def delete(self, conv, owner):
+        if self.store.exists(conv, owner):
             self.store.delete(conv)
-        return self.new()
+        return self.new(owner)
 
     def back(self, conv, chat):
         """Take the last question out of the conversation: back into the box, its filters back on."""
@@ -202,9 +212,11 @@ class HistoryUI:
         return self.store.conversations()
 
     # ---- layout and events ---------------------------------------------------------------
-    def after(self, conv, fmt):
+    def after(self, conv, fmt, owner):
         """After an answer (or a stop): the list shows the conversation, exports hold the latest answer."""
-        return (self.listing(conv), None, *self.downloads(conv, fmt, None))
+        if _is_id(owner) and self.store.exists(conv, owner):
+            self.store.claim(conv, owner)
+        return (self.listing(conv, owner), None, *self.downloads(conv, fmt, None))
 
     def controls(self) -> None:
         """Stop, retry and edit, under the question box."""
@@ -232,11 +244,11 @@ class HistoryUI:
 
     def wire(self, demo, chatbot, state, question, places, year, clear, asked: list, chat_io: dict) -> None:
         """Connect the controls; `asked` are the events answering a question (stop cancels them)."""
-        opened = [chatbot, state, self.conv, self.list, self.picked]
+        opened = [chatbot, state, self.conv, self.list, self.picked, self.owner]
         files = dict(inputs=[self.conv, self.fmt, self.picked], outputs=[self.answer_file, self.conv_file],
                      api_visibility="private")
         quick = dict(api_visibility="private", queue=False)
-        done = dict(inputs=[self.conv, self.fmt], outputs=[self.list, self.picked, self.answer_file, self.conv_file],
+        done = dict(inputs=[self.conv, self.fmt, self.owner], outputs=[self.list, self.picked, self.answer_file, self.conv_file],
                     api_visibility="private")
         for event in asked:
             event.then(self.after, **done)
@@ -247,9 +259,11 @@ class HistoryUI:
             self.after, **done)
         self.stop.click(self.stopped, state, [chatbot, state], cancels=[*asked, retried], **quick).then(
             self.after, **done)
-        for event, fn, inputs in ((demo.load, self.open, [self.conv]), (self.list.input, self.open, [self.list]),
-                                  (self.new_btn.click, self.new, None), (self.delete_btn.click, self.delete, [self.conv]),
-                                  (clear.click, self.new, None), (chatbot.clear, self.new, None)):
+        for event, fn, inputs in ((demo.load, self.open, [self.conv, self.owner]),
+                                  (self.list.input, self.open, [self.list, self.owner]),
+                                  (self.new_btn.click, self.new, [self.owner]),
+                                  (self.delete_btn.click, self.delete, [self.conv, self.owner]),
+                                  (clear.click, self.new, [self.owner]), (chatbot.clear, self.new, [self.owner])):
             event(fn, inputs, opened, api_visibility="private").then(self.downloads, **files)
         chatbot.select(self.pick, None, self.picked, **quick).then(self.downloads, **files)
         self.fmt.change(self.downloads, **files)

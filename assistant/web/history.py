@@ -24,7 +24,7 @@ TITLE_CHARS = 40  # a conversation's title: its first question, cut here
 ID = re.compile(r"[0-9a-f]{8,32}")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL, created REAL NOT NULL,
-                                          updated REAL NOT NULL);
+                                          updated REAL NOT NULL, owner TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS turns (conversation TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
                                   n INTEGER NOT NULL, question TEXT NOT NULL, places TEXT NOT NULL, year INTEGER,
                                   answer TEXT, error TEXT, asked REAL NOT NULL, PRIMARY KEY (conversation, n));
@@ -62,17 +62,26 @@ class History:
             db.execute("PRAGMA foreign_keys = ON")
             yield db
 
-    def create(self) -> str:
+    def create(self, owner: str = "") -> str:
+        """A new, empty conversation; `owner` is the browser it belongs to ('' for API callers)."""
         conv, now = uuid.uuid4().hex[:16], time.time()
         with self._db() as db:
-            db.execute("INSERT INTO conversations VALUES (?, '', ?, ?)", (conv, now, now))
+            db.execute("INSERT INTO conversations VALUES (?, '', ?, ?, ?)", (conv, now, now, owner))
         return conv
 
-    def exists(self, conv) -> bool:
+    def exists(self, conv, owner: str | None = None) -> bool:
+        """Whether `conv` is a conversation (of `owner` or of no one yet, when an owner is given)."""
         if not isinstance(conv, str) or not ID.fullmatch(conv):
             return False
         with self._db() as db:
-            return db.execute("SELECT 1 FROM conversations WHERE id = ?", (conv,)).fetchone() is not None
+            row = db.execute("SELECT owner FROM conversations WHERE id = ?", (conv,)).fetchone()
+        return row is not None and (owner is None or row[0] in (owner, ""))
+
+    def claim(self, conv: str, owner: str) -> None:
+        """Give a conversation of no one to `owner`: one asked before the page had its browser's id (a race
+        with the page's load event), or made through the API and opened in a browser."""
+        with self._db() as db:
+            db.execute("UPDATE conversations SET owner = ? WHERE id = ? AND owner = ''", (owner, conv))
 
     def _check(self, conv) -> str:
         if not self.exists(conv):
@@ -97,11 +106,12 @@ class History:
             db.execute("UPDATE turns SET answer = ?, error = ? WHERE conversation = ? AND n = ?",
                        (answer.model_dump_json() if answer else None, error, conv, n))
 
-    def conversations(self) -> list[dict]:
-        """Newest first: {"id", "title", "turns", "updated"} (updated: seconds since the epoch)."""
+    def conversations(self, owner: str | None = None) -> list[dict]:
+        """Newest first (all, or `owner`'s): {"id", "title", "turns", "updated"} (seconds since the epoch)."""
         with self._db() as db:
             rows = db.execute("SELECT c.id, c.title, COUNT(t.n), c.updated FROM conversations c LEFT JOIN turns t "
-                              "ON t.conversation = c.id GROUP BY c.id ORDER BY c.updated DESC").fetchall()
+                              "ON t.conversation = c.id WHERE ? IS NULL OR c.owner = ? GROUP BY c.id "
+                              "ORDER BY c.updated DESC", (owner, owner)).fetchall()
         return [{"id": i, "title": title, "turns": count, "updated": updated} for i, title, count, updated in rows]
 
     def title(self, conv: str) -> str:

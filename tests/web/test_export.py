@@ -167,8 +167,8 @@ def test_download_buttons_follow_the_picked_answer(private):
 
     ui = build_app(private).fazhi.history_ui
     assert [u["interactive"] for u in ui.downloads("none", "docx", None)] == [False, False]  # nothing to export
-    chat, _, _, conv = list(ui.respond(PINGLUO, [], [], "all", "none"))[-1]
-    chat, _, _, conv = list(ui.respond(WUCHENG, chat, [], "all", conv))[-1]
+    chat, _, _, conv = list(ui.respond(PINGLUO, [], [], "all", "none", "ab" * 16))[-1]
+    chat, _, _, conv = list(ui.respond(WUCHENG, chat, [], "all", conv, "ab" * 16))[-1]
     picked = ui.pick(gr.SelectData(None, {"index": 1, "value": chat[1]["content"]}))  # the first reply clicked
     assert picked == 1 and ui.pick(gr.SelectData(None, {"index": 3, "value": ""})) == 2
     for choice, asked, other in ((None, WUCHENG, PINGLUO), (picked, PINGLUO, WUCHENG), (9, WUCHENG, PINGLUO)):

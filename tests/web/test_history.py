@@ -67,6 +67,13 @@ def test_store_keeps_turns_across_instances(tmp_path):
     again.append(long, "问" * 100)
     assert len(again.title(long)) == TITLE_CHARS and again.title(long).endswith("…")
     assert [c["id"] for c in again.conversations()] == [long, conv]  # newest first
+    mine = again.create(owner="b1")
+    assert [c["id"] for c in again.conversations("b1")] == [mine] and again.conversations("b2") == []
+    assert again.exists(mine, "b1") and not again.exists(mine, "b2") and again.exists(mine)
+    assert again.exists(long, "b2")  # no one's yet (made before the browser had its id, or by the API)
+    again.claim(long, "b2")
+    again.claim(long, "b1")  # already taken
+    assert [c["id"] for c in again.conversations("b2")] == [long] and not again.exists(long, "b1")
 
 
 def test_store_pop_delete_and_bad_ids(tmp_path):
@@ -113,7 +120,9 @@ def test_store_takes_appends_from_many_threads(tmp_path):
 
 def test_page_handlers_store_reopen_edit_retry_stop(private):
     ui = build_app(private).fazhi.history_ui
-    steps = list(ui.respond(PINGLUO, [], ["平罗县"], "2023", ""))
+    me = ui.open("none", "none")[-1]  # a first visit: this browser gets its id
+    assert len(me) == 32 and ui.open("none", me)[-1] == me
+    steps = list(ui.respond(PINGLUO, [], ["平罗县"], "2023", "", me))
     chat, _, _, conv = steps[-1]
     assert ui.store.exists(conv) and all(s[3] == conv for s in steps)
     assert "fz-card" in chat[-1]["content"] and 'class="fz-copy"' in chat[-1]["content"]
@@ -121,16 +130,18 @@ def test_page_handlers_store_reopen_edit_retry_stop(private):
     assert turn.question == PINGLUO and turn.places == ["平罗县"] and turn.year == 2023
     assert turn.answer and "21.6%" in turn.answer.citations[0].quote
     # an error is stored as its one line; the empty question stores nothing
-    chat = list(ui.respond("败诉率", chat, ["火星县"], "all", conv))[-1][0]
+    chat = list(ui.respond("败诉率", chat, ["火星县"], "all", conv, me))[-1][0]
     assert "unknown place" in ui.store.load(conv)[1].error and "fz-error" in chat[-1]["content"]
-    assert list(ui.respond("  ", chat, [], "all", conv))[-1][0] == chat and len(ui.store.load(conv)) == 2
+    assert list(ui.respond("  ", chat, [], "all", conv, me))[-1][0] == chat and len(ui.store.load(conv)) == 2
 
-    reopened, state, conv_again, listing, picked = ui.open(conv)
+    reopened, state, conv_again, listing, picked, _ = ui.open(conv, me)
     assert conv_again == conv and len(reopened) == 4 and reopened == state and picked is None
     assert "21.6%" in reopened[1]["content"] and "fz-card" in reopened[1]["content"]
     assert "unknown place" in reopened[3]["content"]
     assert listing["value"] == conv and listing["choices"][0] == (f"{PINGLUO} (2)", conv)
-    assert ui.open("0" * 16)[:3] == ([], [], "none")  # a deleted/unknown id: an empty chat, no error
+    assert ui.open("0" * 16, me)[:3] == ([], [], "none")  # a deleted/unknown id: an empty chat, no error
+    other = ui.open("none", "none")[-1]  # another browser neither lists nor opens it
+    assert other != me and ui.open(conv, other)[:3] == ([], [], "none") and ui.listing(None, other)["choices"] == []
 
     # edit: the last question back in the box with its filters, and out of the history
     chat, _, box, places, year = ui.back(conv, reopened)
@@ -139,18 +150,19 @@ def test_page_handlers_store_reopen_edit_retry_stop(private):
     # retry = back, then ask the same question again
     chat, _, box, places, year = ui.back(conv, chat)
     assert (box, places, year, chat) == (PINGLUO, ["平罗县"], "2023", [])
-    chat, _, _, conv = list(ui.respond(box, chat, places, year, conv))[-1]
+    chat, _, _, conv = list(ui.respond(box, chat, places, year, conv, me))[-1]
     assert len(ui.store.load(conv)) == 1 and "fz-card" in chat[-1]["content"]
 
     # stop: the running generator is closed; the question stays, its reply says it was stopped
-    running_answer = ui.respond(WUCHENG, chat, [], "all", conv)
+    running_answer = ui.respond(WUCHENG, chat, [], "all", conv, me)
     pending = next(running_answer)[0]
     running_answer.close()
     shown, _ = ui.stopped(pending)
     assert "fz-error" in shown[-1]["content"] and "已停止" in shown[-1]["content"]
     assert ui.store.load(conv)[-1].question == WUCHENG and ui.store.load(conv)[-1].answer is None
-    assert "已停止" in ui.open(conv)[0][-1]["content"]
-    assert ui.delete(conv)[:3] == ([], [], "none") and not ui.store.exists(conv)
+    assert "已停止" in ui.open(conv, me)[0][-1]["content"]
+    assert ui.delete(conv, other)[:3] == ([], [], "none") and ui.store.exists(conv)  # not the other's to delete
+    assert ui.delete(conv, me)[:3] == ([], [], "none") and not ui.store.exists(conv)
 
 
 def test_history_endpoints(private):
