@@ -240,3 +240,52 @@ def test_reload_reopens_the_conversation(private):
         browser.close()
     saved = History(private.settings.history_path)
     assert [[t.question for t in saved.load(c["id"])] for c in saved.conversations()] == [[WUCHENG]]
+
+
+class SlowStream:
+    """The Assistant with a slow LLM: evidence, then a token every 0.4 s for 4 s (time to press stop)."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def ask_stream(self, question, place=None, year=None):
+        import time
+
+        final = self.inner.ask(question, place=place, year=year)
+        yield {"type": "evidence", "citations": list(final.citations)}
+        for token in ["慢"] * 10:
+            time.sleep(0.4)
+            yield {"type": "token", "text": token}
+        yield {"type": "answer", "answer": final}
+
+
+@pytest.mark.slow
+def test_stop_then_retry_in_the_browser(private):
+    from test_browser import ARGS, CHROMIUM
+    from playwright.sync_api import sync_playwright
+
+    with running(SlowStream(private)) as (demo, client), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1050})
+        page.goto(client.src.rstrip("/") + "/")
+        page.locator("#fz-question textarea").fill(PINGLUO)
+        page.locator("#fz-question textarea").press("Enter")
+        page.locator("#fz-chat .fz-cursor").wait_for(state="visible", timeout=30_000)  # streaming
+        page.locator("#fz-stop").click()
+        page.locator("#fz-chat .fz-error", has_text="已停止").wait_for(state="visible", timeout=10_000)
+        page.wait_for_timeout(4500)  # past the stream's end: a cancelled answer must not come back
+        assert page.locator("#fz-chat .fz-cursor").count() == 0 and page.locator("#fz-chat .fz-card").count() == 0
+        store = demo.fazhi.history_ui.store
+        (conv,) = [c["id"] for c in store.conversations()]
+        assert [(t.question, t.answer) for t in store.load(conv)] == [(PINGLUO, None)]
+
+        page.locator("#fz-retry").click()  # the same question again, in place of the stopped one
+        page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=60_000)
+        assert page.locator("#fz-chat .fz-error").count() == 0
+        assert page.locator("#fz-chat .fz-q").count() == 1
+        (turn,) = store.load(conv)
+        assert turn.question == PINGLUO and "21.6%" in turn.answer.citations[0].quote
+        browser.close()
