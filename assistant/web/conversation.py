@@ -7,6 +7,8 @@ API (gradio_client): /chat, /conversations, /conversation, /delete_conversation,
 """
 from __future__ import annotations
 
+import logging
+import sqlite3
 import tempfile
 import uuid
 from pathlib import Path
@@ -19,6 +21,7 @@ from . import export, views
 from .history import ID, History, Turn
 from .i18n import DEFAULT, t
 
+log = logging.getLogger(__name__)
 STORAGE_KEY = "fazhi-conversation"  # localStorage key of the open conversation's id
 OWNER_KEY = "fazhi-browser"  # localStorage key of this browser's id: the list shows only its conversations
 NONE = "none"  # the id stored while no conversation is open; BrowserState does not save an empty value
@@ -37,6 +40,11 @@ def _places_of(value) -> list[str]:
 
 def _is_id(value) -> bool:
     return isinstance(value, str) and ID.fullmatch(value) is not None
+
+
+def _owner(value) -> str:
+    """This browser's id, or a new one (its first visit, or storage holding something else)."""
+    return value if _is_id(value) else uuid.uuid4().hex
 
 
 def _failed(err: FazhiError):
@@ -74,7 +82,7 @@ class HistoryUI:
     def listing(self, conv, owner):
         """The conversation dropdown: this browser's conversations, newest first, the open one selected."""
         choices = [(f"{c['title'] or t('conversation_untitled', self.lang)} ({c['turns']})", c["id"])
-                   for c in self.store.conversations(owner)]
+                   for c in (self.store.conversations(owner) if _is_id(owner) else [])]
         return gr.update(choices=choices, value=conv if conv in {i for _, i in choices} else None)
 
     # ---- page events ---------------------------------------------------------------------
@@ -85,25 +93,34 @@ class HistoryUI:
                 yield (*out, conv)
             return
         owner = owner if _is_id(owner) else ""  # the page's load has not given this browser its id yet
-        conv = conv if self.store.exists(conv, owner) else self.store.create(owner)
-        n = self.store.append(conv, question.strip(), _places_of(places), _year_of(year))
+        try:
+            conv = conv if self.store.exists(conv, owner) else self.store.create(owner)
+            n = self.store.append(conv, question.strip(), _places_of(places), _year_of(year))
+        except sqlite3.Error:  # a full disk or a broken file must not cost the answer; it is just not saved
+            log.exception("could not save the question to %s", self.store.path)
+            conv, n = NONE, None
         keep: list = []
         out = (chat, chat, gr.update())
         for out in self.web.respond(question, chat, places, year, keep):
             yield (*out, conv)
         got = keep[-1] if keep else None
+        if n is not None and got is not None:
+            self._save(conv, n, got)
         if isinstance(got, Answer):
-            self.store.answer(conv, n, answer=got)
             shown = list(out[0])
             shown[-1] = {"role": "assistant", "content": shown[-1]["content"] + export.copy_button(got, self.lang)}
             yield shown, list(shown), gr.update(), conv
-        elif isinstance(got, str):
-            self.store.answer(conv, n, error=got)
+
+    def _save(self, conv: str, n: int, got: Answer | str) -> None:
+        try:
+            self.store.answer(conv, n, **({"answer": got} if isinstance(got, Answer) else {"error": got}))
+        except sqlite3.Error:
+            log.exception("could not save the answer to %s", self.store.path)
 
     def open(self, conv, owner):
         """Reopen a conversation (page load or the list); an unknown, deleted or other browser's id gives an
         empty chat. A browser without an id gets one here (its first visit)."""
-        owner = owner if _is_id(owner) else uuid.uuid4().hex
+        owner = _owner(owner)
         if not self.store.exists(conv, owner):
             return self.new(owner)
         self.store.claim(conv, owner)
@@ -111,6 +128,7 @@ class HistoryUI:
         return chat, list(chat), conv, self.listing(conv, owner), None, owner
 
     def new(self, owner):
+        owner = _owner(owner)
         return [], [], NONE, self.listing(None, owner), None, owner
 
     def delete(self, conv, owner):
@@ -129,8 +147,9 @@ class HistoryUI:
     def stopped(self, chat):
         """After stop: a reply still pending or streaming says it was stopped (the question stays saved)."""
         chat = list(chat or [])
-        last = chat[-1].get("content") if chat and isinstance(chat[-1], dict) else ""
-        if chat and chat[-1].get("role") == "assistant" and ("fz-pending" in last or "fz-cursor" in last):
+        last = chat[-1] if chat and isinstance(chat[-1], dict) else {}
+        html = str(last.get("content") or "")
+        if last.get("role") == "assistant" and ("fz-pending" in html or "fz-cursor" in html):
             chat[-1] = {"role": "assistant", "content": views.render_error(t("stopped", self.lang))}
         return chat, list(chat)
 

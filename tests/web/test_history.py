@@ -165,6 +165,21 @@ def test_page_handlers_store_reopen_edit_retry_stop(private):
     assert ui.delete(conv, me)[:3] == ([], [], "none") and not ui.store.exists(conv)
 
 
+@pytest.mark.parametrize("junk", [None, "", 42, {"id": 1}, ["a"], "../history", "a" * 5000, "\ud800", "0" * 16])
+def test_page_handlers_take_junk_ids(private, junk):
+    """Whatever the browser's storage holds (old, edited, another app's value), the page opens an empty chat."""
+    ui = build_app(private).fazhi.history_ui
+    chat, state, conv, listing, picked, owner = ui.open(junk, junk)
+    assert (chat, state, conv, picked) == ([], [], "none", None) and listing["choices"] == []
+    assert owner == junk if junk == "0" * 16 else len(owner) == 32  # a well-formed id is kept, else a new one
+    assert ui.delete(junk, junk)[:3] == ([], [], "none")
+    assert ui.back(junk, [{"role": "user", "content": "x"}])[0] == [{"role": "user", "content": "x"}]
+    assert [u["interactive"] for u in ui.downloads(junk, "docx", junk)] == [False, False]
+    assert ui.stopped(junk if isinstance(junk, list) else None) is not None
+    chat, _, _, made = list(ui.respond(WUCHENG, [], [], "all", junk, junk))[-1]
+    assert made != junk and ui.store.exists(made) and "fz-card" in chat[-1]["content"]
+
+
 def test_history_endpoints(private):
     with running(private) as (_, client):
         made = client.predict(PINGLUO, "", ["平罗县"], "2023", api_name="/chat")
@@ -289,3 +304,11 @@ def test_stop_then_retry_in_the_browser(private):
         (turn,) = store.load(conv)
         assert turn.question == PINGLUO and "21.6%" in turn.answer.citations[0].quote
         browser.close()
+
+
+def test_a_broken_history_file_costs_no_answer(private):
+    ui = build_app(private).fazhi.history_ui
+    ui.store.path.unlink()
+    ui.store.path.mkdir()  # sqlite cannot open a folder
+    chat, _, _, conv = list(ui.respond(PINGLUO, [], [], "all", "none", "ab" * 16))[-1]
+    assert conv == "none" and "fz-card" in chat[-1]["content"] and "21.6%" in chat[-1]["content"]
