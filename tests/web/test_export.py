@@ -127,7 +127,9 @@ def test_page_copies_and_downloads(private, tmp_path):
             page.locator("#fz-question textarea").fill(question)
             page.locator("#fz-question textarea").press("Enter")
             page.locator("#fz-chat button.fz-copy").nth(0 if question == PINGLUO else 1).wait_for(timeout=30_000)
-        page.locator("#fz-export-answer:not([disabled])").wait_for(timeout=10_000)
+        # the list shows "(2)" turns once the event that also refreshes the export buttons has run
+        page.wait_for_function("document.querySelector('#fz-conversations input').value.includes('(2)')",
+                               timeout=15_000)
 
         page.locator("#fz-chat button.fz-copy").first.click()
         page.wait_for_function("document.querySelector('#fz-chat button.fz-copy').classList.contains('fz-copied')",
@@ -147,11 +149,14 @@ def test_page_copies_and_downloads(private, tmp_path):
         assert marks.last.inner_text() in text and "000_1b26b6e538fcc224.txt" in text
 
         page.locator("#fz-fmt label", has_text="md").click()
-        page.wait_for_timeout(800)  # the buttons' files are rebuilt as Markdown
-        with page.expect_download() as got:
-            page.locator("#fz-export-conversation").click()
-        conv_file = tmp_path / got.value.suggested_filename
-        got.value.save_as(conv_file)
+        for _ in range(20):  # the buttons' files are rebuilt as Markdown (no sign on the page when it is done)
+            with page.expect_download() as got:
+                page.locator("#fz-export-conversation").click()
+            conv_file = tmp_path / got.value.suggested_filename
+            got.value.save_as(conv_file)
+            if conv_file.suffix == ".md":
+                break
+            page.wait_for_timeout(300)
         md = conv_file.read_text(encoding="utf-8")
         assert conv_file.suffix == ".md" and PINGLUO in md and WUCHENG in md
         assert all(marks.nth(i).inner_text() in md for i in range(marks.count()))
