@@ -89,3 +89,8 @@ class Settings(BaseSettings):
     @property
     def reports_dir(self) -> Path:
         return self.home / "reports"
+
+    @property
+    def history_path(self) -> Path:
+        """The web page's saved conversations; outside store_dir so `ingest --rebuild` keeps them."""
+        return self.home / "history.sqlite"

@@ -25,7 +25,8 @@ from ..errors import FazhiError  # noqa: E402
 from ..ingest import uploads  # noqa: E402
 from ..models import Answer, FailedFile, IngestResult  # noqa: E402
 from ..settings import Settings  # noqa: E402
-from . import views  # noqa: E402
+from . import export, views  # noqa: E402
+from .conversation import HistoryUI  # noqa: E402
 from .i18n import DEFAULT, lang_of, t  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402
 
@@ -107,12 +108,15 @@ class WebApp:
         with self.lock.read():
             return [m.model_dump(mode="json") for m in self.assistant.reports()]
 
-    def stream(self, question: str, places, year, msg_id: str, lang: str = DEFAULT):
+    def stream(self, question: str, places, year, msg_id: str, lang: str = DEFAULT, keep: list | None = None):
         """HTML of the assistant's message: pending/streaming states, then the answer with its cards.
-        The read lock is held throughout, so the cards' paragraphs come from the same store as the answer."""
+        The read lock is held throughout, so the cards' paragraphs come from the same store as the answer.
+        `keep` (a list) receives the final Answer, for a caller that stores it (the history)."""
         places, year = _places(places), _year(year)
         with self.lock.read():
             def final(answer: Answer) -> str:
+                if keep is not None:
+                    keep.append(answer)
                 return views.render_answer(answer, msg_id, self.assistant.text, lang)
 
             if not hasattr(self.assistant, "ask_stream"):
@@ -135,9 +139,10 @@ class WebApp:
             if tokens:  # a stream that ended without its Answer: keep what was said
                 yield final(Answer(question=question, answer=tokens))
 
-    def respond(self, question, history, places, year, lang: str = DEFAULT):
+    def respond(self, question, history, places, year, lang: str = DEFAULT, keep: list | None = None):
         """Chat handler: streams the assistant's message into the chat; errors become a one-line warning.
-        An empty or over-long question is named (a toast) and left in the box to fix, never cut or dropped."""
+        An empty or over-long question is named (a toast) and left in the box to fix, never cut or dropped.
+        `keep` (a list) receives the final Answer or the error line shown instead."""
         history, lang = list(history or []), lang_of(lang)
         question = (question or "").strip()
         limit = self.assistant.settings.max_question_chars
@@ -150,16 +155,20 @@ class WebApp:
         history.append({"role": "assistant", "content": views.render_pending(lang=lang)})
         yield list(history), list(history), ""
         try:
-            for html in self.stream(question, places, year, uuid.uuid4().hex[:8], lang):
+            for html in self.stream(question, places, year, uuid.uuid4().hex[:8], lang, keep):
                 history[-1] = {"role": "assistant", "content": html}
                 yield list(history), list(history), gr.update()
         except FazhiError as err:
+            if keep is not None:
+                keep.append(str(err))
             history[-1] = {"role": "assistant", "content": views.render_error(str(err))}
             yield list(history), list(history), gr.update()
         except Exception as err:  # a bug must not take the page down; the log has the traceback
             log.exception("answering %r failed", question)
-            history[-1] = {"role": "assistant",
-                           "content": views.render_error(t("internal_error", lang, kind=type(err).__name__))}
+            line = t("internal_error", lang, kind=type(err).__name__)
+            if keep is not None:
+                keep.append(line)
+            history[-1] = {"role": "assistant", "content": views.render_error(line)}
             yield list(history), list(history), gr.update()
 
     def filter_action(self, question, places, year, lang: str = DEFAULT):
@@ -304,6 +313,7 @@ def build_app(assistant) -> gr.Blocks:
                                   elem_id="fz-lang", scale=0, min_width=160)
         history = gr.State([])
         last_question = gr.State("")
+        saved = HistoryUI(web)  # saved conversations, stop/retry/edit, copy and export (conversation.py)
         with gr.Tabs():
             with gr.Tab(t("tab_chat"), id="chat") as tab_chat:
                 with gr.Row(equal_height=False):
@@ -318,6 +328,7 @@ def build_app(assistant) -> gr.Blocks:
                                                   scale=6, autofocus=True, placeholder=t("question_placeholder"))
                             send = gr.Button(t("ask"), variant="primary", scale=1, elem_id="fz-send")
                         counter = gr.HTML(views.render_counter(limit), elem_id="fz-counter")
+                        saved.controls()
                         examples_head = gr.Markdown(t("examples"), elem_classes="fz-examples-head")
                         with gr.Row(elem_classes="fz-examples", elem_id="fz-examples"):
                             example_buttons = [gr.Button(q, size="sm", scale=0, min_width=0) for q in EXAMPLES]
@@ -328,6 +339,7 @@ def build_app(assistant) -> gr.Blocks:
                                            elem_id="fz-year")
                         filters_note = gr.Markdown(t("filters_next"))
                         clear = gr.Button(t("clear_chat"), size="sm", elem_id="fz-clear")
+                        saved.panel()
             with gr.Tab(t("tab_reports"), id="reports") as tab_reports:
                 reports_df = gr.Dataframe(web.reports_table(), headers=views.REPORT_COLUMNS, interactive=False,
                                           wrap=True, max_height=520, elem_id="fz-reports",
@@ -357,31 +369,36 @@ def build_app(assistant) -> gr.Blocks:
                     demo.load(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
 
         # ---- chat ----
-        chat_io = dict(inputs=[question, history, places, year, lang], outputs=[chatbot, history, question],
+        chat_io = dict(fn=saved.respond, inputs=[question, history, places, year, saved.conv, saved.owner, lang],
+                       outputs=[chatbot, history, question, saved.conv],
                        concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask", api_visibility="private")
         private = dict(api_visibility="private", queue=False)
+        answering = []  # the events that answer a question: stop cancels them
 
-        def asked(event):
-            """question → remembered → answered → the clear-filters button when the filters left a place out."""
-            return event(lambda q: q, question, last_question, **private).then(web.respond, **chat_io).then(
-                web.filter_action, [last_question, places, year, lang], clear_ask, api_visibility="private")
+        def asked(trigger):
+            """question → remembered → answered (and saved) → the clear-filters button when the filters left out
+            the place the question names."""
+            answer = trigger(lambda q: q, question, last_question, **private).then(**chat_io)
+            answering.append(answer)
+            answer.then(web.filter_action, [last_question, places, year, lang], clear_ask, api_visibility="private")
 
         asked(question.submit)
         asked(send.click)
         for button, text in zip(example_buttons, EXAMPLES):
             asked(button.click(lambda text=text: text, None, question, **private).then)
-        clear_ask.click(lambda q: ([], ALL, gr.update(visible=False), q), last_question,
-                        [places, year, clear_ask, question], **private).then(
-            web.respond, **chat_io)
+        asked(clear_ask.click(lambda: ([], ALL, gr.update(visible=False)), None, [places, year, clear_ask],
+                              **private).then(lambda q: q, last_question, question, **private).then)
         for ctl in (places, year):
             ctl.change(lambda p, y, g: views.render_filters(p, None if y in (None, "", ALL) else y, g),
                        [places, year, lang], filters_html, **private)
         clear.click(lambda: ([], []), None, [chatbot, history], **private)
         chatbot.clear(lambda: [], None, history, **private)  # the chat's own bin icon
+        saved.wire(demo, chatbot, history, question, places, year, clear, answering, chat_io)
 
         # ---- language ----
         labelled = [header, tab_chat, tab_reports, chatbot, question, send, counter, examples_head, places, year,
-                    filters_note, clear, upload_head, files, add, url_box, fetch, filters_html, lang_radio]
+                    filters_note, clear, upload_head, files, add, url_box, fetch, filters_html, lang_radio,
+                    *saved.labelled()]
 
         def relabel(choice, p, y):
             g = lang_of(choice)
@@ -395,7 +412,7 @@ def build_app(assistant) -> gr.Blocks:
                     gr.update(label=t("report_files", g)), gr.update(value=t("add_to_index", g)),
                     gr.update(placeholder=t("url_placeholder", g)), gr.update(value=t("fetch", g)),
                     views.render_filters(p, None if y in (None, "", ALL) else y, g),
-                    gr.update(value=g, label=t("language", g)))
+                    gr.update(value=g, label=t("language", g)), *saved.relabel(g))
 
         relabel_io = dict(inputs=[lang_radio, places, year], outputs=[lang, saved_lang, *labelled], **private)
         lang_radio.input(relabel, **relabel_io)
@@ -434,7 +451,8 @@ def _upload_head(max_mb: float, lang: str) -> str:
 
 def launch_kwargs(settings: Settings) -> dict:
     """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
-    return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS, head=views.HEAD,
+    return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS + export.CSS,
+                head=views.HEAD + export.HEAD,
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())
 

@@ -83,6 +83,32 @@ TEXT: dict[str, tuple[str, str]] = {
     # facts
     "indicator": ("指标", "Indicator"),
     "download_csv": ("下载 CSV", "Download CSV"),
+    # history and export (issue 12, points 4 and 5)
+    "conversations": ("历史对话", "Conversations"),
+    "conversation_untitled": ("对话", "Conversation"),
+    "new_conversation": ("新对话", "New conversation"),
+    "delete_conversation": ("删除对话", "Delete conversation"),
+    "stop": ("停止", "Stop"),
+    "retry": ("重试", "Retry"),
+    "edit_last": ("修改上一问", "Edit last question"),
+    "stopped": ("已停止回答。", "Answer stopped."),
+    "copy": ("复制", "Copy"),
+    "copied": ("已复制", "Copied"),
+    "export_format": ("导出格式", "Export format"),
+    "export_answer": ("导出回答", "Export answer"),
+    "export_conversation": ("导出整个对话", "Export conversation"),
+    "export_hint": ("点击对话中的回答可选择要导出的回答(默认最后一条)。",
+                    "Click an answer in the chat to choose which one to export (default: the last)."),
+    "doc_question": ("问", "Q"),
+    "doc_filters": ("筛选", "Filters"),
+    "doc_sources": ("引用原文", "Sources"),
+    "doc_section": ("章节", "Section"),
+    "doc_file": ("来源文件", "File"),
+    "doc_not_found": ("报告中未找到答案", "Not found in the reports"),
+    "doc_not_stated": ("报告中没有写明所问内容", "Not stated in the reports"),
+    "doc_stopped": ("未回答(已停止)", "No answer (stopped)"),
+    "doc_no_answer": ("未得到回答", "No answer"),
+    "doc_made": ("由 fazhi-qa 导出于 {when};引文均为报告原文。", "Exported from fazhi-qa on {when}; quotes are verbatim."),
 }
 
 
