@@ -1,6 +1,8 @@
 """`fazhi` command line: ingest, ask, reports, chat. Errors are one line on stderr, exit code 2."""
 from __future__ import annotations
 
+import re
+
 import json
 import shutil
 import sys
@@ -37,7 +39,7 @@ def _open(index_default: bool = True):
 def _year(value: Optional[str]) -> Optional[int]:
     if value is None:
         return None
-    if not value.strip().isdigit():
+    if not re.fullmatch(r"[0-9]{4}", value.strip()):  # str.isdigit() also takes '¹' and '٢', which int() refuses
         _fail(f"--year must be a 4-digit year such as 2023, got '{value}'")
     return int(value)
 
