@@ -13,7 +13,6 @@ import os
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-import csv  # noqa: E402
 import logging  # noqa: E402
 import tempfile  # noqa: E402
 import uuid  # noqa: E402
@@ -25,7 +24,7 @@ from ..errors import FazhiError  # noqa: E402
 from ..ingest import uploads  # noqa: E402
 from ..models import Answer, FailedFile, IngestResult  # noqa: E402
 from ..settings import Settings  # noqa: E402
-from . import views  # noqa: E402
+from . import facts_tab, viewer, views  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -40,8 +39,6 @@ EXAMPLES = [
     "How many legal aid cases did Wucheng handle?",
     "compare Linhai and Pingluo",
 ]
-FACT_COLUMNS = ["地区 place", "年份 year", "指标 indicator", "数值 value", "范围 scope", "计划 plan", "原文 quote",
-                "章节 section"]
 
 
 def _year(value) -> int | None:
@@ -239,31 +236,6 @@ class WebApp:
         except ImportError:
             return [f.model_dump(mode="json") for f in found]
 
-    def facts_view(self, indicator, place, year):
-        rows = self.facts(indicator, place, None if year in (None, "", ALL) else year)
-        table = [[r.get("place") or "", r.get("year") or "", r.get("indicator_zh") or r.get("indicator"),
-                  r.get("value_text") or f"{r.get('value')}{r.get('unit') or ''}", r.get("scope") or "",
-                  "是" if r.get("planned") else "", r.get("quote") or "", r.get("section") or ""] for r in rows]
-        out = self._csv_dir / f"facts-{indicator or 'all'}-{place or 'all'}-{year or ALL}.csv".replace("/", "_")
-        with out.open("w", newline="", encoding="utf-8-sig") as fh:  # BOM: Excel opens the Chinese correctly
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["indicator"], extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-        return {"headers": FACT_COLUMNS, "data": table}, gr.update(value=str(out), interactive=bool(rows))
-
-    def facts_refresh(self, indicator, place, year):
-        """After an upload: new place/year choices for the facts filters, and the table again."""
-        return (gr.update(choices=[("全部 all", "")] + self.place_choices()), gr.update(choices=self.year_choices()),
-                *self.facts_view(indicator, place, year))
-
-
-def _indicator_choices() -> list[tuple[str, str]]:
-    try:
-        from ..facts.indicators import Indicator
-    except ImportError:
-        return []
-    return [(f"{i.label_zh} · {i.value}", i.value) for i in Indicator]
-
 
 def build_app(assistant) -> gr.Blocks:
     """The page over an open Assistant. Launch it with launch_kwargs() (CSS, head script, no share link)."""
@@ -271,6 +243,7 @@ def build_app(assistant) -> gr.Blocks:
     with gr.Blocks(title="法治政府建设年度报告问答 · fazhi-qa", analytics_enabled=False,
                    delete_cache=(3600, 7200)) as demo:  # uploaded copies and CSVs leave Gradio's cache
         header = gr.HTML(views.render_header(assistant.reports()))
+        viewer_bar, viewer_html, open_request, open_go = viewer.build_viewer()  # the report viewer (issue 12.6)
         history = gr.State([])
         with gr.Tabs():
             with gr.Tab("问答 Chat", id="chat"):
@@ -299,6 +272,7 @@ def build_app(assistant) -> gr.Blocks:
                 reports_df = gr.Dataframe(web.reports_table(), headers=views.REPORT_COLUMNS, interactive=False,
                                           wrap=True, max_height=520, elem_id="fz-reports",
                                           column_widths=["12%", "10%", "6%", "15%", "33%", "6%", "6%", "12%"])
+                report_actions = viewer.build_report_actions()  # open / delete the selected report
                 gr.Markdown(f"### 上传报告 Add reports\n txt / md / html / docx / pdf,每个文件不超过 "
                             f"{assistant.settings.max_file_mb:g} MB · up to {assistant.settings.max_file_mb:g} MB "
                             f"each. 重复的报告会被跳过 · duplicates are skipped.")
@@ -312,17 +286,7 @@ def build_app(assistant) -> gr.Blocks:
                 upload_json = gr.JSON(visible=False)
             if hasattr(assistant, "facts"):
                 with gr.Tab("数据 Facts", id="facts"):
-                    with gr.Row():
-                        f_ind = gr.Dropdown([("全部 all", "")] + _indicator_choices(), value="", label="指标 Indicator")
-                        f_place = gr.Dropdown([("全部 all", "")] + web.place_choices(), value="", label="地区 Place")
-                        f_year = gr.Dropdown(web.year_choices(), value=ALL, label="年份 Year")
-                    facts_df = gr.Dataframe(headers=FACT_COLUMNS, interactive=False, wrap=True, max_height=560,
-                                            elem_id="fz-facts",
-                                            column_widths=["10%", "6%", "13%", "9%", "12%", "6%", "29%", "15%"])
-                    csv_btn = gr.DownloadButton("下载 CSV · Download CSV", interactive=False)
-                    for ctl in (f_ind, f_place, f_year):
-                        ctl.change(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
-                    demo.load(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
+                    facts_ui = facts_tab.build(web)
 
         chat_io = dict(inputs=[question, history, places, year], outputs=[chatbot, history, question],
                        concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask", api_visibility="private")
@@ -343,10 +307,16 @@ def build_app(assistant) -> gr.Blocks:
         fetched = fetch.click(web.ingest_url, url_box, upload_json, api_name="ingest_url", concurrency_limit=1,
                               concurrency_id="ingest", show_progress_on=[upload_html]).then(
             web.upload_view, upload_json, [upload_html, *refreshed], api_visibility="private")
+        report_viewer = viewer.Viewer(web)
+        deleted = viewer.wire(report_viewer, viewer_bar, viewer_html, open_request, open_go, reports_df, report_actions)
+        deleted.then(web.refresh, None, refreshed, api_visibility="private")
+        demo.fazhi_viewer = report_viewer  # the viewer's handlers, for tests
         if hasattr(assistant, "facts"):
-            for done in (uploaded, fetched):
-                done.then(web.facts_refresh, [f_ind, f_place, f_year], [f_place, f_year, facts_df, csv_btn],
-                          api_visibility="private")
+            facts = facts_tab.FactsTab(web, report_viewer)
+            facts_in, facts_out = facts_tab.wire(demo, facts, facts_ui, viewer_bar, viewer_html)
+            for done in (uploaded, fetched, deleted):
+                done.then(facts.refresh, facts_in, facts_out, api_visibility="private")
+            demo.fazhi_facts = facts  # the tab's handlers, for tests
         demo.load(web.refresh, None, refreshed, api_visibility="private")
         gr.api(web.ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         gr.api(web.reports, api_name="reports", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
@@ -359,7 +329,8 @@ def build_app(assistant) -> gr.Blocks:
 
 def launch_kwargs(settings: Settings) -> dict:
     """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
-    return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS, head=views.HEAD,
+    return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS + viewer.CSS,
+                head=views.HEAD + viewer.HEAD,
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=gr.themes.Soft(primary_hue="amber", font=["system-ui", "Noto Sans CJK SC", "sans-serif"],
                                      font_mono=["ui-monospace", "monospace"]))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from ..models import Answer, Citation, IngestResult, ReportMeta
+from .viewer import open_link
 
 CONTEXT_CHARS = 160  # paragraph text kept on each side of a quote before it is cut with "…"
 LEVELS = {"province": "省 province", "city": "市 city", "county": "县 county", "district": "区 district",
@@ -48,7 +49,7 @@ def card(cit: Citation, msg_id: str, text: str | None) -> str:
             f'<span class="fz-source">{_e(cit.source)}</span>']
     return (f'<details class="fz-card" id="cite-{msg_id}-{cit.key}" open>'
             f'<summary><span class="fz-n">[{cit.key}]</span> <span class="fz-title">{_e(cit.title or cit.source)}</span>'
-            f'</summary><div class="fz-meta">{" · ".join(meta)}</div>'
+            f'</summary><div class="fz-meta">{" · ".join(meta)}{open_link(cit.report_id, cit.start, cit.end)}</div>'
             f'<blockquote class="fz-para">{_e(before)}<mark>{_e(quote)}</mark>{_e(after)}</blockquote></details>')
 
 
