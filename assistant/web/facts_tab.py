@@ -63,20 +63,23 @@ def _numeric(fact) -> tuple[float, str] | None:
 
 
 def chart_points(facts: list) -> tuple[list[dict], str]:
-    """Plottable points of one indicator: results (not plans) of the whole place (no narrower scope)
-    in its most common unit, one per place and year; returns (points, unit)."""
+    """Plottable points of one indicator: results (not plans) in its most common unit, one per place and
+    year (the whole-place figure when the report states one, else the first it states, scope kept);
+    returns (points, unit)."""
     points = {}
     for f in facts:
         num = _numeric(f)
-        if num is None or f.planned or f.scope or not f.place or not f.year:
+        if num is None or f.planned or not f.place or not f.year:
             continue
-        points.setdefault((f.place, f.year), (num, f))  # the first the report states
+        key = (f.place, f.year)
+        if key not in points or (points[key][1].scope and not f.scope):
+            points[key] = (num, f)
     units = Counter(unit for (_, unit), _ in points.values())
     if not units:
         return [], ""
     unit = units.most_common(1)[0][0]
-    out = [{"place": p, "year": int(y), "value": v, "report_id": f.report_id, "start": f.start, "end": f.end,
-            "quote": f.quote, "indicator": f.indicator.value}
+    out = [{"place": p, "year": int(y), "value": v, "scope": f.scope or "", "report_id": f.report_id,
+            "start": f.start, "end": f.end, "quote": f.quote, "indicator": f.indicator.value}
            for (p, y), ((v, u), f) in sorted(points.items(), key=lambda kv: (kv[0][1], kv[0][0])) if u == unit]
     return out, unit
 
@@ -89,13 +92,15 @@ def bar_frame(points: list[dict]) -> pd.DataFrame:
             latest[p["place"]] = p
     rows = sorted(latest.values(), key=lambda p: -p["value"])
     return pd.DataFrame({"place": [p["place"] for p in rows], "value": [float(p["value"]) for p in rows],
-                         "year": [p["year"] for p in rows]}, columns=["place", "value", "year"])
+                         "year": [p["year"] for p in rows], "scope": [p["scope"] for p in rows]},
+                        columns=["place", "value", "year", "scope"])
 
 
 def line_frame(points: list[dict]) -> pd.DataFrame:
     """Across years: one line per place."""
     return pd.DataFrame({"year": [p["year"] for p in points], "value": [float(p["value"]) for p in points],
-                         "place": [p["place"] for p in points]}, columns=["year", "value", "place"])
+                         "place": [p["place"] for p in points], "scope": [p["scope"] for p in points]},
+                        columns=["year", "value", "place", "scope"])
 
 
 def render_quote(point: dict, lang: str = "zh") -> str:
@@ -157,6 +162,9 @@ class FactsTab:
         name = indicator_label(indicator, lang) + (f" ({unit})" if unit else "")
         bars = gr.update(value=bar_frame(points), visible=True, y_title=name, x_title=t("col_place", lang),
                          title=t("chart_places", lang))
+        years = Counter(p["place"] for p in points)
+        if max(years.values()) < 2:  # a line needs two years of one place; single points would not show
+            return bars, hidden, t("chart_one_year", lang), points
         lines = gr.update(value=line_frame(points), visible=True, y_title=name, x_title=t("col_year", lang),
                           title=t("chart_years", lang))
         return bars, lines, "", points
@@ -207,9 +215,9 @@ def build(web, lang: str = "zh") -> dict:
     ui["note"] = gr.Markdown(elem_id="fz-chart-note")
     with gr.Row():
         ui["bars"] = gr.BarPlot(x="place", y="value", visible=False, elem_id="fz-bars", height=300,
-                                tooltip=["year"], x_label_angle=-30)
+                                tooltip=["year", "scope"], x_label_angle=-30, sort="-y", y_lim=[0, None])
         ui["lines"] = gr.LinePlot(x="year", y="value", color="place", visible=False, elem_id="fz-lines", height=300,
-                                  x_axis_format="d")
+                                  x_axis_format="d", tooltip=["place", "scope"])
     return ui
 
 
@@ -229,7 +237,7 @@ def wire(demo, tab: FactsTab, ui: dict, bar, viewer_html, lang: str = "zh") -> l
     def point(points, evt: gr.SelectData):
         return tab.pick_point(points, evt, lang)
 
-    ui["table"].select(row, ui["kept"], opened, **private)
+    viewer.scrolled(ui["table"].select(row, ui["kept"], opened, **private))
     for plot in (ui["bars"], ui["lines"]):
-        plot.select(point, ui["points"], opened, **private)
+        viewer.scrolled(plot.select(point, ui["points"], opened, **private))
     return [filters, [ui["place"], ui["year"], *shown]]

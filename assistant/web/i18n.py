@@ -51,6 +51,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_one_indicator": ("选择一个指标即可查看图表(不同指标的单位不同,不放在同一坐标轴上)。",
                             "Choose one indicator to see charts (indicators differ in unit, so they never share an axis)."),
     "chart_no_numbers": ("该指标没有可绘制的数值(只有表述或计划)。", "This indicator has no figures to chart (only claims or plans)."),
+    "chart_one_year": ("每个地区只有一个年度的数据,暂不绘制年度折线图。", "Each place has one year only, so there is no line across years yet."),
     "chart_places": ("各地区(最新年度)", "Across places (latest year)"),
     "chart_years": ("各年度", "Across years"),
     "fact_not_found": ("未找到所选数据,请重新选择。", "The selected fact was not found; select it again."),

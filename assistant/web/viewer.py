@@ -4,7 +4,8 @@ It opens from a citation card's "open report" link, a Reports-table row or a Fac
 reach it through a hidden textbox (#fz-open-req) that the page script in HEAD fills with
 "report_id:start:end" and fires; the handlers here answer it. The Reports tab's delete (with a
 confirmation step) lives here too, since it acts on the report the viewer shows.
-API: /report (report_id) -> {id, title, place, year, source, text, sections[]}, /delete_report (report_id).
+API: /report (report_id) -> {id, title, place, year, source, text, sections[{title, trail, level, start, end}]},
+/delete_report (report_id) -> {removed, message}.
 """
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def open_link(report_id: str, start: int, end: int, lang: str = "zh") -> str:
 
 def _heading(path: str) -> str:
     return path.rsplit(" > ", 1)[-1]
+
+
+def _section(s) -> dict:
+    # no "path" key: gradio_client would take the dict for a file and try to download it
+    return {"title": _heading(s.path), "trail": s.path, "level": s.level, "start": s.start, "end": s.end}
 
 
 def render_outline(sections, lang: str = "zh") -> str:
@@ -108,13 +114,14 @@ class Viewer:
 
     # ---- API -------------------------------------------------------------------------------
     def report(self, report_id: str) -> dict:
-        """One report in full: {id, title, place, year, source, text, sections: [{path, level, start, end}]}."""
+        """One report in full: {id, title, place, year, source, text, sections: [{title, trail, level, start, end}]}
+        (a section's title is its heading, its trail the headings from the root joined by " > ")."""
         try:
             with self.web.lock.read():
                 meta = self._meta(report_id)
                 return {"id": meta.id, "title": meta.title, "place": meta.place, "year": meta.year,
                         "source": meta.source, "text": self.assistant.text(meta.id),
-                        "sections": [s.model_dump() for s in self.assistant.docs.sections(meta.id)]}
+                        "sections": [_section(s) for s in self.assistant.docs.sections(meta.id)]}
         except FazhiError as err:
             raise gr.Error(str(err).splitlines()[0], print_exception=False) from None
 
@@ -193,6 +200,18 @@ element.addEventListener('click', function (e) {
 });
 """
 
+# The same passage asked for again leaves the HTML unchanged (no re-render to watch): scroll anyway.
+RESCROLL = """() => { setTimeout(function () {
+  var hit = document.querySelector('#fz-viewer #fz-hit');
+  if (hit) hit.scrollIntoView({block: 'center'});
+}, 450); }"""
+
+
+def scrolled(event):
+    """An event that opens the viewer, followed by the scroll to its passage."""
+    return event.then(None, js=RESCROLL, api_visibility="private")
+
+
 # A card's (or fact quote's) "open report" link fills the hidden request box and clicks the hidden button
 # (a click fires even when the same passage is asked for twice).
 HEAD = """<script>
@@ -260,7 +279,7 @@ def build_report_actions(lang: str = "zh") -> dict:
 def wire(viewer: Viewer, bar, html, request, go, reports_df, ui: dict, lang: str = "zh"):
     """Events of the viewer and the Reports tab's actions; returns the delete event for refreshes to follow."""
     private = dict(api_visibility="private")
-    go.click(viewer.open_request, request, [html, bar], **private)
+    scrolled(go.click(viewer.open_request, request, [html, bar], **private))
 
     def picked(rows, evt: gr.SelectData):
         report_id, name = viewer.report_row(rows, evt)
@@ -269,8 +288,8 @@ def wire(viewer: Viewer, bar, html, request, go, reports_df, ui: dict, lang: str
 
     reports_df.select(picked, reports_df, [ui["selected"], ui["label"], ui["open"], ui["delete"], ui["confirm_row"]],
                       **private)
-    ui["open"].click(lambda rid: (viewer.show(rid, lang=lang) if rid else render_empty(lang), gr.update(open=True)),
-                     ui["selected"], [html, bar], **private)
+    scrolled(ui["open"].click(lambda rid: (viewer.show(rid, lang=lang) if rid else render_empty(lang),
+                                           gr.update(open=True)), ui["selected"], [html, bar], **private))
     ui["delete"].click(lambda name: (gr.update(visible=True), t("confirm_question", lang, name=name)),
                        ui["label"], [ui["confirm_row"], ui["confirm_text"]], **private)
     ui["cancel"].click(lambda: gr.update(visible=False), None, ui["confirm_row"], **private)
