@@ -50,12 +50,21 @@ def _section(s) -> dict:
     return {"title": _heading(s.path), "trail": s.path, "level": s.level, "start": s.start, "end": s.end}
 
 
-def render_outline(sections, lang: str = "zh") -> str:
-    """The section tree as nested links to anchors in the text (section i starts at #fz-sec-i)."""
+def section_at(sections, offset: int | None) -> int | None:
+    """Index of the innermost section holding `offset` (the passage's place in the outline), or None."""
+    if offset is None:
+        return None
+    holding = [(s.level, i) for i, s in enumerate(sections) if s.start <= offset <= s.end]
+    return max(holding)[1] if holding else None
+
+
+def render_outline(sections, lang: str = "zh", current: int | None = None) -> str:
+    """The section tree as nested links to anchors in the text (section i starts at #fz-sec-i);
+    the section holding the passage is marked current."""
     if not sections:
         return f'<nav class="fz-outline"><p>{_e(t("no_sections", lang))}</p></nav>'
-    items = [f'<li class="fz-lv{min(max(s.level, 1), 6)}"><a href="#fz-sec-{i}" data-start="{s.start}">'
-             f'{_e(_heading(s.path))}</a></li>' for i, s in enumerate(sections)]
+    items = [f'<li class="fz-lv{min(max(s.level, 1), 6)}{" fz-current" if i == current else ""}">'
+             f'<a href="#fz-sec-{i}">{_e(_heading(s.path))}</a></li>' for i, s in enumerate(sections)]
     return (f'<nav class="fz-outline"><div class="fz-outline-head">{_e(t("outline", lang))}</div>'
             f'<ul>{"".join(items)}</ul></nav>')
 
@@ -86,7 +95,8 @@ def render_report(meta, text: str, sections, start: int | None = None, end: int 
     inside = start is not None and end is not None and 0 <= start < end <= len(text)
     note = "" if inside or start is None else f'<div class="fz-notice">ⓘ {_e(t("passage_missing", lang))}</div>'
     return (f'<div class="fz-viewer-doc"><h3 class="fz-viewer-title">{_e(title)}</h3>'
-            f'<div class="fz-meta">{info}</div>{note}<div class="fz-viewer-body">{render_outline(sections, lang)}'
+            f'<div class="fz-meta">{info}</div>{note}<div class="fz-viewer-body">'
+            f'{render_outline(sections, lang, section_at(sections, start if inside else None))}'
             f'<div class="fz-doc">{_marked(text, sections, start, end)}</div></div></div>')
 
 
@@ -186,6 +196,8 @@ class Viewer:
 ON_LOAD = """
 function fzScroll() {
   var hit = element.querySelector('#fz-hit');
+  var cur = element.querySelector('.fz-outline .fz-current');
+  if (cur) cur.scrollIntoView({block: 'nearest'});
   if (hit) { hit.scrollIntoView({block: 'center'}); return; }
   var doc = element.querySelector('.fz-doc');
   if (doc) doc.scrollTop = 0;
@@ -239,6 +251,7 @@ CSS = """
 .fz-outline .fz-lv4, .fz-outline .fz-lv5, .fz-outline .fz-lv6 { padding-left: 2.2rem; }
 .fz-outline a { text-decoration: none; color: var(--body-text-color); cursor: pointer; }
 .fz-outline a:hover { color: var(--color-accent, #ea580c); }
+.fz-outline .fz-current > a { font-weight: 700; color: #b45309; }
 .fz-outline-head { font-weight: 600; margin-bottom: .3rem; }
 .fz-doc { flex: 1 1 auto; max-height: 72vh; overflow-y: auto; white-space: pre-wrap; line-height: 1.75; font-size: .92rem; }
 .fz-doc mark { background: #fde68a; color: #111; padding: 1px 2px; border-radius: 2px; scroll-margin: 40px; }

@@ -43,6 +43,8 @@ def test_render_report_escapes_marks_the_passage_and_outlines_sections():
     outline = viewer.render_outline(SECTIONS)
     assert [m for m in re.findall(r'href="#fz-sec-(\d+)"', outline)] == ["0", "1", "2"]
     assert 'class="fz-lv2"' in outline and ">全年</a>" in outline  # the last heading of the path
+    assert re.search(r'class="fz-lv2 fz-current"><a href="#fz-sec-1">', out)  # the passage's innermost section
+    assert viewer.section_at(SECTIONS, TEXT.index("不足")) == 2 and viewer.section_at(SECTIONS, None) is None
 
 
 def test_mark_across_a_section_start_and_bad_offsets():
@@ -164,3 +166,36 @@ def test_card_opens_report_at_passage_in_browser(page_url, browser):  # noqa: F8
     page.wait_for_timeout(900)
     assert hit.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
     page.screenshot(path=str(ARTIFACTS / "viewer.png"))
+
+
+@pytest.mark.slow
+def test_reports_row_opens_and_deletes_with_confirmation_in_browser(fresh, browser):  # noqa: F811
+    with running(fresh) as (demo, client):
+        page = browser.new_page(viewport={"width": 1400, "height": 950})
+        page.goto(client.src.rstrip("/") + "/")
+        page.get_by_role("tab", name="报告 Reports").click()
+        page.locator("#fz-reports span:visible").filter(has_text=re.compile("^临海市$")).first.click()
+        label = page.locator("#fz-report-selected textarea, #fz-report-selected input").first
+        page.wait_for_function("() => !document.querySelector('#fz-report-delete').disabled", timeout=10_000)
+        assert label.input_value().startswith("临海市 2020")
+        page.locator("#fz-report-open").click()
+        page.locator("#fz-viewer .fz-viewer-title").wait_for(state="visible", timeout=10_000)
+        assert "临海市" in page.locator("#fz-viewer .fz-viewer-title").inner_text()
+        page.locator("#fz-viewer-bar .toggle-button").click()  # close the viewer again
+        # delete asks first; cancel keeps the report
+        page.locator("#fz-report-delete").click()
+        page.locator("#fz-delete-confirm").wait_for(state="visible", timeout=10_000)
+        page.locator("#fz-delete-no").click()
+        page.locator("#fz-delete-confirm").wait_for(state="hidden", timeout=10_000)
+        assert len(fresh.reports()) == 5
+        page.locator("#fz-report-delete").click()
+        page.locator("#fz-delete-yes").click()
+        page.locator("#fz-delete-result .fz-upload-head").wait_for(state="visible", timeout=15_000)
+        assert "003_49aefc5b94c96eef.txt" in page.locator("#fz-delete-result").inner_text()
+        page.wait_for_function("() => !document.querySelector('#fz-reports').innerText.includes('临海市')",
+                               timeout=15_000)
+        assert {m.place for m in fresh.reports()} == {"金华市婺城区", "平罗县", "重庆市綦江区", "宿迁经济技术开发区"}
+        assert page.locator("#fz-report-delete").is_disabled()
+        page.get_by_role("tab", name="数据 Facts").click()
+        page.wait_for_timeout(500)
+        assert "临海市" not in page.locator("#fz-facts").inner_text()
