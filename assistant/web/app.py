@@ -4,7 +4,8 @@
 when the store is empty and serves on settings.host:settings.port. Nothing here reaches the
 network: analytics are off and there is no share link. API endpoints (gradio_client):
 /ask (question, places, year) -> Answer as a dict, /reports -> list of ReportMeta dicts,
-/upload (files) -> {"added", "skipped", "failed", "message"}, and /facts when the Assistant has facts.
+/upload (files) -> {"added", "skipped", "failed", "message"}, and /facts when the Assistant has facts;
+/report and /delete_report (report_id) come from viewer.py.
 """
 from __future__ import annotations
 

@@ -290,7 +290,8 @@ def build_report_actions(lang: str = "zh") -> dict:
 
 
 def wire(viewer: Viewer, bar, html, request, go, reports_df, ui: dict, lang: str = "zh"):
-    """Events of the viewer and the Reports tab's actions; returns the delete event for refreshes to follow."""
+    """Events of the viewer and the Reports tab's actions, and the /report and /delete_report endpoints;
+    returns the delete event, for the refreshes that follow it."""
     private = dict(api_visibility="private")
     scrolled(go.click(viewer.open_request, request, [html, bar], **private))
 
@@ -303,24 +304,29 @@ def wire(viewer: Viewer, bar, html, request, go, reports_df, ui: dict, lang: str
                       **private)
     scrolled(ui["open"].click(lambda rid: (viewer.show(rid, lang=lang) if rid else render_empty(lang),
                                            gr.update(open=True)), ui["selected"], [html, bar], **private))
+    gr.api(viewer.report, api_name="report", concurrency_limit=4, concurrency_id="ask")
+    return _wire_delete(viewer, ui, lang)
+
+
+def _wire_delete(viewer: Viewer, ui: dict, lang: str):
+    """Delete → a confirmation row (cancel hides it) → confirm removes the report; one write at a time,
+    in the queue the uploads use."""
+    private = dict(api_visibility="private")
     ui["delete"].click(lambda name: (gr.update(visible=True), t("confirm_question", lang, name=name)),
                        ui["label"], [ui["confirm_row"], ui["confirm_text"]], **private)
     ui["cancel"].click(lambda: gr.update(visible=False), None, ui["confirm_row"], **private)
 
     def confirmed(report_id):
         off, hint = gr.update(interactive=False), t("select_report", lang)
-        if not report_id:
-            return render_notice(hint), gr.update(visible=False), "", off, off, hint
         try:
-            done = viewer.delete(report_id)
+            if not report_id:
+                raise gr.Error(hint)
+            shown = f'<div class="fz-upload-head">✓ {escape(viewer.delete(report_id)["message"])}</div>'
         except gr.Error as err:
-            return render_notice(str(err.message)), gr.update(visible=False), "", off, off, hint
-        return (f'<div class="fz-upload-head">✓ {escape(done["message"])}</div>', gr.update(visible=False), "",
-                off, off, hint)
+            shown = render_notice(str(err.message))
+        return shown, gr.update(visible=False), "", off, off, hint
 
-    deleted = ui["confirm"].click(confirmed, ui["selected"], [ui["result"], ui["confirm_row"], ui["selected"],
-                                                              ui["open"], ui["delete"], ui["label"]],
-                                  concurrency_limit=1, concurrency_id="ingest", **private)
-    gr.api(viewer.report, api_name="report", concurrency_limit=4, concurrency_id="ask")
+    outputs = [ui["result"], ui["confirm_row"], ui["selected"], ui["open"], ui["delete"], ui["label"]]
     gr.api(viewer.delete, api_name="delete_report", concurrency_limit=1, concurrency_id="ingest")
-    return deleted
+    return ui["confirm"].click(confirmed, ui["selected"], outputs, concurrency_limit=1, concurrency_id="ingest",
+                               **private)
