@@ -15,7 +15,6 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 import logging  # noqa: E402
-import tempfile  # noqa: E402
 import uuid  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -72,7 +71,6 @@ class WebApp:
     def __init__(self, assistant):
         self.assistant = assistant
         self.lock = ReadWriteLock()
-        self._csv_dir = Path(tempfile.mkdtemp(prefix="fazhi-facts-"))  # one CSV per filter, overwritten
 
     # ---- choices -------------------------------------------------------------------------
     def place_choices(self) -> list[str]:

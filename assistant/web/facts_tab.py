@@ -5,9 +5,10 @@ with its verbatim quote and opened in the report viewer at that passage.
 from __future__ import annotations
 
 import csv
-import logging
+import tempfile
 from collections import Counter
 from html import escape
+from pathlib import Path
 
 import gradio as gr
 import pandas as pd
@@ -17,7 +18,6 @@ from ..facts.indicators import Indicator
 from . import viewer
 from .i18n import t
 
-log = logging.getLogger(__name__)
 ALL = "all"
 COLUMN_KEYS = ("col_place", "col_year", "indicator", "col_value", "col_scope", "col_plan", "col_quote", "col_section")
 # a figure in another unit of the same scale is converted, so one axis keeps one unit
@@ -128,21 +128,27 @@ class FactsTab:
     def __init__(self, web, viewer_handlers: viewer.Viewer):
         self.web = web
         self.viewer = viewer_handlers
+        self.csv_dir = Path(tempfile.mkdtemp(prefix="fazhi-facts-"))  # one CSV per filter, overwritten
 
     def _facts(self, indicator, place, year) -> list:
-        year = None if year in (None, "", ALL) else int(year)
+        if year in (None, "", ALL):
+            year = None
+        elif not str(year).isdigit():
+            raise FazhiError(f"year must be a 4-digit year such as 2023 or '{ALL}', got '{str(year)[:20]}'")
         with self.web.lock.read():
-            return self.web.assistant.facts(indicator=indicator or None, place=place or None, year=year)
+            return self.web.assistant.facts(indicator=indicator or None, place=place or None,
+                                            year=int(year) if year else None)
 
     def view(self, indicator, place, year, lang: str = "zh"):
         """(table, row count, CSV button, bar plot, line plot, chart note, rows' facts, chart points)."""
         try:
             found = self._facts(indicator, place, year)
-        except (FazhiError, ValueError) as err:
-            note = viewer.render_notice(str(err))
-            return ({"headers": columns(lang), "data": []}, note, gr.update(interactive=False), None, None, "", [], [])
+        except FazhiError as err:
+            hidden = gr.update(value=None, visible=False)
+            return ({"headers": columns(lang), "data": []}, viewer.render_notice(str(err)), gr.update(interactive=False),
+                    hidden, hidden, "", [], [])
         headers, rows = columns(lang), [table_row(f, lang) for f in found]
-        out = self.web._csv_dir / f"facts-{indicator or ALL}-{place or ALL}-{year or ALL}.csv".replace("/", "_")
+        out = self.csv_dir / f"facts-{indicator or ALL}-{place or ALL}-{year or ALL}.csv".replace("/", "_")
         write_csv(out, headers, rows)
         count = f'<div class="fz-count">{escape(t("fact_count", lang, n=len(rows)))}</div>'
         kept = [{"report_id": f.report_id, "start": f.start, "end": f.end, "quote": f.quote, "place": f.place,

@@ -202,7 +202,8 @@ function fzScroll() {
   var doc = element.querySelector('.fz-doc');
   if (doc) doc.scrollTop = 0;
 }
-watch('value', function () { setTimeout(fzScroll, 60); setTimeout(fzScroll, 450); });
+// again once the sidebar has finished sliding open (a busy browser may still be laying it out)
+watch('value', function () { [60, 450, 1000].forEach(function (ms) { setTimeout(fzScroll, ms); }); });
 element.addEventListener('click', function (e) {
   var a = e.target && e.target.closest ? e.target.closest('.fz-outline a') : null;
   if (!a) return;
@@ -213,10 +214,10 @@ element.addEventListener('click', function (e) {
 """
 
 # The same passage asked for again leaves the HTML unchanged (no re-render to watch): scroll anyway.
-RESCROLL = """() => { setTimeout(function () {
+RESCROLL = """() => { [450, 1000].forEach(function (ms) { setTimeout(function () {
   var hit = document.querySelector('#fz-viewer #fz-hit');
   if (hit) hit.scrollIntoView({block: 'center'});
-}, 450); }"""
+}, ms); }); }"""
 
 
 def scrolled(event):
@@ -304,6 +305,7 @@ def wire(viewer: Viewer, bar, html, request, go, reports_df, ui: dict, lang: str
                       **private)
     scrolled(ui["open"].click(lambda rid: (viewer.show(rid, lang=lang) if rid else render_empty(lang),
                                            gr.update(open=True)), ui["selected"], [html, bar], **private))
+    # in the questions' queue (app.ASK_CONCURRENCY = 4 at a time): reading a report is a read like a question
     gr.api(viewer.report, api_name="report", concurrency_limit=4, concurrency_id="ask")
     return _wire_delete(viewer, ui, lang)
 

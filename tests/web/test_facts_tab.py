@@ -14,6 +14,7 @@ from assistant.facts.indicators import Indicator
 from assistant.web import facts_tab
 from assistant.web.i18n import t
 from test_app import app, extractive_answers  # noqa: F401  (fixtures)
+from test_viewer import IN_VIEW
 from test_browser import ARTIFACTS, browser, page_url  # noqa: F401  (fixtures)
 
 
@@ -47,6 +48,9 @@ def test_english_names_and_bad_filters(app):
     _, demo, _ = app
     table, *_ = demo.fazhi_facts.view("litigation_defeat_rate", "", "all", lang="en")
     assert table["headers"][2] == "Indicator" and {r[2] for r in table["data"]} == {Indicator.litigation_defeat_rate.name_en}
+    table, count, download, bars, lines, *_ = demo.fazhi_facts.view("", "", "20x3")
+    assert table["data"] == [] and "fz-error" in count and "year must be a 4-digit year" in count and download["interactive"] is False
+    assert bars["visible"] is False and lines["visible"] is False
     table, count, download, *_ = demo.fazhi_facts.view("", "火星县", "all")
     assert table["data"] == [] and "unknown place" in count and download["interactive"] is False
     assert facts_tab.indicator_label("no_such_id") == "no_such_id"
@@ -130,9 +134,24 @@ def test_selecting_a_fact_row_shows_its_quote_in_browser(page_url, browser):  # 
     assert shown.inner_text() == fact.quote
     hit = page.locator("#fz-viewer mark#fz-hit")
     hit.wait_for(state="visible", timeout=15_000)
-    page.wait_for_timeout(700)
     assert hit.inner_text() == fact.quote
-    assert hit.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
-    assert page.locator("#fz-bars svg.marks").count() == 1
+    page.wait_for_function(IN_VIEW, timeout=10_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "facts.png"), full_page=True)
+    # brushing over the first bar (the highest value) selects that place's fact
+    page.locator("#fz-viewer-bar .toggle-button").click()  # the viewer closes; the chart gets the width back
+    page.wait_for_timeout(1000)  # the chart is drawn again at its new width
+    page.locator("#fz-bars").scroll_into_view_if_needed()
+    page.wait_for_timeout(600)
+    chart = page.locator("#fz-bars svg.marks").first
+    box = chart.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 70, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 110, y, steps=6)
+    page.mouse.up()
+    points, _ = facts_tab.chart_points(assistant.facts(indicator="dispute_resolution_rate"))
+    first = facts_tab.bar_frame(points)["place"][0]
+    quote = next(p["quote"] for p in points if p["place"] == first)
+    page.wait_for_function(f"() => document.querySelector('#fz-fact-quote').innerText.includes({quote[:20]!r})",
+                           timeout=15_000)

@@ -19,6 +19,10 @@ TEXT = "标题<b>\n一、工作\n全年收案<script>alert(1)</script>36件,纠�
 SECTIONS = [Section(path="一、工作", level=1, start=TEXT.index("一、"), end=TEXT.index("二、") - 1),
             Section(path="一、工作 > 全年", level=2, start=TEXT.index("全年"), end=TEXT.index("二、") - 1),
             Section(path="二、不足", level=1, start=TEXT.index("二、"), end=len(TEXT))]
+IN_VIEW = ("() => { const el = document.querySelector('#fz-viewer #fz-hit'); if (!el) return false;"
+           " const r = el.getBoundingClientRect(), d = el.closest('.fz-doc').getBoundingClientRect();"
+           " return r.top >= d.top && r.bottom <= d.bottom && r.top >= 0 && r.bottom <= innerHeight"
+           " && r.left >= 0 && r.right <= innerWidth; }")  # the marked passage shown, inside the viewer and the window
 META = ReportMeta(id="abc123", source="x<y>.txt", title="青石县<报告>", place="青石县", year=2023)
 
 
@@ -104,7 +108,7 @@ def test_delete_endpoint_and_page_refresh(fresh):  # noqa: F811
             with pytest.raises(AppError, match="unknown report id"):
                 client.predict(missing, api_name="/delete_report")
         # what the page refreshes: the table, and the filters without the deleted place
-        table, places, years, header = demo.fazhi.refresh()
+        table, places, _, header = demo.fazhi.refresh()
         assert "平罗县" not in places["choices"] and "4 份报告" in header
         assert all(row[0] != "平罗县" for row in table["data"])
         f_place, *_ = demo.fazhi_facts.refresh("", "平罗县", "all")
@@ -146,31 +150,28 @@ def test_card_opens_report_at_passage_in_browser(page_url, browser):  # noqa: F8
     link.click()
     hit = page.locator("#fz-viewer mark#fz-hit")
     hit.wait_for(state="visible", timeout=15_000)
-    page.wait_for_timeout(700)  # the sidebar slides open, then the passage is scrolled to
     assert hit.inner_text() == quote
-    assert hit.evaluate("el => { const r = el.getBoundingClientRect(); const d = el.closest('.fz-doc')"
-                        ".getBoundingClientRect(); return r.top >= d.top && r.bottom <= d.bottom && r.top >= 0"
-                        " && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }")
+    page.wait_for_function(IN_VIEW, timeout=10_000)  # the sidebar slides open, then the passage is scrolled to
     title = next(m.title for m in assistant.reports() if m.id == report_id)
     assert page.locator("#fz-viewer .fz-viewer-title").inner_text() == title
     # the outline jumps to a section
     last = page.locator("#fz-viewer .fz-outline a").last
     target = last.get_attribute("href")
     last.click()
-    page.wait_for_timeout(300)
-    assert page.locator(f"#fz-viewer {target}").evaluate(
-        "el => { const r = el.getBoundingClientRect(), d = el.closest('.fz-doc').getBoundingClientRect();"
-        " return r.top >= d.top - 2 && r.top <= d.bottom; }")
+    page.wait_for_function(
+        f"() => {{ const el = document.querySelector('#fz-viewer {target}'), r = el.getBoundingClientRect(),"
+        " d = el.closest('.fz-doc').getBoundingClientRect(); return r.top >= d.top - 2 && r.top <= d.bottom; }",
+        timeout=5_000)
+    assert not page.evaluate(IN_VIEW)  # the last section is far from the passage
     ARTIFACTS.mkdir(exist_ok=True)
     link.click()  # the same passage again: back at the mark
-    page.wait_for_timeout(900)
-    assert hit.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    page.wait_for_function(IN_VIEW, timeout=10_000)
     page.screenshot(path=str(ARTIFACTS / "viewer.png"))
 
 
 @pytest.mark.slow
 def test_reports_row_opens_and_deletes_with_confirmation_in_browser(fresh, browser):  # noqa: F811
-    with running(fresh) as (demo, client):
+    with running(fresh) as (_, client):
         page = browser.new_page(viewport={"width": 1400, "height": 950})
         page.goto(client.src.rstrip("/") + "/")
         page.get_by_role("tab", name="报告 Reports").click()
