@@ -13,7 +13,7 @@ from assistant.facts.extract import Fact
 from assistant.facts.indicators import Indicator
 from assistant.web import facts_tab
 from assistant.web.i18n import t
-from test_app import app, extractive_answers  # noqa: F401  (fixtures)
+from test_app import app, extractive_answers, fresh, running  # noqa: F401  (fixtures)
 from test_viewer import IN_VIEW
 from test_browser import ARTIFACTS, browser, page_url  # noqa: F401  (fixtures)
 
@@ -112,6 +112,42 @@ def test_selected_row_and_point_show_the_quote_and_open_the_viewer(app):
     assert "还有" in quote  # several points in the range: the first is shown, the rest counted
     nothing, _, _ = tab.pick_point(points, gr.SelectData(None, {"index": ["火星县"], "value": ["火星县"]}))
     assert "fz-error" in nothing
+
+
+PINGLUO_2022 = """平罗县2022年度法治政府建设情况报告
+
+2022年,平罗县深入学习贯彻习近平法治思想,扎实推进法治政府建设。现将有关情况报告如下。
+
+一、主要工作情况
+(一)提升行政复议和应诉能力
+2022年共有行政诉讼案件120件,败诉率为18.3%,行政机关负责人出庭率达100%。
+
+二、存在的不足
+基层法治力量仍较薄弱。
+
+平罗县人民政府
+2023年1月20日
+"""
+
+
+def test_two_years_of_a_place_draw_a_line_and_a_year_range_selects(fresh, tmp_path):  # noqa: F811
+    (tmp_path / "pingluo_2022.txt").write_text(PINGLUO_2022, encoding="utf-8")
+    assert len(fresh.ingest([tmp_path / "pingluo_2022.txt"], progress=False).added) == 1
+    with running(fresh) as (demo, _):
+        tab = demo.fazhi_facts
+        _, _, _, bars, lines, note, _, points = tab.view("litigation_defeat_rate", "", "all")
+        assert lines["visible"] is True and note == "" and "(%)" in lines["y_title"]
+        frame = lines["value"]
+        pingluo = frame[frame["place"] == "平罗县"]
+        assert list(pingluo["year"]) == [2022, 2023] and list(pingluo["value"]) == [18.3, 21.6]
+        assert str(frame["value"].dtype) == "float64" and str(frame["year"].dtype) == "int64"
+        bar = bars["value"]
+        assert float(bar[bar["place"] == "平罗县"]["value"].iloc[0]) == 21.6  # the latest year
+        quote, page, _ = tab.pick_point(points, gr.SelectData(None, {"index": [2021.8, 2022.2],
+                                                                           "value": [2021.8, 2022.2]}))
+        in_2022 = [p for p in points if p["year"] == 2022]
+        assert html.escape(in_2022[0]["quote"]) in quote and len(in_2022) >= 2 and "还有" in quote
+        assert 'id="fz-hit"' in page
 
 
 @pytest.mark.slow
