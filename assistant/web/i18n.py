@@ -67,6 +67,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "delete_report": ("删除报告", "Delete report"),
     "confirm_delete": ("确认删除", "Delete"),
     "cancel": ("取消", "Cancel"),
+    "report_deleted": ("已从索引中删除:{name}", "Deleted from the index: {name}"),
     "confirm_question": ("确定从索引中删除「{name}」吗?其文本、段落和数据都会被移除。",
                          "Delete “{name}” from the index? Its text, passages and facts are removed."),
 }

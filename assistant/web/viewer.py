@@ -318,17 +318,18 @@ def _wire_delete(viewer: Viewer, ui: dict, lang: str):
                        ui["label"], [ui["confirm_row"], ui["confirm_text"]], **private)
     ui["cancel"].click(lambda: gr.update(visible=False), None, ui["confirm_row"], **private)
 
-    def confirmed(report_id):
+    def confirmed(report_id, name):
         off, hint = gr.update(interactive=False), t("select_report", lang)
         try:
             if not report_id:
                 raise gr.Error(hint)
-            shown = f'<div class="fz-upload-head">✓ {escape(viewer.delete(report_id)["message"])}</div>'
+            viewer.delete(report_id)
+            shown = f'<div class="fz-upload-head">✓ {escape(t("report_deleted", lang, name=name))}</div>'
         except gr.Error as err:
             shown = render_notice(str(err.message))
         return shown, gr.update(visible=False), "", off, off, hint
 
     outputs = [ui["result"], ui["confirm_row"], ui["selected"], ui["open"], ui["delete"], ui["label"]]
     gr.api(viewer.delete, api_name="delete_report", concurrency_limit=1, concurrency_id="ingest")
-    return ui["confirm"].click(confirmed, ui["selected"], outputs, concurrency_limit=1, concurrency_id="ingest",
+    return ui["confirm"].click(confirmed, [ui["selected"], ui["label"]], outputs, concurrency_limit=1, concurrency_id="ingest",
                                **private)
