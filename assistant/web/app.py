@@ -4,7 +4,8 @@
 when the store is empty and serves on settings.host:settings.port. Nothing here reaches the
 network: analytics are off and there is no share link. API endpoints (gradio_client):
 /ask (question, places, year) -> Answer as a dict, /reports -> list of ReportMeta dicts,
-/upload (files) -> {"added", "skipped", "failed", "message"}, and /facts when the Assistant has facts.
+/upload (files) -> {"added", "skipped", "failed", "message"}, and /facts when the Assistant has facts;
+/report and /delete_report (report_id) come from viewer.py.
 """
 from __future__ import annotations
 
@@ -13,9 +14,7 @@ import os
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-import csv  # noqa: E402
 import logging  # noqa: E402
-import tempfile  # noqa: E402
 import uuid  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -25,7 +24,7 @@ from ..errors import FazhiError  # noqa: E402
 from ..ingest import uploads  # noqa: E402
 from ..models import Answer, FailedFile, IngestResult  # noqa: E402
 from ..settings import Settings  # noqa: E402
-from . import export, views  # noqa: E402
+from . import export, facts_tab, viewer, views  # noqa: E402
 from .conversation import HistoryUI  # noqa: E402
 from .i18n import DEFAULT, lang_of, t  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402
@@ -43,8 +42,6 @@ EXAMPLES = [
     "compare Linhai and Pingluo",
 ]
 ACCEPTED = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"]  # the upload picker offers only these
-FACT_COLUMNS = ["地区 place", "年份 year", "指标 indicator", "数值 value", "范围 scope", "计划 plan", "原文 quote",
-                "章节 section"]
 
 
 def _year(value) -> int | None:
@@ -81,7 +78,6 @@ class WebApp:
     def __init__(self, assistant):
         self.assistant = assistant
         self.lock = ReadWriteLock()
-        self._csv_dir = Path(tempfile.mkdtemp(prefix="fazhi-facts-"))  # one CSV per filter, overwritten
 
     # ---- choices -------------------------------------------------------------------------
     def place_choices(self) -> list[str]:
@@ -273,31 +269,6 @@ class WebApp:
         except ImportError:
             return [f.model_dump(mode="json") for f in found]
 
-    def facts_view(self, indicator, place, year):
-        rows = self.facts(indicator, place, None if year in (None, "", ALL) else year)
-        table = [[r.get("place") or "", r.get("year") or "", r.get("indicator_zh") or r.get("indicator"),
-                  r.get("value_text") or f"{r.get('value')}{r.get('unit') or ''}", r.get("scope") or "",
-                  "是" if r.get("planned") else "", r.get("quote") or "", r.get("section") or ""] for r in rows]
-        out = self._csv_dir / f"facts-{indicator or 'all'}-{place or 'all'}-{year or ALL}.csv".replace("/", "_")
-        with out.open("w", newline="", encoding="utf-8-sig") as fh:  # BOM: Excel opens the Chinese correctly
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["indicator"], extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-        return {"headers": FACT_COLUMNS, "data": table}, gr.update(value=str(out), interactive=bool(rows))
-
-    def facts_refresh(self, indicator, place, year):
-        """After an upload: new place/year choices for the facts filters, and the table again."""
-        return (gr.update(choices=[("全部 all", "")] + self.place_choices()), gr.update(choices=self.year_choices()),
-                *self.facts_view(indicator, place, year))
-
-
-def _indicator_choices() -> list[tuple[str, str]]:
-    try:
-        from ..facts.indicators import Indicator
-    except ImportError:
-        return []
-    return [(f"{i.label_zh} · {i.value}", i.value) for i in Indicator]
-
 
 def build_app(assistant) -> gr.Blocks:
     """The page over an open Assistant. Launch it with launch_kwargs() (CSS, head script, no share link)."""
@@ -311,6 +282,7 @@ def build_app(assistant) -> gr.Blocks:
             header = gr.HTML(views.render_header(assistant.reports()))
             lang_radio = gr.Radio([("中文", "zh"), ("English", "en")], value=DEFAULT, label=t("language"),
                                   elem_id="fz-lang", scale=0, min_width=160)
+        viewer_bar, viewer_html, open_request, open_go = viewer.build_viewer()  # the report viewer (issue 12.6)
         history = gr.State([])
         last_question = gr.State("")
         saved = HistoryUI(web)  # saved conversations, stop/retry/edit, copy and export (conversation.py)
@@ -344,6 +316,7 @@ def build_app(assistant) -> gr.Blocks:
                 reports_df = gr.Dataframe(web.reports_table(), headers=views.REPORT_COLUMNS, interactive=False,
                                           wrap=True, max_height=520, elem_id="fz-reports",
                                           column_widths=["12%", "10%", "6%", "15%", "33%", "6%", "6%", "12%"])
+                report_actions = viewer.build_report_actions()  # open / delete the selected report
                 upload_head = gr.Markdown(_upload_head(assistant.settings.max_file_mb, DEFAULT))
                 files = gr.File(file_count="multiple", label=t("report_files"), elem_id="fz-files", height=140,
                                 file_types=ACCEPTED)
@@ -354,19 +327,10 @@ def build_app(assistant) -> gr.Blocks:
                     fetch = gr.Button(t("fetch"), scale=1, elem_id="fz-fetch")
                 upload_html = gr.HTML(elem_id="fz-upload-result")
                 upload_json = gr.JSON(visible=False)
+            tab_facts = None
             if hasattr(assistant, "facts"):
-                with gr.Tab(t("tab_facts"), id="facts"):
-                    with gr.Row():
-                        f_ind = gr.Dropdown([("全部 all", "")] + _indicator_choices(), value="", label="指标 Indicator")
-                        f_place = gr.Dropdown([("全部 all", "")] + web.place_choices(), value="", label="地区 Place")
-                        f_year = gr.Dropdown(web.year_choices(), value=ALL, label="年份 Year")
-                    facts_df = gr.Dataframe(headers=FACT_COLUMNS, interactive=False, wrap=True, max_height=560,
-                                            elem_id="fz-facts",
-                                            column_widths=["10%", "6%", "13%", "9%", "12%", "6%", "29%", "15%"])
-                    csv_btn = gr.DownloadButton("下载 CSV · Download CSV", interactive=False)
-                    for ctl in (f_ind, f_place, f_year):
-                        ctl.change(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
-                    demo.load(web.facts_view, [f_ind, f_place, f_year], [facts_df, csv_btn], api_visibility="private")
+                with gr.Tab(t("tab_facts"), id="facts") as tab_facts:
+                    facts_ui = facts_tab.build(web)
 
         # ---- chat ----
         chat_io = dict(fn=saved.respond, inputs=[question, history, places, year, saved.conv, saved.owner, lang],
@@ -396,28 +360,32 @@ def build_app(assistant) -> gr.Blocks:
         saved.wire(demo, chatbot, history, question, places, year, clear, answering, chat_io)
 
         # ---- language ----
-        labelled = [header, tab_chat, tab_reports, chatbot, question, send, counter, examples_head, places, year,
-                    filters_note, clear, upload_head, files, add, url_box, fetch, filters_html, lang_radio,
-                    *saved.labelled()]
+        facts_tabs = [tab_facts] if tab_facts is not None else []
 
         def relabel(choice, p, y):
             g = lang_of(choice)
-            return (g, g, views.render_header(assistant.reports(), g), gr.update(label=t("tab_chat", g)),
-                    gr.update(label=t("tab_reports", g)), gr.update(placeholder=t("chat_placeholder", g)),
-                    gr.update(label=t("question_label", g), placeholder=t("question_placeholder", g)),
-                    gr.update(value=t("ask", g)), views.render_counter(limit, g), t("examples", g),
-                    gr.update(label=t("places", g), info=t("places_info", g)),
-                    gr.update(label=t("year", g), info=t("year_info", g)), t("filters_next", g),
-                    gr.update(value=t("clear_chat", g)), _upload_head(assistant.settings.max_file_mb, g),
-                    gr.update(label=t("report_files", g)), gr.update(value=t("add_to_index", g)),
-                    gr.update(placeholder=t("url_placeholder", g)), gr.update(value=t("fetch", g)),
-                    views.render_filters(p, None if y in (None, "", ALL) else y, g),
-                    gr.update(value=g, label=t("language", g)), *saved.relabel(g))
+            words = {
+                lang: g, saved_lang: g, header: views.render_header(assistant.reports(), g),
+                tab_chat: gr.update(label=t("tab_chat", g)), tab_reports: gr.update(label=t("tab_reports", g)),
+                chatbot: gr.update(placeholder=t("chat_placeholder", g)),
+                question: gr.update(label=t("question_label", g), placeholder=t("question_placeholder", g)),
+                send: gr.update(value=t("ask", g)), counter: views.render_counter(limit, g),
+                examples_head: t("examples", g), places: gr.update(label=t("places", g), info=t("places_info", g)),
+                year: gr.update(label=t("year", g), info=t("year_info", g)), filters_note: t("filters_next", g),
+                clear: gr.update(value=t("clear_chat", g)), upload_head: _upload_head(assistant.settings.max_file_mb, g),
+                files: gr.update(label=t("report_files", g)), add: gr.update(value=t("add_to_index", g)),
+                url_box: gr.update(placeholder=t("url_placeholder", g)), fetch: gr.update(value=t("fetch", g)),
+                filters_html: views.render_filters(p, None if y in (None, "", ALL) else y, g),
+                lang_radio: gr.update(value=g, label=t("language", g)),
+                **dict(zip(saved.labelled(), saved.relabel(g))),
+                **{tab: gr.update(label=t("tab_facts", g)) for tab in facts_tabs}}
+            return words
 
-        relabel_io = dict(inputs=[lang_radio, places, year], outputs=[lang, saved_lang, *labelled], **private)
-        lang_radio.input(relabel, **relabel_io)
-        demo.load(lambda saved, p, y: relabel(saved, p, y), [saved_lang, places, year],
-                  [lang, saved_lang, *labelled], **private)
+        relabelled = [lang, saved_lang, header, tab_chat, tab_reports, chatbot, question, send, counter, examples_head,
+                      places, year, filters_note, clear, upload_head, files, add, url_box, fetch, filters_html,
+                      lang_radio, *saved.labelled(), *facts_tabs]
+        lang_radio.input(relabel, [lang_radio, places, year], relabelled, **private)
+        demo.load(relabel, [saved_lang, places, year], relabelled, **private)
 
         # ---- reports ----
         refreshed = [reports_df, places, year, header]
@@ -431,10 +399,16 @@ def build_app(assistant) -> gr.Blocks:
             web.ingest_url, [url_box, lang], upload_json, api_name="ingest_url", concurrency_limit=1,
             concurrency_id="ingest", show_progress_on=[upload_html]).then(
             web.upload_view, [upload_json, lang], [upload_html, *refreshed], api_visibility="private")
+        report_viewer = viewer.Viewer(web)
+        deleted = viewer.wire(report_viewer, viewer_bar, viewer_html, open_request, open_go, reports_df, report_actions)
+        deleted.then(web.refresh, lang, refreshed, api_visibility="private")
+        demo.fazhi_viewer = report_viewer  # the viewer's handlers, for tests
         if hasattr(assistant, "facts"):
-            for done in (uploaded, fetched):
-                done.then(web.facts_refresh, [f_ind, f_place, f_year], [f_place, f_year, facts_df, csv_btn],
-                          api_visibility="private")
+            facts = facts_tab.FactsTab(web, report_viewer)
+            facts_in, facts_out = facts_tab.wire(demo, facts, facts_ui, viewer_bar, viewer_html)
+            for done in (uploaded, fetched, deleted):
+                done.then(facts.refresh, facts_in, facts_out, api_visibility="private")
+            demo.fazhi_facts = facts  # the tab's handlers, for tests
         demo.load(web.refresh, lang, refreshed, api_visibility="private")
         gr.api(web.ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         gr.api(web.reports, api_name="reports", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
@@ -451,8 +425,8 @@ def _upload_head(max_mb: float, lang: str) -> str:
 
 def launch_kwargs(settings: Settings) -> dict:
     """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
-    return dict(server_name=settings.host, server_port=settings.port, share=False, css=views.CSS + export.CSS,
-                head=views.HEAD + export.HEAD,
+    return dict(server_name=settings.host, server_port=settings.port, share=False,
+                css=views.CSS + export.CSS + viewer.CSS, head=views.HEAD + export.HEAD + viewer.HEAD,
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())
 

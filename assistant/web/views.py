@@ -13,6 +13,7 @@ from html import escape
 from ..models import Answer, Citation, IngestResult, ReportMeta
 from .i18n import DEFAULT, t
 from .messages import plain_reason
+from .viewer import open_link
 
 CONTEXT_CHARS = 160  # paragraph text kept on each side of a quote before it is cut with "…"
 LEVELS = {"province": ("省", "province"), "city": ("市", "city"), "county": ("县", "county"),
@@ -60,7 +61,7 @@ def card(cit: Citation, msg_id: str, text: str | None, open_: bool = False, lang
     return (f'<details class="fz-card" id="cite-{msg_id}-{cit.key}"{" open" if open_ else ""}>'
             f'<summary><span class="fz-n">[{cit.key}]</span> <span class="fz-chip">{place} · {year}</span> '
             f'<span class="fz-title">{_e(cit.title or cit.source)}</span></summary>'
-            f'<div class="fz-meta">{" · ".join(meta)}</div>'
+            f'<div class="fz-meta">{" · ".join(meta)}{open_link(cit.report_id, cit.start, cit.end, lang)}</div>'
             f'<blockquote class="fz-para">{_e(before)}<mark>{_e(quote)}</mark>{_e(after)}</blockquote></details>')
 
 

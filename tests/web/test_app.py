@@ -155,8 +155,8 @@ def test_upload_good_and_bad_files(fresh, tmp_path):
         assert "青石县" in places["choices"] and "2023" in years["choices"]
         assert any(row[0] == "青石县" for row in table["data"]) and "6 份报告" in header
         if hasattr(fresh, "facts"):
-            f_places, f_years, facts_table, _ = web.facts_refresh("", "青石县", "all")
-            assert ("全部 all", "") in f_places["choices"] and "青石县" in f_places["choices"]
+            f_places, f_years, facts_table, *_ = demo.fazhi_facts.refresh("", "青石县", "all")
+            assert ("全部", "") in f_places["choices"] and "青石县" in f_places["choices"]
             assert any("9.7" in row[3] for row in facts_table["data"])
         nothing = web.upload_view(web.upload([]))[0]
         assert "fz-error" in nothing and "没有选择文件" in nothing
@@ -305,10 +305,10 @@ def test_render_upload_lists_each_file():
 
 def test_facts_tab_and_endpoint(app, tmp_path):
     assistant, demo, client = app
-    table, download = demo.fazhi.facts_view("", "平罗县", "all")
+    table, _, download, *_ = demo.fazhi_facts.view("", "平罗县", "all")
     assert table["data"] and all(row[0] == "平罗县" for row in table["data"])
     csv_text = open(download["value"], encoding="utf-8-sig").read()
-    assert "indicator" in csv_text.splitlines()[0] and "平罗县" in csv_text
+    assert csv_text.splitlines()[0].split(",") == table["headers"] and "平罗县" in csv_text
     rows = client.predict(None, "平罗县", None, api_name="/facts")
     assert rows and all(r["place"] == "平罗县" for r in rows)
     for r in rows:
