@@ -155,7 +155,7 @@ def test_selecting_a_fact_row_shows_its_quote_in_browser(page_url, browser):  # 
     assistant, url = page_url
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url)
-    page.get_by_role("tab", name="数据 Facts").click()
+    page.get_by_role("tab", name="数据").click()
     page.locator("#fz-f-ind input").click()
     page.locator("#fz-f-ind input").fill("矛盾纠纷化解率")
     page.keyboard.press("Enter")

@@ -144,7 +144,8 @@ def test_card_opens_report_at_passage_in_browser(page_url, browser):  # noqa: F8
     page.goto(url)
     page.locator("#fz-examples button", has_text=QUESTION).click()
     page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
-    link = page.locator("#fz-chat details.fz-card a.fz-open").last  # a later card: its passage is further down
+    page.locator("#fz-chat details.fz-card summary").last.click()  # a later card (folded): its passage is further down
+    link = page.locator("#fz-chat details.fz-card a.fz-open").last
     report_id, start, end = link.get_attribute("href").removeprefix("#fz-open:").split(":")
     quote = assistant.text(report_id)[int(start):int(end)]
     link.click()
@@ -174,7 +175,7 @@ def test_reports_row_opens_and_deletes_with_confirmation_in_browser(fresh, brows
     with running(fresh) as (_, client):
         page = browser.new_page(viewport={"width": 1400, "height": 950})
         page.goto(client.src.rstrip("/") + "/")
-        page.get_by_role("tab", name="报告 Reports").click()
+        page.get_by_role("tab", name="报告").click()
         page.locator("#fz-reports span:visible").filter(has_text=re.compile("^临海市$")).first.click()
         label = page.locator("#fz-report-selected textarea, #fz-report-selected input").first
         page.wait_for_function("() => !document.querySelector('#fz-report-delete').disabled", timeout=10_000)
@@ -197,6 +198,6 @@ def test_reports_row_opens_and_deletes_with_confirmation_in_browser(fresh, brows
                                timeout=15_000)
         assert {m.place for m in fresh.reports()} == {"金华市婺城区", "平罗县", "重庆市綦江区", "宿迁经济技术开发区"}
         assert page.locator("#fz-report-delete").is_disabled()
-        page.get_by_role("tab", name="数据 Facts").click()
+        page.get_by_role("tab", name="数据").click()
         page.wait_for_timeout(500)
         assert "临海市" not in page.locator("#fz-facts").inner_text()
