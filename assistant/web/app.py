@@ -154,7 +154,9 @@ def build_app(assistant) -> gr.Blocks:
                       places, year, filters_note, clear, upload_head, files, add, url_box, fetch, filters_html,
                       lang_radio, *saved.labelled(), *facts_tabs]
         lang_radio.input(relabel, [lang_radio, places, year], relabelled, **private)
-        demo.load(relabel, [saved_lang, places, year], relabelled, **private)
+        # only a saved non-default language relabels on load: a no-op load must not undo a switch made meanwhile
+        demo.load(lambda saved, p, y: relabel(saved, p, y) if lang_of(saved) != DEFAULT else {lang: DEFAULT},
+                  [saved_lang, places, year], relabelled, **private)
 
         # ---- reports ----
         refreshed = [reports_df, places, year, header]
