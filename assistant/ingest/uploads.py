@@ -68,3 +68,23 @@ def discard(copy: Path, uploads_dir: Path) -> None:
             copy.parent.rmdir()
         except OSError:
             pass
+
+
+def discard_report(report_id: str, source: str, uploads_dir: Path, max_file_mb: float) -> list[Path]:
+    """Remove the kept upload(s) a deleted report came from, so `ingest --rebuild reports/` does not bring it
+    back; a file of the same name with other content (another report) is kept. Returns what was removed."""
+    from ..errors import FazhiError
+    from .cleaning import clean
+    from .loader import load_text
+    from .metadata import report_id as id_of
+
+    removed = []
+    for copy in sorted(uploads_dir.glob(f"*/{safe_name(Path(source)).replace('/', '_')}")):
+        try:
+            same = id_of(clean(load_text(copy, max_file_mb)).text) == report_id
+        except FazhiError:
+            same = False
+        if same:
+            discard(copy, uploads_dir)
+            removed.append(copy)
+    return removed

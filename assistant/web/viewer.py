@@ -15,6 +15,7 @@ from html import escape
 
 import gradio as gr
 
+from ..ingest import uploads
 from ..errors import FazhiError
 from .i18n import t
 
@@ -141,6 +142,8 @@ class Viewer:
             with self.web.lock.write():
                 meta = self._meta(report_id)
                 self.assistant.remove(meta.id)
+                settings = self.assistant.settings  # an uploaded original must not come back with a rebuild
+                uploads.discard_report(meta.id, meta.source, settings.reports_dir / uploads.UPLOADS, settings.max_file_mb)
         except FazhiError as err:
             raise gr.Error(str(err).splitlines()[0], print_exception=False) from None
         return {"removed": meta.id, "message": f"removed {meta.source} ({meta.place or '?'} {meta.year or ''})".strip()}

@@ -201,3 +201,22 @@ def test_reports_row_opens_and_deletes_with_confirmation_in_browser(fresh, brows
         page.get_by_role("tab", name="数据").click()
         page.wait_for_timeout(500)
         assert "临海市" not in page.locator("#fz-facts").inner_text()
+
+
+def test_deleting_an_uploaded_report_removes_its_kept_original(fresh):  # noqa: F811
+    """Otherwise `fazhi ingest --rebuild reports/` would bring a deleted upload back."""
+    from assistant.ingest import uploads
+    from assistant.web.app import build_app
+    from test_app import NEW_REPORT
+
+    kept_dir = fresh.settings.reports_dir / uploads.UPLOADS
+    ours = kept_dir / "a1" / "qingshi.txt"
+    other = kept_dir / "b2" / "qingshi.txt"  # same name, another report: kept
+    for path, text in ((ours, NEW_REPORT), (other, NEW_REPORT.replace("青石县", "白石县"))):
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+    added = fresh.ingest([ours], progress=False).added
+    assert len(added) == 1
+    build_app(fresh).fazhi_viewer.delete(added[0].id)
+    assert not ours.exists() and not ours.parent.exists() and other.exists()
+    assert added[0].id not in {m.id for m in fresh.reports()}
