@@ -36,6 +36,8 @@ EXAMPLES = [
     "How many legal aid cases did Wucheng handle?",
     "compare Linhai and Pingluo",
 ]
+# pixels, not percentages: on a phone a percentage of 390 px is one character per line; the table scrolls sideways
+REPORT_WIDTHS = ["120px", "80px", "64px", "170px", "360px", "64px", "64px", "200px"]
 ACCEPTED = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"]  # the upload picker offers only these
 
 
@@ -84,7 +86,7 @@ def build_app(assistant) -> gr.Blocks:
             with gr.Tab(t("tab_reports"), id="reports") as tab_reports:
                 reports_df = gr.Dataframe(web.reports_table(), headers=views.REPORT_COLUMNS, interactive=False,
                                           wrap=True, max_height=520, elem_id="fz-reports",
-                                          column_widths=["12%", "10%", "6%", "15%", "33%", "6%", "6%", "12%"])
+                                          column_widths=REPORT_WIDTHS)
                 report_actions = viewer.build_report_actions()  # open / delete the selected report
                 upload_head = gr.Markdown(_upload_head(assistant.settings.max_file_mb, DEFAULT))
                 files = gr.File(file_count="multiple", label=t("report_files"), elem_id="fz-files", height=140,

@@ -215,7 +215,7 @@ def build(web, lang: str = "zh") -> dict:
         ui["year"] = gr.Dropdown(web.year_choices(), value=ALL, label=t("col_year", lang))
     ui["count"] = gr.HTML(elem_id="fz-facts-count")
     ui["table"] = gr.Dataframe(headers=columns(lang), interactive=False, wrap=True, max_height=460, elem_id="fz-facts",
-                               column_widths=["10%", "6%", "13%", "9%", "12%", "6%", "29%", "15%"])
+                               column_widths=["110px", "64px", "140px", "100px", "130px", "56px", "360px", "200px"])  # px: see app.REPORT_WIDTHS
     ui["csv"] = gr.DownloadButton(t("download_csv", lang), interactive=False)
     ui["quote"] = gr.HTML(elem_id="fz-fact-quote")
     ui["note"] = gr.Markdown(elem_id="fz-chart-note")

@@ -255,7 +255,7 @@ blockquote.fz-para mark { background: #fde68a; color: #111; padding: 1px 2px; bo
 .fz-upload-head { font-weight: 600; }
 .fz-ok { color: #166534; } .fz-skip { color: #374151; } .fz-bad { color: #991b1b; }
 .fz-warn { font-size: .8rem; color: #92400e; margin-left: 1.2rem; }
-#fz-reports table, #fz-facts table { min-width: 860px; }
+
 .dark .fz-abstain { background: #172554; color: #dbeafe; } .dark .fz-error { background: #451a03; color: #fef3c7; }
 @media (max-width: 640px) {
   .gradio-container { padding: 4px 6px !important; }
