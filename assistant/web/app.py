@@ -128,7 +128,7 @@ def build_app(assistant) -> gr.Blocks:
                        [places, year, lang], filters_html, **private)
         clear.click(lambda: ([], []), None, [chatbot, history], **private)
         chatbot.clear(lambda: [], None, history, **private)  # the chat's own bin icon
-        saved.wire(demo, chatbot, history, question, places, year, clear, answering, chat_io)
+        saved.wire(demo, chatbot, history, question, places, year, clear, answering, chat_io, saved_lang)
 
         # ---- language ----
         facts_tabs = [tab_facts] if tab_facts is not None else []

@@ -64,19 +64,25 @@ class HistoryUI:
         web.history_ui = self  # reachable from demo.fazhi, for tests and embedding
 
     # ---- rendering -----------------------------------------------------------------------
-    def reply_html(self, turn: Turn, msg_id: str) -> str:
+    def _lang(self, lang) -> str:
+        """The page's language when the page gives it; the build-time one for API callers."""
+        return lang_of(lang) if lang else self.lang
+
+    def reply_html(self, turn: Turn, msg_id: str, lang: str | None = None) -> str:
+        g = self._lang(lang)
         if turn.answer is not None:
             with self.web.lock.read():
-                html = views.render_answer(turn.answer, msg_id, self.web.assistant.text)
-            return html + export.copy_button(turn.answer, self.lang)
-        return views.render_error(turn.error or t("stopped", self.lang))
+                html = views.render_answer(turn.answer, msg_id, self.web.assistant.text, g)
+            return html + export.copy_button(turn.answer, g)
+        return views.render_error(turn.error or t("stopped", g))
 
-    def messages(self, conv: str) -> list[dict]:
+    def messages(self, conv: str, lang: str | None = None) -> list[dict]:
         """The chat as it looked: one question and one reply per stored turn."""
         chat = []
         for turn in self.store.load(conv):
-            chat.append({"role": "user", "content": views.render_question(turn.question, turn.places, turn.year)})
-            chat.append({"role": "assistant", "content": self.reply_html(turn, f"{conv[:6]}{turn.n}")})
+            question = views.render_question(turn.question, turn.places, turn.year, self._lang(lang))
+            chat.append({"role": "user", "content": question})
+            chat.append({"role": "assistant", "content": self.reply_html(turn, f"{conv[:6]}{turn.n}", lang)})
         return chat
 
     def listing(self, conv, owner):
@@ -118,14 +124,14 @@ class HistoryUI:
         except sqlite3.Error:
             log.exception("could not save the answer to %s", self.store.path)
 
-    def open(self, conv, owner):
+    def open(self, conv, owner, lang: str | None = None):
         """Reopen a conversation (page load or the list); an unknown, deleted or other browser's id gives an
         empty chat. A browser without an id gets one here (its first visit)."""
         owner = _owner(owner)
         if not self.store.exists(conv, owner):
             return self.new(owner)
         self.store.claim(conv, owner)
-        chat = self.messages(conv)
+        chat = self.messages(conv, lang)
         return chat, list(chat), conv, self.listing(conv, owner), None, owner
 
     def new(self, owner):
@@ -159,18 +165,18 @@ class HistoryUI:
         index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
         return int(index) // 2 + 1 if isinstance(index, int) else None
 
-    def downloads(self, conv, fmt, picked):
+    def downloads(self, conv, fmt, picked, lang: str | None = None):
         """The two download buttons' files, rebuilt after each answer, reopen, pick or format change."""
         turns = self.store.load(conv) if self.store.exists(conv) else []
         if not turns:
             return gr.update(value=None, interactive=False), gr.update(value=None, interactive=False)
         last = turns[-1].n
         picked = picked if picked in {x.n for x in turns} else last  # none picked, or from another conversation
-        one, whole = self.export(conv, fmt, picked), self.export(conv, fmt)
+        one, whole = self.export(conv, fmt, picked, lang), self.export(conv, fmt, None, lang)
         return gr.update(value=one, interactive=True), gr.update(value=whole, interactive=True)
 
     # ---- API -----------------------------------------------------------------------------
-    def export(self, conversation: str, fmt: str = "docx", turn: int | None = None) -> str:
+    def export(self, conversation: str, fmt: str = "docx", turn: int | None = None, lang: str | None = None) -> str:
         """A conversation (turn None) or one of its turns (1, 2, …) as a .docx or .md file; returns its path."""
         try:
             turns, title, part = self.store.load(conversation), self.store.title(conversation), "all"
@@ -183,7 +189,7 @@ class HistoryUI:
             elif not turns:
                 raise InputError(f"conversation {conversation} is empty; ask a question first")
             # a folder per part: the answer's and the conversation's files never overwrite each other
-            return str(export.save(self.folder / conversation / part, title, turns, fmt, self.lang))
+            return str(export.save(self.folder / conversation / part, title, turns, fmt, self._lang(lang)))
         except FazhiError as err:
             raise _failed(err) from None
 
@@ -232,11 +238,11 @@ class HistoryUI:
         return self.store.conversations()
 
     # ---- layout and events ---------------------------------------------------------------
-    def after(self, conv, fmt, owner):
+    def after(self, conv, fmt, owner, lang: str | None = None):
         """After an answer (or a stop): the list shows the conversation, exports hold the latest answer."""
         if _is_id(owner) and self.store.exists(conv, owner):
             self.store.claim(conv, owner)
-        return (self.listing(conv, owner), None, *self.downloads(conv, fmt, None))
+        return (self.listing(conv, owner), None, *self.downloads(conv, fmt, None, lang))
 
     def controls(self) -> None:
         """Stop, retry and edit, under the question box."""
@@ -274,13 +280,15 @@ class HistoryUI:
                 gr.update(label=t("export_answer", lang)), gr.update(label=t("export_conversation", lang)),
                 t("export_hint", lang))
 
-    def wire(self, demo, chatbot, state, question, places, year, clear, asked: list, chat_io: dict) -> None:
-        """Connect the controls; `asked` are the events answering a question (stop cancels them)."""
+    def wire(self, demo, chatbot, state, question, places, year, clear, asked: list, chat_io: dict, lang=None) -> None:
+        """Connect the controls; `asked` are the events answering a question (stop cancels them); `lang`, the
+        page's language State, words re-rendered answers and exports."""
+        page = [lang] if lang is not None else []
         opened = [chatbot, state, self.conv, self.list, self.picked, self.owner]
-        files = dict(inputs=[self.conv, self.fmt, self.picked], outputs=[self.answer_file, self.conv_file],
+        files = dict(inputs=[self.conv, self.fmt, self.picked, *page], outputs=[self.answer_file, self.conv_file],
                      api_visibility="private")
         quick = dict(api_visibility="private", queue=False)
-        done = dict(inputs=[self.conv, self.fmt, self.owner], outputs=[self.list, self.picked, self.answer_file, self.conv_file],
+        done = dict(inputs=[self.conv, self.fmt, self.owner, *page], outputs=[self.list, self.picked, self.answer_file, self.conv_file],
                     api_visibility="private")
         for event in asked:
             event.then(self.after, **done)
@@ -291,8 +299,8 @@ class HistoryUI:
             self.after, **done)
         self.stop.click(self.stopped, state, [chatbot, state], cancels=[*asked, retried], **quick).then(
             self.after, **done)
-        for event, fn, inputs in ((demo.load, self.open, [self.conv, self.owner]),
-                                  (self.list.input, self.open, [self.list, self.owner]),
+        for event, fn, inputs in ((demo.load, self.open, [self.conv, self.owner, *page]),
+                                  (self.list.input, self.open, [self.list, self.owner, *page]),
                                   (self.new_btn.click, self.new, [self.owner]),
                                   (self.delete_btn.click, self.delete, [self.conv, self.owner]),
                                   (clear.click, self.new, [self.owner]), (chatbot.clear, self.new, [self.owner])):

@@ -184,3 +184,18 @@ def test_download_buttons_follow_the_picked_answer(private):
         assert PINGLUO in everything and WUCHENG in everything
         assert one["value"] != whole["value"]
     assert Path(ui.downloads(conv, "docx", None)[0]["value"]).suffix == ".docx"
+
+
+def test_exports_and_reopened_answers_follow_the_pages_language(private):
+    from assistant.web.app import build_app
+
+    ui = build_app(private).fazhi.history_ui
+    chat, _, _, conv = list(ui.respond(PINGLUO, [], [], "all", "none", "cd" * 16))[-1]
+    chinese = Path(ui.downloads(conv, "md", None)[1]["value"]).read_text(encoding="utf-8")
+    english = Path(ui.downloads(conv, "md", None, "en")[1]["value"]).read_text(encoding="utf-8")
+    assert "引用原文" in chinese and "Sources" not in chinese
+    assert "Sources" in english and "引用原文" not in english
+    assert PINGLUO in english  # the question and the quotes stay as they were
+    reopened = ui.open(conv, "cd" * 16, "en")[0]
+    assert "Sources (" in reopened[1]["content"] and "引用原文" not in reopened[1]["content"]
+    assert "引用原文(" in ui.open(conv, "cd" * 16)[0][1]["content"]
