@@ -189,6 +189,7 @@ class Assistant:
             with self.lock.reading():
                 self._sync()
             pending: dict[str, Prepared] = {}
+            nodes: list = []  # the pending reports' chunks, embedded
             with tqdm(total=total, desc="ingesting reports", unit="report", disable=progress is not True) as bar:
                 for item in items:
                     bar.update(1)
@@ -198,9 +199,12 @@ class Assistant:
                     elif batch.is_new(item.report, result, keep, self.docs.has, self.duplicates, self.metas,
                                       {rid: p.report for rid, p in pending.items()}):
                         pending[item.report.meta.id] = item
-                        if sum(len(p.report.chunks) for p in pending.values()) >= self._flush_at():
-                            self._commit(pending, result)
-                self._commit(pending, result)
+                        # embedded as soon as it is prepared (the slow part, outside any lock): the embedder
+                        # never waits for a whole commit's worth of reports to be prepared
+                        nodes += batch.embedded([item.report], self.embed_model)
+                        if len(nodes) >= self._flush_at():
+                            self._commit(pending, nodes, result)
+                self._commit(pending, nodes, result)
                 self._report_progress(progress, result, total)
         return result
 
@@ -216,14 +220,12 @@ class Assistant:
         re-reads the corpus's metadata and places; a fixed size would make a big ingest quadratic."""
         return max(_FLUSH_CHUNKS, len(self.chunks) // 20)
 
-    def _commit(self, pending: dict[str, Prepared], result: IngestResult) -> None:
-        """Several reports at once (Chroma and SQLite pay a commit per call, ~0.2 s per Chroma add); embedded
-        before the commit lock, so questions in other processes wait only for the writes. Each commit leaves
-        a complete store (vectors, texts, facts, BM25) and bumps the generation readers reload on."""
+    def _commit(self, pending: dict[str, Prepared], nodes: list, result: IngestResult) -> None:
+        """Several reports at once (Chroma and SQLite pay a commit per call, ~0.2 s per Chroma add), already
+        embedded, so questions in other processes wait only for the writes. Each commit leaves a complete
+        store (vectors, texts, facts, BM25) and bumps the generation readers reload on."""
         if not pending:
             return
-        reports = [p.report for p in pending.values()]
-        nodes = batch.embedded(reports, self.embed_model)  # the slow part, before readers wait
         with self.lock.committing(), self._view.write():
             self.vectors.delete_reports(list(pending))  # vectors left by an interrupted earlier run
             self.vectors.add(nodes)
@@ -235,7 +237,7 @@ class Assistant:
             self._refresh(changed=set(pending))
             self._generation = bump(self.docs)
         pending.clear()
-        return result
+        nodes.clear()
 
     def remove(self, report_id: str) -> None:
         self._require_store()

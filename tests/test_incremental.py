@@ -62,9 +62,9 @@ def test_each_commit_of_a_big_ingest_is_complete_for_another_reader(tmp_path, mo
     seen: list[tuple[int, set[str]]] = []
     real_commit = module.Assistant._commit
 
-    def commit_then_look(self, pending, result):
+    def commit_then_look(self, pending, nodes, result):
         had = bool(pending)
-        real_commit(self, pending, result)
+        real_commit(self, pending, nodes, result)
         if self is writer and had:
             ids = {m.id for m in reader.reports()}  # reloads: the writer bumped the generation
             assert reader.lexical.report_ids() == ids == set(writer.metas)

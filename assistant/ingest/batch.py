@@ -39,8 +39,7 @@ def is_new(report: PreparedReport, result: IngestResult, keep: bool, stored: Cal
 
 
 def embedded(todo: list[PreparedReport], embed_model: BaseEmbedding) -> list[TextNode]:
-    """The reports' chunks as nodes with their embeddings set (the vector store then only writes them),
-    in one embedder call so its batches stay full across small reports."""
+    """The reports' chunks as nodes with their embeddings set (the vector store then only writes them)."""
     nodes = [to_node(c, r.meta) for r in todo for c in r.chunks]
     texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
     for node, vector in zip(nodes, embed_model.get_text_embedding_batch(texts)):
