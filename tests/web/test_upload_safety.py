@@ -6,15 +6,13 @@ import os
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import shutil  # noqa: E402
-import socket  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
 
 import pytest  # noqa: E402
-from gradio_client import Client, handle_file  # noqa: E402
+from gradio_client import handle_file  # noqa: E402
 from gradio_client.exceptions import AppError  # noqa: E402
 
 from assistant import Assistant, Settings  # noqa: E402
-from assistant.web.app import build_app, launch_kwargs  # noqa: E402
+from test_app import running as _running  # noqa: E402  (the page on a free local port)
 from conftest import REPORTS, ROOT, FakeEmbedding  # noqa: E402
 
 
@@ -32,23 +30,6 @@ NEW_REPORT = """青石县2020年度法治政府建设情况报告
 青石县人民政府
 2021年1月20日
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def _running(assistant):
-    settings = assistant.settings.model_copy(update={"host": "127.0.0.1", "port": _free_port()})
-    demo = build_app(assistant)
-    demo.launch(**launch_kwargs(settings), prevent_thread_lock=True, quiet=True)
-    try:
-        yield demo, Client(f"http://127.0.0.1:{settings.port}/", verbose=False)
-    finally:
-        demo.close()
 
 
 @pytest.fixture
