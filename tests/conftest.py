@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -105,7 +106,15 @@ def seeded_home(tmp_path_factory):
     a = Assistant.open(Settings(home=home), embed_model=FakeEmbedding())
     a.ingest([REPORTS], progress=False)
     a.close()
-    return home
+    yield home
+    # Tests copy this home; a 1.1 GB model assembled into it once filled CI's disk with those copies.
+    assert not (home / "models").exists(), "a test assembled the local LLM into the shared seeded home"
+
+
+def copy_home(src: Path, dst: Path, ignore: tuple[str, ...] = ()) -> Path:
+    """A private copy of a store to mutate; the local model (models/, 1.1 GB) is never copied."""
+    shutil.copytree(src, dst, ignore=shutil.ignore_patterns("models", *ignore))
+    return dst
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import json
 
 from assistant import Assistant
 from assistant.settings import Settings
-from conftest import REPORTS, ROOT, FakeEmbedding
+from conftest import FakeEmbedding, REPORTS, ROOT, copy_home
 
 QUESTIONS = [json.loads(line)["question"] for line in (ROOT / "eval" / "questions.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()][::3]
@@ -41,9 +41,7 @@ def test_removing_a_report_answers_like_never_having_it(seeded, tmp_path):
 
 
 def test_a_store_without_lexical_rows_is_indexed_at_open(seeded_home, tmp_path):
-    import shutil
-
-    shutil.copytree(seeded_home, tmp_path / "copy")
+    copy_home(seeded_home, tmp_path / "copy")
     (tmp_path / "copy" / "vectorstore" / "lexical.sqlite").unlink()  # an older store (bm25s) or a lost file
     a = Assistant.open(Settings(home=tmp_path / "copy"), embed_model=FakeEmbedding())
     assert a.lexical.report_ids() == set(a.metas) and a.lexical.n_chunks == len(a.chunks)

@@ -1,13 +1,12 @@
 """A report sentence that instructs the assistant is never shown as evidence, whatever the question's path."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from assistant import Assistant, Settings
 from assistant.answer.citations import looks_like_injection
-from conftest import FakeEmbedding
+from conftest import FakeEmbedding, copy_home
 
 PLANTED = """测试县2023年度法治政府建设情况报告
 
@@ -31,7 +30,7 @@ PLANTED = """测试县2023年度法治政府建设情况报告
 @pytest.fixture
 def planted(seeded_home, tmp_path):
     home = tmp_path / "home"
-    shutil.copytree(seeded_home, home)
+    copy_home(seeded_home, home)
     (tmp_path / "ceshi.txt").write_text(PLANTED, encoding="utf-8")
     a = Assistant.open(Settings(home=home), embed_model=FakeEmbedding())
     assert a.ingest([tmp_path / "ceshi.txt"], progress=False).added

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assistant import Assistant
 from assistant.ingest.duplicates import DuplicateIndex, shingles, similarity
-from conftest import REPORTS, ROOT, FakeEmbedding
+from conftest import FakeEmbedding, REPORTS, ROOT, copy_home
 
 PINGLUO = REPORTS / "001_4d08be111e600d4c.txt"
 
@@ -40,10 +40,8 @@ def test_a_line_added_is_a_near_duplicate():
 
 
 def test_ingest_reports_and_keeps_duplicates_on_request(seeded_home, tmp_path):
-    import shutil
-
     home = tmp_path / "home"
-    shutil.copytree(seeded_home, home)
+    copy_home(seeded_home, home)
     from assistant import Settings
 
     a = Assistant.open(Settings(home=home), embed_model=FakeEmbedding())

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from llama_index.core.llms import ChatMessage
 
+from assistant import Assistant
 from assistant.llm import backends as llm_mod
 from assistant.answer.citations import check_answer
 from assistant.errors import FazhiError
 from assistant.llm.generation import generate, generate_stream, language_ok, prime
 from assistant.llm.backends import GGUF_NAME, GGUF_SIZE, LLMUnavailableError, LocalGGUF, assemble_gguf, make_llm, model_path
 from assistant.settings import Settings
-from conftest import FakeLLM
+from conftest import FakeEmbedding, FakeLLM
 
 SESSION_HOME = os.environ.get("FAZHI_HOME")  # read at collection, before any test patches it
 SECRET = "sk-test-SECRET-123"
@@ -281,12 +282,21 @@ def local_llm(model_home) -> LocalGGUF:
     return llm
 
 
+@pytest.fixture
+def extractive(seeded_home):
+    """The seeded store answering without an LLM: this module unpins FAZHI_LLM, and the extractive answer is
+    the input the real model is tested on (not a second model assembled into the shared seeded home)."""
+    a = Assistant.open(Settings(home=seeded_home, llm="none"), embed_model=FakeEmbedding())
+    yield a
+    a.close()
+
+
 @pytest.mark.slow
-def test_local_model_answers_a_lookup(local_llm, seeded):
+def test_local_model_answers_a_lookup(local_llm, extractive):
     q = "平罗县2023年行政诉讼败诉率是多少?"
-    ext = seeded.ask(q)
+    ext = extractive.ask(q)
     assert not ext.abstained and ext.citations
-    texts = {c.report_id: seeded.text(c.report_id) for c in ext.citations}
+    texts = {c.report_id: extractive.text(c.report_id) for c in ext.citations}
     events = list(generate_stream(q, "zh", ext, local_llm, texts=texts))
     tokens = "".join(e["text"] for e in events if e["type"] == "token")
     final = events[-1]
@@ -298,9 +308,9 @@ def test_local_model_answers_a_lookup(local_llm, seeded):
 
 
 @pytest.mark.slow
-def test_priming_caches_the_system_prompt(local_llm, seeded):
+def test_priming_caches_the_system_prompt(local_llm, extractive):
     q = "平罗县2023年行政诉讼败诉率是多少?"
-    ext = seeded.ask(q)
+    ext = extractive.ask(q)
     prime(local_llm, "zh")
     generate(q, "zh", ext, local_llm)
     assert local_llm.last_timings["cache_n"] > 100  # the fixed system prompt was not evaluated again
@@ -313,11 +323,11 @@ def test_prime_leaves_other_backends_alone():
 
 
 @pytest.mark.slow
-def test_local_model_english_lookup(local_llm, seeded):
+def test_local_model_english_lookup(local_llm, extractive):
     q = "How many legal aid cases did Wucheng handle?"
-    ext = seeded.ask(q)
+    ext = extractive.ask(q)
     assert not ext.abstained
-    texts = {c.report_id: seeded.text(c.report_id) for c in ext.citations}
+    texts = {c.report_id: extractive.text(c.report_id) for c in ext.citations}
     out = generate(q, "en", ext, local_llm, texts=texts)
     assert check_answer(out, texts) == [] and language_ok(out.answer, "en")
 

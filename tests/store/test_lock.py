@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from assistant import Assistant, Settings
 from assistant.store.lock import StoreLock, generation
-from conftest import REPORTS, ROOT, FakeEmbedding
+from conftest import FakeEmbedding, REPORTS, ROOT, copy_home
 
 TESTS = Path(__file__).resolve().parent.parent
 WRITER = """
@@ -79,7 +78,7 @@ def test_two_ingests_of_one_folder_at_once(tmp_path):
 
 def test_questions_while_another_process_ingests(seeded_home, tmp_path):
     home = tmp_path / "home"
-    shutil.copytree(seeded_home, home)
+    copy_home(seeded_home, home)
     folder = tmp_path / "new"
     folder.mkdir()
     (folder / "qingshi.txt").write_text(NEW_REPORT, encoding="utf-8")
@@ -160,7 +159,7 @@ def test_page_answers_while_another_process_ingests(seeded_home, tmp_path):
     from web.test_upload_safety import _running
 
     home = tmp_path / "home"
-    shutil.copytree(seeded_home, home)
+    copy_home(seeded_home, home)
     folder = tmp_path / "new"
     folder.mkdir()
     (folder / "qingshi.txt").write_text(NEW_REPORT, encoding="utf-8")

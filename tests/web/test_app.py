@@ -19,7 +19,7 @@ from gradio_client.exceptions import AppError  # noqa: E402
 from assistant import Answer, Assistant, Citation, Settings  # noqa: E402
 from assistant.web.app import build_app, launch_kwargs, serve  # noqa: E402
 from assistant.web.views import paragraph, render_answer, render_error, render_upload  # noqa: E402
-from conftest import REPORTS, SEED, FakeEmbedding  # noqa: E402
+from conftest import REPORTS, SEED, FakeEmbedding, copy_home  # noqa: E402
 
 NEW_REPORT = """青石县2023年度法治政府建设情况报告
 
@@ -73,7 +73,7 @@ def app(seeded):
 def fresh(seeded_home, tmp_path):
     """A private copy of the seeded store (uploads must not leak into the session store), 0.05 MB file limit."""
     home = tmp_path / "home"
-    shutil.copytree(seeded_home, home)
+    copy_home(seeded_home, home)
     a = Assistant.open(Settings(home=home, max_file_mb=0.05), embed_model=FakeEmbedding())
     yield a
     a.close()

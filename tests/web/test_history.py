@@ -5,7 +5,6 @@ import os
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-import shutil  # noqa: E402
 import sqlite3  # noqa: E402
 import threading  # noqa: E402
 
@@ -16,7 +15,7 @@ from assistant import Answer, Assistant, Citation, Settings  # noqa: E402
 from assistant.errors import InputError  # noqa: E402
 from assistant.web.app import build_app  # noqa: E402
 from assistant.web.history import TITLE_CHARS, History  # noqa: E402
-from conftest import FakeEmbedding  # noqa: E402
+from conftest import FakeEmbedding, copy_home  # noqa: E402
 from test_app import running  # noqa: E402
 
 PINGLUO = "平罗县2023年行政诉讼败诉率是多少?"
@@ -32,7 +31,7 @@ def extractive_answers(monkeypatch):
 def private(seeded_home, tmp_path):
     """A private copy of the seeded store: its history.sqlite starts empty and stays this test's own."""
     home = tmp_path / "home"
-    shutil.copytree(seeded_home, home, ignore=shutil.ignore_patterns("history.sqlite*"))
+    copy_home(seeded_home, home, ignore=("history.sqlite*",))
     a = Assistant.open(Settings(home=home), embed_model=FakeEmbedding())
     yield a
     a.close()

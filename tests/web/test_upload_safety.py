@@ -13,7 +13,7 @@ from gradio_client.exceptions import AppError  # noqa: E402
 
 from assistant import Assistant, Settings  # noqa: E402
 from test_app import running as _running  # noqa: E402  (the page on a free local port)
-from conftest import REPORTS, ROOT, FakeEmbedding  # noqa: E402
+from conftest import REPORTS, ROOT, FakeEmbedding, copy_home  # noqa: E402
 
 
 NEW_REPORT = """青石县2020年度法治政府建设情况报告
@@ -36,7 +36,7 @@ NEW_REPORT = """青石县2020年度法治政府建设情况报告
 def home_copy(seeded_home, tmp_path, monkeypatch):
     monkeypatch.setenv("FAZHI_LLM", "none")
     home = tmp_path / "home"
-    shutil.copytree(seeded_home, home)
+    copy_home(seeded_home, home)
     return home
 
 
