@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .names import ABBREVIATIONS, NOT_PLACE, UNIT_SUFFIX, core, pinyin, units
+from .names import ABBREVIATIONS, NOT_PLACE, UNIT_SUFFIX, core, pinyin, pinyin_spelling, units
 
 _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|"
              r"un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
@@ -56,20 +56,20 @@ class PlaceIndex:
         return sorted(set(self.primary) | set(self.secondary))
 
     def find(self, question: str) -> list[str]:
-        """Corpus places named in the question (Chinese names or pinyin), most specific first."""
+        """Corpus places named in the question (Chinese names or pinyin), most specific first. A province
+        or city named beside them adds its places unless it only qualifies one of them (Pingluo, Ningxia)."""
         hits = self._match(question, self.primary)
+        question = pinyin_spelling(question)
+        flat = re.sub(r"[^a-z]", "", question.lower())
         if not hits:
-            flat = re.sub(r"[^a-z]", "", question.lower())
             for py, places in sorted(self.pinyin.items(), key=lambda kv: -len(kv[0])):
                 if len(py) >= 4 and py in flat:
                     hits.update(places)
-        if not hits:
-            hits = self._match(question, self.secondary)
-        if not hits:
-            flat = re.sub(r"[^a-z]", "", question.lower())
-            for py, places in self.parent_pinyin.items():
-                if len(py) >= 5 and py in flat:
-                    hits.update(places)
+        parents = [ps for name, ps in self.secondary.items() if name in question]
+        parents += [ps for py, ps in self.parent_pinyin.items() if len(py) >= 5 and py in flat]
+        for places in parents:
+            if not places & hits:
+                hits |= places
         return sorted(hits)
 
     @staticmethod
@@ -82,12 +82,13 @@ class PlaceIndex:
 
     def unknown_en(self, question: str) -> list[str]:
         """Pinyin-shaped names in an English question that are no corpus place (Hangzhou, Xihu District)."""
-        known = set(self.pinyin)
+        known = set(self.pinyin) | set(self.parent_pinyin)
+        question = pinyin_spelling(question)
         out = []
         for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})(?:'s)?\b", question):
             word = m.group(1)
-            if word in _EN_NOT_PLACES or not _PINYIN_WORD.fullmatch(word.lower()):
-                continue
+            if word in _EN_NOT_PLACES or not _PINYIN_WORD.fullmatch(word.lower()) or not _is_place(word):
+                continue  # Language, Office: pinyin-shaped English words that name no place
             if not any(word.lower() in k or k in word.lower() for k in known):
                 out.append(word)
         # a sentence's first word is skipped above ("Which …", "Show …"); a county-level name there still counts
@@ -144,3 +145,10 @@ def _county_or_above(word: str) -> bool:
     from .gazetteer import pinyin_index
 
     return any(d.level not in ("town", "subdistrict") for d in pinyin_index().get(word.lower(), []))
+
+
+def _is_place(word: str) -> bool:
+    """Whether an English word is the pinyin of any place in the gazetteer."""
+    from .gazetteer import pinyin_index
+
+    return word.lower() in pinyin_index()

@@ -30,9 +30,17 @@ def units(place: str) -> list[str]:
     return [m.group() for m in UNIT.finditer(place)]
 
 
+# the 55 minority nationalities an autonomous unit's name may carry (宁夏回族自治区, 恩施土家族苗族自治州)
+_ETHNIC = ("维吾尔|哈萨克|柯尔克孜|乌孜别克|塔吉克|塔塔尔|达斡尔|鄂温克|鄂伦春|俄罗斯|蒙古|朝鲜|土家|哈尼|傈僳|拉祜|纳西|"
+           "景颇|仫佬|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|布依|布朗|撒拉|东乡|高山|"
+           "回|藏|苗|彝|壮|侗|瑶|白|傣|黎|佤|畲|水|土|羌|满|京|怒")
+_AUTONOMOUS = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:(?:{_ETHNIC})族?)+(?=自治(?:区|州|县|旗)$)")
+
+
 def core(unit: str) -> str:
-    """A unit without its level suffix: 婺城区 → 婺城."""
-    return _SUFFIX_RE.sub("", unit)
+    """A unit without its level suffix, and an autonomous unit without its nationalities, as people say
+    it: 婺城区 → 婺城, 宁夏回族自治区 → 宁夏, 延边朝鲜族自治州 → 延边 (内蒙古自治区 → 内蒙古)."""
+    return _SUFFIX_RE.sub("", _AUTONOMOUS.sub("", unit))
 
 
 def leading_place(s: str) -> str | None:
@@ -55,6 +63,18 @@ def level_of(place: str | None, issuer: str | None) -> str | None:
         if place.endswith(suffixes):
             return level
     return None
+
+
+# English names that are not the pinyin of the Chinese one; a question is read with the pinyin put in
+_CONVENTIONAL_EN = [(r"\binner\s+mongolia", "Neimenggu"), (r"\btibet\b", "Xizang"), (r"\bhong\s*kong\b", "Xianggang"),
+                    (r"\bmaca[ou]\b", "Aomen"), (r"\bpeking\b", "Beijing"), (r"\bcanton\b", "Guangzhou")]
+
+
+def pinyin_spelling(question: str) -> str:
+    """An English question with conventional place names spelled in pinyin: Tibet → Xizang."""
+    for pattern, spelled in _CONVENTIONAL_EN:
+        question = re.sub(pattern, spelled, question, flags=re.I)
+    return question
 
 
 def pinyin(text: str) -> str:

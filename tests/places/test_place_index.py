@@ -39,3 +39,31 @@ def test_english_names():
     assert english_name("平罗县") == "Pingluo County"
     assert english_name("金华市婺城区") == "Wucheng District, Jinhua"
     assert english_name("宿迁经济技术开发区") == "Suqian Economic and Technological Development Zone"
+
+
+# autonomous units: people drop the nationalities (宁夏, not 宁夏回族) and say Tibet, not Xizang
+REGIONS = {"平罗县": "宁夏回族自治区石嘴山市平罗县", "叶城县": "新疆维吾尔自治区喀什地区叶城县", "西藏自治区": "西藏自治区",
+           "临海市": "浙江省台州市临海市", "恩施市": "湖北省恩施土家族苗族自治州恩施市"}
+
+
+@pytest.fixture(scope="module")
+def regions():
+    return PlaceIndex(list(REGIONS), REGIONS)
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("宁夏的报告有哪些?", ["平罗县"]),
+    ("Ningxia reports?", ["平罗县"]),
+    ("What did the Tibet Autonomous Region's office compile?", ["西藏自治区"]),
+    ("Which reports come from Xinjiang, Tibet or Ningxia?", ["叶城县", "平罗县", "西藏自治区"]),
+    ("Pingluo County, Ningxia: defeat rate?", ["平罗县"]),  # the region only qualifies the county
+    ("浙江省临海市行政复议", ["临海市"]),
+    ("恩施州的报告", ["恩施市"]),
+    ("比较平罗县和浙江的败诉率", ["临海市", "平罗县"]),
+])
+def test_find_regions(regions, question, expected):
+    assert regions.find(question) == expected
+
+
+def test_tibet_is_no_unknown_place(regions):
+    assert regions.unknown_en("How many items did the Tibet Autonomous Region's Language Office list?") == []
