@@ -7,11 +7,12 @@ from typing import Literal
 from pydantic import BaseModel
 
 from ..places import PlaceIndex
-from ..text.glossary import glossary_matches, terms_of
+from ..text.glossary import glossary_matches, synonym_groups, terms_of
 from ..text.lexicon import domain_terms_in, tokenize
 
-RATE = re.compile(r"率|百分|rate|percent|percentage|proportion|%", re.I)
-NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|count|figure|rate|率|比例|percent", re.I)
+RATE = re.compile(r"率|百分|\brates?\b|percent|proportion|%", re.I)  # \b: not corporate, separate
+NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcount(?:s|ed)?\b|\bfigures?\b|\brates?\b|率|比例|percent",
+                    re.I)  # \b: a county is no count
 _PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|目标|力争|\btargets?\b|\bgoals?\b|\bplan(?:s|ned|ning)?\b|next year|\bintend|will do", re.I)
 _OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|有哪些|存在哪些|不足|问题|"
                    r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness",
@@ -40,6 +41,7 @@ class Query(BaseModel):
     year: int | None = None
     zh_terms: list[str] = []
     asked_terms: list[str] = []  # zh_terms of the question without what it excludes
+    synonyms: list[list[str]] = []  # zh_terms that render one English phrase: any one of them says it (won → 获评/荣获)
     focus: list[str] = []
     tokens: list[str] = []
     dense_text: str = ""
@@ -93,7 +95,7 @@ def analyze(question: str, places: PlaceIndex, place: str | list[str] | None = N
         question=question, lang=lang, places=given or found, outside_filter=[p for p in found if given and p not in given],
         unknown_places=[] if (given or found) else (places.unknown(question) if lang == "zh"
                                                     else places.unknown_en(question) + places.unknown(question)),
-        year=year_asked, zh_terms=zh_terms, asked_terms=asked_terms, focus=focus, tokens=tokens, dense_text=dense.strip(),
+        year=year_asked, zh_terms=zh_terms, synonyms=synonym_groups(matches) if lang == "en" else [], asked_terms=asked_terms, focus=focus, tokens=tokens, dense_text=dense.strip(),
         wants_rate=bool(RATE.search(question)), wants_number=bool(NUMBER.search(question)),
         wants_list=bool(_LIST.search(question)), wants_plan=bool(_PLAN.search(question)),
         wants_open=bool(_OPEN.search(question)), wants_meta=bool(_META.search(question)), wants_zero=any(t in focus for t in ("零败诉", "无败诉")),

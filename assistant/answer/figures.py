@@ -18,12 +18,12 @@ from ..text.spans import sentence_spans
 from ..text.script import to_simplified
 from .analyze import Query
 
-_UNITS = ("个百分点|百分点|人次|件次|场次|户次|家次|万元|亿元|万人|万件|万期|万册|%|％|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|"
+UNITS = ("个百分点|百分点|人次|件次|场次|户次|家次|万元|亿元|万人|万件|万期|万册|%|％|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|"
           "期|套|张|册|部|门|元|所|处|批|天|座|支|类|本|块|位|余人|亩")
 # digits, or a small Chinese numeral (两次, 十二场) that is not the start of a word (一项工作, 三级指标 have no count)
-_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾|共计|累计)?(?<![\d.])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|"
+_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾|共计|累计)?(?<![\d.第])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|"
                      rf"(?<![一二两三四五六七八九十百千万第])(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?))"
-                     rf"\s?(?P<mult>万|亿)?(?P<approx>余|多)?\s?(?P<unit>{_UNITS})")
+                     rf"\s?(?P<mult>万|亿)?(?P<approx>余|多)?\s?(?P<unit>{UNITS})")
 # what the question counts → units that can answer it (first match wins)
 _ASKED = [(r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%", "％", "个百分点", "百分点"}),
           (r"人次", {"人次", "万人"}), (r"场次|多少场|几场", {"场次", "场", "次"}),
@@ -71,50 +71,25 @@ def asked_units(question: str) -> set[str] | None:
 _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
              (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?)\b", {"次", "场", "场次", "期"}),
              (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?)\b",
-              {"人", "名", "人次", "位", "万人"}),
+              {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
              (r"\b(?:items?|tasks?|measures?|matters?|projects?)\b", {"项", "个", "件"}),
              (r"\b(?:banners?|posters?|copies|documents?|articles?|pamphlets?|brochures?)\b", {"条", "张", "份", "篇", "册"}),
-             (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend)\b", {"元", "万元", "亿元"}),
+             (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
              (r"\b(?:cases?|crimes?|disputes?)\b", {"件", "起", "宗", "件次"})]
-_DENSE_CANDIDATES = 48
 
 
 def asked_units_en(question: str) -> set[str] | None:
-    """Units for what "how many …" counts: the words right after it decide (how many leading cadres
-    attended training → people), the rest of the question only when they say nothing."""
+    """Units for what "how many …" counts: the words right after it decide, nearest first (how many leading
+    cadres attended training → people), the rest of the question only when they say nothing."""
     counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", question, re.I)
-    for text in ([counted.group(1)] if counted else []) + [question]:
+    words = counted.group(1).split() if counted else []
+    # the head noun first: "how many crimes against enterprises" counts crimes, not enterprises
+    for text in [" ".join(words[:n]) for n in (1, 2) if len(words) >= n] + [question]:
         for pattern, units in _ASKED_EN:
             if re.search(pattern, text, re.I):
                 return units
     return None
-
-
-def find_dense(q: Query, report_ids: list[str], text, embed_model) -> list[Figure]:
-    """English questions: the number-bearing clause (with a unit the question implies) nearest to the
-    question in the multilingual embedding space; nothing when the question implies no unit."""
-    units = asked_units_en(q.question)
-    if units is None or embed_model is None:
-        return []
-    seen, cands = set(), []
-    for rid in report_ids:
-        body = to_simplified(text(rid))
-        for sent, m, (left, right) in _figures(body, units):
-            if (rid, left, right) not in seen:
-                seen.add((rid, left, right))
-                cands.append(Figure(rid, left, right, body[m.start():m.end()], 0.0))
-    cands = cands[:_DENSE_CANDIDATES]
-    if not cands:
-        return []
-    import numpy as np
-
-    question = np.array(embed_model.get_query_embedding(q.question))
-    clauses = np.array(embed_model.get_text_embedding_batch([text(f.report_id)[f.start:f.end] for f in cands]))
-    sims = clauses @ question
-    best = int(np.argmax(sims))
-    cands[best].score = float(sims[best])
-    return [cands[best]]
 
 
 def asks_figure(q: Query) -> bool:
@@ -170,7 +145,7 @@ def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, 
     return left, right
 
 
-def _figures(body: str, units: set[str] | None):
+def figure_clauses(body: str, units: set[str] | None):
     """(sentence, match, clause span) of every figure in the text whose unit can answer the question."""
     for sent in sentence_spans(body, 0, len(body)):
         for m in _FIGURE.finditer(body, *sent):
@@ -181,7 +156,7 @@ def _figures(body: str, units: set[str] | None):
             yield sent, m, _context(body, sent, m.start(), m.end())
 
 
-def _own_words(body: str, left: int, start: int, end: int) -> str:
+def own_words(body: str, left: int, start: int, end: int) -> str:
     """The words right before and after a figure, up to the neighbouring figures."""
     before = re.split(r"[\d、,,;;]", body[max(left, start - 10):start])[-1]
     after = re.split(r"[\d、,,;;]", body[end:end + 8])[0]
@@ -209,14 +184,14 @@ def _find_one(part: str, q: Query, report_ids: list[str], text, names: set[str])
     for rid in report_ids:
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
-        for sent, m, (left, right) in _figures(body, units):
+        for sent, m, (left, right) in figure_clauses(body, units):
             own = wanted & _grams(body[left:right])
             rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
             score = (len(own) + 0.5 * len(rest)) / len(wanted)
             if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
                 score += 0.5
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
-            score += 0.3 * len(wanted & _grams(_own_words(body, left, m.start(), m.end()))) / len(wanted)
+            score += 0.3 * len(wanted & _grams(own_words(body, left, m.start(), m.end()))) / len(wanted)
             if len(own) + len(rest) >= 2 and score >= _MIN_SCORE and (best is None or score > best.score):
                 value = body[m.start():m.end()].removeprefix("共计").removeprefix("累计")
                 best = Figure(rid, left, right, value, score)
@@ -249,6 +224,9 @@ def term_before(clause: str, value: str) -> str:
     counted_after = at >= 0 and re.match(r"[\u4e00-\u9fff]", clause[at + len(value):])
     if counted_after or len(re.findall(r"[\u4e00-\u9fff]", head)) < 2:
         return clause.rstrip("。;;,,")
+    own = re.split(r"\d[^、,,;;]*[、,,;;]", head)[-1]  # 活动682场次、法治讲座134场次: 134 counts 法治讲座
+    if len(re.findall(r"[\u4e00-\u9fff]", own)) >= 2:
+        head = own
     while len(head) > 24 and (cut := re.search(r"[、,,;;]", head)):  # keep the words nearest the figure
         head = head[cut.end():]
     return head

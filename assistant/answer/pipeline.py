@@ -21,7 +21,7 @@ from ..models import Answer, ReportMeta, Section
 from ..places import PlaceIndex
 from ..settings import RetrievalSettings
 from ..store.chunkmap import ChunkMap
-from . import figures, scope
+from . import figures, figures_en, scope
 from .subject import off_subject
 from .analyze import Query
 from .citations import keep_verified
@@ -183,9 +183,9 @@ def read_figure(q: Query, corpus: Corpus, cfg: RetrievalSettings) -> Answer | No
         in_scope = list(dict.fromkeys(h.chunk.report_id for h in corpus.retriever.retrieve(q, top_k=cfg.top_k)))
     names = {n for rid in in_scope for n in _names_of(corpus.metas[rid], corpus.places)}
     found = figures.find(q, in_scope[: figures.MAX_REPORTS], corpus.text, names)
-    if not found and q.lang == "en" and q.names_reports() and len(in_scope) <= 3:
-        found = figures.find_dense(q, in_scope, corpus.text, corpus.retriever.vectors.embed_model
-                                   if corpus.retriever is not None else None)
+    if not found and q.lang == "en" and q.names_reports() and len(in_scope) <= 3 and corpus.retriever is not None:
+        near = [(h.chunk.report_id, h.chunk.start, h.chunk.end) for h in corpus.retriever.retrieve(q, top_k=cfg.top_k)]
+        found = figures_en.find_dense(q, in_scope, corpus.text, corpus.retriever.vectors.embed_model, near)
     if not found:
         return None
     return figures.answer(q, found[: max(cfg.max_quotes, len(figures.parts(q.question)))], corpus.metas,

@@ -19,7 +19,8 @@ def _weight(token: str) -> float:
 def score_sentence(q: Query, sentence: str, rank: int) -> float:
     toks = set(q.tokens)
     total = sum(_weight(t) for t in toks) or 1.0
-    coverage = sum(_weight(t) for t in toks if t in sentence.lower()) / total
+    said = {t for group in q.synonyms if any(g in sentence for g in group) for t in toks if any(t in g for g in group)}
+    coverage = sum(_weight(t) for t in toks if t in sentence.lower() or t in said) / total
     score = coverage + 0.5 * sum(1 for t in q.focus if t in sentence) + 0.15 / (1 + rank)
     if q.wants_number and re.search(r"\d", sentence):
         score += 0.3

@@ -65,10 +65,11 @@ class PlaceIndex:
             for py, places in sorted(self.pinyin.items(), key=lambda kv: -len(kv[0])):
                 if len(py) >= 4 and py in flat:
                     hits.update(places)
-        parents = [ps for name, ps in self.secondary.items() if name in question]
-        parents += [ps for py, ps in self.parent_pinyin.items() if len(py) >= 5 and py in flat]
-        for places in parents:
-            if not places & hits:
+        parents = [(name, ps) for name, ps in self.secondary.items() if name in question]
+        parents += [(py, ps) for py, ps in self.parent_pinyin.items() if len(py) >= 5 and py in flat]
+        named = {n for n, ps in self.primary.items() if ps & hits} | {py for py, ps in self.pinyin.items() if ps & hits}
+        for name, places in parents:
+            if not places & hits and name not in named:  # 贵州省 named is the province, not its counties
                 hits |= places
         return sorted(hits)
 

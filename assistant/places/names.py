@@ -84,7 +84,8 @@ def pinyin(text: str) -> str:
 
 
 _EN_LEVEL = [("经济技术开发区", "Economic and Technological Development Zone"), ("高新技术产业开发区", "High-tech Zone"),
-             ("高新区", "High-tech Zone"), ("开发区", "Development Zone"), ("新区", "New Area"), ("自治县", "Autonomous County"),
+             ("高新区", "High-tech Zone"), ("开发区", "Development Zone"), ("新区", "New Area"), ("自治区", "Autonomous Region"),
+             ("自治州", "Autonomous Prefecture"), ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"),
              ("街道", "Subdistrict"), ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"), ("镇", "Town")]
 
 
@@ -97,7 +98,7 @@ def english_name(place: str | None) -> str:
     def one(unit: str) -> str:
         for zh, en in _EN_LEVEL:
             if unit.endswith(zh) and len(unit) > len(zh):
-                return f"{pinyin(unit[: -len(zh)]).capitalize()} {en}"
+                return f"{pinyin(core(unit) if zh.startswith('自治') else unit[: -len(zh)]).capitalize()} {en}"
         return pinyin(unit).capitalize()
 
     name = one(parts[-1])

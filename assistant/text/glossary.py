@@ -25,7 +25,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"information disclosure|disclos\w*|open government", ["政府信息公开", "主动公开"]),
     (r"legal advis\w*|legal counsel", ["法律顾问"]),
     (r"law[- ]savvy|legal(?:ly)? (?:literate|understanding) (?:people|persons|residents)", ["法律明白人"]),
-    (r"legal (?:publicity|education|awareness)|law popularization|publici[sz]\w* (?:of )?(?:the )?law", ["普法"]),
+    (r"legal (?:publicity|education|awareness)|law popularization|publici[sz]\w* (?:of )?(?:the )?law", ["普法", "法治宣传", "法律宣传"]),
     (r"business environment", ["营商环境"]),
     (r"major (?:administrative )?decisions?", ["重大行政决策"]),
     (r"enterprises?|compan(?:y|ies)|firms?|business(?:es)?(?! environment)", ["涉企", "企业"]),
@@ -77,6 +77,15 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"comprehensive (?:administrative )?law enforcement", ["综合行政执法"]),
     (r"accountab\w*|responsib\w*", ["责任"]),
     (r"assess\w*|evaluat\w*|apprais\w*", ["考核", "评价"]),
+    (r"law-based (?:administration|governance)|administ\w* (?:according to|by|in accordance with) (?:the )?law", ["依法行政"]),
+    (r"commend\w*|prais\w*|honou?r\w*", ["表彰"]),
+    (r"titles?|awards?|won|wins?|named|accolades?", ["获评", "荣获", "称号", "命名"]),
+    (r"instructions?|directives?|written comments?", ["批示"]),
+    (r"at all levels|every level", ["各级"]),
+    (r"police|public security", ["公安", "民警"]),
+    (r"first half", ["上半年"]),
+    (r"municipal level|city level|city-level", ["市本级"]),
+    (r"online|on the internet|via the web", ["网上", "网办", "线上", "全程网办"]),
     (r"rule of law", ["法治"]),
     (r"first instance", ["一审"]),
     (r"community correction", ["社区矫正"]),
@@ -103,6 +112,12 @@ def terms_of(matches: list[tuple[int, int, int]], skip: list[tuple[int, int]] = 
             continue
         terms.extend(t for t in GLOSSARY[n][1] if t not in terms)
     return terms
+
+
+def synonym_groups(matches: list[tuple[int, int, int]]) -> list[list[str]]:
+    """The Chinese renderings of each matched phrase that has several (won → 获评, 荣获, 称号, 命名)."""
+    groups = [GLOSSARY[n][1] for n, _, _ in matches if len(GLOSSARY[n][1]) > 1]
+    return [g for i, g in enumerate(groups) if g not in groups[:i]]
 
 
 def expand_english(question: str) -> list[str]:

@@ -67,3 +67,11 @@ def test_find_regions(regions, question, expected):
 
 def test_tibet_is_no_unknown_place(regions):
     assert regions.unknown_en("How many items did the Tibet Autonomous Region's Language Office list?") == []
+
+
+@pytest.mark.parametrize("place,english", [
+    ("西藏自治区", "Xizang Autonomous Region"), ("延边朝鲜族自治州", "Yanbian Autonomous Prefecture"),
+    ("大厂回族自治县", "Dachang Autonomous County"), ("宁夏回族自治区石嘴山市平罗县", "Pingluo County, Shizuishan"),
+])
+def test_english_names_of_autonomous_units(place, english):
+    assert english_name(place) == english
