@@ -25,8 +25,17 @@ ANY_COUNT = set(UNITS.split("|")) - {"%", "％", "个百分点", "百分点", "�
 _EVERYWHERE = {"法治", "依法行政"}  # in nearly every clause of these reports: says nothing about what is counted
 
 
+# "how many A and B did X …": two things counted by one verb
+_PAIR = re.compile(r"\b(how many\s+)((?:[\w'()-]+\s+){0,6}?[\w'()-]+)\s+and\s+((?:[\w'()-]+\s+){0,6}?[\w'()-]+)"
+                   r"(\s+(?:did|do|does|were|was|are|is|have|has|had)\b.*)$", re.I | re.S)
+
+
 def parts_en(question: str) -> list[str]:
-    return [p for p in _SPLIT.split(question) if p.strip()]
+    parts = [p for p in _SPLIT.split(question) if p.strip()]
+    if len(parts) == 1 and (m := _PAIR.search(question)):
+        head, rest = question[:m.start()], m.group(4)
+        return [f"{head}{m.group(1)}{m.group(2)}{rest}", f"{m.group(1)}{m.group(3)}{rest}"]
+    return parts
 
 
 def _units(parts: list[str]) -> list[set[str] | None]:
@@ -38,6 +47,8 @@ def _units(parts: list[str]) -> list[set[str] | None]:
         if units is None and out:
             units = out[-1]
         out.append(units)
+    for i in range(len(out) - 2, -1, -1):  # "legal aid and mediation cases": the noun after names both
+        out[i] = out[i] or out[i + 1]
     return out
 
 

@@ -22,6 +22,7 @@ from ..places import PlaceIndex
 from ..settings import RetrievalSettings
 from ..store.chunkmap import ChunkMap
 from . import figures, figures_en, scope
+from .nearmiss import near_miss
 from .subject import off_subject
 from .analyze import Query
 from .citations import keep_verified
@@ -188,8 +189,9 @@ def read_figure(q: Query, corpus: Corpus, cfg: RetrievalSettings) -> Answer | No
         found = figures_en.find_dense(q, in_scope, corpus.text, corpus.retriever.vectors.embed_model, near)
     if not found:
         return None
-    return figures.answer(q, found[: max(cfg.max_quotes, len(figures.parts(q.question)))], corpus.metas,
-                          corpus.text, corpus.sections)
+    result = figures.answer(q, found[: max(cfg.max_quotes, len(figures.parts(q.question)))], corpus.metas,
+                            corpus.text, corpus.sections)
+    return near_miss(q, result, corpus.text) or result
 
 
 def _names_of(meta: ReportMeta, places: PlaceIndex) -> set[str]:

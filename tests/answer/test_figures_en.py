@@ -11,7 +11,8 @@ from assistant.answer.figures_en import ANY_COUNT, _units, parts_en
     ("How many crimes did Xuancheng's police investigate, and what sum was involved?", 2),
     ("Yecheng 2023: how many people took the special law exams for cadres, and from how many units?", 2),
     ("How many units did Changchun recommend for the demonstration areas, and how many for the up-to-standard areas?", 2),
-    ("How many legal aid and mediation cases did Wucheng handle?", 1),
+    ("How many legal aid and mediation cases did Wucheng handle?", 2),
+    ("How many cases did Linhai receive and conclude in 2020?", 1),
 ])
 def test_parts(question, n):
     assert len(parts_en(question)) == n
