@@ -59,8 +59,9 @@ class Assistant:
         self.slug = embedder_slug(embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
         self._mismatch = self._check_manifest()
-        self.vectors = (open_vectors(settings, store / "chroma", self.collection, embed_model)
-                        if not self._mismatch else None)
+        with self.lock.committing():  # Chroma creates and migrates its SQLite on first open: one process at a time
+            self.vectors = (open_vectors(settings, store / "chroma", self.collection, embed_model)
+                            if not self._mismatch else None)
         self.lexical = LexicalIndex(store / "lexical.sqlite")
         self.chunks = ChunkMap(self.docs)
         self._llm = _UNSET

@@ -156,7 +156,8 @@ def test_a_stuck_writer_is_named(tmp_path):
 
 def test_page_answers_while_another_process_ingests(seeded_home, tmp_path):
     """The web page (gradio_client) keeps answering during an ingest by another process and then lists it."""
-    from web.test_upload_safety import _running
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))  # its modules import each other by name
+    from test_upload_safety import _running
 
     home = tmp_path / "home"
     copy_home(seeded_home, home)
@@ -178,3 +179,23 @@ def test_page_answers_while_another_process_ingests(seeded_home, tmp_path):
             assert any(c["source"] == "qingshi.txt" for c in answer["citations"])
     finally:
         server_side.close()
+
+
+OPENER = """
+import sys
+sys.path.insert(0, {tests!r})
+from conftest import FakeEmbedding
+from pathlib import Path
+from assistant import Assistant, Settings
+Assistant.open(Settings(home=Path({home!r}), llm="none"), embed_model=FakeEmbedding()).close()
+"""
+
+
+def test_processes_opening_one_fresh_store_at_once(tmp_path):
+    """Chroma creates its SQLite on first open; four processes starting together (a server and CLI calls on a
+    new FAZHI_HOME) must not meet "database is locked" (seen once on CI in two concurrent ingests)."""
+    code = OPENER.format(tests=str(ROOT / "tests"), home=str(tmp_path / "home"))
+    env = {**os.environ, "FAZHI_LLM": "none", "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, env=env) for _ in range(4)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, "\n".join(e[-800:] for e in errors)
