@@ -17,7 +17,7 @@ _PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|目标|
 _OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|有哪些|存在哪些|不足|问题|"
                    r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness",
                    re.I)
-_META = re.compile(r"哪一年|哪个年度|哪年的|什么年度|由谁|谁(?:报送|发布|印发|制定|出具|撰写)|发布机构|发文机关|报送单位|成文日期|落款|"
+_META = re.compile(r"哪一年|哪个年度|哪年的|什么年度|由谁(?=报送|发布|印发|制定|出具|撰写|签发|$|[?？])|谁(?:报送|发布|印发|制定|出具|撰写)|发布机构|发文机关|报送单位|成文日期|落款|"
                    r"which year|what year|who issued|issued by|issuing body|which body|when was .* (?:written|published|issued)", re.I)
 ZERO_CLAIMS = ("零败诉", "无败诉", "0败诉", "败诉率为零", "败诉率为0", "无行政纠错", "纠错率为零", "零纠错")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")

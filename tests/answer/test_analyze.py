@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.places import PlaceIndex
 from assistant.answer.analyze import analyze, language
 
@@ -32,3 +34,13 @@ def test_exclusions_do_not_route_but_stay_in_the_terms():
     q = analyze("Pingluo reconsideration correction rate, as opposed to the mediation rate?", PLACES)
     assert "纠错率" in q.asked_terms and "人民调解" not in q.asked_terms
     assert "人民调解" in q.zh_terms
+
+
+@pytest.mark.parametrize("question,meta", [
+    ("临海市2020年报告是由谁报送的?", True), ("平罗县的报告由谁发布?", True), ("这份报告由谁?", True),
+    ("临海市2020年的报告是哪一年度的?", True),
+    ("宁河经济开发区机构改革后,原管委会职能由谁代为履行?", False),  # a who-question about the work, not the report
+    ("平罗县行政复议案件由谁办理?", False),
+])
+def test_questions_about_the_report_itself(question, meta):
+    assert analyze(question, PLACES).wants_meta is meta
