@@ -88,6 +88,8 @@ def answer(q: Query, corpus: Corpus, cfg: RetrievalSettings, explicit_year: bool
         result = reconcile(scoped, plan, read(scoped, corpus, cfg), corpus.metas, corpus.facts, corpus.text,
                            corpus.sections)
         result = result.model_copy(update={"route": result.route or plan.route})
+    if plan.route == "lookup":  # whichever step found the figure: nominated ≠ named, first half ≠ whole year
+        result = near_miss(scoped, result, corpus.text) or result
     result = verify(result, corpus, q.lang)
     if caveat and not result.abstained:
         result = result.model_copy(update={"answer": caveat[q.lang] + "\n" + result.answer})
@@ -189,9 +191,8 @@ def read_figure(q: Query, corpus: Corpus, cfg: RetrievalSettings) -> Answer | No
         found = figures_en.find_dense(q, in_scope, corpus.text, corpus.retriever.vectors.embed_model, near)
     if not found:
         return None
-    result = figures.answer(q, found[: max(cfg.max_quotes, len(figures.parts(q.question)))], corpus.metas,
-                            corpus.text, corpus.sections)
-    return near_miss(q, result, corpus.text) or result
+    return figures.answer(q, found[: max(cfg.max_quotes, len(figures.parts(q.question)))], corpus.metas,
+                          corpus.text, corpus.sections)
 
 
 def _names_of(meta: ReportMeta, places: PlaceIndex) -> set[str]:

@@ -17,7 +17,6 @@ from ..models import Answer
 from ..places import english_name
 from .analyze import Query
 from .citations import numbers_in
-from .nearmiss import near_miss
 from .plan import Plan
 
 
@@ -30,7 +29,7 @@ def reconcile(q: Query, plan: Plan, answer: Answer, metas, facts: list[Fact], te
         answer = lookup(q, plan, metas, facts, text, sections) or answer
     return (missed_fact(q, plan, metas, facts, answer, text, sections)
             or not_reported(q, plan, metas, facts, answer)
-            or off_topic(q, plan, metas, facts, answer) or near_miss(q, answer, text) or answer)
+            or off_topic(q, plan, metas, facts, answer) or answer)
 
 
 _TOTAL = re.compile(r"全市|全区|全县|全年|总共|总计|合计|共|总数|in total|overall|total|altogether", re.I)

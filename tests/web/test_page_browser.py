@@ -45,16 +45,22 @@ def ask(page, question: str) -> None:
     box.press("Enter")
 
 
-def last_message(page):
-    return page.locator("#fz-chat .fz-msg").last
-
-
-def test_cards_fold_and_filters_are_named_with_a_one_click_clear(page_url, browser):
+def zero_defeat_answered(page_url, browser):
+    """A desktop page that has answered the zero-defeat example (its citation cards shown)."""
     _, url = page_url
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url)
     page.locator("#fz-examples button", has_text=ZERO).click()
     page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
+    return page
+
+
+def last_message(page):
+    return page.locator("#fz-chat .fz-msg").last
+
+
+def test_cards_fold_and_filters_are_named_with_a_one_click_clear(page_url, browser):
+    page = zero_defeat_answered(page_url, browser)
     cards = page.locator("#fz-chat details.fz-card")
     assert cards.count() >= 2
     assert cards.nth(0).evaluate("el => el.open") and not cards.nth(1).evaluate("el => el.open")
@@ -83,11 +89,7 @@ def test_cards_fold_and_filters_are_named_with_a_one_click_clear(page_url, brows
 
 
 def test_all_text_has_aa_contrast_and_the_question_box_is_labelled(page_url, browser):
-    _, url = page_url
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(url)
-    page.locator("#fz-examples button", has_text=ZERO).click()
-    page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
+    page = zero_defeat_answered(page_url, browser)
     page.wait_for_timeout(500)
     bad = page.evaluate(CONTRAST_JS)
     assert not bad, bad[:15]
