@@ -11,11 +11,9 @@ from tqdm import tqdm
 from llama_index.core.embeddings import BaseEmbedding
 
 from . import validate
-from .answer import pipeline
-from .answer.analyze import Query, analyze, language
+from . import engine
 from .errors import FazhiError, InputError, StoreMismatchError
-from .facts.extract import Fact
-from .facts.indicators import Indicator
+from .domain.indicators import Indicator
 from .ingest import batch
 from .ingest.duplicates import DuplicateIndex
 from .ingest.limits import Limits
@@ -24,9 +22,10 @@ from .ingest.parallel import Prepared, auto_workers, prepared, tokenized
 from .ingest.prepare import expand
 from .ingest.sections import CHUNKER_VERSION
 from .llm import generation, guard
-from .models import Answer, FailedFile, IngestResult, ReportMeta
+from .models import Answer, FailedFile, Fact, IngestResult, ReportMeta
 from .places import PlaceIndex
-from .answer.retrieve import HybridRetriever
+from .reading.corpus import Context, Corpus
+from .reading.retrieve import HybridRetriever
 from .settings import Settings
 from .store.docstore import DocStore
 from .store.embedder import embedder_slug, make_embedder
@@ -39,6 +38,7 @@ from .llm.breaker import Breaker, notice as llm_notice
 from .text.lexicon import add_words, added_words
 from .text.redact import redact
 from .text.script import to_simplified
+from .understand.query import Query, analyze, language
 
 log = logging.getLogger(__name__)
 _UNSET = object()
@@ -102,8 +102,8 @@ class Assistant:
         self._sync_lexical()
         self.retriever = (HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
                           if self.vectors is not None else None)
-        self.corpus = pipeline.Corpus(self.metas, self.chunks, self.places, self.all_facts, self.docs.text,
-                                      self.docs.sections, self.retriever)
+        self.corpus = Corpus(self.metas, self.chunks, self.places, self.all_facts, self.docs.text,
+                             self.docs.sections, self.retriever)
         self.duplicates = DuplicateIndex({i: m.chars for i, m in self.metas.items()}, self.docs.text,
                                          self.settings.duplicate_similarity)
 
@@ -386,7 +386,8 @@ class Assistant:
             if not self.metas:
                 raise FazhiError("no reports have been ingested yet; run `fazhi ingest reports/` first")
             q = self.analyze(question, place, year)
-            return pipeline.answer(q, self.corpus, self.settings.retrieval, explicit_year=year is not None)
+            ctx = Context(self.corpus, self.settings.retrieval, self.settings.answer)
+            return engine.answer(q, ctx, explicit_year=year is not None)
 
     def close(self) -> None:
         self.docs.close()

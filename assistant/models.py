@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_serializer
 
+from .domain.indicators import Indicator
+
 Level = Literal["province", "city", "county", "district", "development_zone", "subdistrict", "town", "department"]
 
 
@@ -43,6 +45,25 @@ class Chunk(BaseModel):
     start: int
     end: int
     text: str
+
+
+class Fact(BaseModel):
+    """A figure or claim read in code from one sentence of a report (facts/extract.py)."""
+
+    report_id: str
+    place: str | None
+    year: int | None
+    indicator: Indicator
+    value: float | bool
+    unit: str
+    approx: bool = False
+    scope: str = ""
+    quote: str
+    start: int
+    end: int
+    section: str
+    planned: bool = False
+    value_text: str = ""  # the figure or claim exactly as written, e.g. 1,536件 / 300余件 / 零败诉
 
 
 class Citation(BaseModel):
@@ -89,6 +110,16 @@ class Table(BaseModel):
     rows: list[TableRow] = Field(default_factory=list)
 
 
+class AnswerLine(BaseModel):
+    """One line of an answer as the engine built it: what it does and which citations it rests on (so a
+    phrasing step or the page never parses the text back)."""
+
+    text: str
+    role: str = Field(description="lead | evidence | related | not_stated | caveat | table | item | summary | abstain")
+    keys: list[int] = Field(default_factory=list, description="citation keys its markers show")
+    scope_differs: bool = Field(False, description="its figure covers another scope than asked")
+
+
 class Answer(BaseModel):
     question: str
     answer: str
@@ -101,6 +132,8 @@ class Answer(BaseModel):
     places: list[str] | None = Field(None, description="places the answer asserts (list/count/compare answers)")
     coverage: Coverage | None = None
     table: Table | None = Field(None, description="compare / per-report answers: the figures as a table")
+    lines: list[AnswerLine] = Field(default_factory=list, exclude=True,
+                                    description="the answer's lines, typed (in-process only; not in the JSON)")
 
     @model_serializer(mode="wrap")
     def _drop_empty_notice(self, handler):

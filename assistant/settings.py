@@ -21,6 +21,39 @@ class RetrievalSettings(BaseModel):
     open_quotes: int = Field(6, ge=1, description="sentences quoted for 'what did X do about Y' questions")
 
 
+class AnswerSettings(BaseModel):
+    """Tuned weights and limits of the answer stages; each says what it trades."""
+
+    # the sentence reader (reading/sentences.py)
+    focus_bonus: float = Field(0.5, description="per domain term of the question in a sentence: specific terms over coverage")
+    rank_bonus: float = Field(0.15, description="over 1+rank of the retrieved chunk: retrieval order breaks ties")
+    number_bonus: float = Field(0.3, description="a figure in a sentence when a count is asked: figures over prose")
+    rate_bonus: float = Field(0.5, description="a % in a sentence when a rate is asked")
+    min_sentence_score: float = Field(0.45, description="below it a sentence never answers: fewer answers, fewer wrong ones")
+    unfocused_min_score: float = Field(0.6, description="a sentence without the question's domain term needs this much")
+    plan_bonus: float = Field(0.5, description="a plan-section sentence when plans are asked")
+    target_penalty: float = Field(0.3, description="a plan/target sentence when results are asked")
+    select_ratio: float = Field(0.75, description="quotes within this share of the best score are kept: recall over brevity")
+    tighten_chars: int = Field(80, ge=10, description="a longer sentence is cut to the clauses that answer")
+    tighten_ratio: float = Field(0.7, description="clauses within this share of the best clause are kept when cutting")
+    passage_sentences: int = Field(10, ge=1, description="sentences of a section quoted for an open question")
+    expand_sentences: int = Field(3, ge=1, description="sentences quoted after a heading or a sentence ending in ':'")
+    # figures outside the indicators (reading/figures.py, reading/figures_en.py)
+    figure_min_score: float = Field(0.5, description="share of the question's words a figure's clause needs: silence over a near figure")
+    figure_max_reports: int = Field(12, ge=1, description="reports read clause by clause; beyond, retrieval picks them")
+    figure_head_bonus: float = Field(0.5, description="the counted thing's word stands by the figure")
+    figure_own_weight: float = Field(0.3, description="the words right by a figure tell it from its neighbours in a clause")
+    figure_sentence_weight: float = Field(0.5, description="question words elsewhere in the sentence count this much")
+    en_max_clauses: int = Field(160, ge=1, description="clauses embedded for an English figure question (~1 s on 2 cores)")
+    en_term_bonus: float = Field(0.03, description="per glossary term of the question in a clause")
+    en_own_bonus: float = Field(0.1, description="per glossary term of a part in the words by a figure")
+    en_next_bonus: float = Field(0.1, description="figures asked together are reported together: the clause after the last")
+    en_next_span: int = Field(40, ge=0, description="characters after the last chosen clause that count as 'after it'")
+    # figures of the fact table and tables
+    lookup_max_reports: int = Field(3, ge=1, description="beyond this a figure question is a list or a comparison")
+    table_max_columns: int = Field(6, ge=1, description="indicators shown side by side in a comparison")
+
+
 def default_home() -> Path:
     """The working directory when it holds a store or a corpus, else the project checkout the package
     runs from (so `fazhi ask` works from any directory after `make run`), else the working directory."""
@@ -59,6 +92,7 @@ class Settings(BaseSettings):
     ingest_workers: int = Field(0, ge=0, description="processes preparing reports during ingest; 0 = cores - 1")
     chunk: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
     # LLM phrasing of verified answers (assistant/llm/)
     llm: Literal["local", "openai", "none"] = Field("local", description="local GGUF, an OpenAI-compatible URL, or none")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1")

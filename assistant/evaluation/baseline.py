@@ -5,11 +5,16 @@ from __future__ import annotations
 from llama_index.core import Document, VectorStoreIndex
 from llama_index.core.node_parser import SentenceSplitter
 
-from ..answer import pipeline
-from ..answer.analyze import Query, analyze
-from ..answer.read import answer_from_hits
-from ..answer.retrieve import Hit
+from ..checks.verify import verify
+from ..handlers.sentence_reader import read_hits
 from ..models import Answer, Chunk
+from ..reading.corpus import Context
+from ..reading.retrieve import Hit
+from ..reading.sentences import Reader
+from ..render.answer import to_answer
+from ..understand.asks import asks_of
+from ..understand.intent import Lookup
+from ..understand.query import Query, analyze
 
 
 class NaiveRAG:
@@ -40,6 +45,9 @@ class NaiveRAG:
         q = q.model_copy(update={"places": [], "year": None})  # a plain pipeline applies no filters
         hits = self.retrieve(q)
         texts = {h.chunk.report_id: self.a.text(h.chunk.report_id) for h in hits}
-        answer = answer_from_hits(q, hits, texts, self.a.metas, self.a.docs.sections,
-                                  self.a.settings.retrieval.max_quotes)
-        return pipeline.verify(answer, self.a.corpus, q.lang)
+        intent = Lookup(query=q, asks=asks_of(q))
+        settings = self.a.settings
+        draft = read_hits(Reader(q, intent.asks, settings.answer), hits, texts, self.a.metas, self.a.docs.sections,
+                          settings.retrieval.max_quotes, None)
+        draft = verify(draft, intent, Context(self.a.corpus, settings.retrieval, settings.answer))
+        return to_answer(draft, q.question, q.lang)

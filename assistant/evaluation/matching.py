@@ -212,7 +212,7 @@ def first_sentence(text: str) -> str:
 def sentence_language(sentence: str) -> str:
     """zh/en of a sentence, not counting quotes, parentheses and titles (an English answer names the
     Chinese place and term in parentheses)."""
-    from ..answer.analyze import language
+    from ..understand.query import language
 
     return language("".join(ch if depth == 0 else " " for _, ch, depth in _outside_quotes(sentence)))
 

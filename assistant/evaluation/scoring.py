@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..answer.citations import unsupported_numbers, verify_quote
+from ..checks.citations import unsupported_numbers, verify_quote
 from ..models import Answer
 from .matching import (MARKER, SEED_PLACES, answer_places, cites_evidence, first_sentence_problems, has_value,
                        mentions_place, missing_phrases, prf, same_source, squash)

@@ -12,11 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
-from .indicators import Indicator as I
-from ..ingest.sections import parse_sections, section_at
+from ..models import Fact
+from ..domain.claims import NEGATED as _NEGATED
+from ..domain.indicators import Indicator as I
+from ..domain.quantity import NUM as _NUM
+from ..domain.statements import MEDIATION_CONTEXT as _MEDIATION_CONTEXT, PLAN_HEADING, QUALIFIERS as _QUALIFIERS, \
+    TARGET_CUE, TOPICS
 from ..text.script import to_simplified
+from ..text.sections import parse_sections, section_at
 from ..text.spans import clause_spans, sentence_spans
 
 log = logging.getLogger(__name__)
@@ -25,7 +28,6 @@ log = logging.getLogger(__name__)
 # original; patterns below are written for the ASCII forms only.
 _FOLD = {0xFF0C: ",", 0xFF1B: ";", 0xFF1A: ":", 0xFF05: "%", 0xFF08: "(", 0xFF09: ")", 0xFF01: "!", 0xFF1F: "?",
          **{0xFF10 + d: str(d) for d in range(10)}}
-_NUM = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNITS = ("个百分点|百分点|人次|件次|户次|家次|场次|万元|亿元|%|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|期|套|张|元"
           "|所|处|块|天")
 _TOKEN = re.compile(
@@ -41,20 +43,9 @@ _GAP = re.compile(r"^(?:[为达是有共计约近超逾了均的:\s“”\"‘�
                   r"|维持在|提升至|提高至|提升到|提高到|上升至|下降至|降至|降低至)*$")
 _FROM_TO = re.compile(rf"从(?P<period>[^,。;、从]{{0,8}}?)的?(?P<a>{_NUM})\s?%(?:下降|降低|减少|降|提高|提升|上升|增长|增加|升)"
                       rf"(?:至|到|为)")
-_TOPICS = [("recon", "复议"), ("litigation", "诉讼|应诉"), ("dispute", "行政争议|矛盾纠纷|纠纷|交办|信访"),
-           ("mediation", "人民调解|调委会|调解"), ("normdoc", "规范性文件")]
-_TOPIC = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _TOPICS))
-_MEDIATION_CONTEXT = re.compile(r"调解|调委会")
-_PLAN_SECTION = re.compile(r"^(?!.*(?:完成|落实|执行)情况).*(?:计划|打算|思路|下步|下一步|下阶段|展望)")
-_PLAN_CUE = re.compile(r"力争|争取|努力(?:实现|做到|确保)|目标(?:是|为|值)|确保|预计|计划(?:到|于|在)|将(?:要|会|于|继续|进一步|持续|力争|努力)")
-_QUALIFIERS = re.compile(
-    r"以[^,。;、]{1,12}?(?:作为|为)被告(?:或被申请人)?|复议后(?:案件)?|[一二]审|上半年|下半年|前三季度|第?[一二三四]季度"
-    r"|涉企|全(?:区|县|市|镇|省|州|旗)(?!平均|排名|第|前列|首位|领先)|立案前|疑难(?:复杂)?|上级交办(?:案件)?"
-)
+_TOPIC = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in TOPICS))
 _Q_NOISE = re.compile(r"^(?:完成|共|累计|全年|已|对|了|今年|有效)+")
 _Q_IGNORED = {"", "各类", "各项", "相关", "各级", "的"}
-# words between a verb and its noun, never crossing another handling verb (人民调解组织累计调处矛盾纠纷)
-_FREE = r"(?:(?!调处|受理|调解|化解)[^,。;、])"
 
 
 @dataclass(frozen=True)
@@ -66,81 +57,23 @@ class _Rule:
     needs_mediation: bool = False
 
 
-def _rule(pattern: str, needs_mediation: bool = False, **targets: I) -> _Rule:
-    return _Rule(re.compile(pattern), {k.replace("_", ":", 1): v for k, v in targets.items()}, needs_mediation)
+def _rules() -> list[_Rule]:
+    """Every indicator's keyword rules (domain/indicators.py), one rule per distinct keyword: a keyword
+    several indicators share (调撤率) resolves to one of them by the sentence's topic and the unit."""
+    by_pattern: dict[tuple[str, bool], dict[str, I]] = {}
+    for ind in I:
+        for read in ind.spec.reads:
+            by_pattern.setdefault((read.pattern, read.needs_mediation), {})[f"{read.topic}:{ind.kind}"] = ind
+    return [_Rule(re.compile(p), targets, mediation) for (p, mediation), targets in by_pattern.items()]
 
 
-_RULES = [
-    _rule(r"(?:收到|接收|受理|收案|新收)[^,。;、]{0,4}?(?:行政)?复议(?:申请|案件)?", any_count=I.reconsideration_received),
-    _rule(r"(?:行政)?复议(?:申请|案件)?(?:收案|受理|接收|收到)(?:申请|案件)?", any_count=I.reconsideration_received),
-    _rule(r"办结(?:[^,。;、]{0,4}?(?:行政)?复议(?:申请|案件)?)?(?!率)", recon_count=I.reconsideration_concluded),
-    _rule(r"(?:复议)?纠错(?:案件)?(?!率)", recon_count=I.reconsideration_corrected),
-    _rule(r"纠错率", recon_rate=I.reconsideration_correction_rate),
-    _rule(r"调撤率", recon_rate=I.reconsideration_mediation_rate, litigation_rate=I.litigation_withdrawal_rate),
-    _rule(r"化解率", recon_rate=I.reconsideration_mediation_rate, any_rate=I.dispute_resolution_rate),
-    _rule(r"和解率", recon_rate=I.reconsideration_mediation_rate),
-    _rule(r"败诉率", any_rate=I.litigation_defeat_rate),
-    _rule(r"败诉(?:案件)?(?!率)", any_rate=I.litigation_defeat_rate, any_count=I.litigation_defeats),
-    # bare 诉讼案件 would also catch 刑事/民事/公益诉讼 and lawyers' 代理诉讼案件
-    _rule(r"行政(?:诉讼|应诉)(?:案件)?|应诉案件", any_count=I.litigation_cases),
-    _rule(r"出庭(?:应诉)?率", any_rate=I.court_appearance_rate),
-    _rule(r"法律援助(?:案件)?", any_count=I.legal_aid_cases),
-    _rule(r"法律帮助(?:案件)?", any_count=I.legal_help_cases),
-    _rule(rf"(?:调处|受理|调解)(?P<q>{_FREE}{{0,6}}?)(?:矛盾)?纠纷|调处(?P<q2>{_FREE}{{0,4}}?)案件", True,
-          any_count=I.mediation_disputes),
-    _rule(r"(?:成功)?化解(?P<q>[^,。;、]{0,6}?)(?:矛盾)?纠纷", any_count=I.disputes_resolved),
-    _rule(r"成功(?:调处|调解)(?P<q>[^,。;、]{0,6}?)(?:矛盾)?纠纷", any_count=I.disputes_resolved),
-    _rule(r"化解(?P<q>[^,。;、]{0,4}?)行政争议|行政争议[^,。;、]{0,4}?化解(?!率)", any_count=I.admin_disputes_resolved),
-    _rule(r"调解成功率", any_rate=I.mediation_success_rate),
-    _rule(r"成功率", True, any_rate=I.mediation_success_rate),
-    _rule(r"(?:调解)?涉及金额|涉案金额|标的额", True, any_money=I.mediation_amount),
-    _rule(r"挽回(?:经济)?损失", any_money=I.losses_recovered),
-    _rule(r"(?<!备案)(?:审查|审核)(?P<q>[^,。;、]{0,12}?)规范性文件|(?P<q2>[^,。;、]{0,6}?)规范性文件(?:合法性)?(?:审查|审核)(?!率)",
-          any_count=I.normative_docs_reviewed),
-    _rule(r"备案(?:审查)?(?P<q>[^,。;、]{0,12}?)规范性文件|规范性文件备案(?!率)", any_count=I.normative_docs_filed),
-    _rule(r"备案(?!率)", normdoc_count=I.normative_docs_filed),
-    _rule(r"清理(?P<q>[^,。;、]{0,30}?)规范性文件|规范性文件清理", any_count=I.normative_docs_cleaned),
-    _rule(r"持证(?:上岗)?率", any_rate=I.enforcement_certification_rate),
-    _rule(r"主动公开(?:政府)?(?:信息)?", any_count=I.info_disclosed_proactive),
-    _rule(r"依申请公开(?:政府信息)?", any_count=I.info_disclosed_on_request),
-    _rule(r"人大(?:代表)?建议", any_count=I.npc_suggestions),
-    _rule(r"政协(?:委员)?提案", any_count=I.cppcc_proposals),
-    _rule(r"法律明白人", any_people=I.legal_understanding_people),
-]
+_RULES = _rules()
 # figures written before their noun: 受理51件政府信息公开申请, 新增的1143法律明白人
-_POSTFIX = [
-    (re.compile(rf"(?:受理|收到|接收)(?P<num>{_NUM})(?P<unit>件)(?:政府)?信息公开申请"), I.info_disclosed_on_request),
-    (re.compile(rf"(?:受理|收到|接收)(?P<num>{_NUM})(?P<unit>件)(?:行政)?复议(?:申请|案件)"), I.reconsideration_received),
-    (re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(?P<num>{_NUM})(?P<unit>名|人)?[“\"]?法律明白人"),
-     I.legal_understanding_people),
-]
-_CLAIMS = [
-    (I.zero_defeat, re.compile(r"零败诉|无败诉(?:案件)?|无一败诉|(?<![\d.])0败诉|败诉率(?:为|是|均为)?(?:零|0(?![\d.%]))"
-                               r"|(?:未|没有)(?:发生|出现)?(?:行政)?(?:诉讼|应诉)?(?:案件)?败诉(?:案件)?"
-                               r"|败诉(?:案件)?(?:数|数量)?(?:为|是)?(?:零|0(?![\d.%]))")),
-    (I.no_reconsideration_correction, re.compile(r"无(?:行政)?纠错(?:案件)?|零纠错|纠错(?:率|案件)(?:为|是)?(?:零|0(?![\d.%]))")),
-]
-_NEGATED = re.compile(r"(?:未能?|没有|尚未|难以|未实现)(?:实现|做到|达到)?[“\"]?$")
+_POSTFIX = [(re.compile(p), ind) for ind in I for p in ind.spec.reads_after]
+_CLAIMS = [(ind, re.compile(ind.spec.states)) for ind in I if ind.spec.states]
 _SUBJECT_TRIM_END = re.compile(r"(?:实现了?|达到|保持|均|全部|继续|做到|为|连续\d+年|[“\"‘])+$")
 _SUBJECT_TRIM_START = re.compile(r"^(?:办理|共|累计|其中|今年|全年|同时|并|且|已|力争|争取|努力|确保|实现|继续)+")
 _TRAILING_FIGURE = re.compile(rf"(?:{_NUM})\s?(?:余|多)?(?:{_UNITS})$")
-
-
-class Fact(BaseModel):
-    report_id: str
-    place: str | None
-    year: int | None
-    indicator: I
-    value: float | bool
-    unit: str
-    approx: bool = False
-    scope: str = ""
-    quote: str
-    start: int
-    end: int
-    section: str
-    planned: bool = False
-    value_text: str = ""  # the figure or claim exactly as written, e.g. 1,536件 / 300余件 / 零败诉
 
 
 @dataclass
@@ -212,7 +145,7 @@ def _scope(text: str, lead: tuple[int, int], m: re.Match, ind: I, topic_word: st
 
 
 def _planned(ctx: _Ctx, upto: int) -> bool:
-    return ctx.planned_section or bool(_PLAN_CUE.search(ctx.text, ctx.sent[0], upto))
+    return ctx.planned_section or bool(TARGET_CUE.search(ctx.text, ctx.sent[0], upto))
 
 
 def _approx(tok: re.Match) -> bool:
@@ -341,7 +274,7 @@ def extract_facts(text: str, report_id: str, place: str | None, year: int | None
     for s, e in sentence_spans(work, 0, len(work)):
         path = section_at(sections, s)
         top = path.split(" > ")[0]
-        ctx = _Ctx(work, text, (s, e), path, bool(_PLAN_SECTION.search(top)))
+        ctx = _Ctx(work, text, (s, e), path, bool(PLAN_HEADING.search(top)))
         facts.extend(_sentence_facts(ctx, base))
     good = sorted((f for f in facts if verify(f, text)), key=lambda f: (f.start, f.quote.find(f.value_text)))
     if len(good) != len(facts):

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..models import ReportMeta
+from ..domain.levels import SELF_LEVEL
 from ..places import resolve as places
 from ..places.names import leading_place
 from ..text.script import to_simplified
@@ -65,8 +66,8 @@ def _from_mentions(text: str, context: str, levels: tuple[str, ...] | None) -> p
 
 def _self_named_level(org: str | None) -> tuple[str, ...] | None:
     """市人社局 / 区司法局 / 省政府 name their own level, not their place."""
-    if org and org[0] in places.SELF_LEVEL and not leading_place(org) and signals.ORG.search(org):
-        return places.SELF_LEVEL[org[0]]
+    if org and org[0] in SELF_LEVEL and not leading_place(org) and signals.ORG.search(org):
+        return SELF_LEVEL[org[0]]
     return None
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import FazhiError
-from ..facts.extract import Fact
+from ..models import Fact
 from ..settings import ChunkSettings
 from ..store.docstore import DocStore
 from ..store.factstore import extract_report_facts

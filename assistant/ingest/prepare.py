@@ -13,7 +13,8 @@ from .cleaning import clean
 from .limits import Limits, check_chars, check_chunks
 from .loader import load_text, safe_name
 from .metadata import extract_meta
-from .sections import chunk_report, parse_sections
+from ..text.sections import parse_sections
+from .sections import chunk_report
 
 log = logging.getLogger(__name__)
 _NOT_REPORTS = {"README", "PROVENANCE", "LICENSE", "NOTICE"}  # notes kept beside a corpus folder

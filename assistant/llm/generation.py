@@ -21,7 +21,7 @@ from typing import Iterator
 
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
-from ..answer.citations import looks_like_injection  # noqa: F401  (re-exported for callers of this module)
+from ..text.injection import looks_like_injection  # noqa: F401  (re-exported for callers of this module)
 from ..models import Answer, Citation
 from ..places import english_name
 from ..text.redact import redact

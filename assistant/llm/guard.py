@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from ..answer.citations import numbers_in
-from ..facts.extract import Fact
-from ..facts.indicators import mentions
+from ..checks.citations import numbers_in
+from ..domain.indicators import mentions
+from ..domain.statements import TARGET_SAID
+from ..models import Fact
 from ..models import Answer
 from .verification import split_sentences
 
 _BIG_EN = re.compile(r"\b(?:million|billion|thousand)\b", re.I)
-_PLAN_WORDS = re.compile(r"目标|力争|计划|控制在|争取|打算|target|aim|plan|goal|intend", re.I)
 
 
 def figures_consistent(text: str, cited: list, facts: list[Fact]) -> list[str]:
@@ -33,7 +33,7 @@ def figures_consistent(text: str, cited: list, facts: list[Fact]) -> list[str]:
                 problems.append(f"{n} is not said with what it counts ({owners[0].indicator.label_zh})")
             if any(re.search(r"[万亿]", f.value_text) for f in owners) and _BIG_EN.search(sentence):
                 problems.append(f"{n}: 万/亿 rescaled in English")
-            if all(f.planned for f in owners) and not _PLAN_WORDS.search(sentence):
+            if all(f.planned for f in owners) and not TARGET_SAID.search(sentence):
                 problems.append(f"{n} is a target in the report, stated as a result")
     return problems
 

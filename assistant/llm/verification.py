@@ -10,8 +10,10 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from ..answer.analyze import ZERO_CLAIMS
-from ..answer.citations import check_answer, looks_like_injection, numbers_in
+from ..checks.citations import check_answer, numbers_in
+from ..domain.claims import ZERO_SAID, ZERO_WORDS
+from ..domain.levels import PLACE_LIKE
+from ..text.injection import looks_like_injection
 from ..models import Answer, Citation
 from ..places import PlaceIndex, core, english_name, pinyin, units  # noqa: F401
 
@@ -27,18 +29,13 @@ _SENT_END = re.compile(r"(?:[。！？!?；;]+|\.(?=\s|$))[”’\"」』)）]*(
 _ENUM = re.compile(r"^\s*(?:[-*•·]\s*|\d{1,2}[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*|[一二三四五六七八九十]{1,2}[、.]\s*)")
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_COUNT = re.compile(r"([零〇一二两三四五六七八九十百]+)(?=个|份|家|项|件|次|人|名|地|县|区|市|条|宗|类|批)")
-_ZERO_SAID = re.compile(
-    r"零败诉|无败诉|0败诉|没有败诉|未发生败诉|未出现败诉|败诉率为零|败诉率为0(?![.\d])|无行政纠错|零纠错|纠错率为零|"
-    r"zero[- ]defeats?|no defeats?|zero (?:lost|losses)|did not lose|never lost|no (?:cases? )?(?:were )?lost|"
-    r"no (?:reconsideration )?corrections?", re.I)
 _COMPARE_ZH = re.compile(r"更高|更低|更多|更少|更好|更差|更大|更小|高于|低于|多于|少于|优于|劣于|不如|相比|相较|比较而言|"
                          r"最高|最低|最多|最少|最好|最差|最大|最小|领先|落后")
 _COMPARE_EN = re.compile(r"\b(?:higher|lower|better|worse|more|less|fewer|greater|larger|smaller|most|least|best|worst|"
                          r"compared|comparison|outperform\w*|ahead|behind|than)\b", re.I)
 _APPROX_EN = re.compile(r"\b(?:more|less|fewer) than(?=\s*\d)|\bno (?:more|less) than\b", re.I)
-_SCOPE_NOTE = re.compile(r"[((](?:不同口径|different scope)[))]", re.I)
 _SCOPE_SAID = {"zh": re.compile(r"口径|不同|相近|范围"), "en": re.compile(r"scope|differ|related", re.I)}
-_PLACE_LIKE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:自治县|自治州|开发区|高新区|新区|县|市|区|旗|州)")
+_PLACE_LIKE = re.compile(PLACE_LIKE)
 _NOT_NAME_CHARS = set("的了在和与及是为对从把被将等中全本该各其这那所此每共有无并或已未年月日个份件起")
 
 
@@ -50,12 +47,8 @@ def resolve_kind(extractive: Answer, kind: str | None) -> str:
 
 
 def scope_notes(extractive: Answer) -> set[int]:
-    """Keys the extractive answer marks as another scope than asked ("(不同口径)" / "(different scope)")."""
-    out: set[int] = set()
-    for line in extractive.answer.splitlines():
-        if _SCOPE_NOTE.search(re.sub(r"“[^”]*”", "", line)):
-            out.update(int(k) for k in _MARK.findall(line))
-    return out
+    """Keys of the extractive answer's lines whose figure covers another scope than asked."""
+    return {k for line in extractive.lines if line.scope_differs for k in line.keys}
 
 
 def short_quote(quote: str) -> str:
@@ -80,15 +73,14 @@ def evidence_for(extractive: Answer, kind: str, log_skipped: bool = False) -> li
 
 
 def code_lines(extractive: Answer) -> tuple[list[str], list[str]]:
-    """Lines of the extractive answer that cite nothing: conclusions computed in code (counts, 'not reported')."""
-    lines = [ln for ln in extractive.answer.splitlines() if ln.strip()]
-    cited = [i for i, ln in enumerate(lines) if _MARK.search(ln)]
+    """Lines of the extractive answer that cite nothing: conclusions computed in code (counts, 'not
+    reported'), those before the last cited line and those after it."""
+    lines = [ln for ln in extractive.lines if ln.text.strip()]
+    cited = [i for i, ln in enumerate(lines) if ln.keys]
     if not cited:
         return [], []
-    head = [ln for ln in lines[: cited[0]]]
-    tail = [ln for ln in lines[cited[-1] + 1:]]
-    middle = [ln for ln in lines[cited[0]: cited[-1] + 1] if not _MARK.search(ln)]
-    return head + middle, tail
+    head = [ln.text for ln in lines[: cited[-1] + 1] if not ln.keys]
+    return head, [ln.text for ln in lines[cited[-1] + 1:]]
 
 
 # ---- verification --------------------------------------------------------------------------------------
@@ -166,7 +158,7 @@ def _markers_last(sentence: str) -> str:
 
 def _zero_quote(quote: str) -> bool:
     flat = quote.replace("“", "").replace("”", "").replace('"', "")
-    return any(z in flat for z in ZERO_CLAIMS)
+    return any(z in flat for z in ZERO_WORDS)
 
 
 def required_places(extractive: Answer) -> list[str]:
@@ -297,7 +289,7 @@ def verify(question: str, lang: str, extractive: Answer, generated: str, kind: s
             if missing := numbers_of(body) - allowed:
                 result.dropped.append((sent, f"numbers not in cited quotes: {sorted(missing)}"))
                 continue
-            if _ZERO_SAID.search(body) and not any(_zero_quote(c.quote) for c in cited):
+            if ZERO_SAID.search(body) and not any(_zero_quote(c.quote) for c in cited):
                 result.dropped.append((sent, "zero-defeat claim not made by the cited quotes"))
                 continue
             if why := _unsupported_comparison(body, cited, code_text, lang):

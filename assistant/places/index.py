@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .names import ABBREVIATIONS, NOT_PLACE, UNIT_SUFFIX, core, pinyin, pinyin_spelling, units
+from ..domain.levels import NOT_PLACE, UNIT_SUFFIX, ZONE_ABBREVIATIONS as ABBREVIATIONS
+from .names import core, pinyin, pinyin_spelling, units
 
 _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|"
              r"un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import re
 
-UNIT_SUFFIX = (
-    "特别行政区|自治区|自治州|自治县|自治旗|经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|"
-    "新区|地区|省|市|区|县|旗|盟|街道|镇|乡"
-)
+from ..domain.levels import DEPARTMENT_END, EN_LEVEL, GOVERNMENT_BODY, LEVEL_BY_SUFFIX, NOT_PLACE, UNIT_SUFFIX
+
 # organisation words and particles never occur inside a place name (江山市|司法局在市 is one place, not two)
 UNIT = re.compile(rf"(?:(?![局委办院厅府在的和与及等对为了])[\u4e00-\u9fff]){{1,9}}?(?:{UNIT_SUFFIX})")
-# common words that end in a unit suffix but are not places (e.g. 区城市管理局 → 城市)
-NOT_PLACE = {"城市", "城区", "社区", "园区", "市区", "地区", "全区", "全市", "全县", "辖区", "景区", "都市"}
 _SUFFIX_RE = re.compile(rf"({UNIT_SUFFIX})$")
-ABBREVIATIONS = {"经济技术开发区": ["经开区", "开发区"], "经济开发区": ["经开区", "开发区"], "高新技术产业开发区": ["高新区"]}
-_DEPT = re.compile(r"(局|委员会|办公室|厅|中心|院|委|办)$")
-_LEVEL_BY_SUFFIX = [
-    (("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "园区"), "development_zone"),
-    (("街道", "镇", "乡"), "subdistrict"),
-    (("县", "自治县", "旗", "自治旗"), "county"),
-    (("区",), "district"),
-    (("市", "自治州", "盟", "地区"), "city"),
-    (("省", "自治区", "特别行政区"), "province"),
-]
+_DEPT = re.compile(DEPARTMENT_END)
+_GOVERNMENT = re.compile(GOVERNMENT_BODY)
 
 
 def units(place: str) -> list[str]:
@@ -55,11 +43,11 @@ def leading_place(s: str) -> str | None:
 
 
 def level_of(place: str | None, issuer: str | None) -> str | None:
-    if issuer and _DEPT.search(issuer) and not re.search(r"(人民政府|政府|区委|县委|市委|党工委|管委会)", issuer):
+    if issuer and _DEPT.search(issuer) and not _GOVERNMENT.search(issuer):
         return "department"
     if not place:
         return None
-    for suffixes, level in _LEVEL_BY_SUFFIX:
+    for suffixes, level in LEVEL_BY_SUFFIX:
         if place.endswith(suffixes):
             return level
     return None
@@ -83,10 +71,6 @@ def pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
-_EN_LEVEL = [("经济技术开发区", "Economic and Technological Development Zone"), ("高新技术产业开发区", "High-tech Zone"),
-             ("高新区", "High-tech Zone"), ("开发区", "Development Zone"), ("新区", "New Area"), ("自治区", "Autonomous Region"),
-             ("自治州", "Autonomous Prefecture"), ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"),
-             ("街道", "Subdistrict"), ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"), ("镇", "Town")]
 
 
 def english_name(place: str | None) -> str:
@@ -96,7 +80,7 @@ def english_name(place: str | None) -> str:
     parts = units(place) or [place]
 
     def one(unit: str) -> str:
-        for zh, en in _EN_LEVEL:
+        for zh, en in EN_LEVEL:
             if unit.endswith(zh) and len(unit) > len(zh):
                 return f"{pinyin(core(unit) if zh.startswith('自治') else unit[: -len(zh)]).capitalize()} {en}"
         return pinyin(unit).capitalize()

@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..domain.levels import NOT_A_ZONE, SELF_LEVEL, SELF_UNIT, ZONE_SUFFIX
 from . import gazetteer as gz
 
-ZONE_SUFFIX = "经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|综合保税区|保税区|新区|产业园区|工业园区"
 _ZONE = re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{2,8}}?)(?P<kind>{ZONE_SUFFIX})")
 # the unit a report calls itself ("我区", "全县", "本市"): tells its level when no name does
-_SELF = re.compile(r"[我全本](省|市|县|区|旗|镇|乡|街道)(?!委|政府|人大|政协|级)")
-SELF_LEVEL = {"省": ("province",), "市": ("city", "province"), "县": ("county",), "旗": ("county",),
-              "区": ("district", "development_zone"), "镇": ("town",), "乡": ("town",), "街道": ("subdistrict",)}
+_SELF = re.compile(SELF_UNIT)
 
 
 @dataclass(frozen=True)
@@ -121,10 +119,9 @@ def unlisted(written: str | None) -> Place | None:
     kept as written, its level read from its suffix, with no full name."""
     from .names import level_of
 
-    if not written or written in NOT_A_PLACE:
+    if not written or written in NOT_A_ZONE:
         return None
     level = level_of(written, None)
     return Place(written, None, level, None) if level else None
 
 
-NOT_A_PLACE = {"经济开发区", "经济技术开发区", "开发区", "高新区", "新区"}

@@ -8,9 +8,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..answer.citations import looks_like_injection
-from ..facts.extract import Fact, extract_facts
-from ..facts.indicators import Indicator
+from ..domain.indicators import Indicator
+from ..facts.extract import extract_facts
+from ..models import Fact
+from ..text.injection import looks_like_injection
 from ..models import ReportMeta
 from .docstore import DocStore
 
@@ -24,7 +25,8 @@ CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator);
 def extractor_version() -> str:
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for name in ("facts/extract.py", "facts/indicators.py", "store/factstore.py", "text/spans.py"):
+    for name in ("facts/extract.py", "domain/indicators.py", "domain/claims.py", "domain/quantity.py",
+                 "domain/statements.py", "store/factstore.py", "text/spans.py", "text/sections.py"):
         digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]
 

@@ -14,7 +14,7 @@ import gradio as gr
 import pandas as pd
 
 from ..errors import FazhiError
-from ..facts.indicators import Indicator
+from ..domain.indicators import Indicator
 from . import viewer
 from .i18n import t
 

@@ -1,0 +1,56 @@
+"""Near misses of a lookup: the clause holds a figure, but not of what was asked.
+
+Two shapes recur in these reports where the overlap of words misleads: a count of units *recommended
+or applying* (推荐5家单位参评示范地区) when the question asks how many *won or were named*, and a
+figure for *part of the year* (上半年) when the question asks for the whole year. Both are answered
+"not stated", with the clause that shows why.
+"""
+from __future__ import annotations
+
+import re
+
+from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR
+from ..render.draft import Draft, Line
+from ..render.slots import Cite
+from ..text.spans import clause_spans, sentence_spans
+
+_A_FIGURE = re.compile(r"\d|[两二三四五六七八九十]+[个家项名次件批]")
+
+
+def near_miss(draft: Draft, intent, ctx) -> Draft:
+    """"Not stated", citing the clause, when every figure cited is one of the near misses."""
+    if intent.kind != "lookup" or draft.abstained or not draft.citations or not intent.asks.wants_figure():
+        return draft
+    text = ctx.corpus.text
+    kinds = {kind_of_miss(intent.asks, c.quote, _sentence(text(c.report_id), c.start, c.end)) for c in draft.citations}
+    if len(kinds) != 1 or None in kinds:
+        return draft
+    line = Line("not_stated", f"near_miss.{kinds.pop()}", {"cites": Cite(tuple(c.key for c in draft.citations), " ")})
+    return draft.but(lines=[line], abstained=True)
+
+
+def _figure_clause(quote: str) -> str:
+    """The first clause of the quote that holds a figure (years and ordinals aside)."""
+    for s, e in clause_spans(quote, 0, len(quote)):
+        clause = re.sub(r"(?:19|20)\d{2}\s*年度?|第[一二三四五六七八九十\d]+", " ", quote[s:e])
+        if _A_FIGURE.search(clause):
+            return quote[s:e]
+    return ""
+
+
+def kind_of_miss(asks, quote: str, sentence: str) -> str | None:
+    """"nominated" or "part_year" when the quoted figure is that near miss; `sentence` holds the quote
+    (上半年 often opens the sentence: 2021年上半年,全市…共侦办…23起)."""
+    clause = _figure_clause(quote)
+    if not clause:
+        return None
+    if asks.outcome and NOMINATED.search(clause) and not OUTCOME.search(clause):
+        return "nominated"
+    if asks.whole_year and PART_YEAR.search(sentence[: sentence.find(quote) + len(quote)] if quote in sentence else quote):
+        return "part_year"
+    return None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    spans = [(s, e) for s, e in sentence_spans(text, 0, len(text)) if s <= start < e]
+    return text[spans[0][0]:max(spans[0][1], end)] if spans else text[start:end]

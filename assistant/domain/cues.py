@@ -1,0 +1,79 @@
+"""Cues in questions, zh and en, each written once: what shape of answer a question asks for (a figure,
+a rate, a list, a count, a comparison, a table per report, the report itself, an open account), and
+what it adds to the figure (a target, a change, a rank, part of the year, a total, an outcome).
+
+Question understanding (understand/) is the only reader of these: later stages get typed fields.
+"""
+from __future__ import annotations
+
+import re
+
+I = re.I
+
+# ---- the figure asked -------------------------------------------------------------------------------
+RATE = re.compile(r"率|百分|\brates?\b|percent|proportion|%", I)  # \b: not corporate, separate
+NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcount(?:s|ed)?\b|\bfigures?\b|\brates?\b|率|比例|percent",
+                    I)  # \b: a county is no count
+FIGURE_ZH = re.compile(r"多少|几[个次件场项名人家期天条份部]?")  # any Chinese figure question (几 alone too)
+TARGET = re.compile(r"目标|力争|预期|计划(?:达到|实现|完成)|指标值|\btargets?\b|\bgoals?\b|\baim(?:s|ed)?\b", I)
+RANK = re.compile(r"排名|排第|第几|位次|名次|排在|\brank", I)
+TOTAL = re.compile(r"全市|全区|全县|全年|总共|总计|合计|共|总数|in total|overall|total|altogether", I)
+CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|与上年相比|(?:增长|增加|上升|下降|减少|降低|提高)了?(?:多少|几)|增幅|降幅|"
+                    r"变化|增减|趋势|year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|"
+                    r"(?:previous|last|prior) year|\bchang\w*|\bincreas\w*|\bdecreas\w*|\bgr[eo]w\w*|\brise\b|\brose\b|\bfell\b|"
+                    r"\bdrop\w*|\btrend\b", I)
+# words that narrow a figure to a part of the whole; a fact whose sentence lacks one answers another question
+SCOPE_WORDS = re.compile(r"涉企|企业|委托|商事|金融|上半年|下半年|前三季度|一审|二审|复议后|立案前|上级交办|疑难|中心|"
+                         r"街道|乡镇|村(?:社区)?|律师|公证|仲裁|信访|交通|市场监管|生态环境|公安")
+# what a question excludes (不含复议后案件 / as opposed to 化解率): never part of what it asks
+EXCLUDE = re.compile(r"[((]\s*(?:不含|不包括|除去|除了|不算|excluding|except|other than|not counting)[^))]*[))]|"
+                     r"(?:不含|不包括|而不是|而非|as opposed to|rather than|excluding|except for|other than)[^,,。?;?]*", I)
+# where a question asking several figures splits (…多少件,败诉率是多少? / 人大建议和政协提案 / … and what was …);
+# " and " between capitalised words is part of a name (Economic and Technological Development Zone)
+PART_BREAK = re.compile(r"[,，;；?？、]|以及|并且|和|及|与|\band (?=[a-z])")
+# outcome vs nomination (获评 5 个 vs 推荐 5 家参评) and part of the year vs the whole year
+OUTCOME_ASKED = re.compile(r"获评|被评为|评为|获得|荣获|命名|授予|入选|获批|认定为|"
+                           r"\b(?:won|win|awarded|named|designated|recogni[sz]ed|selected|certified)\b", I)
+WHOLE_YEAR = re.compile(r"全年|整年|全年度|一年来|\b(?:whole|full|entire) year\b|\ball (?:of )?(?:the )?year\b", I)
+PART_ASKED = re.compile(r"上半年|下半年|季度|\d{1,2}月|\bfirst half\b|\bsecond half\b|\bquarter\b|\bmonths?\b", I)
+
+# ---- the shape of the answer ------------------------------------------------------------------------
+PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|目标|力争|\btargets?\b|\bgoals?\b|\bplan(?:s|ned|ning)?\b|next year|"
+                  r"\bintend|will do", I)
+OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|"
+                  r"有哪些|存在哪些|不足|问题|"
+                  r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness", I)
+ABOUT_REPORT = re.compile(r"哪一年|哪个年度|哪年的|什么年度|由谁(?=报送|发布|印发|制定|出具|撰写|签发|$|[?？])|谁(?:报送|发布|印发|制定|出具|撰写)|"
+                          r"发布机构|发文机关|报送单位|成文日期|落款|"
+                          r"which year|what year|who issued|issued by|issuing body|which body|when was .* (?:written|published|issued)",
+                          I)
+LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区|各地|各报告|分别|每个地区|所有地区|"
+                  r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|\bwhich\b|"
+                  r"\blist\b|\bwhat (?:places|counties|districts|cities|reports)\b", I)
+COUNT = re.compile(r"几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
+                   r"how many\b[^?]{0,30}\b(?:reports?|places|counties|districts|cities|zones)\b|number of reports", I)
+REPORTS_WORD = re.compile(r"报告|reports?\b", I)
+COMPARE = re.compile(r"比较|对比|相比|谁的|谁报告的|谁更|哪个更|哪一个更|哪个(?:地区|报告)?.{0,12}(?:更|最)|(?:更|最)(?:高|低|多|少)|"
+                     r"\bcompare\b|\bversus\b|\bvs\.?\b|(?:higher|lower|more|fewer|larger|smaller|highest|lowest|most|least)\b", I)
+MAX = re.compile(r"最高|最多|最大|highest|most|largest", I)
+MIN = re.compile(r"最低|最少|最小|lowest|least|fewest|smallest", I)
+LOWER = re.compile(r"更低|更少|较低|较少|最低|最少|lower|fewer|less|least|lowest", I)
+RANKS = re.compile(r"比较|对比|谁|哪个|哪一|最|更|compare|versus|\bvs\b|which|most|least|highest|lowest|more|fewer", I)
+GENERAL = re.compile(r"情况|方面|工作|数据|数字|指标|figures|numbers|situation|performance|record", I)
+PER_REPORT = re.compile(r"各报告|每份报告|各份报告|各地|各地区|各个|分别|逐一|\beach (?:report|place|county|district|city)\b|"
+                        r"\bper report\b|\bfor each\b|\bevery report\b", I)
+MENTION = re.compile(r"提到|提及|谈到|涉及|出现|mention|refer to|talk about|discuss", I)
+GT = re.compile(r"(?:达到|达|超过|高于|大于|不低于|以上|at least|above|over|more than|exceed\w*)\s*(\d+(?:\.\d+)?)\s*%?", I)
+LT = re.compile(r"(?:低于|少于|小于|不超过|below|under|less than|fewer than)\s*(\d+(?:\.\d+)?)\s*%?", I)
+QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,20})[”\"」』’']")
+BEFORE = re.compile(r"(?:before|earlier than|早于|之前|以前)\s*(20\d{2})|(20\d{2})\s*年?(?:以前|之前)", I)
+AFTER = re.compile(r"(?:after|later than|晚于|之后|以后)\s*(20\d{2})|(20\d{2})\s*年?(?:以后|之后)", I)
+YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+# English: only places named ("compare / tell me about X"), not a question about their content
+OVERVIEW_EN = re.compile(r"\b(?:compare|comparison|tell me about|overview|summar\w*|describe|what about|versus|vs)\b|"
+                         r"^\s*what did\b.{0,80}\bdo\b(?:\s+in\s+\d{4})?\s*\??\s*$", I)
+CONTENT_EN = re.compile(r"\b(?:how many|how much|what (?:is|was|were|are) the|which|number|rate|percent)\b", I)
+# zero-defeat scopes a question asks about
+ZERO_AFTER = re.compile(r"复议后|after (?:administrative )?reconsideration|taken to court after", I)
+ZERO_LITIGATION = re.compile(r"诉讼|应诉|litigation|lawsuit|court|sued", I)
+ZERO_RECONSIDERATION = re.compile(r"复议|reconsideration", I)

@@ -1,0 +1,128 @@
+"""English → Chinese domain terms, so an English question reaches Chinese reports (BM25, routing, figures)."""
+from __future__ import annotations
+
+import re
+
+# English phrase → Chinese terms (regex on lower-cased question). Order: longer phrases first.
+GLOSSARY: list[tuple[str, list[str]]] = [
+    (r"zero[- ]defeats?|no (?:lost )?(?:cases? )?(?:lost|defeats?)|zero[- ]loss(?:es)?|never lost|no losses", ["零败诉", "无败诉", "败诉"]),
+    (r"(?:defeat|loss|losing) rate", ["败诉率"]),
+    (r"los[et] any|any (?:defeats?|loss(?:es)?|lost (?:cases|lawsuits))|ever lose", ["零败诉", "败诉"]),
+    (r"correction rate", ["纠错率"]),
+    (r"corrected|correction", ["纠错"]),
+    (r"reconsideration", ["行政复议"]),
+    (r"litigation|lawsuits?|sued|court cases?|administrative (?:cases|suits)", ["行政诉讼", "应诉"]),
+    (r"appear(?:ed|ance|ing)? in court|court appearance", ["出庭应诉", "负责人出庭"]),
+    (r"defeats?|lost|los(?:e|es|ing|ses)", ["败诉"]),
+    (r"legal aid", ["法律援助"]),
+    (r"legal help|legal assistance", ["法律帮助", "法律援助"]),
+    (r"people'?s mediation|mediat\w*", ["人民调解", "调解"]),
+    (r"administrative disputes?", ["行政争议"]),
+    (r"(?<!administrative )disputes?", ["矛盾纠纷", "纠纷"]),
+    (r"normative documents?|regulatory documents?", ["规范性文件"]),
+    (r"law enforcement|enforcement", ["行政执法", "执法"]),
+    (r"certificat\w*|licen[cs]ed", ["持证率"]),
+    (r"information disclosure|disclos\w*|open government", ["政府信息公开", "主动公开"]),
+    (r"legal advis\w*|legal counsel", ["法律顾问"]),
+    (r"law[- ]savvy|legal(?:ly)? (?:literate|understanding) (?:people|persons|residents)", ["法律明白人"]),
+    (r"legal (?:publicity|education|awareness)|law popularization|publici[sz]\w* (?:of )?(?:the )?law", ["普法", "法治宣传", "法律宣传"]),
+    (r"business environment", ["营商环境"]),
+    (r"major (?:administrative )?decisions?", ["重大行政决策"]),
+    (r"enterprises?|compan(?:y|ies)|firms?|business(?:es)?(?! environment)", ["涉企", "企业"]),
+    (r"shortcomings?|problems?|weakness\w*|deficienc\w*", ["存在问题", "不足"]),
+    (r"plans?|next year|future work", ["工作打算", "计划", "工作思路"]),
+    (r"npc\b[\w' ]{0,20}suggestions?|deput(?:y|ies)'?s? suggestions?|people'?s congress", ["人大建议", "人大代表建议"]),
+    (r"cppcc proposals?|proposals?", ["政协提案"]),
+    (r"success rate", ["成功率"]),
+    (r"resolution rate|resolved rate", ["化解率"]),
+    (r"resolv\w*|resolution", ["化解"]),
+    (r"substantive\w*", ["实质"]),
+    (r"commissioned|entrusted|referred", ["委托"]),
+    (r"(?:applications? )?(?:received|accepted|filed)|intake", ["受理", "接收", "收到"]),
+    (r"concluded|closed|completed|handled", ["办结", "办理"]),
+    (r"withdraw\w*|mediated settlement", ["调撤"]),
+    (r"reconcil\w*|settlement", ["和解"]),
+    (r"training|trained|courses?", ["培训"]),
+    (r"(?:leading )?cadres?|officials?|leaders?|leadership", ["领导干部", "干部"]),
+    (r"inspection|patrol", ["巡察", "督察"]),
+    (r"supervis\w*|oversight|monitor\w*", ["监督"]),
+    (r"legality review|legal review|review\w*", ["合法性审查", "审查"]),
+    (r"filing|filed for the record|record", ["备案"]),
+    (r"clean(?:ed)?[- ]?up|repeal\w*|abolish\w*", ["清理", "废止"]),
+    (r"petitions?|letters and visits", ["信访"]),
+    (r"lawyers?|attorneys?", ["律师"]),
+    (r"notar\w*", ["公证"]),
+    (r"village\w*", ["村"]),
+    (r"demonstration|model", ["示范"]),
+    (r"pilot\w*", ["试点"]),
+    (r"digital\w*", ["数字"]),
+    (r"penalt\w*|punish\w*|fines?", ["处罚"]),
+    (r"government services?|one-stop", ["政务服务", "一站式"]),
+    (r"grids?", ["网格"]),
+    (r"case files?|file review", ["案卷", "评查"]),
+    (r"amount|money involved", ["金额"]),
+    (r"losses? recovered|recover\w*", ["挽回经济损失", "挽回"]),
+    (r"financ\w*", ["金融"]),
+    (r"commercial", ["商事"]),
+    (r"labou?r disputes?|wage arrears|unpaid wages", ["劳动争议", "欠薪"]),
+    (r"veterans?", ["退役军人"]),
+    (r"epidemic|covid|pandemic", ["疫情"]),
+    (r"lectures?", ["讲座"]),
+    (r"events?|activities", ["活动"]),
+    (r"study(?:ing)? (?:the )?law|law study|learn\w* (?:the )?law", ["学法"]),
+    (r"meetings?", ["会议"]),
+    (r"satisf\w*", ["满意"]),
+    (r"reform\w*", ["改革"]),
+    (r"sub-?districts?|towns?|townships?", ["街镇", "乡镇", "街道"]),
+    (r"comprehensive (?:administrative )?law enforcement", ["综合行政执法"]),
+    (r"accountab\w*|responsib\w*", ["责任"]),
+    (r"assess\w*|evaluat\w*|apprais\w*", ["考核", "评价"]),
+    (r"law-based (?:administration|governance)|administ\w* (?:according to|by|in accordance with) (?:the )?law", ["依法行政"]),
+    (r"commend\w*|prais\w*|honou?r\w*", ["表彰"]),
+    (r"titles?|awards?|won|wins?|named|accolades?", ["获评", "荣获", "称号", "命名"]),
+    (r"instructions?|directives?|written comments?", ["批示"]),
+    (r"at all levels|every level", ["各级"]),
+    (r"police|public security", ["公安", "民警"]),
+    (r"first half", ["上半年"]),
+    (r"banners?", ["横幅"]),
+    (r"posters?", ["海报"]),
+    (r"pamphlets?|brochures?|booklets?|leaflets?|flyers?", ["小册子", "手册", "宣传资料", "折页"]),
+    (r"municipal level|city level|city-level", ["市本级"]),
+    (r"online|on the internet|via the web", ["网上", "网办", "线上", "全程网办"]),
+    (r"rule of law", ["法治"]),
+    (r"first instance", ["一审"]),
+    (r"community correction", ["社区矫正"]),
+]
+
+
+_EN_PATTERNS = [re.compile(rf"\b(?:{pattern})\b") for pattern, _ in GLOSSARY]
+
+
+def glossary_matches(question: str) -> list[tuple[int, int, int]]:
+    """(glossary entry, start, end) of every English domain phrase in the question, in glossary order.
+
+    Computed once per question: the terms of the whole question and of the question without its
+    exclusions ("as opposed to mediation") are both read off these spans."""
+    q = question.lower()
+    return [(n, m.start(), m.end()) for n, pat in enumerate(_EN_PATTERNS) for m in pat.finditer(q)]
+
+
+def terms_of(matches: list[tuple[int, int, int]], skip: list[tuple[int, int]] = ()) -> list[str]:
+    """Chinese terms of the matches, leaving out any match that overlaps a skipped span."""
+    terms: list[str] = []
+    for n, s, e in matches:
+        if any(s < b and a < e for a, b in skip):
+            continue
+        terms.extend(t for t in GLOSSARY[n][1] if t not in terms)
+    return terms
+
+
+def synonym_groups(matches: list[tuple[int, int, int]]) -> list[list[str]]:
+    """The Chinese renderings of each matched phrase that has several (won → 获评, 荣获, 称号, 命名)."""
+    groups = [GLOSSARY[n][1] for n, _, _ in matches if len(GLOSSARY[n][1]) > 1]
+    return [g for i, g in enumerate(groups) if g not in groups[:i]]
+
+
+def expand_english(question: str) -> list[str]:
+    """Chinese terms for the English domain phrases in `question`."""
+    return terms_of(glossary_matches(question))

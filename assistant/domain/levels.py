@@ -1,0 +1,62 @@
+"""Administrative levels, the suffixes that give them, and the kinds of issuing body — read by places/
+(names, resolve), ingest/ (metadata) and question understanding alike."""
+from __future__ import annotations
+
+LEVELS = ("province", "city", "county", "district", "development_zone", "subdistrict", "town", "department")
+
+# suffixes of administrative units as written (longest first inside each alternative)
+UNIT_SUFFIX = (
+    "特别行政区|自治区|自治州|自治县|自治旗|经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|"
+    "新区|地区|省|市|区|县|旗|盟|街道|镇|乡"
+)
+# zones are not administrative divisions: they hang under the division their name starts with
+ZONE_SUFFIX = "经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|综合保税区|保税区|新区|产业园区|工业园区"
+ZONE_ABBREVIATIONS = {"经济技术开发区": ["经开区", "开发区"], "经济开发区": ["经开区", "开发区"], "高新技术产业开发区": ["高新区"]}
+NOT_A_ZONE = frozenset({"经济开发区", "经济技术开发区", "开发区", "高新区", "新区"})  # a kind, not a name
+# common words that end in a unit suffix but are not places (区城市管理局 → 城市)
+NOT_PLACE = frozenset({"城市", "城区", "社区", "园区", "市区", "地区", "全区", "全市", "全县", "辖区", "景区", "都市"})
+
+# the level a unit's suffix gives (first match wins: 自治县 before 县, 街道 before 区)
+LEVEL_BY_SUFFIX = [
+    (("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "园区"), "development_zone"),
+    (("街道",), "subdistrict"),
+    (("镇", "乡"), "town"),
+    (("县", "自治县", "旗", "自治旗"), "county"),
+    (("区",), "district"),
+    (("市", "自治州", "盟", "地区"), "city"),
+    (("省", "自治区", "特别行政区"), "province"),
+]
+
+# how a report calls its own unit (我区, 全县, 本市) → the levels that unit can have
+SELF_UNIT = r"[我全本](省|市|县|区|旗|镇|乡|街道)(?!委|政府|人大|政协|级)"
+SELF_LEVEL = {"省": ("province",), "市": ("city", "province"), "县": ("county",), "旗": ("county",),
+              "区": ("district", "development_zone"), "镇": ("town",), "乡": ("town",), "街道": ("subdistrict",)}
+
+# English level names, most specific first (金华市婺城区 → Wucheng District, Jinhua)
+EN_LEVEL = [("经济技术开发区", "Economic and Technological Development Zone"), ("高新技术产业开发区", "High-tech Zone"),
+            ("高新区", "High-tech Zone"), ("开发区", "Development Zone"), ("新区", "New Area"), ("自治区", "Autonomous Region"),
+            ("自治州", "Autonomous Prefecture"), ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"),
+            ("街道", "Subdistrict"), ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"), ("镇", "Town"),
+            ("乡", "Township")]
+
+# an issuer ending so is a department, unless it is a government or Party body
+DEPARTMENT_END = r"(局|委员会|办公室|厅|中心|院|委|办)$"
+GOVERNMENT_BODY = r"(人民政府|政府|区委|县委|市委|党工委|管委会)"
+# the kinds of department a question may name to narrow a place to that department's report
+DEPARTMENT_KINDS = (r"(司法局|司法厅|公安局|公安厅|人社局|人力资源和社会保障局|生态环境局|交通运输厅|交通运输局|"
+                    r"市场监督管理局|市场监管局|财政局|自然资源局|教育局|卫生健康委员会|卫健委|民政局|税务局|[\u4e00-\u9fff]{2,4}局)")
+# a kind of issuing body named in a question about reports (哪些报告是公安局发布的) → issuer/title regex
+BODIES = [(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:bureau|department) of justice", "司法局|司法厅"),
+          (r"公安局|公安厅|公安机关|public security", "公安局|公安厅"),
+          (r"人社局|人力资源和社会保障|human resources", "人社局|人力资源和社会保障"),
+          (r"街道办事处|sub-?district office", "街道办事处"),
+          (r"生态环境局|ecolog\w* (?:and )?environment", "生态环境局|生态环境厅")]
+# the level of the reports a question lists or counts (2022年有哪些县的报告 / how many town reports)
+LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?", "subdistrict"),
+               (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县(?!级市)|\bcount(?:y|ies)\b", "county"),
+               (r"(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"), (r"(?<![县])市(?![辖区])|\bcit(?:y|ies)\b", "city"),
+               (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"部门|\bdepartments?\b", "department")]
+# what follows a level word when it qualifies reports (县级报告, 县的报告, county-level reports)
+ABOUT_REPORTS = r"(?:级|一级|层面|政府层面|[-\s]level)|(?:政府)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b"
+# a name the answer text might invent: a short run ending in a unit suffix
+PLACE_LIKE = r"[\u4e00-\u9fff]{2,3}?(?:自治县|自治州|开发区|高新区|新区|县|市|区|旗|州)"

@@ -1,0 +1,137 @@
+"""A figure asked of one (or a few) named reports, answered from the fact table: the answer first
+(one sentence per part of the question), then the clause that states it.
+
+Results and targets are kept apart both ways: a question about a target gets only planned figures,
+any other question only stated ones. A part the report does not state is said to be missing — with
+the related figures it does state (收到 when 办结 was asked, a count when a rate was asked), cited,
+never passed off as the answer.
+"""
+from __future__ import annotations
+
+from ..domain.indicators import Indicator, families_named, mentions
+from ..facts.quote import clause_span
+from ..models import Fact
+from ..reading.select import is_partial, primary, scope_reports
+from ..reading.trend import change_after, direction_clause
+from ..render.builder import Builder
+from ..render.draft import Draft
+from ..render.sentences import change_slot, direction_line, fact_line, missing_line, related_line
+from ..text.script import to_simplified
+from .registry import handler
+
+
+@handler("fact_lookup")
+def fact_lookup(intent, ctx) -> Draft | None:
+    """The answer from the fact table, or None when it holds none of the asked figures for the
+    reports in scope (the readers then try, and reconcile checks them)."""
+    q, c = intent.query, ctx.corpus
+    if not intent.indicators or not q.names_reports():
+        return None
+    return lookup(intent, c.metas, c.facts, c.text, c.sections, ctx.tuning.lookup_max_reports)
+
+
+def lookup(intent, metas, facts: list[Fact], text, sections, max_reports: int) -> Draft | None:
+    asks = intent.asks
+    reports = scope_reports(metas, intent.query, intent.filters)
+    if not intent.indicators or not reports or len(reports) > max_reports or not asks.wants_figure():
+        return None
+    target = asks.target
+    parts = intent.parts or [intent.indicators[:2]]
+    b = Builder(metas, text, sections)
+    found, evidence, keys, used = 0, [], [], []
+    for meta in reports:
+        mine = [f for f in facts if f.report_id == meta.id]
+        for inds in parts:
+            f = _best(mine, inds, target, intent)
+            if f is False:
+                return None
+            if f is None and (span := direction_clause(b.text(meta.id), _rate_words(inds, asks))):
+                key = b.cite(meta.id, *span)  # 败诉率逐年下降: a direction, no figure
+                b.lines.append(direction_line(inds, meta, key))
+                keys.append(key)
+                continue
+            if f is None:
+                b.lines.append(missing_line(inds, meta, target))
+                evidence += _related(b, mine, inds, target, asks.partial_named_terms)
+                continue
+            found += 1
+            used.append(f)
+            key = b.cite(f.report_id, *clause_span(b.text(f.report_id), f, asks.rank))
+            b.lines.append(fact_line(f, meta, key, change_slot(_stated_change(f)) if asks.change else ""))
+            keys.append(key)
+    if not found and not evidence and not keys:
+        return None
+    b.lines += b.evidence(keys) + evidence
+    # a change asked and stated nowhere: the figure is given, but the question is not answered
+    unanswered = not found or (asks.change and not any(_stated_change(f) for f in used))
+    return b.finish("lookup", abstained=unanswered)
+
+
+def _best(facts: list[Fact], inds: list[Indicator], target: bool, intent) -> Fact | None | bool:
+    """The fact answering one part; None when the report has none of the indicators, False when it
+    has some but none fits the question's scope words (the sentence reader decides then)."""
+    named = intent.asks.partial_named_terms
+    pool = [f for f in facts if f.indicator in inds and f.planned == target and not is_partial(f, named)]
+    fitting = [f for f in pool if _specific(f, inds, intent)]
+    for ind in inds:  # the first indicator named wins; within it the whole-year figure
+        mine = [f for f in fitting if f.indicator == ind]
+        if (ind.kind == "claim" or target) and mine:  # primary() skips targets: it picks results
+            return mine[0]
+        if (best := primary(mine)) is not None:
+            return best
+    if pool:
+        return False
+    return _same_word(facts, inds, target, intent)
+
+
+def _rate_words(inds: list[Indicator], asks) -> list[str]:
+    return [w for w in asks.rate_words if any(mentions(w, i) for i in inds)]
+
+
+def _same_word(facts: list[Fact], inds: list[Indicator], target: bool, intent) -> Fact | None:
+    """A rate the report files under a neighbouring indicator but names with the question's own word
+    (立案前化解率 asked without 复议 is the reconsideration 化解率 the report states)."""
+    words = set(_rate_words(inds, intent.asks))
+    named = intent.asks.partial_named_terms
+    near = [f for f in facts if f.indicator.kind == "rate" and f.planned == target and not is_partial(f, named)
+            and any(w in _clause(f) for w in words) and _specific(f, [f.indicator], intent)]
+    return primary(near)
+
+
+def _clause(f: Fact) -> str:
+    s, e = clause_span(f.quote, f.model_copy(update={"start": 0, "end": len(f.quote)}))
+    return to_simplified(f.quote[s:e])
+
+
+def _specific(f: Fact, inds: list[Indicator], intent) -> bool:
+    """The fact's sentence holds every term the question adds to the indicator: 涉企纠纷 is not
+    answered by all disputes, a center's 委托化解 rate not by the county's 化解率."""
+    quote = to_simplified(f.quote)  # terms are simplified; a traditional page is quoted as written
+    inds = list(inds) + intent.indicators
+    families = {i.family for i in inds}
+    return all(t in quote or any(mentions(t, i) for i in inds) or families_named(t) & families
+               for t in intent.asks.scope_terms)
+
+
+def _related(b: Builder, facts: list[Fact], inds: list[Indicator], target: bool, named: list[str]) -> list:
+    """Figures of the same family the report does state (收到 for 办结, a count for a rate, a part of
+    the total): cited as what is there instead, at most two."""
+    families = {i.family for i in inds}
+    near = [f for f in facts if f.indicator.family in families and not isinstance(f.value, bool)
+            and (f.indicator not in inds or is_partial(f, named) or f.planned != target)]
+    asked_grams = {g for i in inds for g in _grams(i.label_zh)}
+    near.sort(key=lambda f: -len(_grams(f.indicator.label_zh) & asked_grams))  # 纠错 件数 for 纠错率 first
+    out = []
+    for f in near[:2]:
+        key = b.cite(f.report_id, *clause_span(b.text(f.report_id), f))
+        out.append(related_line(f, b.quote(key), key))
+    return out
+
+
+def _stated_change(f: Fact):
+    at = f.quote.find(f.value_text)
+    return change_after(f.quote, at + len(f.value_text)) if at >= 0 else None
+
+
+def _grams(label: str) -> set[str]:
+    return {label[i:i + 2] for i in range(len(label) - 1)}

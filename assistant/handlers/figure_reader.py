@@ -1,0 +1,44 @@
+"""A figure outside the fact table's indicators, read off every clause of the reports in scope (the
+reports of the best retrieved chunks when the question names none or too many): the figure first, in
+a sentence naming what the report counts in its own words; then the clause."""
+from __future__ import annotations
+
+from ..models import ReportMeta
+from ..places import PlaceIndex
+from ..reading import figures, figures_en
+from ..render.builder import Builder, evidence_line
+from ..render.draft import Draft
+from ..render.sentences import figure_line
+from .registry import handler
+
+
+@handler("figure_reader")
+def figure_reader(intent, ctx) -> Draft | None:
+    q, c, t = intent.query, ctx.corpus, ctx.tuning
+    if intent.indicators or not intent.asks.figure:
+        return None
+    in_scope = [rid for rid, m in c.metas.items() if q.in_scope(m)]
+    if not q.names_reports() or len(in_scope) > t.figure_max_reports:
+        in_scope = list(dict.fromkeys(h.chunk.report_id for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)))
+    names = {n for rid in in_scope for n in _names_of(c.metas[rid], c.places)}
+    found = figures.find(intent.things, in_scope[: t.figure_max_reports], c.text, names, t)
+    if not found and q.lang == "en" and q.names_reports() and len(in_scope) <= 3 and c.retriever is not None:
+        near = [(h.chunk.report_id, h.chunk.start, h.chunk.end) for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)]
+        found = figures_en.find_dense(q, intent.things_en, in_scope, c.text, c.retriever.vectors.embed_model, t, near)
+    if not found:
+        return None
+    b = Builder(c.metas, c.text, c.sections)
+    evidence = []
+    for f in found[: max(ctx.retrieval.max_quotes, len(intent.things))]:
+        key = b.cite(f.report_id, f.start, f.end)
+        quote = c.text(f.report_id)[f.start:f.end]
+        b.lines.append(figure_line(figures.term_before(quote, f.value), f.value, c.metas[f.report_id], key))
+        evidence.append(evidence_line(quote, key))
+    b.lines += evidence
+    return b.finish("lookup")
+
+
+def _names_of(meta: ReportMeta, places: PlaceIndex) -> set[str]:
+    """Names that identify a report rather than say what it counts (place, its parents, issuer)."""
+    out = set(places.aliases_of(meta.place)) if meta.place else set()
+    return out | {n for n in (meta.place, meta.place_full, meta.issuer, meta.department) if n}

@@ -1,0 +1,145 @@
+"""Open-vocabulary figures: "X是多少 / 多少次 / 几个…" for any figure a report states, not only
+the fact table's indicators.
+
+Every clause of the reports in scope that holds a number with a unit is scored by how much of the
+question's content (character bigrams, so 学法 meets 集体学法) its context shares, and by whether its
+unit fits what the question counts (次数 → 次, 单位数 → 家/个, 率 → %). The best clause is quoted
+verbatim; a weak match answers nothing, so silence is never turned into a figure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..settings import AnswerSettings
+from ..text.lexicon import tokenize
+from ..text.script import to_simplified
+from ..text.spans import sentence_spans
+from ..understand.parts import Thing
+
+UNITS = ("个百分点|百分点|人次|件次|场次|户次|家次|万元|亿元|万人|万件|万期|万册|%|％|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|"
+          "期|套|张|册|部|门|元|所|处|批|天|座|支|类|本|块|位|余人|亩")
+# digits, or a small Chinese numeral (两次, 十二场) that is not the start of a word (一项工作, 三级指标 have no count)
+_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾|共计|累计)?(?<![\d.第])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|"
+                     rf"(?<![一二两三四五六七八九十百千万第])(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?))"
+                     rf"\s?(?P<mult>万|亿)?(?P<approx>余|多)?\s?(?P<unit>{UNITS})")
+_QUESTION_WORDS = re.compile(r"是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
+                             r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
+_CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "名", "人", "人次", "件", "家", "天"}  # 两次, 十二场: counts in words
+
+
+@dataclass
+class Figure:
+    report_id: str
+    start: int  # the quoted clause(s)
+    end: int
+    value: str  # as written: 60家, 1200余名, 57.95万件
+    score: float
+
+
+def content(question: str, names: set[str]) -> str:
+    """The question without place and body names, years and question words: what is being counted."""
+    text = question
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) >= 2:
+            text = text.replace(name, " ")
+    text = re.sub(r"(?:19|20)\d{2}\s*年?度?", " ", text)
+    return _QUESTION_WORDS.sub(" ", text)
+
+
+def head_term(text: str) -> str | None:
+    """What the question counts, its last content word: 中期评估的完成度 → 完成度, 开展法治督察的单位数 → 单位数."""
+    words = [w for w in tokenize(text) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
+    return max(words, key=lambda w: (text.rfind(w) + len(w), len(w))) if words else None
+
+
+def _grams(text: str) -> set[str]:
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
+
+
+def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, int]:
+    """The clause holding the figure, with the clause before it when this one says little
+    (完成度为81.7% keeps what precedes; 县政府常务会议学法18次 is whole)."""
+    s, e = sent
+    starts = [s] + [s + m.end() for m in re.finditer(r"[,,;;:]", text[s:at])]
+    after = re.search(r"[,,;;。]", text[end:e])
+    right = end + after.start() if after else e
+    left = starts[-1]
+    if len(re.findall(r"[\u4e00-\u9fff]", text[left:right])) < 8 and len(starts) > 1:
+        left = starts[-2]
+    return left, right
+
+
+def figure_clauses(body: str, units: set[str] | None):
+    """(sentence, match, clause span) of every figure in the text whose unit can answer the question."""
+    for sent in sentence_spans(body, 0, len(body)):
+        for m in _FIGURE.finditer(body, *sent):
+            if not m.group("num")[0].isdigit() and m.group("unit") not in _CN_NUMERAL_UNITS:
+                continue  # 两个确立, 三个务必: set phrases, not counts
+            if units is not None and m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
+                continue
+            yield sent, m, _context(body, sent, m.start(), m.end())
+
+
+def own_words(body: str, left: int, start: int, end: int) -> str:
+    """The words right before and after a figure, up to the neighbouring figures."""
+    before = re.split(r"[\d、,,;;]", body[max(left, start - 10):start])[-1]
+    after = re.split(r"[\d、,,;;]", body[end:end + 8])[0]
+    return before + " " + after
+
+
+def find(things: list[Thing], report_ids: list[str], text, names: set[str], tuning: AnswerSettings) -> list[Figure]:
+    """The best-supported figure of each report for each thing asked, best first."""
+    out: list[Figure] = []
+    for thing in things:
+        for f in _find_one(thing, report_ids, text, names, tuning):
+            if not any(f.report_id == o.report_id and f.start == o.start and f.value == o.value for o in out):
+                out.append(f)
+    return out
+
+
+def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: AnswerSettings) -> list[Figure]:
+    asked = content(thing.text, names)
+    wanted = _grams(asked)
+    if len(wanted) < 2:
+        return []
+    head = head_term(asked)
+    units = None if thing.units is None else set(thing.units)
+    out = []
+    for rid in report_ids:
+        body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
+        best = None
+        for sent, m, (left, right) in figure_clauses(body, units):
+            own = wanted & _grams(body[left:right])
+            rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
+            score = (len(own) + t.figure_sentence_weight * len(rest)) / len(wanted)
+            if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
+                score += t.figure_head_bonus
+            # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
+            score += t.figure_own_weight * len(wanted & _grams(own_words(body, left, m.start(), m.end()))) / len(wanted)
+            if len(own) + len(rest) >= 2 and score >= t.figure_min_score and (best is None or score > best.score):
+                value = body[m.start():m.end()].removeprefix("共计").removeprefix("累计")
+                best = Figure(rid, left, right, value, score)
+        if best:
+            out.append(best)
+    return sorted(out, key=lambda f: -f.score)
+
+
+_FILLER = re.compile(r"(?:为|达到|达|是|共计|累计|合计|总计|共|约|近|超过|逾|了|:|:|\s)+$")
+
+
+def term_before(clause: str, value: str) -> str:
+    """What the clause counts, in its own words: the text before the figure (受理法律援助案件 of
+    受理法律援助案件1536件); the whole clause when the figure comes first (命名5个示范市)."""
+    at = clause.find(value)
+    head = _FILLER.sub("", clause[:at] if at >= 0 else "").lstrip(",,;;、 ")
+    counted_after = at >= 0 and re.match(r"[\u4e00-\u9fff]", clause[at + len(value):])
+    if counted_after or len(re.findall(r"[\u4e00-\u9fff]", head)) < 2:
+        return clause.rstrip("。;;,,")
+    own = re.split(r"\d[^、,,;;]*[、,,;;]", head)[-1]  # 活动682场次、法治讲座134场次: 134 counts 法治讲座
+    if len(re.findall(r"[\u4e00-\u9fff]", own)) >= 2:
+        head = own
+    while len(head) > 24 and (cut := re.search(r"[、,,;;]", head)):  # keep the words nearest the figure
+        head = head[cut.end():]
+    return head

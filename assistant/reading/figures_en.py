@@ -1,0 +1,92 @@
+"""English figure questions: the number-bearing clause nearest the question in the multilingual
+embedding space, one per figure asked ("how many sessions, and how many person-times?").
+
+Chinese questions share words with the reports and are matched by character bigrams (figures.py); an
+English question shares none, so the clauses whose unit fits what is counted are ranked by embedding
+similarity, nudged by the glossary's Chinese terms for the question's domain phrases.
+"""
+from __future__ import annotations
+
+import re
+
+from ..domain.glossary import expand_english
+from ..domain.terms import EVERYWHERE
+from ..settings import AnswerSettings
+from ..text.script import to_simplified
+from ..understand.parts import Thing
+from ..understand.query import Query
+from .figures import UNITS, Figure, figure_clauses, own_words
+
+# "how many instructions": no unit word is known, so any count; never a rate or a sum of money
+ANY_COUNT = set(UNITS.split("|")) - {"%", "％", "个百分点", "百分点", "元", "万元", "亿元"}
+
+
+def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
+                limit: int):
+    """Figure clauses of the reports whose unit some part can take; when there are too many, those inside
+    the retrieved chunks (`near`: report id, start, end) come first."""
+    seen, cands = set(), []
+    for rid in report_ids:
+        body = to_simplified(text(rid))
+        for _, m, (left, right) in figure_clauses(body, None):
+            unit = (m.group("mult") or "") + m.group("unit")
+            fits = [u is not None and (m.group("unit") in u or unit in u) for u in units]
+            if any(fits) and (rid, left, m.start()) not in seen:
+                seen.add((rid, left, m.start()))
+                cands.append((Figure(rid, left, right, body[m.start():m.end()], 0.0), fits, body[left:right],
+                              own_words(body, left, m.start(), m.end())))
+    if len(cands) > limit:
+        def inside(c) -> bool:
+            f = c[0]
+            return any(f.report_id == rid and s <= f.start < e for rid, s, e in near)
+        cands = sorted(cands, key=lambda c: not inside(c))[:limit]
+    return cands
+
+
+def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed_model, t: AnswerSettings,
+               near: list[tuple[str, int, int]] = ()) -> list[Figure]:
+    """The best clause for each figure the question asks, each clause used once; nothing when the
+    question implies no count (`what did X do`)."""
+    parts = [th.text for th in things]
+    units: list[set[str] | None] = [None if th.units is None else set(th.units) for th in things]
+    known = [x for x in q.zh_terms if x not in EVERYWHERE]
+    any_count = units[0] is None and known and re.search(r"\bhow many\b", q.question, re.I)
+    if any_count:
+        units = [u or ANY_COUNT for u in units]
+    if embed_model is None or units[0] is None:
+        return []
+    cands = _candidates(report_ids, text, units, list(near), t.en_max_clauses)
+    if units[0] is ANY_COUNT:  # no unit word: only a clause saying what the question is about ("trees": nothing)
+        cands = [c for c in cands if any(x in c[2] for x in known)]
+    if not cands:
+        return []
+    import numpy as np
+
+    clauses = np.array(embed_model.get_text_embedding_batch([c[2] for c in cands]))
+    whole = clauses @ np.array(embed_model.get_query_embedding(q.question))
+    bonus = np.array([t.en_term_bonus * sum(x in c[2] for x in q.zh_terms) for c in cands])
+    if len(parts) > 1:  # a clause may hold several figures: each is told apart by the words right before it
+        owns = np.array(embed_model.get_text_embedding_batch([c[3] for c in cands]))
+    chosen: list[Figure] = []
+    for i, part in enumerate(parts):
+        sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
+        if len(parts) > 1:  # the part's words tell its figure from its neighbour's (示范 vs 达标, 活动 vs 讲座)
+            terms = expand_english(part)
+            sims = sims + owns @ np.array(embed_model.get_query_embedding(part)) + \
+                np.array([t.en_own_bonus * sum(x in c[3] for x in terms) for c in cands])
+        taken = {(f.report_id, f.start, f.value) for f in chosen}
+        order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
+                                                                     cands[j][0].value) not in taken]
+        if order:
+            best = cands[order[0]][0]
+            chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
+    return chosen
+
+
+def _beside(cands, prev: Figure, t: AnswerSettings):
+    """Figures asked together are mostly reported together: a bonus for the clauses right after the last
+    one chosen (5家单位参评示范地区, 11家单位参评达标地区)."""
+    import numpy as np
+
+    return np.array([t.en_next_bonus if c[0].report_id == prev.report_id and 0 <= c[0].start - prev.end <= t.en_next_span
+                     else 0.0 for c in cands])

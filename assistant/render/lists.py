@@ -1,0 +1,39 @@
+"""Lines of answers over every report in scope: the count of reports checked, one item per report, and
+who does not report it."""
+from __future__ import annotations
+
+from ..models import Fact, ReportMeta
+from .builder import Builder
+from .draft import Line
+from .sentences import name
+from .slots import P, Cite, Join, T, Who
+
+
+def checked_line(checked: int, matched: int, related: int, missing: int, what) -> Line:
+    """检查了N份报告:M份…(,K份只报告了相近但不同的情况)(,J份未报告)。"""
+    return Line("summary", "checked", {
+        "checked": checked, "matched": matched, "what": what,
+        "related": P("checked.related", {"n": related}) if related else "",
+        "missing": P("checked.missing", {"n": missing}) if missing else P("checked.end")})
+
+
+def names_line(key: str, reports: list[ReportMeta]) -> Line:
+    """未报告:A、B。 / Not reported: A、B. (names as the reports write them)"""
+    return Line("summary", key, {"names": "、".join(m.place or m.source for m in reports)})
+
+
+def fact_item(b: Builder, f: Fact, start: int, end: int, scope_differs: bool = False) -> Line:
+    """- 平罗县(2023):行政诉讼败诉率为21.6%。原文:“…”[1] — a claim is its own sentence, quoted once."""
+    key = b.cite(f.report_id, start, end)
+    quote = b.text(f.report_id)[start:end]
+    slots = {"who": Who(b.metas[f.report_id], "item"), "note": P("note.scope_differs") if scope_differs else "",
+             "name": name(f.indicator), "quote": quote, "cite": Cite((key,))}
+    if isinstance(f.value, bool):
+        return Line("item", "item.claim", slots, scope_differs)
+    scope = T(f"({f.scope})" if f.scope else "", f" (scope: {f.scope})" if f.scope else "")
+    return Line("item", "item.value", slots | {"scope": scope, "value": f.value_text}, scope_differs)
+
+
+def indicator_names(inds) -> Join:
+    return Join(tuple(name(i) for i in inds[:3]), "/", "/")
+

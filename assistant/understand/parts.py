@@ -1,0 +1,102 @@
+"""The things a question asks for: the fact table's indicators per part of the question ("多少件,败诉率
+是多少?" has two parts), and, for figures outside the indicators, each part's words and the units that
+can answer it (次数 → 次; "how many sessions" → 次/场)."""
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from ..domain import cues
+from ..domain.glossary import glossary_matches, terms_of
+from ..domain.indicators import CONTAINERS, Indicator, indicator_for_terms
+from ..domain.quantity import asked_units, asked_units_en
+from .asks import Asks
+from .query import Query
+
+
+class Thing(BaseModel):
+    """One figure asked outside the indicators: the words of its part, and the units that can answer it
+    (None: any unit)."""
+
+    text: str
+    units: list[str] | None = None
+
+
+def indicators_of(q: Query, asks: Asks, asked: str, whole: bool = False) -> list[Indicator]:
+    """The indicators one question (or one part of it) asks for, narrowed by what it asks: a rate,
+    a count, a claim."""
+    if q.lang == "zh":
+        indicators = indicator_for_terms(asked)
+    else:  # the glossary's Chinese terms first: English phrasing alone hides 败诉 behind "cases"
+        terms = q.asked_terms if whole else terms_of(glossary_matches(asked))
+        # the glossary's terms and the English words together: "clean up" is precise where 规范性文件 is not
+        indicators = indicator_for_terms(" ".join(terms) + " " + asked) if terms else indicator_for_terms(asked)
+    families = {i.family for i in indicators if i not in CONTAINERS}
+    indicators = [i for i in indicators if i not in CONTAINERS or i.family not in families]  # 败诉 of 案件: defeats
+    wants_rate, wants_number = ((asks.rate, asks.number) if whole
+                                else (bool(cues.RATE.search(asked)), bool(cues.NUMBER.search(asked))))
+    if wants_rate and any(i.kind == "rate" for i in indicators):  # "调解成功率" asks the rate, not the count
+        indicators = [i for i in indicators if i.kind == "rate"]
+    elif wants_number and any(i.kind not in ("rate", "claim") for i in indicators):  # "多少件" asks a count
+        indicators = [i for i in indicators if i.kind not in ("rate", "claim")]
+    if not asks.zero and any(i.kind != "claim" for i in indicators):
+        indicators = [i for i in indicators if i.kind != "claim"]
+    return indicators
+
+
+def indicator_parts(q: Query, asks: Asks, asked: str) -> list[list[Indicator]]:
+    """One indicator list per part of a question that asks several figures; one list when it asks one.
+    A piece only counts as a part if it names an indicator of its own."""
+    pieces = [p for p in cues.PART_BREAK.split(asked) if p and p.strip()]
+    found = [ind for p in pieces if (ind := indicators_of(q, asks, p))]
+    whole = indicators_of(q, asks, asked, whole=True)
+    if len(found) < 2 or len({tuple(f) for f in found}) < 2:
+        return [whole] if whole else []
+    out: list[list[Indicator]] = []
+    for ind in found:
+        if ind not in out and not any(set(ind) <= set(o) for o in out):
+            out.append(ind)
+    return out
+
+
+def things_zh(question: str) -> list[Thing]:
+    """A question asking several figures (组织了多少场培训?覆盖多少人次?) as one part per figure; a part
+    that names nothing but the figure (覆盖多少人次) keeps the part before it as its subject."""
+    pieces = [p for p in re.split(r"[?？;；,，]", question) if p.strip()]
+    asking = [p for p in pieces if re.search(r"多少|几", p)]
+    parts = [question] if len(asking) < 2 else [p if i == 0 else asking[i - 1] + "," + p for i, p in enumerate(asking)]
+    return [Thing(text=p, units=_listed(asked_units(p.rsplit(",", 1)[-1]))) for p in parts]
+
+
+# "how many X, and how many Y" / "… and what sum was involved": one part per figure asked
+_SPLIT_EN = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:from|for|in|of|at|by|with|across)\s+)?(?=(?:how (?:many|much)|what "
+                       r"(?:sum|amount|total|number|share|percentage|proportion|rate))\b)", re.I)
+# "how many A and B did X …": two things counted by one verb
+_PAIR_EN = re.compile(r"\b(how many\s+)((?:[\w'()-]+\s+){0,6}?[\w'()-]+)\s+and\s+((?:[\w'()-]+\s+){0,6}?[\w'()-]+)"
+                      r"(\s+(?:did|do|does|were|was|are|is|have|has|had)\b.*)$", re.I | re.S)
+
+
+def parts_en(question: str) -> list[str]:
+    parts = [p for p in _SPLIT_EN.split(question) if p.strip()]
+    if len(parts) == 1 and (m := _PAIR_EN.search(question)):
+        head, rest = question[:m.start()], m.group(4)
+        return [f"{head}{m.group(1)}{m.group(2)}{rest}", f"{m.group(1)}{m.group(3)}{rest}"]
+    return parts
+
+
+def things_en(question: str) -> list[Thing]:
+    """One thing per figure asked; a part that names no unit asks what the part before it asks, and a
+    part before one that does ("legal aid and mediation cases") what the noun after it names."""
+    parts = parts_en(question)
+    units: list[set[str] | None] = []
+    for part in parts:
+        found = asked_units_en(part)
+        units.append(found if found is not None or not units else units[-1])
+    for i in range(len(units) - 2, -1, -1):
+        units[i] = units[i] or units[i + 1]
+    return [Thing(text=p, units=_listed(u)) for p, u in zip(parts, units)]
+
+
+def _listed(units: set[str] | None) -> list[str] | None:
+    return None if units is None else sorted(units)

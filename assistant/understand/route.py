@@ -1,0 +1,97 @@
+"""Question → Intent, the one place routes are decided: outside or filtered places, no report, then the
+shape of the answer (about the report, list, count, compare, lookup, open) and what each shape needs.
+
+The rules read top to bottom; each later stage only looks at the intent's fields."""
+from __future__ import annotations
+
+from ..domain import cues
+from ..domain.indicators import families_named
+from ..models import ReportMeta
+from .asks import asks_of
+from .intent import (AboutReport, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
+                     NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList)
+from .parts import indicator_parts, things_en, things_zh
+from .query import Query, strip_exclusions
+from .scope import keywords, narrow, off_subject, report_filters, scope_year
+
+
+def understand(q: Query, metas: dict[str, ReportMeta], text, has_chunks: bool, explicit_year: bool) -> Intent:
+    q, unplaced = narrow(q, metas, text)
+    asks = asks_of(q)
+    base = {"query": q, "asks": asks, "unplaced": unplaced}
+    if q.unknown_places:
+        return Outside(**base)
+    if q.outside_filter:  # answering for the filter's places would answer another question
+        return FilteredOut(**base)
+    scoped = scope_year(q, metas, explicit_year, asks.plan)
+    if scoped is None or not has_chunks:
+        return NoReport(**base)
+    return _shape(scoped, metas, text, base | {"query": scoped})
+
+
+def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
+    asks, question = base["asks"], q.question
+    asked = strip_exclusions(question)
+    parts = indicator_parts(q, asks, asked)
+    indicators = list(dict.fromkeys(i for p in parts for i in p))
+    before, after = _year(cues.BEFORE, question), _year(cues.AFTER, question)
+    issuer_like, levels = report_filters(asked)
+    base |= {"indicators": indicators,
+             "filters": Filters(year_before=before, year_after=after, issuer_like=issuer_like, levels=levels)}
+    over_all = base | ({"query": q.model_copy(update={"year": None})} if before or after else {})
+    condition, threshold = _condition(question, asks.zero)
+    count = bool(cues.COUNT.search(question))
+    if cues.ABOUT_REPORT.search(question) and q.names_reports() and not count:
+        return AboutReport(**over_all)
+    if count and not (len(q.places) == 1 and not cues.REPORTS_WORD.search(question)):
+        # 贵州省有多少个县开展了… asks a figure of one report; 有几个县报告了… counts reports
+        return _listing(q, over_all, True, condition, threshold)
+    if cues.COMPARE.search(question) and (len(q.places) >= 2 or cues.MAX.search(question) or cues.MIN.search(question)):
+        condition = condition or ("min" if cues.MIN.search(question) else "max" if cues.MAX.search(question) else None)
+        return Compare(**over_all, condition=condition, families=sorted(families_named(question)))
+    if asks.listing and not (len(q.places) == 1 and asks.open):  # "X存在哪些不足" lists content, not places
+        return _listing(q, over_all, False, condition, threshold)
+    opened = asks.open and not (asks.number or asks.rate)
+    if what := off_subject(question, [text(rid) for rid, m in metas.items() if q.in_scope(m)]):
+        return OffSubject(**base, what=what)
+    if asks.overview:
+        return Overview(**base)
+    if opened:
+        return Open(**base)
+    return Lookup(**base, parts=parts if len(parts) > 1 else [], things=things_zh(question),
+                  things_en=things_en(question) if q.lang == "en" else [])
+
+
+def _listing(q: Query, base: dict, count: bool, condition, threshold) -> Intent:
+    """Which reports (or how many) — by metadata, by a claim, by a mention, by a figure, or as a table."""
+    filters, indicators, question = base["filters"], base["indicators"], q.question
+    words = keywords(q) if (cues.MENTION.search(question) or not indicators) else []
+    if filters.issuer_like or (filters.levels and not indicators and condition is None):
+        return ReportList(**base, count=count)
+    if condition == "zero":  # zero-defeat claims live in the fact table, with their scopes
+        return ClaimList(**base, count=count)
+    if cues.MENTION.search(question) and words:
+        return MentionList(**base, count=count, keywords=words)
+    families = families_named(question)
+    if not count and base["asks"].per_report and condition is None and (indicators or families):
+        return PerReport(**base, families=sorted(families))
+    if indicators:
+        return FigureList(**base, count=count, condition=condition, threshold=threshold)
+    if filters.year_before or filters.year_after or base["query"].year or not words:
+        return ReportList(**base, count=count)  # "列出所有报告", "2023年有哪些报告"
+    return MentionList(**base, count=count, keywords=words)
+
+
+def _condition(question: str, zero: bool) -> tuple[str | None, float | None]:
+    if zero:
+        return "zero", None
+    if m := cues.GT.search(question):
+        return "gt", float(m.group(1))
+    if m := cues.LT.search(question):
+        return "lt", float(m.group(1))
+    return None, None
+
+
+def _year(pattern, question: str) -> int | None:
+    m = pattern.search(question)
+    return int(m.group(1) or m.group(2)) if m else None

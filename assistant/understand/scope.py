@@ -1,0 +1,135 @@
+"""Which reports a question is about, beyond the places metadata recognised.
+
+A metadata miss must never hide a report whose text answers: a name the question uses that is no
+corpus place is looked for in every report's title, issuer, file name and opening lines; failing
+that, reports whose place is unknown stay candidates (flagged in the answer). A department the
+question names (司法局, 公安局) narrows a place to that department's reports.
+"""
+from __future__ import annotations
+
+import re
+
+from ..domain import cues
+from ..domain.levels import ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, LEVEL_WORDS
+from ..domain.subjects import ACRONYM, KNOWN_ACRONYMS, OFF_SUBJECT
+from ..models import ReportMeta
+from ..places.names import core
+from ..text.script import to_simplified
+from .query import Query
+
+_OPENING = 400
+_DEPT_KINDS = re.compile(DEPARTMENT_KINDS)
+_BODIES = [(re.compile(pattern, re.I), like) for pattern, like in BODIES]
+_ABOUT_REPORTS = re.compile(ABOUT_REPORTS, re.I)
+_ACRONYM = re.compile(ACRONYM)
+
+
+def _names(name: str) -> list[str]:
+    short = core(name)
+    return [n for n in {name, short} if len(n) >= 2]
+
+
+def reports_naming(names: list[str], metas: dict[str, ReportMeta], text) -> list[str]:
+    """Reports whose title, issuer, full place, file name or opening lines name one of `names`."""
+    out = []
+    for rid, m in metas.items():
+        hay = " ".join(filter(None, (m.title, m.issuer, m.place_full, m.source, text(rid)[:_OPENING])))
+        if any(n in hay for name in names for n in _names(name)):
+            out.append(rid)
+    return out
+
+
+def unplaced(q: Query, metas: dict[str, ReportMeta]) -> list[str]:
+    """Reports with no recognised place that may be the place asked: same year (the question must
+    name one) and a level that fits (a report calling itself 我区 can be 老边区, not 赵县)."""
+    from ..places.resolve import resolve  # the gazetteer loads only when a name is unknown
+
+    if q.year is None:
+        return []
+    levels = {p.level for p in (resolve(n) for n in q.unknown_places) if p is not None}
+    return [rid for rid, m in metas.items()
+            if m.place is None and m.year == q.year and m.level is not None and m.level in levels]
+
+
+def department_reports(q: Query, metas: dict[str, ReportMeta]) -> list[str] | None:
+    """The named place's reports by the department the question names (四川省司法厅 vs 四川省人民政府)."""
+    kinds = {m.group() for m in _DEPT_KINDS.finditer(q.question)}
+    if not kinds or not q.places:
+        return None
+    ids = [rid for rid, m in metas.items() if m.place in q.places and m.issuer
+           and any(k in m.issuer or (m.department and (k in m.department or m.department in k)) for k in kinds)]
+    return ids or None
+
+
+def narrow(q: Query, metas: dict[str, ReportMeta], text) -> tuple[Query, list[str]]:
+    """The query scoped to the reports it is about when its names are not (only) corpus places, and the
+    names answered from reports that name no place (the answer must say so)."""
+    if q.unknown_places:
+        if ids := reports_naming(q.unknown_places, metas, text):
+            return q.model_copy(update={"report_ids": ids, "unknown_places": []}), []
+        if ids := unplaced(q, metas):
+            return q.model_copy(update={"report_ids": ids, "unknown_places": []}), list(q.unknown_places)
+    elif ids := department_reports(q, metas):
+        return q.model_copy(update={"report_ids": ids}), []
+    return q, []
+
+
+def scope_year(q: Query, metas: dict[str, ReportMeta], explicit: bool, plan: bool) -> Query | None:
+    """Apply a year named in the question only if it is a reported year; a plan year (year+1) is not."""
+    if q.year is None:
+        return q
+    in_scope = [m for m in metas.values() if q.covers(m)]
+    if any(m.year == q.year for m in in_scope):
+        return q
+    if not explicit and plan and any(m.year is not None and m.year + 1 == q.year for m in in_scope):
+        return q.model_copy(update={"year": None})  # "2024年工作计划" lives in the 2023 report
+    return None
+
+
+def report_filters(asked: str) -> tuple[str | None, list[str]]:
+    """Kind of issuing body and levels named in a question about the reports themselves
+    (有几份公安局的报告 / 2022年有哪些县的报告 / Which reports come from development zones)."""
+    body = next((like for pattern, like in _BODIES if pattern.search(asked)), None)
+    if not cues.REPORTS_WORD.search(asked):
+        return body, []
+    levels = []
+    for pattern, level in LEVEL_WORDS:
+        for m in re.finditer(pattern, asked, re.I):
+            tail = asked[m.end(): m.end() + 16]
+            head = asked[max(0, m.start() - 30): m.start()]
+            if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年]$", head) \
+                    or re.search(r"\b[A-Z][a-z]+\s$", head):
+                continue  # part of a name: 北京市的报告, Zhejiang province
+            if _ABOUT_REPORTS.match(tail) or re.search(r"\breports?\b.{0,20}$", head, re.I):
+                levels.append(level)
+                break
+    return body, levels
+
+
+def off_subject(question: str, texts: list[str]) -> str | None:
+    """The asked thing when no report in scope says anything about it (GDP, population…), else None."""
+    body = None
+    for pattern, words in OFF_SUBJECT:
+        if m := re.search(pattern, question, re.I):
+            body = body if body is not None else "".join(to_simplified(t) for t in texts)
+            if not any(w in body for w in words):
+                return m.group(0)
+    for acronym in _ACRONYM.findall(question):
+        if acronym not in KNOWN_ACRONYMS:
+            body = body if body is not None else "".join(to_simplified(t) for t in texts)
+            if acronym not in body:
+                return acronym
+    return None
+
+
+def keywords(q: Query) -> list[str]:
+    """The term a list over mentions looks for: a quoted phrase, else the most specific domain term
+    and one more word."""
+    quoted = cues.QUOTED.findall(q.question)
+    if quoted:
+        return quoted
+    words = sorted({t for t in q.tokens if len(t) >= 2 and not re.fullmatch(r"[\da-z]+", t)},
+                   key=lambda t: (-len(t), q.tokens.index(t)))
+    head = q.focus[:1] or words[:1]
+    extra = [w for w in words if not any(w in h or h in w for h in head)][:1]
+    return head + extra
