@@ -191,3 +191,38 @@ class FakeLLM(CustomLLM):
 @pytest.fixture
 def fake_llm():
     return FakeLLM()
+
+
+# ---- understanding questions without a store: report metadata of the five seed places ----
+
+
+SEED_METAS = [("w", "金华市婺城区", 2022, "district", "中共金华市婺城区委、金华市婺城区人民政府"), ("p", "平罗县", 2023, "county", None),
+         ("q", "重庆市綦江区", 2023, "district", "綦江区司法局"), ("l", "临海市", 2020, "city", "临海市司法局"),
+         ("s", "宿迁经济技术开发区", 2024, "development_zone", None)]
+UNDERSTOOD_TEXT = "2023年共有行政诉讼案件148件,败诉率为21.6%。法律明白人1143名。"
+
+
+@pytest.fixture(scope="session")
+def places():
+    from assistant.places import PlaceIndex
+
+    return PlaceIndex([p for _, p, *_ in SEED_METAS])
+
+
+@pytest.fixture(scope="session")
+def metas():
+    from assistant.models import ReportMeta
+
+    return {rid: ReportMeta(id=rid, source=f"{rid}.txt", place=place, year=year, level=level, issuer=issuer,
+                            title=f"{place}{year}年度法治政府建设情况报告")
+            for rid, place, year, level, issuer in SEED_METAS}
+
+
+@pytest.fixture(scope="session")
+def understood(places, metas):
+    from assistant.understand.query import analyze
+    from assistant.understand.route import understand
+
+    def intent(question: str, year: int | None = None):
+        return understand(analyze(question, places, None, year), metas, lambda rid: UNDERSTOOD_TEXT, True, year is not None)
+    return intent

@@ -2,7 +2,7 @@
 import pytest
 
 from assistant import Assistant
-from assistant.answer.citations import check_answer
+from assistant.checks.citations import check_answer
 from assistant.settings import Settings
 from conftest import FakeEmbedding, FakeLLM
 

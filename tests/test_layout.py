@@ -69,3 +69,47 @@ def test_no_private_names_imported_across_modules():
                 bad += [f"{p.relative_to(ROOT)}: {a.name}" for a in node.names
                         if re.match(r"_[a-z]", a.name)]
     assert not bad
+
+
+# The package's parts, lowest first: each may import only parts listed before it (and itself).
+LAYERS = ["domain", "errors", "settings", "models", "text", "places", "validate", "facts", "store", "ingest",
+          "understand", "reading", "render", "handlers", "checks", "engine", "llm", "assistant", "evaluation", "web",
+          "cli", "__main__", "__init__"]
+
+
+def _part(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def _imported_parts(path: Path) -> set[str]:
+    """The package parts a module imports, function-level (lazy) imports included."""
+    out = set()
+    depth = len(path.relative_to(PACKAGE).parts) - 1  # 0 for assistant/x.py, 1 for assistant/sub/x.py
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                if node.level - 1 > depth:
+                    continue
+                base = list(path.relative_to(PACKAGE).parts[:depth - (node.level - 1)])
+                target = base + (node.module.split(".") if node.module else [])
+                names = [target] if node.module else [base + [a.name] for a in node.names]
+            elif (node.module or "").startswith("assistant."):
+                names = [node.module.split(".")[1:]]
+            else:
+                continue
+            out |= {t[0] for t in names if t}
+    return out
+
+
+def test_the_import_graph_points_one_way():
+    """A part imports only the parts below it: the graph is acyclic and in LAYERS order."""
+    rank = {name: i for i, name in enumerate(LAYERS)}
+    bad = []
+    for path in _modules():
+        part = _part(path)
+        assert part in rank, f"{part} is not placed in LAYERS"
+        for other in _imported_parts(path) - {part}:
+            if other in rank and rank[other] > rank[part]:
+                bad.append(f"{path.relative_to(ROOT)} ({part}) imports {other}")
+    assert not bad, bad

@@ -87,7 +87,8 @@ def score(question: EvalQuestion, answer: Answer,
     # an abstention may echo the asked year or place (check_answer exempts it too); a count is
     # derived from the citations, so the number of cited reports is supported by them
     derived = {str(len({c.report_id for c in cits}))} if question.kind == "count" else set()
-    s.hallucinated_numbers = 0 if answer.abstained else len(unsupported_numbers(answer) - derived)
+    s.hallucinated_numbers = 0 if answer.abstained else \
+        len(unsupported_numbers(answer.answer, answer.citations, answer.coverage) - derived)
     if ev and retrieved_sources_quotes is not None:
         top = [(src, squash(t)) for src, t in retrieved_sources_quotes[:5]]
         found = [any(same_source(src, e.source) and squash(e.quote) in t for src, t in top) for e in ev]

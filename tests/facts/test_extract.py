@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest.cleaning import clean
-from assistant.facts.extract import Fact, extract_facts, facts_to_rows
-from assistant.facts.indicators import Indicator, indicator_for_terms
+from assistant.facts.extract import extract_facts, facts_to_rows
+from assistant.models import Fact
+from assistant.domain.indicators import Indicator, indicator_for_terms
 
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
 GOLD = json.loads((Path(__file__).parent / "gold_facts.json").read_text(encoding="utf-8"))

@@ -1,7 +1,9 @@
 import pytest
 
 from assistant.ingest.cleaning import clean
-from assistant.ingest.sections import chunk_report, heading_label, parse_sections, section_at, sentence_spans
+from assistant.ingest.sections import chunk_report
+from assistant.text.sections import heading_label, parse_sections, section_at
+from assistant.text.spans import sentence_spans
 from assistant.settings import ChunkSettings
 from conftest import REPORTS, SEED
 

@@ -16,7 +16,7 @@ from llama_index.core.llms import ChatMessage
 
 from assistant import Assistant
 from assistant.llm import backends as llm_mod
-from assistant.answer.citations import check_answer
+from assistant.checks.citations import check_answer
 from assistant.errors import FazhiError
 from assistant.llm.generation import generate, generate_stream, language_ok, prime
 from assistant.llm.backends import GGUF_NAME, GGUF_SIZE, LLMUnavailableError, LocalGGUF, assemble_gguf, make_llm, model_path

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.citations import check_answer
+from assistant.checks.citations import check_answer
 from assistant.llm.generation import (
     build_messages,
     generate,
@@ -13,7 +13,7 @@ from assistant.llm.generation import (
     split_sentences,
     verify,
 )
-from assistant.models import Answer, Citation, Coverage
+from assistant.models import Answer, AnswerLine, Citation, Coverage
 from conftest import FakeLLM
 
 PINGLUO = ("平罗县2023年度法治政府建设情况报告\n"
@@ -43,7 +43,9 @@ def extractive(question: str, cits: list[Citation], lang: str = "zh", head: str 
                      else f"The {c.year} report of {c.place} states: “{c.quote}” [{c.key}]")
     if tail:
         lines.append(tail)
-    ans = Answer(question=question, answer="\n".join(lines), citations=cits, **kw)
+    typed = [AnswerLine(text=line, role="evidence" if f"[{c.key}]" in line else "summary",
+                        keys=[c.key for c in cits if f"[{c.key}]" in line]) for line in lines]
+    ans = Answer(question=question, answer="\n".join(lines), citations=cits, lines=typed, **kw)
     assert check_answer(ans, TEXTS) == []
     return ans
 
@@ -222,8 +224,10 @@ def test_count_may_repeat_program_counts_but_not_invent_them(zero_list):
 def test_different_scope_must_be_said():
     cits = [cit(1, "wc", "复议后案件实现“零败诉”。"), cit(2, "sq", "全区45件行政复议案件无行政纠错。")]
     ext = extractive(ZQ, cits, route="list", coverage=Coverage(checked=2, matched=1, related=1))
-    ext = ext.model_copy(update={"answer": "- 金华市婺城区(2022):零败诉。原文:“复议后案件实现“零败诉”。”[1]\n"
-                                           "- 宿迁经济技术开发区(2024)(不同口径):无行政纠错。原文:“全区45件行政复议案件无行政纠错。”[2]"})
+    items = ["- 金华市婺城区(2022):零败诉。原文:“复议后案件实现“零败诉”。”[1]",
+             "- 宿迁经济技术开发区(2024)(不同口径):无行政纠错。原文:“全区45件行政复议案件无行政纠错。”[2]"]
+    ext = ext.model_copy(update={"answer": "\n".join(items), "lines": [
+        AnswerLine(text=items[0], role="item", keys=[1]), AnswerLine(text=items[1], role="item", keys=[2], scope_differs=True)]})
     assert run(ext, "婺城区复议后零败诉[1]。宿迁经开区报告了零败诉[2]。", question=ZQ) is ext
     out = run(ext, "婺城区复议后零败诉[1]。宿迁经开区口径不同,45件行政复议案件无行政纠错[2]。", question=ZQ)
     assert "口径不同" in out.answer

@@ -1,7 +1,7 @@
 """Domain vocabulary, the EN→ZH glossary and sentence/clause spans (assistant/text/)."""
 import pytest
 
-from assistant.text.glossary import expand_english, glossary_matches, terms_of
+from assistant.domain.glossary import expand_english, glossary_matches, terms_of
 from assistant.text.lexicon import domain_terms_in, tokenize
 from assistant.text.spans import clause_spans, sentence_spans
 

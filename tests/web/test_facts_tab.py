@@ -9,8 +9,8 @@ import re
 import gradio as gr
 import pytest
 
-from assistant.facts.extract import Fact
-from assistant.facts.indicators import Indicator
+from assistant.models import Fact
+from assistant.domain.indicators import Indicator
 from assistant.web import facts_tab
 from assistant.web.i18n import t
 from test_app import app, extractive_answers, fresh, running  # noqa: F401  (fixtures)

@@ -1,9 +1,9 @@
 """Cross-report answers read every report in scope; coverage is stated; not reported ≠ zero."""
 import pytest
 
-from assistant.answer.citations import check_answer
+from assistant.checks.citations import check_answer
 from assistant.errors import InputError
-from assistant.facts.indicators import Indicator
+from assistant.domain.indicators import Indicator
 
 
 def _verified(a, answer):

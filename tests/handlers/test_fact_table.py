@@ -1,5 +1,5 @@
 """Comparisons and per-report answers as a typed table, with caveats instead of silent rankings."""
-from assistant.answer.citations import check_answer
+from assistant.checks.citations import check_answer
 
 
 def _ok(a, ans):

@@ -1,6 +1,6 @@
 """Figure lookups from the fact table: the answer first, every part of the question, targets apart,
 not-stated parts with the related figures cited."""
-from assistant.answer.citations import check_answer
+from assistant.checks.citations import check_answer
 
 
 def _ok(a, ans):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.answer.citations import looks_like_injection
+from assistant.text.injection import looks_like_injection
 from conftest import FakeEmbedding, copy_home
 
 PLANTED = """测试县2023年度法治政府建设情况报告

