@@ -315,10 +315,10 @@ class Assistant:
                 "corpus_places": self.places.places}
 
     def ask(self, question: str, place: str | list[str] | None = None, year: int | None = None,
-            generate: bool = True) -> Answer:
-        """Answer with verified citations; with an LLM configured (and generate=True) the verified
-        extractive answer is rephrased by it and checked again (falls back to the extractive one)."""
-        answer = self._answer(question, place, year)
+            generate: bool = True, history=None) -> Answer:
+        """Answer with verified citations, rephrased by the LLM when one is configured (and checked again);
+        `history`: earlier turns (Answers or {"question", "answer"}) a follow-up question leans on."""
+        answer = self._answer(question, place, year, history)
         if not self._phrase(answer, generate):
             return answer
         llm, notice = self._usable_llm()
@@ -360,9 +360,9 @@ class Assistant:
         return guard.merge(phrased, extractive)
 
     def ask_stream(self, question: str, place: str | list[str] | None = None, year: int | None = None,
-                   generate: bool = True):
+                   generate: bool = True, history=None):
         """Events: evidence (at once), then LLM tokens (unverified), then the final verified Answer."""
-        answer = self._answer(question, place, year)
+        answer = self._answer(question, place, year, history)
         llm, notice = self._usable_llm() if self._phrase(answer, generate) else (None, None)
         if llm is None:
             answer = answer.model_copy(update={"notice": notice}) if notice else answer
@@ -380,14 +380,18 @@ class Assistant:
                 event = {**event, "answer": final, "generated": final is not answer}
             yield event
 
-    def _answer(self, question: str, place, year) -> Answer:
+    def _answer(self, question: str, place, year, history=None) -> Answer:
         self._require_store()
         with self._reading():  # another process may be committing: wait for it, then see its reports
             if not self.metas:
                 raise FazhiError("no reports have been ingested yet; run `fazhi ingest reports/` first")
             q = self.analyze(question, place, year)
+            earlier = validate.history(history)
             ctx = Context(self.corpus, self.settings.retrieval, self.settings.answer)
-            return engine.answer(q, ctx, explicit_year=year is not None)
+            if earlier is None:
+                return engine.answer(q, ctx, explicit_year=year is not None)
+            return engine.follow_up(q, self.analyze(earlier, place, year), ctx, year is not None,
+                                    lambda text: self.analyze(text, place, year))
 
     def close(self) -> None:
         self.docs.close()

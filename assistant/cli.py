@@ -116,10 +116,10 @@ def _print_table(table) -> None:
     Console(width=max(100, 24 * (len(table.columns) + 1))).print(grid)
 
 
-def _stream(assistant, question: str, place, year, generate: bool):
+def _stream(assistant, question: str, place, year, generate: bool, history=None):
     """Print LLM tokens as they come (unverified), then the verified answer that counts."""
     final, streamed = None, False
-    for event in assistant.ask_stream(question, place=place, year=year, generate=generate):
+    for event in assistant.ask_stream(question, place=place, year=year, generate=generate, history=history):
         if event["type"] == "token":
             if not streamed:
                 typer.echo("… ", nl=False, err=True)
@@ -132,19 +132,42 @@ def _stream(assistant, question: str, place, year, generate: bool):
     return final
 
 
+def _history(path: Optional[str]):
+    """The turns of a --history file, or a one-line error naming what is wrong with it."""
+    if path is None:
+        return None
+    try:
+        turns = json.loads(open(path, encoding="utf-8").read())
+    except OSError as err:
+        _fail(f"cannot read --history file '{path}': {err.strerror or err}; give a JSON file of earlier turns")
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        _fail(f"--history file '{path}' is not JSON ({err}); give a list like "
+              '[{"question": "…", "answer": "…"}]')
+    if isinstance(turns, dict):  # one whole `fazhi ask --json` answer
+        turns = [turns]
+    if not isinstance(turns, list):
+        _fail(f"--history file '{path}' must hold a JSON list of earlier turns, got {type(turns).__name__}")
+    return turns
+
+
 @app.command()
 def ask(question: str = typer.Argument(..., help="the question, in Chinese or English"),
         place: Optional[list[str]] = typer.Option(None, "--place", help="only reports of this place (repeatable)"),
         year: Optional[str] = typer.Option(None, "--year", help="only reports on this year"),
         no_llm: bool = typer.Option(False, "--no-llm", help="extractive answer only (no LLM phrasing)"),
-        as_json: bool = typer.Option(False, "--json", help="print the Answer as JSON")):
+        as_json: bool = typer.Option(False, "--json", help="print the Answer as JSON"),
+        history: Optional[str] = typer.Option(None, "--history", help="JSON file: a list of earlier turns "
+                                              '({"question", "answer"} objects or whole --json answers) '
+                                              "that a follow-up question leans on")):
     """Answer one question with verbatim citations."""
+    turns = _history(history)
     assistant = _open()
     try:
         if as_json:
-            answer = assistant.ask(question, place=place or None, year=_year(year), generate=not no_llm)
+            answer = assistant.ask(question, place=place or None, year=_year(year), generate=not no_llm,
+                                   history=turns)
         else:
-            answer = _stream(assistant, question, place or None, _year(year), not no_llm)
+            answer = _stream(assistant, question, place or None, _year(year), not no_llm, turns)
     except FazhiError as err:
         _fail(str(err))
     if as_json:
@@ -234,22 +257,36 @@ def facts(indicator: Optional[str] = typer.Option(None, "--indicator", help="e.g
 
 
 @app.command()
-def chat():
-    """Ask questions at a terminal prompt (empty line or Ctrl-D quits)."""
+def chat(as_json: bool = typer.Option(False, "--json", help="read questions from standard input, one per line, "
+                                      "and print one JSON answer per line"),
+         no_llm: bool = typer.Option(False, "--no-llm", help="extractive answers only (no LLM phrasing)")):
+    """A conversation: each question may lean on the ones before it ("那2022年呢?"). Empty line or Ctrl-D quits."""
     assistant = _open()
-    assistant.warm_up()
-    typer.echo(f"{len(assistant.reports())} reports loaded. Ask in Chinese or English; empty line to quit.")
+    if not as_json:
+        assistant.warm_up()
+        typer.echo(f"{len(assistant.reports())} reports loaded. Ask in Chinese or English; follow-up questions "
+                   "may lean on earlier ones; empty line to quit.")
+    turns: list = []
     while True:
         try:
-            question = input("问> ").strip()
+            question = (sys.stdin.readline() if as_json else input("问> ")).strip()
         except (EOFError, KeyboardInterrupt):
             break
         if not question:
             break
         try:
-            _print_answer(_stream(assistant, question, None, None, True))
+            if as_json:
+                answer = assistant.ask(question, generate=not no_llm, history=turns)
+                typer.echo(answer.model_dump_json())
+            else:
+                answer = _stream(assistant, question, None, None, not no_llm, turns)
+                _print_answer(answer)
+            turns.append(answer)
         except FazhiError as err:
-            typer.echo(f"error: {err}", err=True)
+            if as_json:
+                typer.echo(json.dumps({"question": question, "error": str(err)}, ensure_ascii=False))
+            else:
+                typer.echo(f"error: {err}", err=True)
 
 
 @app.command()

@@ -15,10 +15,12 @@ from .checks.verify import verify
 from .handlers.registry import run
 from .models import Answer
 from .reading.corpus import Context
-from .render.answer import to_answer
+from .render.answer import reading, to_answer
 from .render.draft import abstention
 from .understand.query import Query
+from .understand.followup import resolve, without_year
 from .understand.route import understand
+from .understand.scope import narrow
 
 CHECKS = (reconcile, near_miss, verify)
 
@@ -30,4 +32,20 @@ def answer(q: Query, ctx: Context, explicit_year: bool) -> Answer:
     draft = run(intent, ctx) or abstention(route=intent.route)
     for check in CHECKS:
         draft = check(draft, intent, ctx)
-    return to_answer(draft, intent.query.question, intent.lang, intent.unplaced)
+    return to_answer(draft, intent.query.question, intent.lang, intent.unplaced).model_copy(
+        update={"standalone_question": q.question})
+
+
+def follow_up(q: Query, earlier: Query, ctx: Context, explicit_year: bool, reanalyze) -> Answer:
+    """A question asked after `earlier` in one conversation: made standalone (understand/followup.py), answered,
+    and the reading taken shown when it differs from the words asked."""
+    c = ctx.corpus
+    earlier = narrow(earlier, c.metas, c.text)[0]  # a department's reports stay that department's
+    standalone = resolve(q, earlier, c.places, reanalyze)
+    if standalone is None:
+        return answer(q, ctx, explicit_year)
+    if q.year is None and standalone.year is not None and not any(standalone.in_scope(m) for m in c.metas.values()):
+        standalone = without_year(standalone)  # "What about Linhai?" after Pingluo 2023: Linhai's report is 2020
+    answered = answer(standalone, ctx, explicit_year)
+    return answered.model_copy(update={"question": q.question, "standalone_question": standalone.question,
+                                       "notice": reading(standalone.question, q.lang, answered.notice)})

@@ -128,6 +128,8 @@ class Answer(BaseModel):
     notice: str | None = Field(None, description="one line on how the answer was made, e.g. the LLM failed; "
                                                  "left out of the JSON when there is none (stable field set)")
 
+    standalone_question: str | None = Field(None, description="the question actually answered: a follow-up "
+                                                              "made standalone with the conversation before it")
     route: str | None = Field(None, description="lookup/list/count/compare/open/meta/outside")
     places: list[str] | None = Field(None, description="places the answer asserts (list/count/compare answers)")
     coverage: Coverage | None = None

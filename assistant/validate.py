@@ -5,6 +5,7 @@ from __future__ import annotations
 from .errors import InputError
 from .models import ReportMeta
 from .places import PlaceIndex
+from .text.script import to_simplified
 
 
 def _text(value: str, what: str, fix: str) -> None:
@@ -49,3 +50,23 @@ def year(value, metas: dict[str, ReportMeta]) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value not in years:
             raise InputError(f"no report covers year {value!r:.20}; years in the corpus: "
                              f"{', '.join(map(str, years)) or '(none)'}")
+
+
+def history(turns) -> str | None:
+    """The earlier question a follow-up leans on: the last turn's standalone question (or its question).
+    Turns are Answers or {"question", "answer"} objects (a whole `fazhi ask --json` answer is one)."""
+    if turns is None:
+        return None
+    if not isinstance(turns, (list, tuple)):
+        raise InputError(f"history must be a list of earlier turns, got {type(turns).__name__}; "
+                         f'e.g. [{{"question": "平罗县2023年行政复议收案多少件?", "answer": "…"}}]')
+    for n, turn in enumerate(reversed(turns), 1):
+        data = turn.model_dump() if hasattr(turn, "model_dump") else turn
+        if not isinstance(data, dict):
+            raise InputError(f"history turn {len(turns) - n + 1} is {type(turn).__name__}, not an object; "
+                             f'give {{"question": …, "answer": …}}')
+        text = data.get("standalone_question") or data.get("question")
+        if isinstance(text, str) and text.strip():
+            _text(text, "a history question", "retype it")
+            return to_simplified(text.strip())
+    return None

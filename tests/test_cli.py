@@ -25,7 +25,8 @@ def test_ingest_ask_reports_json(cli):
     assert len(ingest["added"]) == 5 and ingest["failed"] == []
     result = cli("ask", "平罗县2023年行政诉讼败诉率是多少?", "--json")
     answer = json.loads(result.stdout)
-    assert set(answer) == {"question", "answer", "citations", "abstained", "route", "places", "coverage", "table"}
+    assert set(answer) == {"question", "answer", "citations", "abstained", "route", "places", "coverage", "table",
+                           "standalone_question"}
     assert set(answer["citations"][0]) == {"key", "report_id", "source", "title", "place", "year", "section", "quote",
                                            "start", "end"}
     assert "21.6%" in answer["citations"][0]["quote"]

@@ -77,3 +77,16 @@ CONTENT_EN = re.compile(r"\b(?:how many|how much|what (?:is|was|were|are) the|wh
 ZERO_AFTER = re.compile(r"复议后|after (?:administrative )?reconsideration|taken to court after", I)
 ZERO_LITIGATION = re.compile(r"诉讼|应诉|litigation|lawsuit|court|sued", I)
 ZERO_RECONSIDERATION = re.compile(r"复议|reconsideration", I)
+
+# ---- follow-up questions: what marks a question that leans on the one before it --------------------------
+FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|and\b|so\b|then\b|also\b|what about\b|how about\b|"
+                         r"and what about\b|same (?:question )?for\b)[\s,，、:：]*", I)
+FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?呢\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$", I)
+# a pronoun standing for the place/report asked before (它的…, 该县…, its …)
+REFER_SCOPE = re.compile(r"它们?的?|该(?:县|市|区|省|镇|乡|街道|局|地|单位|报告)的?|这个(?:县|市|区|地方|报告)的?|"
+                         r"\b(?:its|that (?:county|city|district|report|place)|the same (?:place|report))\b", I)
+# a pronoun standing for the thing counted before (其中…, those, of them)
+REFER_THING = re.compile(r"^\s*其中|(?<![\u4e00-\u9fff])其(?=中|余)|这些|\b(?:of (?:those|them|these)|those|them|these|"
+                         r"which of (?:those|them))\b", I)
+ASKING = re.compile(r"多少|几|哪|什么|是否|有没有|吗|如何|怎样|怎么|谁|何时|\b(?:how|what|which|who|when|whether|did|does|"
+                    r"do|is|are|was|were|has|have)\b", I)

@@ -12,6 +12,11 @@ PHRASES: dict[str, tuple[str, str]] = {
                            "No report in scope says anything about “{what}” (rule-of-law reports do not usually give such figures)."),
     "reason.outside": ("语料中没有“{names}”的报告。相近的报告:{near}(语料共{total}份)。",
                        "No report for {names} is in the corpus. Nearest reports: {near} (of {total})."),
+    "reason.unclear": ("问题里的“{word}”指的是哪个地区或哪份报告?请写明地区(如“平罗县2023年行政复议收案数是多少?”),"
+                       "或在同一对话里接着上一个问题问。",
+                       "Which place or report does “{word}” refer to? Name the place (e.g. “What was Pingluo's "
+                       "reconsideration caseload in 2023?”), or ask it as a follow-up in the same conversation."),
+    "followup.reading": ("按上文理解为:{question}", "Read with the earlier question as: {question}"),
     "reason.figure_not_stated": ("范围内的报告没有写明所问的数字。", "No report in scope states that figure."),
     "caveat.unplaced": ("注意:没有写明“{names}”的报告;以下引文出自未写明地名、年份和层级相符的报告,请核对来源。",
                         "Note: no report names {names}; the quotes below come from reports that name no place but match "

@@ -12,7 +12,10 @@ from ..checks.citations import unsupported_numbers, verify_quote
 from ..models import Answer
 from .matching import (MARKER, SEED_PLACES, answer_places, cites_evidence, first_sentence_problems, has_value,
                        mentions_place, missing_phrases, prf, same_source, squash)
+from .natural import NATURAL_KINDS
 from .questions import KINDS, EvalQuestion
+
+_ORDER = tuple(dict.fromkeys([*KINDS, *NATURAL_KINDS]))  # table rows: the README's kinds, then the natural ones
 
 
 # ---- one question --------------------------------------------------------------------------------
@@ -125,7 +128,7 @@ def _group(scores: list[QuestionScore]) -> dict:
 
 def summarize(scores: list[QuestionScore]) -> dict[str, dict]:
     """{kind: metrics, ..., "overall": metrics}, kinds in the README's order."""
-    out = {k: _group([s for s in scores if s.kind == k]) for k in KINDS if any(s.kind == k for s in scores)}
+    out = {k: _group([s for s in scores if s.kind == k]) for k in _ORDER if any(s.kind == k for s in scores)}
     out["overall"] = _group(scores)
     return out
 
@@ -142,7 +145,7 @@ def format_table(summary: dict, other: dict | None = None) -> str:
         return "-" if (v := (group or {}).get(key)) is None else fmt.format(v)
 
     width = 13 if other is not None else 7
-    rows = [k for k in [*KINDS, "overall"] if k in summary or (other and k in other)]
+    rows = [k for k in [*_ORDER, "overall"] if k in summary or (other and k in other)]
     lines = ["kind".ljust(13) + "".join(h.rjust(width) for h, _, _ in _COLUMNS)]
     for kind in rows:
         cells = []

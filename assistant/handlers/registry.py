@@ -16,6 +16,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "filtered_out": ("filtered_out",),
     "no_report": ("no_report",),
     "off_subject": ("off_subject",),
+    "unclear": ("unclear",),
     "about_report": ("about_report",),
     "report_list": ("report_list",),
     "claim_list": ("fact_list",),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..models import Answer, AnswerLine
 from .draft import Draft, Line
-from .slots import Join
+from .slots import Join, fill
 
 
 def to_answer(draft: Draft, question: str, lang: str, unplaced: list[str] = ()) -> Answer:
@@ -20,3 +20,9 @@ def to_answer(draft: Draft, question: str, lang: str, unplaced: list[str] = ()) 
                   table=draft.table.render(lang) if draft.table is not None else None,
                   lines=[AnswerLine(text=text, role=line.role, keys=line.keys(), scope_differs=line.scope_differs)
                          for text, line in rendered.items()])
+
+
+def reading(standalone: str, lang: str, notice: str | None = None) -> str:
+    """The notice of a follow-up: which question was answered, before any other notice."""
+    said = fill("followup.reading", {"question": standalone}, lang)
+    return f"{said}; {notice}" if notice else said

@@ -159,5 +159,11 @@ class OffSubject(_Intent):
     what: str = ""
 
 
+class Unclear(_Intent):
+    """A pronoun for a place or report (它的…, 该县…, its …) with no place named and no conversation before it."""
+
+    kind: Literal["unclear"] = "unclear"
+
+
 Intent = Annotated[Union[Lookup, Open, Overview, AboutReport, ReportList, ClaimList, MentionList, FigureList, PerReport,
-                         Compare, Outside, FilteredOut, NoReport, OffSubject], Field(discriminator="kind")]
+                         Compare, Outside, FilteredOut, NoReport, OffSubject, Unclear], Field(discriminator="kind")]

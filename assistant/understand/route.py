@@ -9,7 +9,8 @@ from ..domain.indicators import families_named
 from ..models import ReportMeta
 from .asks import asks_of
 from .intent import (AboutReport, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
-                     NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList)
+                     NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList, Unclear)
+from .followup import dangling
 from .parts import indicator_parts, things_en, things_zh
 from .query import Query, strip_exclusions
 from .scope import keywords, narrow, off_subject, report_filters, scope_year
@@ -19,6 +20,8 @@ def understand(q: Query, metas: dict[str, ReportMeta], text, has_chunks: bool, e
     q, unplaced = narrow(q, metas, text)
     asks = asks_of(q)
     base = {"query": q, "asks": asks, "unplaced": unplaced}
+    if dangling(q):  # answering over every report would quote places nobody asked about
+        return Unclear(**base)
     if q.unknown_places:
         return Outside(**base)
     if q.outside_filter:  # answering for the filter's places would answer another question

@@ -102,13 +102,14 @@ class HistoryUI:
         owner = owner if _is_id(owner) else ""  # the page's load has not given this browser its id yet
         try:
             conv = conv if self.store.exists(conv, owner) else self.store.create(owner)
+            earlier = self._earlier(conv)
             n = self.store.append(conv, question.strip(), _places_of(places), _year_of(year))
         except sqlite3.Error:  # a full disk or a broken file must not cost the answer; it is just not saved
             log.exception("could not save the question to %s", self.store.path)
-            conv, n = NONE, None
+            conv, n, earlier = NONE, None, []
         keep: list = []
         out = (chat, chat, gr.update())
-        for out in self.web.respond(question, chat, places, year, lang, keep):
+        for out in self.web.respond(question, chat, places, year, lang, keep, earlier):
             yield (*out, conv)
         got = keep[-1] if keep else None
         if n is not None and got is not None:
@@ -117,6 +118,10 @@ class HistoryUI:
             shown = list(out[0])
             shown[-1] = {"role": "assistant", "content": shown[-1]["content"] + export.copy_button(got, lang_of(lang))}
             yield shown, list(shown), gr.update(), conv
+
+    def _earlier(self, conv: str) -> list[Answer]:
+        """The conversation's answered turns, which a follow-up question leans on ("那2022年呢?")."""
+        return [turn.answer for turn in self.store.load(conv) if turn.answer is not None]
 
     def _save(self, conv: str, n: int, got: Answer | str) -> None:
         try:
@@ -211,7 +216,8 @@ class HistoryUI:
         """Ask within a saved conversation (a new one when the id is empty): {"conversation", "answer"}."""
         if conversation and not self.store.exists(conversation):
             raise _failed(InputError(f"unknown conversation {str(conversation)[:40]!r}; leave it empty to start one"))
-        answer = self.web.ask(question, places, year)  # errors raise before anything is stored
+        earlier = self._earlier(conversation) if conversation else []
+        answer = self.web.ask(question, places, year, earlier)  # errors raise before anything is stored
         conv = conversation or self.store.create()
         n = self.store.append(conv, question.strip(), _places_of(places), _year_of(year))
         self.store.answer(conv, n, answer=Answer.model_validate(answer))

@@ -45,6 +45,11 @@ def _refused(message: str) -> dict:
     return {"added": [], "skipped": [], "failed": [], "message": message}
 
 
+def _conversation(earlier: list | None) -> dict:
+    """ask()'s history argument, only when there is one (a first question is asked as before)."""
+    return {"history": list(earlier)} if earlier else {}
+
+
 def _places(value) -> list[str] | None:
     if not value:
         return None
@@ -70,11 +75,14 @@ class WebApp:
             return {"headers": views.report_columns(lang), "data": views.report_rows(self.assistant.reports(), lang)}
 
     # ---- questions -----------------------------------------------------------------------
-    def ask(self, question: str, places: list[str] | None = None, year: int | str | None = None) -> dict:
-        """Answer one question; returns the Answer as a dict (question, answer, citations[], abstained, …)."""
+    def ask(self, question: str, places: list[str] | None = None, year: int | str | None = None,
+            earlier: list | None = None) -> dict:
+        """Answer one question; returns the Answer as a dict (question, answer, citations[], abstained, …).
+        `earlier`: the conversation's earlier Answers, which a follow-up question leans on."""
         try:
             with self.lock.read():
-                return self.assistant.ask(question, place=_places(places), year=_year(year)).model_dump(mode="json")
+                return self.assistant.ask(question, place=_places(places), year=_year(year),
+                                          **_conversation(earlier)).model_dump(mode="json")
         except FazhiError as err:
             raise gr.Error(str(err), print_exception=False) from None
 
@@ -83,7 +91,8 @@ class WebApp:
         with self.lock.read():
             return [m.model_dump(mode="json") for m in self.assistant.reports()]
 
-    def stream(self, question: str, places, year, msg_id: str, lang: str = DEFAULT, keep: list | None = None):
+    def stream(self, question: str, places, year, msg_id: str, lang: str = DEFAULT, keep: list | None = None,
+               earlier: list | None = None):
         """HTML of the assistant's message: pending/streaming states, then the answer with its cards.
         The read lock is held throughout, so the cards' paragraphs come from the same store as the answer.
         `keep` (a list) receives the final Answer, for a caller that stores it (the history)."""
@@ -96,10 +105,10 @@ class WebApp:
 
             if not hasattr(self.assistant, "ask_stream"):
                 yield views.render_pending(lang=lang)
-                yield final(self.assistant.ask(question, place=places, year=year))
+                yield final(self.assistant.ask(question, place=places, year=year, **_conversation(earlier)))
                 return
             tokens = ""
-            for item in self.assistant.ask_stream(question, place=places, year=year):
+            for item in self.assistant.ask_stream(question, place=places, year=year, **_conversation(earlier)):
                 # events are either bare (list of evidence, str token, Answer) or {"type": evidence|token|answer, …}
                 kind = item.get("type") if isinstance(item, dict) else None
                 if isinstance(item, Answer) or kind == "answer":
@@ -114,7 +123,8 @@ class WebApp:
             if tokens:  # a stream that ended without its Answer: keep what was said
                 yield final(Answer(question=question, answer=tokens))
 
-    def respond(self, question, history, places, year, lang: str = DEFAULT, keep: list | None = None):
+    def respond(self, question, history, places, year, lang: str = DEFAULT, keep: list | None = None,
+                earlier: list | None = None):
         """Chat handler: streams the assistant's message into the chat; errors become a one-line warning.
         An empty or over-long question is named (a toast) and left in the box to fix, never cut or dropped.
         `keep` (a list) receives the final Answer or the error line shown instead."""
@@ -130,7 +140,7 @@ class WebApp:
         history.append({"role": "assistant", "content": views.render_pending(lang=lang)})
         yield list(history), list(history), ""
         try:
-            for html in self.stream(question, places, year, uuid.uuid4().hex[:8], lang, keep):
+            for html in self.stream(question, places, year, uuid.uuid4().hex[:8], lang, keep, earlier):
                 history[-1] = {"role": "assistant", "content": html}
                 yield list(history), list(history), gr.update()
         except FazhiError as err:

@@ -1,0 +1,173 @@
+"""A follow-up question made standalone from the one before it ("那2022年呢?", "它的纠错率呢?", "What about
+Linhai?", "And how many of those were repealed?").
+
+The earlier question (already standalone) lends what the follow-up leaves out: its places, reports and year
+are carried as structure (a department's reports stay that department's), and its text lends the thing it
+counted when the follow-up names only a new scope, or names a new thing without asking anything. The result
+is a question that reads on its own, shown to the user as the question answered."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..domain import cues
+from ..places.index import PlaceIndex
+from ..places.names import core, english_name, pinyin, units
+from .query import Query
+
+_PUNCT = re.compile(r"[\s,，、:：;；?？!！。.\"“”'‘’()（）]+")
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?(?:度)?")
+# the thing a Chinese question counts: after 多少/几 (+ measure word), or before 是/有/为多少
+_THING_AFTER = re.compile(r"(?:多少|几)(?:个|件|项|名|人次|人|次|份|条|家|所|场|期|起|宗|部|篇|类)?"
+                          r"([\u4e00-\u9fff]{2,16})\s*[?？。]?\s*$")
+_THING_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:是|有|为|达到|达)?(?:多少|几)")
+_THING_EN = re.compile(r"\bhow (?:many|much)\s+(.+?)\s+(?:did|does|do|were|was|are|is|has|have|had|in|for)\b|"
+                       r"\bwhat (?:was|is|were|are) (?:the )?(.+?)\s+(?:of|in|for|did|at)\b", re.I)
+_EN_THING_LEAD = re.compile(r"^(?:the (?:total|number|figure|count) (?:for|of)\s+|the\s+)", re.I)
+
+
+def is_followup(q: Query, places: PlaceIndex) -> bool:
+    """Whether the question leans on the one before it: a lead (那/and/what about), a tail (…呢), a pronoun
+    for the place or the thing asked, or a short question that names no place and lists nothing."""
+    text = q.question
+    if cues.FOLLOW_LEAD.search(text) or cues.FOLLOW_TAIL.search(text):
+        return True
+    if cues.REFER_SCOPE.search(text) or cues.REFER_THING.search(text):
+        return True
+    corpus_wide = any(c.search(text) for c in (cues.LIST, cues.COUNT, cues.COMPARE, cues.PER_REPORT))
+    return not q.names_reports() and not q.unknown_places and not corpus_wide and len(_rest(q, places)) <= 14
+
+
+def dangling(q: Query) -> bool:
+    """A pronoun for a place or report with nothing to stand for (no place named, no conversation)."""
+    return not q.names_reports() and not q.unknown_places and bool(
+        cues.REFER_SCOPE.search(q.question) or re.match(r"\s*其中", q.question))
+
+
+def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
+    """The standalone Query for a follow-up of `prev`, or None when `q` stands on its own."""
+    if prev is None or not is_followup(q, places):
+        return None
+    rest = _rest(q, places)
+    if not rest:
+        text = _swap_scope(prev, q, places)
+    elif not cues.ASKING.search(_body(q.question)):
+        text = _swap_thing(prev, q, rest)
+    else:
+        text = _with_scope(prev, q)
+    return _carry(reanalyze(text), q, prev)
+
+
+def _body(text: str) -> str:
+    text = cues.FOLLOW_LEAD.sub("", text, count=1)
+    text = cues.FOLLOW_TAIL.sub("", text)
+    return cues.REFER_SCOPE.sub("", text).strip()
+
+
+def _rest(q: Query, places: PlaceIndex) -> str:
+    """What the question asks beyond a place and a year: empty for "那2022年呢?" or "What about Linhai?"."""
+    text = _body(q.question)
+    names = sorted({a for p in q.places for a in places.aliases_of(p)}, key=len, reverse=True)
+    for name in names + list(q.unknown_places):
+        text = text.replace(name, " ")
+    if q.lang == "en":
+        for p in q.places:
+            text = re.sub(_pinyin_name(p), " ", text, flags=re.I)
+        text = re.sub(r"\b(?:in|for|of|the|about|it|its|then|same)\b", " ", text, flags=re.I)
+    return _PUNCT.sub("", _YEAR_WORD.sub("", text))
+
+
+def _pinyin_name(place: str) -> str:
+    last = (units(place) or [place])[-1]
+    name = "".join(w.capitalize() for w in [pinyin(core(last))])
+    return (rf"\b{re.escape(name)}\b(?:\s+(?:County|District|City|Province|Town|Township|Prefecture|Region|"
+            rf"Subdistrict|Street|New Area))?(?:'s)?")
+
+
+def _swap_scope(prev: Query, q: Query, places: PlaceIndex) -> str:
+    """The earlier question with the follow-up's place and/or year in place of its own."""
+    text = prev.question
+    if q.year is not None:
+        text, n = re.subn(r"(?<!\d)(?:19|20)\d{2}(?!\d)", str(q.year), text)
+        if not n:
+            text = (f"{q.year}年" + text) if prev.lang == "zh" else f"{text.rstrip('?？ ')} in {q.year}?"
+    if q.places:
+        text = _replace_places(text, prev, q, places)
+    return text
+
+
+def _replace_places(text: str, prev: Query, q: Query, places: PlaceIndex) -> str:
+    new = ("、".join(q.places) if prev.lang == "zh" else " and ".join(english_name(p).split(",")[0] for p in q.places))
+    patterns = [re.escape(a) for p in prev.places for a in sorted(places.aliases_of(p), key=len, reverse=True)]
+    patterns += [_pinyin_name(p) for p in prev.places] if prev.lang == "en" else []
+    for pattern in patterns:
+        if re.search(pattern, text, flags=re.I):
+            text = re.sub(pattern, new, text, count=1, flags=re.I)
+            return re.sub("|".join(patterns), "", text, flags=re.I) if len(prev.places) > 1 else text
+    return f"{new}{text}" if prev.lang == "zh" else f"{text.rstrip('?？ ')} ({new})?"
+
+
+def _swap_thing(prev: Query, q: Query, thing: str) -> str:
+    """The earlier question asking about the follow-up's thing instead of its own ("那省级国家机关呢?")."""
+    text = prev.question
+    noun = _EN_THING_LEAD.sub("", _body(q.question)).rstrip("?？ ") if q.lang == "en" else thing
+    pattern = _THING_EN if prev.lang == "en" else _THING_AFTER
+    m = pattern.search(text) or (None if prev.lang == "en" else _THING_BEFORE.search(_unscoped(prev)))
+    if m:
+        group = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i))
+        base = text if m.re is not _THING_BEFORE else _unscoped(prev)
+        replaced = base[:m.start(group)] + noun + base[m.end(group):]
+        return replaced if m.re is not _THING_BEFORE else _scope_prefix(prev) + replaced
+    return _with_scope(prev, q)
+
+
+def _unscoped(prev: Query) -> str:
+    text = _YEAR_WORD.sub("", prev.question)
+    for p in prev.places:
+        text = text.replace(p, "")
+    return text
+
+
+def _thing(prev: Query) -> str | None:
+    if prev.lang == "en":
+        m = _THING_EN.search(prev.question)
+        return next((g for g in m.groups() if g), None) if m else None
+    m = _THING_AFTER.search(prev.question) or _THING_BEFORE.search(_unscoped(prev))
+    return m.group(1) if m else None
+
+
+def _scope_prefix(prev: Query) -> str:
+    where = "、".join(prev.places)
+    return f"{where}{prev.year}年" if prev.year else where
+
+
+def _with_scope(prev: Query, q: Query) -> str:
+    """The follow-up's own question, with the earlier scope and, for 其中/those, the thing it narrows."""
+    body = _body(q.question)
+    thing = _thing(prev) if cues.REFER_THING.search(q.question) else None
+    if q.lang == "zh":
+        narrowed = f"{thing}中," + re.sub(r"^\s*其中", "", body) if thing else body
+        return (_scope_prefix(prev) if not q.names_reports() else "") + narrowed
+    if thing:
+        body = re.sub(r"\b(?:those|them|these)\b", f"the {thing}", body, count=1, flags=re.I)
+    if q.names_reports() and q.year:
+        return body
+    where = ", ".join([english_name(p).split(",")[0] for p in prev.places] + ([str(prev.year)] if prev.year else []))
+    return f"{body.rstrip('?？ ')} ({where})?" if where else body
+
+
+def without_year(q: Query) -> Query:
+    """The standalone question without the year it carried: the new place has no report of that year."""
+    text = re.sub(r"\s*\b(?:in|for) (?:19|20)\d{2}\b|,?\s*(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?度?", "", q.question)
+    return q.model_copy(update={"year": None, "question": text.replace("()", "").strip()})
+
+
+def _carry(new: Query, q: Query, prev: Query) -> Query:
+    """The scope the follow-up did not name comes from the earlier question as structure, so a department's
+    reports or a report named by its title stay the ones asked about."""
+    update: dict = {}
+    if not (q.places or q.unknown_places or q.report_ids):
+        update |= {"places": prev.places, "report_ids": prev.report_ids, "unknown_places": [], "outside_filter": []}
+    if new.year is None and q.year is None and prev.year is not None:
+        update["year"] = prev.year
+    return new.model_copy(update=update) if update else new

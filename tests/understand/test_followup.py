@@ -1,0 +1,71 @@
+"""Follow-up questions made standalone from the question before them (understand/followup.py)."""
+import pytest
+
+from assistant.understand.followup import dangling, is_followup, resolve
+from assistant.understand.query import analyze
+
+
+@pytest.fixture
+def follow(places):
+    def run(earlier: str, question: str):
+        prev = analyze(earlier, places)
+        return resolve(analyze(question, places), prev, places, lambda text: analyze(text, places))
+    return run
+
+
+@pytest.mark.parametrize("earlier, question, scope, year, words", [
+    # a new year only: the earlier question, asked of that year
+    ("平罗县2023年行政诉讼败诉率是多少?", "那2022年呢?", ["平罗县"], 2022, ["败诉率", "2022"]),
+    # a new place only, in both languages
+    ("平罗县2023年行政诉讼败诉率是多少?", "临海呢?", ["临海市"], 2023, ["临海市", "败诉率"]),
+    ("What was Pingluo's administrative litigation defeat rate in 2023?", "What about Linhai?", ["临海市"], 2023,
+     ["Linhai", "defeat rate"]),
+    # a new thing, same place and year: the earlier frame asks about it
+    ("平罗县2023年行政诉讼败诉率是多少?", "它的行政复议纠错率呢?", ["平罗县"], 2023, ["平罗县2023年", "纠错率"]),
+    ("平罗县2023年办理行政复议案件多少件?", "那法律援助案件呢?", ["平罗县"], 2023, ["平罗县2023年", "法律援助案件多少件"]),
+    # its own question, with the place and year carried
+    ("平罗县2023年行政诉讼败诉率是多少?", "行政复议纠错率是多少?", ["平罗县"], 2023, ["平罗县2023年行政复议纠错率"]),
+    # 其中 / those narrow the thing counted before
+    ("平罗县2023年收到行政复议申请多少件?", "其中维持了多少件?", ["平罗县"], 2023, ["行政复议申请中", "维持"]),
+    ("How many administrative reconsideration cases did Pingluo receive in 2023?", "And how many of those were upheld?",
+     ["平罗县"], 2023, ["of the administrative reconsideration cases", "upheld", "Pingluo"]),
+])
+def test_a_follow_up_reads_on_its_own(follow, earlier, question, scope, year, words):
+    q = follow(earlier, question)
+    assert q is not None, "not taken as a follow-up"
+    assert q.places == scope and q.year == year
+    for word in words:
+        assert word in q.question, (word, q.question)
+
+
+@pytest.mark.parametrize("earlier, question", [
+    ("平罗县2023年行政诉讼败诉率是多少?", "哪些地区报告了零败诉?"),          # a list over the corpus stands alone
+    ("平罗县2023年行政诉讼败诉率是多少?", "婺城区法律援助案件多少件?"),       # names its own place
+    ("What was Pingluo's defeat rate in 2023?", "Which reports give a legal aid figure?"),
+])
+def test_a_question_that_stands_alone_is_left_alone(follow, earlier, question):
+    assert follow(earlier, question) is None
+
+
+def test_no_earlier_question_leaves_it_alone(places):
+    assert resolve(analyze("那2022年呢?", places), None, places, lambda t: analyze(t, places)) is None
+
+
+def test_a_department_scope_is_carried_as_structure(places):
+    prev = analyze("临海市司法局2020年法律援助案件多少件?", places).model_copy(update={"report_ids": ["l"]})
+    q = resolve(analyze("那人民调解呢?", places), prev, places, lambda t: analyze(t, places))
+    assert q.report_ids == ["l"] and q.places == ["临海市"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("它的行政复议纠错率呢?", True), ("其中维持了多少件?", True), ("What was its defeat rate?", True),
+    ("平罗县它的败诉率?", False), ("行政复议纠错率是多少?", False),
+])
+def test_dangling_pronouns(places, question, expected):
+    assert dangling(analyze(question, places)) is expected
+
+
+def test_follow_up_cues(places):
+    assert is_followup(analyze("那2022年呢?", places), places)
+    assert is_followup(analyze("And how many were corrected?", places), places)
+    assert not is_followup(analyze("哪些报告提到了法律明白人?", places), places)
