@@ -43,16 +43,16 @@ PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|目标|�
 OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|"
                   r"有哪些|存在哪些|不足|问题|"
                   r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness", I)
-ABOUT_REPORT = re.compile(r"哪一年|哪个年度|哪年的|什么年度|由谁(?=报送|发布|印发|制定|出具|撰写|签发|$|[?？])|谁(?:报送|发布|印发|制定|出具|撰写)|"
-                          r"发布机构|发文机关|报送单位|成文日期|落款|"
-                          r"which year|what year|who issued|issued by|issuing body|which body|when was .* (?:written|published|issued)",
-                          I)
 LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区|各地|各报告|分别|每个地区|所有地区|"
                   r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|\bwhich\b|"
-                  r"\blist\b|\bwhat (?:places|counties|districts|cities|reports)\b", I)
+                  r"^\s*(?:please\s+)?list\b|\blist (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"
+                  r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
 COUNT = re.compile(r"几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
                    r"how many\b[^?]{0,30}\b(?:reports?|places|counties|districts|cities|zones)\b|number of reports", I)
 REPORTS_WORD = re.compile(r"报告|reports?\b", I)
+# the one report a figure is read from, not reports counted (海南省2022年报告里,考核了多少个市县)
+REPORT_AS_SOURCE = re.compile(r"报告[里中内]|报告(?:显示|提到|指出|称)|\bin (?:its|the|their) (?:\d{4} )?report\b", I)
+REPORTS_COUNTED = re.compile(r"几份|多少份|几篇|多少篇|\bhow many (?:\w+ ){0,3}reports\b|\bnumber of reports\b", I)
 COMPARE = re.compile(r"比较|对比|相比|谁的|谁报告的|谁更|哪个更|哪一个更|哪个(?:地区|报告)?.{0,12}(?:更|最)|(?:更|最)(?:高|低|多|少)|"
                      r"\bcompare\b|\bversus\b|\bvs\.?\b|(?:higher|lower|more|fewer|larger|smaller|highest|lowest|most|least)\b", I)
 MAX = re.compile(r"最高|最多|最大|highest|most|largest", I)
@@ -84,7 +84,7 @@ FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再�
 FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?呢\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$", I)
 # a pronoun standing for the place/report asked before (它的…, 该县…, its …)
 REFER_SCOPE = re.compile(r"它们?的?|该(?:县|市|区|省|镇|乡|街道|局|地|单位|报告)的?|这个(?:县|市|区|地方|报告)的?|"
-                         r"\b(?:its|that (?:county|city|district|report|place)|the same (?:place|report))\b", I)
+                         r"\b(?:its|they|that (?:county|city|district|report|place)|the same (?:place|report))\b", I)
 # a pronoun standing for the thing counted before (其中…, those, of them)
 REFER_THING = re.compile(r"^\s*其中|(?<![\u4e00-\u9fff])其(?=中|余)|这些|\b(?:of (?:those|them|these)|those|them|these|"
                          r"which of (?:those|them))\b", I)

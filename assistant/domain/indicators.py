@@ -197,8 +197,10 @@ _SPECS: dict[str, _Spec] = {
     "normative_docs_cleaned": _Spec(
         "规范性文件清理", "normative documents cleaned up", "normative_docs", "count",
         (r"规范性文件[^,。;?]{0,4}清理|清理[^,。;?]{0,6}规范性文件",
-         r"(?:normative|regulatory) documents? (?:cleaned|repealed|abolished)|clean[- ]?up"),
+         r"(?:normative|regulatory) documents? (?:were |was )?(?:cleaned|sorted)|clean(?:ed)?[- ]?up"),
         reads=(Read(r"清理(?P<q>[^,。;、]{0,30}?)规范性文件|规范性文件清理"),),
+        # 237件市政府行政规范性文件进行了集中清理: the figure before its noun, the verb after it
+        reads_after=(rf"(?P<num>{NUM})(?P<unit>件)[^,。;、]{{0,12}}?规范性文件[^,。;、]{{0,6}}?(?:进行了?)?(?:全面|集中)?清理",),
     ),
     "enforcement_certification_rate": _Spec(
         "执法人员持证率", "enforcement officer certification rate", "enforcement", "rate",

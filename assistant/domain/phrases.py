@@ -17,6 +17,15 @@ PHRASES: dict[str, tuple[str, str]] = {
                        "Which place or report does “{word}” refer to? Name the place (e.g. “What was Pingluo's "
                        "reconsideration caseload in 2023?”), or ask it as a follow-up in the same conversation."),
     "followup.reading": ("按上文理解为:{question}", "Read with the earlier question as: {question}"),
+    "about.doc_number": ("{who}报告的文号为{value}{cite}。", "The document number of the report of {who} is {value} {cite}."),
+    "about.recipient": ("{who}的报告报送给{value}{cite}。", "The report of {who} is addressed to {value} {cite}."),
+    "about.session": ("{who}的报告是{value}所作的{cite}。", "The report of {who} was delivered at: {value} {cite}."),
+    "about.other_names": ("{who}报告的发文单位又称{value}{cite}。", "The body that wrote the report of {who} also goes by: {value} {cite}."),
+    "about.issuer": ("{who}的报告由{value}发布{cite}。", "The report of {who} was issued by {value} {cite}."),
+    "about.year": ("{who}的报告写的是{value}年的工作{cite}。", "The report of {who} describes its work in {value} {cite}."),
+    "about.published": ("{who}的报告发布于{value}{cite}。", "The report of {who} was published on {value} {cite}."),
+    "about.written": ("{who}的报告落款日期为{value}{cite}。", "The report of {who} is dated {value} {cite}."),
+    "about.not_stated": ("{who}的报告没有写明{what}。", "The report of {who} does not state its {what}."),
     "reason.figure_not_stated": ("范围内的报告没有写明所问的数字。", "No report in scope states that figure."),
     "caveat.unplaced": ("注意:没有写明“{names}”的报告;以下引文出自未写明地名、年份和层级相符的报告,请核对来源。",
                         "Note: no report names {names}; the quotes below come from reports that name no place but match "

@@ -1,33 +1,88 @@
-"""'Which year is the X report about, who issued it?': its title and its signature date, cited."""
+"""Questions about a report itself (who issued it, which year it covers, its document number, whom it was sent
+to, the meeting it was delivered at, its dates, the other names of its author): each aspect asked, per report
+in scope, answered with the line of the report that states it, or "not stated"."""
 from __future__ import annotations
 
 import re
 
-from ..reading.sentences import Candidate
-from ..render.draft import Draft, abstention
-from ..render.quotes import compose
+from ..domain.aspects import ASPECTS, Aspect
+from ..models import Citation, ReportMeta
+from ..render.draft import Draft, Line, abstention
+from ..render.slots import Cite, T, Who
+from ..text.sections import section_at
 from ..text.spans import title_span
 from .registry import handler
+
+_BY_NAME = {a.name: a for a in ASPECTS}
+_HEAD = 4000  # where a report states what it is: title, 文号, addressee, publication line, opening
 
 
 @handler("about_report")
 def about_report(intent, ctx) -> Draft:
     q, c = intent.query, ctx.corpus
-    chosen = []
+    lines, citations = [], []
     for rid, meta in c.metas.items():
-        if not q.names_reports() or not q.covers(meta) or not meta.title:
+        if not q.names_reports() or not q.in_scope(meta):
             continue
         text = c.text(rid)
-        if span := title_span(text, meta.title):
-            chosen.append(Candidate(rid, *span, text[span[0]:span[1]], 1.0, 0))
-        last = text.rstrip().rsplit("\n", 1)[-1]
-        if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", last):
-            start = text.rstrip().rindex(last)
-            chosen.append(Candidate(rid, start, start + len(last), last, 1.0, 0))
-    if not chosen:
-        return abstention(route="meta")
-    return compose(chosen, c.metas, c.sections, points=_points(intent), route="meta")
+        for aspect in [_BY_NAME[n] for n in intent.aspects] or [_BY_NAME["year"], _BY_NAME["issuer"]]:
+            found = _stated(aspect, meta, text)
+            if found is None:
+                lines.append(Line("not_stated", "about.not_stated", {"who": Who(meta), "what": T(*aspect.label)}))
+                continue
+            value, start, end = found
+            key = len(citations) + 1
+            citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
+                                      year=meta.year, section=section_at(c.sections(rid), start),
+                                      quote=text[start:end], start=start, end=end))
+            lines.append(Line("lead", f"about.{aspect.name}", {"who": Who(meta), "value": value, "cite": Cite((key,))}))
+            lines.append(Line("evidence", "evidence", {"cite": Cite((key,)), "quote": text[start:end]}))
+    if not citations:
+        return abstention(*lines, route="meta")
+    return Draft(lines=lines, citations=citations, route="meta")
 
 
-def _points(intent) -> bool:
-    return intent.asks.open and not intent.asks.wants_figure()
+def _stated(aspect: Aspect, meta: ReportMeta, text: str) -> tuple[str, int, int] | None:
+    """(value, quote start, quote end) of one aspect in one report, or None when the report does not show it."""
+    if aspect.stated is not None:
+        m = aspect.stated.search(text[:_HEAD])
+        if not m:
+            return None
+        value = next((g for g in m.groups() if g), None) if m.re.groups else None
+        return ((value or m.group()).strip(), *_line_around(text, m.start(), m.end()))
+    value = {"issuer": meta.issuer, "year": meta.year, "published": meta.date_published,
+             "written": meta.date_written}[aspect.name]
+    if value is None:
+        return None
+    span = _where_shown(aspect.name, str(value), meta, text)
+    return (str(value), *span) if span else None
+
+
+def _where_shown(name: str, value: str, meta: ReportMeta, text: str) -> tuple[int, int] | None:
+    """The span that shows a metadata value: the title, else the first line naming it (a date in any of its
+    written forms: 2023-03-27, 2023年3月27日, 2023/03/27)."""
+    if name in ("issuer", "year") and (span := title_span(text, meta.title)) and value in text[span[0]:span[1]]:
+        return span
+    if name in ("published", "written"):
+        y, m, d = (int(x) for x in value.split("-"))
+        pattern = rf"{y}\s*[-年/.]\s*0?{m}\s*[-月/.]\s*0?{d}"
+    else:
+        pattern = re.escape(value) + ("年" if name == "year" else "")
+    found = [x for x in re.finditer(pattern, text)]
+    if not found:
+        return None
+    pick = found[-1] if name == "written" else found[0]  # a signature date closes the report
+    return _line_around(text, pick.start(), pick.end())
+
+
+def _line_around(text: str, start: int, end: int, most: int = 160) -> tuple[int, int]:
+    """The line (or sentence, when the line is long) around a match, so the quote reads on its own."""
+    left = max(text.rfind("\n", 0, start) + 1, start - most)
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    if right - left > 2 * most:
+        stops = [i for i in (text.rfind("。", left, start), text.rfind(",", left, start)) if i >= 0]
+        left = max(stops) + 1 if stops else left
+        stop = text.find("。", end, right)
+        right = min(stop + 1 if stop >= 0 else right, end + most)
+    return left, right

@@ -22,9 +22,13 @@ def figure_reader(intent, ctx) -> Draft | None:
         in_scope = list(dict.fromkeys(h.chunk.report_id for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)))
     names = {n for rid in in_scope for n in _names_of(c.metas[rid], c.places)}
     found = figures.find(intent.things, in_scope[: t.figure_max_reports], c.text, names, t)
-    if not found and q.lang == "en" and q.names_reports() and len(in_scope) <= 3 and c.retriever is not None:
+    # an English question shares no words with the clauses: read by embedding when the Chinese reading found
+    # nothing, or fewer figures than the parts asked ("how many X, and how many Y")
+    if len(found) < max(1, len(intent.things_en)) and q.lang == "en" and q.names_reports() and len(in_scope) <= 3 \
+            and c.retriever is not None:
         near = [(h.chunk.report_id, h.chunk.start, h.chunk.end) for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)]
-        found = figures_en.find_dense(q, intent.things_en, in_scope, c.text, c.retriever.vectors.embed_model, t, near)
+        dense = figures_en.find_dense(q, intent.things_en, in_scope, c.text, c.retriever.vectors.embed_model, t, near)
+        found = dense if len(dense) > len(found) else found
     if not found:
         return None
     b = Builder(c.metas, c.text, c.sections)

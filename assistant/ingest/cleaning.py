@@ -70,7 +70,9 @@ def is_junk(line: str) -> bool:
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 # the issuing body on its own line above the title (赵县人民政府 / 2022年度法治政府建设情况报告)
-_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}(?:人民政府|政府|办事处|管理委员会|管委会|党工委|委员会|局|厅|办公室)$")
+_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff()（） ]{2,40}(?:人民政府|政府|办事处|管理委员会|管委会|党工委|委员会|局|厅|办公室)$")
+# a title broken after its 关于 (兰州新区管理委员会关于报送 / 《…情况》的报告)
+_BROKEN_AFTER = re.compile(r"关于(?:上报|报送|印发|呈报)?$")
 
 
 def _title_like(line: str) -> bool:
@@ -88,14 +90,34 @@ def find_title(lines: list[str]) -> tuple[int, int] | None:
     for i, line in enumerate(lines[:80]):
         if "。" in line and len(line) > 30:
             break
+        if found and found[0] < i == found[1]:
+            continue  # the second half of a title joined above
         if _title_like(line):
             found = (i, i)
-        elif i + 1 < len(lines) and len(lines[i + 1]) <= 12 and _title_like(line + lines[i + 1]):
+        elif i + 1 < len(lines) and (len(lines[i + 1]) <= 12 or _BROKEN_AFTER.search(line)) \
+                and _title_like(line + lines[i + 1]):
             found = (i, i + 1)
     if found and found[0] > 0 and _ISSUER_LINE.match(_BULLET.sub("", lines[found[0] - 1])) \
             and re.match(r"(?:\d{4}\s*年|关于)", _BULLET.sub("", lines[found[0]])):  # the title names no issuer
         found = (found[0] - 1, found[1])
     return found
+
+
+# what a page says about the document around its title: its number (湖人社〔2020〕3号) and its publication line
+# (发布日期:2023-03-27 / 时间:2026-02-03来源:…), kept right after the title without the page's counters
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|(?<![\u4e00-\u9fff])时间|(?<![\u4e00-\u9fff])日期)\s*[:：]?\s*"
+                        r"(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}|^\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[^。]{0,12}来源")
+_COUNTERS = re.compile(r"\s*(?:浏览|访问|阅读|点击|【?字体|字号|打印|分享|朗读|扫一扫|【?关闭|信息索引号|主题分类|发布机构|"
+                       r"公开方式|进入老年模式).*$")
+_HEAD_LINES = 30  # the page's head: where a document number or publication line stands
+
+
+def header_line(line: str) -> str | None:
+    """The document number or publication line in `line`, without the page's counters; None for other lines."""
+    if len(line) > 120 or "。" in line or not (_DOC_NUMBER.search(line) or _PUBLISHED.search(line)):
+        return None
+    return _COUNTERS.sub("", line).strip() or None
 
 
 def clean(raw: str) -> Cleaned:
@@ -105,8 +127,12 @@ def clean(raw: str) -> Cleaned:
     title_lines = [_BULLET.sub("", line) for line in lines[span[0]: span[1] + 1]] if span else []
     title = "".join(title_lines) or None
     kept: list[str] = title_lines
+    header = [h for line in lines[:_HEAD_LINES] if (h := header_line(line))]
+    kept += list(dict.fromkeys(header))
     in_footer = False
-    for line in lines[(span[1] + 1) if span else 0 :]:
+    for i, line in enumerate(lines[(span[1] + 1) if span else 0:], (span[1] + 1) if span else 0):
+        if i < _HEAD_LINES and header_line(line):
+            continue  # kept with the title above
         if _FOOTER.match(line):
             in_footer = True
         if is_junk(to_simplified(line)) or (in_footer and "。" not in line):

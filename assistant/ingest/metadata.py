@@ -16,6 +16,7 @@ from ..places import resolve as places
 from ..places.names import leading_place
 from ..text.script import to_simplified
 from . import signals
+from .cleaning import header_line
 
 _OPENING_CHARS = 700  # title and first paragraphs: where a report names itself
 _SELF_CHARS = 3000
@@ -27,7 +28,10 @@ def report_id(text: str) -> str:
 
 def _opening(cleaned: str, title: str | None) -> str:
     body = cleaned[len(title):] if title and cleaned.startswith(title) else cleaned
-    return body.lstrip("\n")[:_OPENING_CHARS]
+    lines = body.lstrip("\n").split("\n")
+    while lines and header_line(lines[0]):  # the document number and publication line are no opening
+        lines.pop(0)
+    return "\n".join(lines)[:_OPENING_CHARS]
 
 
 def _is_department(org: str | None) -> bool:
@@ -62,6 +66,16 @@ def _from_mentions(text: str, context: str, levels: tuple[str, ...] | None) -> p
             if parent.level in levels:
                 return places.Place(parent.name, places.gz.full_name(parent), parent.level, parent)
     return None
+
+
+def _inner_place(org: str | None) -> places.Place | None:
+    """A unit named inside its body's name that the gazetteer does not list (重庆市公安局渝北区分局 → 重庆市渝北区):
+    its parent place is the body's leading place, so it is not filed under the parent."""
+    inner = signals.inner_unit(org)
+    if not inner:
+        return None
+    parent = leading_place(org) or ""
+    return places.unlisted(inner if inner.startswith(parent) else parent + inner)
 
 
 def _self_named_level(org: str | None) -> tuple[str, ...] | None:
@@ -100,7 +114,8 @@ def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> Repo
     context = f"{title or ''}\n{opening}\n{Path(source).stem}"
     found: dict[str, str] = {}
     place, found["place"] = _first([
-        ("title", lambda: places.resolve(title_place, context)), ("title", lambda: _place_in(title_issuer, context)),
+        ("title", lambda: places.resolve(title_place, context)), ("title", lambda: _inner_place(title_issuer)),
+        ("title", lambda: _place_in(title_issuer, context)),
         ("opening sentence", lambda: _place_in(subject, context)),
         ("opening", lambda: _from_mentions(f"{title or ''}\n{opening}", context, levels)),
         ("title", lambda: places.unlisted(title_place)),

@@ -6,7 +6,7 @@ import re
 
 from ..places.names import leading_place
 
-_ORG_END = r"(?:人民政府|政府|办事处|管理委员会|管委会|党工委|委员会|办公室|局|厅|委|办)(?:[((][^()()]{1,12}[))])?"
+_ORG_END = r"(?:人民政府|政府|办事处|管理委员会|管委会|党工委|委员会|办公室|局|厅|委|办)(?:[((][^()()]{1,30}[))])?"
 ORG = re.compile(rf"{_ORG_END}$")
 # government bodies (their reports are the place's own); everything else ending in ORG is a department
 GOVERNMENT = re.compile(r"(人民政府|政府|办事处|管理委员会|管委会|党工委|区委|县委|市委|省委)(?:[((][^()()]{1,12}[))])?$")
@@ -36,21 +36,33 @@ def opening_year(opening: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a body whose own unit sits inside its name: 铜梁区人民政府东城街道办事处 (a subdistrict's office under the
+# district government), 高新区(新市区)人民政府 (a zone run together with the district in brackets)
+_INNER_UNIT = re.compile(r"人民政府(?P<unit>[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?:办事处|人民政府|政府)$|"
+                         r"^[\u4e00-\u9fff]{2,12}[((](?P<merged>[\u4e00-\u9fff]{2,8}(?:区|县|市|旗))[))]|"
+                         r"局(?P<branch>[\u4e00-\u9fff]{2,6}(?:区|县|市))分局$")  # 重庆市公安局渝北区分局 → 渝北区
+
+
 def title_parts(title: str) -> tuple[str | None, str | None]:
     """(place as written, issuer as written) from titles like 临海市司法局关于2020年度… or 2018年上海市…."""
     head, _, tail = title.partition("关于")
     if tail:
-        tail = re.sub(r"^(上报|报送|印发|呈报)", "", tail)
-        place = leading_place(tail)
+        tail = re.sub(r"^(?:上报|报送|印发|呈报)?[《〈“]?", "", tail)
         issuer = head.strip() or None
+        place = inner_unit(issuer) or leading_place(tail)
         if place is None and issuer:
             place = leading_place(issuer.split()[-1])
         return place, issuer
     body = re.sub(r"^\s*\d{4}\s*年度?", "", title)  # 2018年上海市法治政府建设情况的报告
     before_year = re.split(r"\d{4}|法治|依法", body, maxsplit=1)[0].strip()
-    place = leading_place(before_year)
+    place = inner_unit(before_year) or leading_place(before_year)
     issuer = before_year if before_year and before_year != place and ORG.search(before_year) else None
     return place, issuer
+
+
+def inner_unit(issuer: str | None) -> str | None:
+    m = _INNER_UNIT.search(issuer or "")
+    return (m.group("unit") or m.group("merged") or m.group("branch")) if m else None
 
 
 def opening_subject(opening: str) -> str | None:

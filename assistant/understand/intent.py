@@ -71,9 +71,10 @@ class Overview(_Intent):
 
 
 class AboutReport(_Intent):
-    """The report itself: its year, issuer, date."""
+    """The report itself: its year, issuer, dates, document number, addressee… (domain/aspects.py)."""
 
     kind: Literal["about_report"] = "about_report"
+    aspects: list[str] = []
 
     @property
     def route(self) -> str:

@@ -60,12 +60,20 @@ def indicator_parts(q: Query, asks: Asks, asked: str) -> list[list[Indicator]]:
     return out
 
 
+def _names_a_thing(part: str) -> bool:
+    """集中学法几次 names what it counts; 覆盖多少人次 leans on the part before it."""
+    rest = re.sub(r"(?:是|有|为|达|共|一共|总共)?(?:多少|几)[个次件场项名人家期天条份部起类]?(?:人次|次|件|人|个|项)?|[?？,，\s]",
+                  "", part)
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
+
+
 def things_zh(question: str) -> list[Thing]:
     """A question asking several figures (组织了多少场培训?覆盖多少人次?) as one part per figure; a part
     that names nothing but the figure (覆盖多少人次) keeps the part before it as its subject."""
     pieces = [p for p in re.split(r"[?？;；,，]", question) if p.strip()]
     asking = [p for p in pieces if re.search(r"多少|几", p)]
-    parts = [question] if len(asking) < 2 else [p if i == 0 else asking[i - 1] + "," + p for i, p in enumerate(asking)]
+    parts = [question] if len(asking) < 2 else [p if i == 0 or _names_a_thing(p) else asking[i - 1] + "," + p
+                                                for i, p in enumerate(asking)]
     return [Thing(text=p, units=_listed(asked_units(p.rsplit(",", 1)[-1]))) for p in parts]
 
 

@@ -4,7 +4,7 @@ shape of the answer (about the report, list, count, compare, lookup, open) and w
 The rules read top to bottom; each later stage only looks at the intent's fields."""
 from __future__ import annotations
 
-from ..domain import cues
+from ..domain import aspects, cues
 from ..domain.indicators import families_named
 from ..models import ReportMeta
 from .asks import asks_of
@@ -44,9 +44,11 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
     over_all = base | ({"query": q.model_copy(update={"year": None})} if before or after else {})
     condition, threshold = _condition(question, asks.zero)
     count = bool(cues.COUNT.search(question))
-    if cues.ABOUT_REPORT.search(question) and q.names_reports() and not count:
-        return AboutReport(**over_all)
-    if count and not (len(q.places) == 1 and not cues.REPORTS_WORD.search(question)):
+    if (about := _about(question, asks)) and q.names_reports() and not count:
+        return AboutReport(**over_all, aspects=about)
+    one_report = len(q.places) == 1 and (not cues.REPORTS_WORD.search(question) or (
+        cues.REPORT_AS_SOURCE.search(question) and not cues.REPORTS_COUNTED.search(question)))
+    if count and not one_report:
         # 贵州省有多少个县开展了… asks a figure of one report; 有几个县报告了… counts reports
         return _listing(q, over_all, True, condition, threshold)
     if cues.COMPARE.search(question) and (len(q.places) >= 2 or cues.MAX.search(question) or cues.MIN.search(question)):
@@ -63,6 +65,13 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
         return Open(**base)
     return Lookup(**base, parts=parts if len(parts) > 1 else [], things=things_zh(question),
                   things_en=things_en(question) if q.lang == "en" else [])
+
+
+def _about(question: str, asks) -> list[str]:
+    """Aspects of the report itself a question asks; a figure question keeps its figure (在常务会议上学法几次)."""
+    found = [a.name for a in aspects.asked(question)]
+    figure = asks.number or asks.rate
+    return [a for a in found if not figure or a in ("doc_number", "recipient", "issuer", "published", "written")]
 
 
 def _listing(q: Query, base: dict, count: bool, condition, threshold) -> Intent:

@@ -92,7 +92,7 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
     body = next((like for pattern, like in _BODIES if pattern.search(asked)), None)
     if not cues.REPORTS_WORD.search(asked):
         return body, []
-    levels = []
+    found = []  # (start, end, level, qualifies reports)
     for pattern, level in LEVEL_WORDS:
         for m in re.finditer(pattern, asked, re.I):
             tail = asked[m.end(): m.end() + 16]
@@ -100,9 +100,16 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
             if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年]$", head) \
                     or re.search(r"\b[A-Z][a-z]+\s$", head):
                 continue  # part of a name: 北京市的报告, Zhejiang province
-            if _ABOUT_REPORTS.match(tail) or re.search(r"\breports?\b.{0,20}$", head, re.I):
-                levels.append(level)
-                break
+            found.append((m.start(), m.end(), level,
+                          bool(_ABOUT_REPORTS.match(tail) or re.search(r"\breports?\b.{0,20}$", head, re.I))))
+    found.sort()
+    levels = []
+    for i, (start, end, level, qualifies) in enumerate(found):
+        # 乡镇、街道一级: a level joined to one that qualifies reports qualifies them too
+        joined = i + 1 < len(found) and found[i + 1][3] and re.fullmatch(r"\s*(?:、|和|或|及|与|以及|/|,|or|and)\s*",
+                                                                         asked[end:found[i + 1][0]], re.I)
+        if (qualifies or joined) and level not in levels:
+            levels.append(level)
     return body, levels
 
 

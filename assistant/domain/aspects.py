@@ -1,0 +1,52 @@
+"""What a question may ask about a report itself (its issuer, year, document number, addressee, the meeting it
+was delivered at, its dates, the other names of its author), and where a report states each one.
+
+An aspect with a `stated` rule is read from the text and quoted; one without is read from the report's
+metadata and quoted where the text shows it (title, signature, publication line)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+I = re.I
+
+
+@dataclass(frozen=True)
+class Aspect:
+    name: str
+    asked: re.Pattern
+    stated: re.Pattern | None = None  # where the text states it; the match is the value
+    label: tuple[str, str] = ("", "")  # what it is, for "not stated" (zh, en)
+
+
+ASPECTS: tuple[Aspect, ...] = (
+    Aspect("doc_number", re.compile(r"文号|发文字号|发文编号|document (?:number|no)|reference number|file number", I),
+           re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"),
+           ("文号", "document number")),
+    Aspect("recipient", re.compile(r"报送给|报告给|呈报给|提交给|报给了?谁|向谁|给谁|主送|submitted to|sent to|addressed to|"
+                                   r"to whom|(?:was|is) (?:it|the report) (?:reported|submitted|sent) to", I),
+           re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{2,40}?)\s*[:：]\s*$", re.M), ("报送对象", "addressee")),
+    Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|"
+                                 r"\bat (?:which|what) (?:session|meeting)|\bwhich (?:session|meeting)|"
+                                 r"\b(?:delivered|presented|given|made|read) at\b", I),
+           re.compile(r"在?[\u4e00-\u9fff\d]{2,40}?第[一二三四五六七八九十\d]+次(?:全体)?会议上?"), ("所作的会议", "meeting")),
+    Aspect("other_names", re.compile(r"牌子|别称|又称|其他名称|另外两个名称|other (?:two )?names?|also (?:known|called)|"
+                                     r"go(?:es)? by|alias", I),
+           re.compile(r"[\u4e00-\u9fff]{2,12}[((](?P<value>[\u4e00-\u9fff]{2,20}(?:[、,，][\u4e00-\u9fff]{2,20})+)[))]|"
+                      r"加挂(?P<plate>[^。]{2,60}?)牌子"), ("其他名称", "other names")),
+    Aspect("issuer", re.compile(r"以谁的名义|谁(?:发布|出的|印发|报送|制定|撰写|签发|发的|写的)|由谁(?=报送|发布|印发|制定|出具|撰写|签发|$|[?？])|"
+                                r"发布机构|发文机关|报送单位|出的还是|发的还是|"
+                                r"\bwhich (?:body|office|department|authority) (?:issued|wrote|published|submitted)|"
+                                r"\bwho (?:issued|wrote|published|submitted|authored)|\bissued by\b|\bissuing body\b", I),
+           label=("发布机关", "issuer")),
+    Aspect("year", re.compile(r"哪一年|哪个年度|哪年的|什么年度|哪一年度|\bwhich year\b|\bwhat year\b", I), label=("年度", "year")),
+    Aspect("published", re.compile(r"发布时间|发布日期|什么时候发布|何时发布|哪天发布|\bwhen was\b.{0,60}\b(?:published|posted|released)|"
+                                   r"\bpublication date\b|\bdate (?:of )?publication\b", I), label=("发布日期", "publication date")),
+    Aspect("written", re.compile(r"成文日期|落款日期|落款|签发日期|\bwhen was\b.{0,60}\b(?:written|signed|dated)\b", I),
+           label=("落款日期", "date")),
+)
+
+
+def asked(question: str) -> list[Aspect]:
+    """The aspects of the report a question asks about, in the order above."""
+    return [a for a in ASPECTS if a.asked.search(question)]

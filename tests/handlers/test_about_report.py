@@ -1,0 +1,51 @@
+"""Questions about a report itself: each aspect asked is answered with the line that states it, cited, or
+"not stated" — never another aspect's line."""
+from __future__ import annotations
+
+import pytest
+
+REPORT = """三亚市人民政府关于2021年度法治政府建设情况的报告
+三府〔2022〕15号
+——2022年2月25日在三亚市第八届人民代表大会常务委员会第二次会议上
+省政府:
+2021年,三亚市人民政府坚持以习近平法治思想为指导,全面推进法治政府建设。全年办理行政复议案件120件,行政诉讼败诉率为5.2%。
+一、主要工作
+市司法局(市政府法制办公室、市普法办)组织开展法治宣传活动36场。
+三亚市人民政府
+2022年3月1日
+"""
+
+
+@pytest.fixture
+def sanya(assistant, tmp_path):
+    path = tmp_path / "sanya.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    assistant.ingest([path], progress=False)
+    return assistant
+
+
+@pytest.mark.parametrize("question, value, line", [
+    ("三亚市2021年度报告的文号是什么?", "三府〔2022〕15号", "三府〔2022〕15号"),
+    ("What is the document number of Sanya's 2021 report?", "三府〔2022〕15号", "三府〔2022〕15号"),
+    ("三亚的报告报送给了谁?", "省政府", "省政府:"),
+    ("At which session was Sanya's 2021 report delivered?", "第八届人民代表大会常务委员会第二次会议", "第二次会议上"),
+    ("三亚市的报告是以谁的名义发的?", "三亚市人民政府", "三亚市人民政府关于2021年度"),
+    ("Which year's work does the Sanya report describe?", "2021", "三亚市人民政府关于2021年度"),
+    ("三亚市报告的落款日期是哪天?", "2022-03-01", "2022年3月1日"),
+])
+def test_each_aspect_is_answered_from_its_line(sanya, question, value, line):
+    answer = sanya.ask(question, generate=False)
+    assert answer.route == "meta" and not answer.abstained, answer.answer
+    assert value in answer.answer
+    assert any(line in c.quote for c in answer.citations), [c.quote for c in answer.citations]
+    assert answer.answer.splitlines()[0].startswith(("三亚", "The "))
+
+
+def test_an_aspect_the_report_does_not_show_is_not_stated(sanya):
+    answer = sanya.ask("三亚市的报告发布时间是什么时候?", generate=False)
+    assert answer.route == "meta" and answer.abstained and "没有写明发布日期" in answer.answer
+
+
+def test_a_figure_question_naming_a_meeting_stays_a_figure(sanya):
+    answer = sanya.ask("三亚市2021年办理行政复议案件多少件?", generate=False)
+    assert answer.route == "lookup" and "120" in answer.answer
