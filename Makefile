@@ -41,6 +41,12 @@ test: setup browser
 	# reports it was not written from: 30 real openings + the seeds (eval/unseen-reports, eval/unseen.jsonl)
 	$(FAZHI) eval --questions eval/unseen.jsonl --reports eval/unseen-reports --out eval/results-unseen.json \
 		--gate --thresholds eval/unseen-thresholds.toml --llm none
+	# questions written as people ask them, follow-ups included, over 30 more real openings (eval/README.md):
+	# the tune half is what failures are fixed on, the check half is only read as a score
+	$(FAZHI) eval --questions eval/natural-tune.jsonl --reports eval/natural-reports \
+		--out eval/results-natural-tune.json --gate --thresholds eval/natural-tune-thresholds.toml --llm none
+	$(FAZHI) eval --questions eval/natural-check.jsonl --reports eval/natural-reports \
+		--out eval/results-natural-check.json --gate --thresholds eval/natural-check-thresholds.toml --llm none
 
 bench: index
 	$(PY) bench/ingest.py

@@ -317,12 +317,18 @@ def _outermost(hits: list[tuple[int, int, Indicator]]) -> list[tuple[int, int, I
                        for o in hits)]
 
 
+# outcomes no indicator counts (a clean-up's documents repealed, kept, amended): a question naming one asks
+# neither what the family's generic word stands for nor any other indicator of it
+_OTHER_OUTCOME = re.compile(r"废止|失效|继续(?:执行|有效)|限期修改|予以修改|保留|repeal\w*|abolish\w*|annul\w*|amend\w*|"
+                            r"invalidat\w*|remain(?:ed)? in force|kept in force", re.I)
+
+
 def indicator_for_terms(text: str) -> list[Indicator]:
     """Indicators a question fragment asks about, in order of first mention; [] when none."""
     text = unicodedata.normalize("NFKC", text or "")  # patterns are written with ASCII punctuation
     precise = _outermost(_hits(text, 0))
     asked_families = {ind.family for _, _, ind in precise}
-    loose = [h for h in _hits(text, 1) if h[2].family not in asked_families]
+    loose = [] if _OTHER_OUTCOME.search(text) else [h for h in _hits(text, 1) if h[2].family not in asked_families]
     hits = sorted(precise + loose, key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Indicator] = []
     for _, _, ind in hits:

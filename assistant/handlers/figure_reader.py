@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..models import ReportMeta
 from ..places import PlaceIndex
 from ..reading import figures, figures_en
-from ..render.builder import Builder, evidence_line
+from ..render.builder import Builder
 from ..render.draft import Draft
 from ..render.sentences import figure_line
 from .registry import handler
@@ -32,13 +32,13 @@ def figure_reader(intent, ctx) -> Draft | None:
     if not found:
         return None
     b = Builder(c.metas, c.text, c.sections)
-    evidence = []
+    keys = []
     for f in found[: max(ctx.retrieval.max_quotes, len(intent.things))]:
         key = b.cite(f.report_id, f.start, f.end)
         quote = c.text(f.report_id)[f.start:f.end]
         b.lines.append(figure_line(figures.term_before(quote, f.value), f.value, c.metas[f.report_id], key))
-        evidence.append(evidence_line(quote, key))
-    b.lines += evidence
+        keys.append(key)
+    b.lines += b.evidence(keys)  # figures of one clause share its quote, shown once
     return b.finish("lookup")
 
 

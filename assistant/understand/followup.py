@@ -40,8 +40,9 @@ def is_followup(q: Query, places: PlaceIndex) -> bool:
 
 def dangling(q: Query) -> bool:
     """A pronoun for a place or report with nothing to stand for (no place named, no conversation)."""
-    return not q.names_reports() and not q.unknown_places and bool(
-        cues.REFER_SCOPE.search(q.question) or re.match(r"\s*其中", q.question))
+    # "they" often names the subject of the same question ("how many matters did they decide"): not dangling
+    refer = [m for m in cues.REFER_SCOPE.finditer(q.question) if m.group().lower() != "they"]
+    return not q.names_reports() and not q.unknown_places and bool(refer or re.match(r"\s*其中", q.question))
 
 
 def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
@@ -146,7 +147,9 @@ def _with_scope(prev: Query, q: Query) -> str:
     body = _body(q.question)
     thing = _thing(prev) if cues.REFER_THING.search(q.question) else None
     if q.lang == "zh":
-        narrowed = f"{thing}中," + re.sub(r"^\s*其中", "", body) if thing else body
+        own = re.sub(r"^\s*其中", "", body)
+        # 其中维持了多少件: its own words find the clause; the earlier thing only when they are too few
+        narrowed = f"{thing}中," + own if thing and len(re.findall(r"[\u4e00-\u9fff]", own)) < 6 else own
         return (_scope_prefix(prev) if not q.names_reports() else "") + narrowed
     if thing:
         body = re.sub(r"\b(?:those|them|these)\b", f"the {thing}", body, count=1, flags=re.I)

