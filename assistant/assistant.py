@@ -173,15 +173,25 @@ class Assistant:
 
     def ingest_url(self, url: str, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
         """Fetch one report page/file (html, pdf, docx) and add it; the URL is kept as its source."""
+        return self.add_fetched(self.fetch_url(url), progress, keep_duplicates)
+
+    def fetch_url(self, url: str) -> Prepared | FailedFile:
+        """The report at `url`, prepared, or why not; takes no lock, so a slow host delays no question."""
         from .ingest.fetch import fetch_report
 
+        try:
+            return Prepared.of(fetch_report(url, self.settings))
+        except FazhiError as err:
+            return FailedFile(path=redact(str(url)), reason=str(err))
+
+    def add_fetched(self, fetched: Prepared | FailedFile, progress: bool = True,
+                    keep_duplicates: bool | None = None) -> IngestResult:
+        """Store what fetch_url returned (under the store's write lock, like any ingest)."""
         self._require_store()
         result = IngestResult()
-        try:
-            items = [Prepared.of(fetch_report(url, self.settings))]
-        except FazhiError as err:
-            result.failed.append(FailedFile(path=redact(url), reason=str(err)))
-            items = []
+        if isinstance(fetched, FailedFile):
+            result.failed.append(fetched)
+        items = [fetched] if isinstance(fetched, Prepared) else []
         return self._add(iter(items), len(items), result, progress, keep_duplicates)
 
     def _add(self, items, total: int, result: IngestResult, progress, keep_duplicates: bool | None) -> IngestResult:

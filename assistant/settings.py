@@ -115,6 +115,9 @@ class Settings(BaseSettings):
     duplicate_similarity: float = Field(0.9, gt=0, le=1, description="normalised-text similarity of a near-duplicate")
     url_timeout: float = Field(30.0, gt=0, description="seconds to fetch a report URL")
     allow_private_urls: bool = Field(False, description="allow fetching loopback/private/link-local addresses")
+    auth: str = Field("", description="sign-in for the page: file:/path/to/users or header:X-Forwarded-User")
+    auth_editors: str = Field("", description="with FAZHI_AUTH=header:…, the comma-separated users who may add "
+                                              "and delete reports")
 
     @property
     def store_dir(self) -> Path:

@@ -18,9 +18,11 @@ import logging  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
+from ..errors import FazhiError  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402,F401  (tests and embedders import it from here)
 from . import export, facts_tab, viewer, views  # noqa: E402
+from .auth import Auth, is_loopback  # noqa: E402
 from .conversation import HistoryUI  # noqa: E402
 from .handlers import ALL, WebApp  # noqa: E402,F401
 from .i18n import DEFAULT, lang_of, t  # noqa: E402
@@ -197,8 +199,11 @@ def _upload_head(max_mb: float, lang: str) -> str:
 
 
 def launch_kwargs(settings: Settings) -> dict:
-    """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
-    return dict(server_name=settings.host, server_port=settings.port, share=False,
+    """Everything launch() needs: local address, page CSS/script, local fonts only, no share link, and
+    Gradio's login form when FAZHI_AUTH names a users file."""
+    auth = Auth.of(settings)
+    login = dict(auth=auth.check_password, auth_message="fazhi-qa") if auth.kind == "file" else {}
+    return dict(server_name=settings.host, server_port=settings.port, share=False, **login,
                 css=views.CSS + export.CSS + viewer.CSS, head=views.HEAD + export.HEAD + viewer.HEAD,
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())
@@ -217,12 +222,22 @@ def theme() -> gr.themes.Base:
         checkbox_label_text_color_selected="#ffffff")
 
 
-def serve(settings: Settings | None = None, **launch_overrides) -> gr.Blocks:
+def check_exposure(settings: Settings, insecure: bool = False) -> None:
+    """Refuse to serve beyond this machine without sign-in: anyone on the network could then read every
+    conversation and delete every report."""
+    if not insecure and not Auth.of(settings).on and not is_loopback(settings.host):
+        raise FazhiError(f"serving on {settings.host} without sign-in lets anyone on the network delete reports and "
+                         f"read conversations; set FAZHI_AUTH (file:USERS or header:X-Forwarded-User), bind "
+                         f"127.0.0.1, or pass --insecure")
+
+
+def serve(settings: Settings | None = None, insecure: bool = False, **launch_overrides) -> gr.Blocks:
     """Open the Assistant, index reports/ if the store is empty, and serve the page (blocks until stopped,
     unless prevent_thread_lock=True is passed; then it returns the running Blocks)."""
     from ..assistant import Assistant
 
     settings = settings or Settings()
+    check_exposure(settings, insecure)
     assistant = Assistant.open(settings)
     if not assistant.reports() and settings.reports_dir.is_dir():
         result = assistant.ingest([settings.reports_dir])

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import FazhiError
 from ..domain.indicators import Indicator
+from ..text.spreadsheet import neutralised_row
 from . import viewer
 from .i18n import t
 
@@ -52,7 +53,7 @@ def write_csv(path, headers: list[str], rows: list[list]) -> None:
     with open(path, "w", newline="", encoding="utf-8-sig") as fh:  # BOM: Excel opens the Chinese correctly
         writer = csv.writer(fh)
         writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerows(map(neutralised_row, rows))
 
 
 def _numeric(fact) -> tuple[float, str] | None:
