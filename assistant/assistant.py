@@ -16,6 +16,7 @@ from .errors import FazhiError, InputError, StoreMismatchError
 from .domain.indicators import Indicator
 from .ingest import batch
 from .ingest.duplicates import DuplicateIndex
+from .ingest.fetch import fetched
 from .ingest.limits import Limits
 from .ingest.loader import safe_name
 from .ingest.parallel import Prepared, auto_workers, prepared, tokenized
@@ -168,31 +169,20 @@ class Assistant:
         self._require_store()
         files, result = expand(paths)
         workers = auto_workers(self.settings.ingest_workers, len(files))
-        items = prepared(files, self.settings.max_file_mb, self.settings.chunk, workers, Limits.of(self.settings))
+        items = prepared(files, self.settings.max_file_mb, self.settings.chunk, workers, Limits.of(self.settings),
+                         self.settings.worker_memory_mb)
         return self._add(items, len(files), result, progress, keep_duplicates)
 
     def ingest_url(self, url: str, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
         """Fetch one report page/file (html, pdf, docx) and add it; the URL is kept as its source."""
-        return self.add_fetched(self.fetch_url(url), progress, keep_duplicates)
+        return self.add_fetched(fetched(url, self.settings), progress, keep_duplicates)
 
-    def fetch_url(self, url: str) -> Prepared | FailedFile:
-        """The report at `url`, prepared, or why not; takes no lock, so a slow host delays no question."""
-        from .ingest.fetch import fetch_report
-
-        try:
-            return Prepared.of(fetch_report(url, self.settings))
-        except FazhiError as err:
-            return FailedFile(path=redact(str(url)), reason=str(err))
-
-    def add_fetched(self, fetched: Prepared | FailedFile, progress: bool = True,
+    def add_fetched(self, item: Prepared | FailedFile, progress: bool = True,
                     keep_duplicates: bool | None = None) -> IngestResult:
-        """Store what fetch_url returned (under the store's write lock, like any ingest)."""
+        """Store what fetch.fetched returned (fetching takes no lock: a slow host delays no question)."""
         self._require_store()
-        result = IngestResult()
-        if isinstance(fetched, FailedFile):
-            result.failed.append(fetched)
-        items = [fetched] if isinstance(fetched, Prepared) else []
-        return self._add(iter(items), len(items), result, progress, keep_duplicates)
+        items = [item] if isinstance(item, Prepared) else []
+        return self._add(iter(items), len(items), IngestResult(failed=[] if items else [item]), progress, keep_duplicates)
 
     def _add(self, items, total: int, result: IngestResult, progress, keep_duplicates: bool | None) -> IngestResult:
         keep = self.settings.keep_duplicates if keep_duplicates is None else keep_duplicates

@@ -90,6 +90,8 @@ class Settings(BaseSettings):
     embed_retries: int = Field(3, ge=0, description="retries of a failed embedding request (backoff between)")
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; default: embedded store")
     ingest_workers: int = Field(0, ge=0, description="processes preparing reports during ingest; 0 = cores - 1")
+    worker_memory_mb: float = Field(1536.0, ge=256, description="heap of each ingest worker (RLIMIT_DATA): the "
+                                                                "pool holds at most workers × this")
     chunk: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()

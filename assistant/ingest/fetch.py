@@ -19,7 +19,7 @@ import threading
 import time
 from urllib.parse import urljoin, urlsplit
 
-from ..errors import InputError
+from ..errors import FazhiError, InputError
 from ..text.redact import redact
 from .limits import Limits
 from .loader import text_of
@@ -180,6 +180,17 @@ def _too_big(url: str, size: int, settings) -> InputError:
 def _too_slow(url: str, settings) -> InputError:
     return InputError(f"{redact(url)}: not fetched within {settings.url_timeout:g} s; try again later or raise "
                       f"FAZHI_URL_TIMEOUT")
+
+
+def fetched(url: str, settings):
+    """The report at `url` prepared with its facts (a parallel.Prepared), or a FailedFile saying why."""
+    from ..models import FailedFile
+    from .parallel import Prepared
+
+    try:
+        return Prepared.of(fetch_report(url, settings))
+    except FazhiError as err:
+        return FailedFile(path=redact(str(url)), reason=str(err))
 
 
 def fetch_report(url: str, settings) -> PreparedReport:

@@ -16,6 +16,7 @@ import gradio as gr
 
 from ..errors import FazhiError
 from ..ingest import uploads
+from ..ingest.fetch import fetched
 from ..models import Answer, FailedFile, IngestResult
 from ..store.lock import ReadWriteLock
 from . import views
@@ -221,9 +222,9 @@ class WebApp:
             return _refused(t("no_url", lang))
         progress(0, desc=t("fetching", lang))
         try:
-            fetched = self.assistant.fetch_url(url)  # before any lock: a slow host must not hold up questions
+            item = fetched(url, self.assistant.settings)  # before any lock: a slow host must not hold up questions
             with self.lock.write():
-                result = self.assistant.add_fetched(fetched, progress=False)
+                result = self.assistant.add_fetched(item, progress=False)
         except FazhiError as err:
             return _refused(str(err))
         return self._outcome(result)

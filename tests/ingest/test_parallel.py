@@ -1,4 +1,6 @@
 """Reports prepared in worker processes are the reports prepared in-process, in the same order."""
+import pytest
+
 from assistant.ingest.parallel import auto_workers, prepared, tokenized
 from assistant.settings import ChunkSettings
 from assistant.store.docstore import DocStore
@@ -34,3 +36,24 @@ def test_auto_workers():
     assert auto_workers(0, 3) == 0  # a handful of files: no interpreters to start
     assert auto_workers(3, 2) == 2
     assert auto_workers(0, 100) >= 1
+
+
+def test_each_worker_runs_under_its_memory_cap():
+    from assistant.ingest import parallel
+
+    with parallel._pool(1, parallel.cap_memory, (512,)) as pool:
+        with pytest.raises(MemoryError):
+            pool.submit(bytearray, 1024 * 2**20).result()  # 1 GB in a worker capped at 512 MB
+        assert pool.submit(len, bytearray(64 * 2**20)).result() == 64 * 2**20  # the same worker goes on
+
+
+def test_a_file_over_the_cap_fails_alone_by_name(monkeypatch, tmp_path):
+    from assistant.ingest import parallel
+    from assistant.settings import ChunkSettings
+
+    def greedy(*a, **k):
+        raise MemoryError
+
+    monkeypatch.setattr(parallel, "prepare", greedy)
+    out = parallel._prepare_one(tmp_path / "huge.pdf", 20, ChunkSettings(), None)
+    assert out.report is None and out.error.startswith("huge.pdf: ") and "FAZHI_WORKER_MEMORY_MB" in out.error
