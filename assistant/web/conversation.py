@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 STORAGE_KEY = "fazhi-conversation"  # localStorage key of the open conversation's id
 OWNER_KEY = "fazhi-browser"  # localStorage key of this browser's id: the list shows only its conversations
 NONE = "none"  # the id stored while no conversation is open; BrowserState does not save an empty value
+_ANY = object()  # HistoryUI._mine without a browser id: any conversation (no sign-in)
 
 
 def _year_of(value) -> int | None:
@@ -72,13 +73,13 @@ class HistoryUI:
         user = self.web.user(request)
         return user.name if self.web.auth.on else _owner(browser)
 
-    def _mine(self, conv, request, browser=None) -> bool:
-        """Whether this caller may see `conv`: the signed-in user's own, else (no sign-in) the browser's own,
-        or any conversation for an API caller (browser None)."""
+    def _mine(self, conv, request, browser=_ANY) -> bool:
+        """Whether this caller may see `conv`: the signed-in user's own; without sign-in, the browser's own
+        (or no one's) when a browser id is given, any conversation otherwise (the API, retry/edit)."""
         user = self.web.user(request)
         if self.web.auth.on:
             return self.store.exists(conv, user.name, strict=True)
-        return self.store.exists(conv, browser if _is_id(browser) else None)
+        return self.store.exists(conv, None if browser is _ANY else browser if isinstance(browser, str) else "")
 
     def _check(self, conv, request) -> str:
         if not self._mine(conv, request):

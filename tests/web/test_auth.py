@@ -7,6 +7,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from contextlib import contextmanager  # noqa: E402
 
+import gradio as gr  # noqa: E402
 import pytest  # noqa: E402
 from gradio_client import Client, handle_file  # noqa: E402
 from gradio_client.exceptions import AppError  # noqa: E402
@@ -147,3 +148,33 @@ def test_a_users_file_signs_in_through_gradio(seeded_home, tmp_path):
         assert bob.predict(api_name="/conversations") == []
         assert "unknown conversation" in _refused(bob, "/conversation", conv)
         assert "only an editor" in _refused(bob, "/delete_report", alice.predict(api_name="/reports")[0]["id"])
+
+
+class _Request:
+    """What a page event receives from Gradio, as far as auth.py reads it."""
+
+    def __init__(self, name: str | None):
+        self.headers = {HEADER.lower(): name} if name else {}
+        self.username = None
+
+
+def test_page_events_follow_the_signed_in_user_not_the_browser_id(seeded_home, tmp_path):
+    home = copy_home(seeded_home, tmp_path / "home", ignore=("history.sqlite*",))
+    a = Assistant.open(Settings(home=home, auth=f"header:{HEADER}", auth_editors="alice"), embed_model=FakeEmbedding())
+    try:
+        ui = build_app(a).fazhi.history_ui
+        alice, bob = _Request("alice"), _Request("bob")
+        conv = list(ui.respond("平罗县2023年行政诉讼败诉率是多少?", [], [], "all", "", "f" * 32, "zh", alice))[-1][3]
+        assert ui.store.exists(conv, "alice", strict=True)  # owned by the user, not the browser id sent
+        assert ui.open(conv, "f" * 32, None, bob)[:3] == ([], [], "none")  # bob, even with alice's browser id
+        assert ui.back(conv, [], bob)[2] == gr.update() and len(ui.store.load(conv)) == 1
+        assert ui.downloads(conv, "md", None, None, bob)[0]["value"] is None
+        ui.delete(conv, "f" * 32, bob)
+        assert ui.store.exists(conv)
+        with pytest.raises(gr.Error, match="sign in first"):
+            ui.open(conv, "f" * 32, None, _Request(None))
+        assert ui.open(conv, "", None, alice)[2] == conv
+        ui.delete(conv, "", alice)
+        assert not ui.store.exists(conv)
+    finally:
+        a.close()
