@@ -178,3 +178,23 @@ def test_page_events_follow_the_signed_in_user_not_the_browser_id(seeded_home, t
         assert not ui.store.exists(conv)
     finally:
         a.close()
+
+
+def test_with_sign_in_the_page_config_and_facts_tab_carry_no_reports(header_page):
+    import httpx
+
+    config = httpx.get(f"{header_page}config").text  # served to anyone, before any handler runs
+    reports = _as(header_page, "bob").predict(api_name="/reports")  # a signed-in user sees them
+    assert reports and all(m["source"] not in config and m["title"] not in config for m in reports)
+
+
+def test_facts_tab_events_need_a_user(seeded_home, tmp_path):
+    home = copy_home(seeded_home, tmp_path / "home")
+    a = Assistant.open(Settings(home=home, auth=f"header:{HEADER}"), embed_model=FakeEmbedding())
+    try:
+        facts = build_app(a).fazhi_facts
+        with pytest.raises(gr.Error, match="sign in first"):
+            facts.view("", "", "all", "zh", _Request(None))
+        assert facts.view("", "", "all", "zh", _Request("bob"))[0]["data"]
+    finally:
+        a.close()
