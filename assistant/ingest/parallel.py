@@ -5,7 +5,8 @@ pure Python (and jieba for BM25 tokens), so they run in a process pool (the GIL 
 in threads) a few reports ahead of the embedder. Workers are spawned, not forked: the parent holds
 Chroma's and the embedder's threads, which a fork would copy in an undefined state. Each preparing worker
 is capped at FAZHI_WORKER_MEMORY_MB of data (RLIMIT_DATA), so the pool as a whole never holds more than
-workers × that, whatever a file makes a parser allocate; a file over the cap fails alone, by name.
+workers × that, whatever a file makes a parser allocate; a file over the cap fails alone, by name. A
+worker whose parent dies (kill -9) exits within a second (`_watch_parent`).
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import logging
 import multiprocessing
 import os
 import resource
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -84,9 +87,26 @@ def _prepare_one(path: Path, max_file_mb: float, chunking: ChunkSettings, limits
         return Prepared(path, error=f"{safe_name(path)}: could not be read ({type(err).__name__}); check the file")
 
 
+def _watch_parent(parent: int, every: float = 0.5) -> None:
+    """Exit this worker once its parent is gone: an ingest killed with -9 cannot shut its pool down, and
+    a worker busy on a big file would otherwise read on, orphaned, until the file is done."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="fazhi-parent-watch").start()
+
+
+def _started(parent: int, initializer, initargs) -> None:
+    _watch_parent(parent)
+    if initializer is not None:
+        initializer(*initargs)
+
+
 def _pool(workers: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=initializer, initargs=initargs)
+                               initializer=_started, initargs=(os.getpid(), initializer, initargs))
 
 
 def prepared(files: list[Path], max_file_mb: float, chunking: ChunkSettings, workers: int,

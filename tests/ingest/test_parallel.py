@@ -57,3 +57,47 @@ def test_a_file_over_the_cap_fails_alone_by_name(monkeypatch, tmp_path):
     monkeypatch.setattr(parallel, "prepare", greedy)
     out = parallel._prepare_one(tmp_path / "huge.pdf", 20, ChunkSettings(), None)
     assert out.report is None and out.error.startswith("huge.pdf: ") and "FAZHI_WORKER_MEMORY_MB" in out.error
+
+
+_ORPHAN = """
+import sys, time
+from assistant.ingest import parallel
+if __name__ == "__main__":
+    pool = parallel._pool(1)
+    pool.submit(time.sleep, 0).result()  # the worker is up
+    print(next(iter(pool._processes)), flush=True)
+    pool.submit(time.sleep, 120)  # busy, as on a big file
+    time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return "\tZ" not in next(line for line in status if line.startswith("State:"))
+    except (FileNotFoundError, StopIteration):
+        return False
+
+
+def test_workers_exit_when_the_ingest_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    script = tmp_path / "orphan.py"
+    script.write_text(_ORPHAN)
+    parent = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(parent.stdout.readline())
+        assert _alive(worker)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _alive(worker), "the worker outlived its killed parent"
+    finally:
+        parent.kill()
