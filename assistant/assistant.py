@@ -16,6 +16,7 @@ from .errors import FazhiError, InputError, StoreMismatchError
 from .domain.indicators import Indicator
 from .ingest import batch
 from .ingest.duplicates import DuplicateIndex
+from .ingest.fetch import fetched
 from .ingest.limits import Limits
 from .ingest.loader import safe_name
 from .ingest.parallel import Prepared, auto_workers, prepared, tokenized
@@ -168,21 +169,20 @@ class Assistant:
         self._require_store()
         files, result = expand(paths)
         workers = auto_workers(self.settings.ingest_workers, len(files))
-        items = prepared(files, self.settings.max_file_mb, self.settings.chunk, workers, Limits.of(self.settings))
+        items = prepared(files, self.settings.max_file_mb, self.settings.chunk, workers, Limits.of(self.settings),
+                         self.settings.worker_memory_mb)
         return self._add(items, len(files), result, progress, keep_duplicates)
 
     def ingest_url(self, url: str, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
         """Fetch one report page/file (html, pdf, docx) and add it; the URL is kept as its source."""
-        from .ingest.fetch import fetch_report
+        return self.add_fetched(fetched(url, self.settings), progress, keep_duplicates)
 
+    def add_fetched(self, item: Prepared | FailedFile, progress: bool = True,
+                    keep_duplicates: bool | None = None) -> IngestResult:
+        """Store what fetch.fetched returned (fetching takes no lock: a slow host delays no question)."""
         self._require_store()
-        result = IngestResult()
-        try:
-            items = [Prepared.of(fetch_report(url, self.settings))]
-        except FazhiError as err:
-            result.failed.append(FailedFile(path=redact(url), reason=str(err)))
-            items = []
-        return self._add(iter(items), len(items), result, progress, keep_duplicates)
+        items = [item] if isinstance(item, Prepared) else []
+        return self._add(iter(items), len(items), IngestResult(failed=[] if items else [item]), progress, keep_duplicates)
 
     def _add(self, items, total: int, result: IngestResult, progress, keep_duplicates: bool | None) -> IngestResult:
         keep = self.settings.keep_duplicates if keep_duplicates is None else keep_duplicates

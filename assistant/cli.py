@@ -83,8 +83,8 @@ def ingest(paths: list[str] = typer.Argument(..., help="report files or folders,
         for failed in result.failed:
             typer.echo(f"failed   {failed.reason}", err=True)
         typer.echo(f"{len(result.added)} added, {len(result.skipped)} skipped, {len(result.failed)} failed")
-    if result.failed and not result.added and not result.skipped:
-        raise typer.Exit(1)
+    if result.failed:  # README: a file that fails is exit 2, the other files of the batch still ingested
+        raise typer.Exit(2)
 
 
 def _print_answer(answer) -> None:
@@ -235,6 +235,7 @@ def facts(indicator: Optional[str] = typer.Option(None, "--indicator", help="e.g
     import csv
 
     from .facts.extract import facts_to_rows
+    from .text.spreadsheet import neutralised_row
 
     assistant = _open()
     try:
@@ -247,7 +248,7 @@ def facts(indicator: Optional[str] = typer.Option(None, "--indicator", help="e.g
         rows = facts_to_rows(found)
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["indicator"])
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(map(neutralised_row, rows))
     else:
         for f in found:
             flag = " (plan)" if f.planned else ""
@@ -291,7 +292,8 @@ def chat(as_json: bool = typer.Option(False, "--json", help="read questions from
 
 @app.command()
 def serve(host: Optional[str] = typer.Option(None, "--host", help="address to bind (default FAZHI_HOST or 127.0.0.1)"),
-          port: Optional[int] = typer.Option(None, "--port", help="port (default FAZHI_PORT or 7860)")):
+          port: Optional[int] = typer.Option(None, "--port", help="port (default FAZHI_PORT or 7860)"),
+          insecure: bool = typer.Option(False, "--insecure", help="serve beyond 127.0.0.1 without FAZHI_AUTH sign-in")):
     """Serve the web chat page (indexes reports/ first if the store is empty)."""
     from .settings import Settings
     from .web.app import serve as serve_page
@@ -299,11 +301,36 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="address to bi
     settings = Settings()
     settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
     try:
-        serve_page(settings)
+        serve_page(settings, insecure=insecure)
     except FazhiError as err:
         _fail(str(err))
     except OSError as err:  # port taken, address not available
         _fail(f"cannot serve on {settings.host}:{settings.port} ({err.strerror or err}); pick another --port")
+
+
+@app.command()
+def user(name: str = typer.Argument(..., help="the user's sign-in name"),
+         role: str = typer.Option("reader", "--role", help="reader (ask, read) or editor (also add and delete reports)"),
+         users_file: Optional[str] = typer.Option(None, "--file", help="users file (default: the one FAZHI_AUTH names)")):
+    """Add or change a user of the page's sign-in (FAZHI_AUTH=file:USERS); the password is asked twice."""
+    import getpass
+    import os
+
+    from .settings import Settings
+    from .web.auth import add_user
+
+    spec = Settings().auth
+    path = users_file or (spec.partition(":")[2] if spec.startswith("file:") else None)
+    if not path:
+        _fail("no users file: pass --file USERS or set FAZHI_AUTH=file:USERS")
+    password = os.environ.get("FAZHI_NEW_PASSWORD") or getpass.getpass(f"password for {name}: ")
+    if "FAZHI_NEW_PASSWORD" not in os.environ and getpass.getpass("again: ") != password:
+        _fail("the two passwords differ; run it again")
+    try:
+        add_user(path, name, role, password)
+    except FazhiError as err:
+        _fail(str(err))
+    typer.echo(f"{name} ({role}) saved in {path}")
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m assistant`

@@ -90,6 +90,8 @@ class Settings(BaseSettings):
     embed_retries: int = Field(3, ge=0, description="retries of a failed embedding request (backoff between)")
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; default: embedded store")
     ingest_workers: int = Field(0, ge=0, description="processes preparing reports during ingest; 0 = cores - 1")
+    worker_memory_mb: float = Field(1536.0, ge=256, description="heap of each ingest worker (RLIMIT_DATA): the "
+                                                                "pool holds at most workers × this")
     chunk: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
@@ -115,6 +117,9 @@ class Settings(BaseSettings):
     duplicate_similarity: float = Field(0.9, gt=0, le=1, description="normalised-text similarity of a near-duplicate")
     url_timeout: float = Field(30.0, gt=0, description="seconds to fetch a report URL")
     allow_private_urls: bool = Field(False, description="allow fetching loopback/private/link-local addresses")
+    auth: str = Field("", description="sign-in for the page: file:/path/to/users or header:X-Forwarded-User")
+    auth_editors: str = Field("", description="with FAZHI_AUTH=header:…, the comma-separated users who may add "
+                                              "and delete reports")
 
     @property
     def store_dir(self) -> Path:

@@ -192,3 +192,9 @@ def test_targets_are_not_results(seeded, question):
 def test_english_places_outside_the_corpus(seeded, question):
     answer = seeded.ask(question)
     assert answer.abstained and "in the corpus" in answer.answer
+
+
+def test_items_that_are_not_paths_fail_one_by_one(assistant):
+    result = assistant.ingest([REPORTS / "001_4d08be111e600d4c.txt", 123, None], progress=False)
+    assert len(result.added) == 1 and len(result.failed) == 2
+    assert all("not a file path" in f.reason and "\n" not in f.reason for f in result.failed)

@@ -61,7 +61,22 @@ def test_ingest_bad_file_exit_code(cli, tmp_path):
     bad = tmp_path / "x.xlsx"
     bad.write_bytes(b"abc")
     result = cli("ingest", str(bad))
-    assert result.exit_code == 1 and "unsupported file type" in result.stderr
+    assert result.exit_code == 2 and "unsupported file type" in result.stderr
+
+
+def test_a_mixed_batch_exits_2_after_adding_the_good_file(cli, tmp_path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"abc")
+    result = cli("ingest", str(REPORTS / "001_4d08be111e600d4c.txt"), str(bad))
+    assert result.exit_code == 2 and "1 added" in result.stdout and "unsupported file type" in result.stderr
+
+
+def test_facts_csv_cells_cannot_be_formulas(cli, monkeypatch):
+    cli("ingest", str(REPORTS))
+    rows = [{"indicator": "=HYPERLINK(\"http://evil\")", "place": "+1", "quote": "@SUM(A1)", "value": -3}]
+    monkeypatch.setattr("assistant.facts.extract.facts_to_rows", lambda found: rows)
+    out = cli("facts", "--csv").stdout
+    assert "'=HYPERLINK" in out and ",'+1," in out and "'@SUM" in out and ",-3" in out
 
 
 @pytest.mark.slow

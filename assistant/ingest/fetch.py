@@ -3,8 +3,10 @@
 * Only http(s). Every host is resolved and *every* address it resolves to must be public: loopback,
   private, link-local (cloud metadata at 169.254.169.254), reserved and multicast addresses are refused
   unless FAZHI_ALLOW_PRIVATE_URLS=1; redirects are followed by hand so each hop is checked the same way.
-* A time limit for the whole fetch (FAZHI_URL_TIMEOUT) and a size limit (FAZHI_MAX_FILE_MB) counted while
-  the body streams in, so a huge or endless body is cut, not buffered.
+* One deadline for the whole fetch, connect, headers and body of every hop (FAZHI_URL_TIMEOUT): httpx's
+  timeouts are per read, so a server sending a header line every second would never trip them; a
+  watchdog shuts the socket down at the deadline instead (`_Watchdog`). A size limit (FAZHI_MAX_FILE_MB)
+  is counted while the body streams in, so a huge or endless body is cut, not buffered.
 * html / pdf / docx (by Content-Type, else by the URL's suffix) go through the same loader, cleaning and
   limits as a file; the report's `source` is the URL with any secret in it redacted.
 """
@@ -13,10 +15,11 @@ from __future__ import annotations
 import ipaddress
 import socket
 from socket import getaddrinfo
+import threading
 import time
 from urllib.parse import urljoin, urlsplit
 
-from ..errors import InputError
+from ..errors import FazhiError, InputError
 from ..text.redact import redact
 from .limits import Limits
 from .loader import text_of
@@ -43,11 +46,29 @@ def check_url(url: str, allow_private: bool = False) -> None:
     if allow_private:
         return
     for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%")[0])
-        ip = getattr(ip, "ipv4_mapped", None) or ip
-        if not ip.is_global or ip.is_multicast:
-            raise InputError(f"{shown}: {parts.hostname} is a private, loopback or link-local address ({ip}); "
-                             f"only public URLs are fetched (set FAZHI_ALLOW_PRIVATE_URLS=1 to allow it)")
+        outer = ipaddress.ip_address(info[4][0].split("%")[0])
+        for ip in {outer, _carried(outer)}:
+            if not ip.is_global or ip.is_multicast:
+                raise InputError(f"{shown}: {parts.hostname} is a private, loopback or link-local address ({ip}); "
+                                 f"only public URLs are fetched (set FAZHI_ALLOW_PRIVATE_URLS=1 to allow it)")
+
+
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def _carried(ip):
+    """The IPv4 address an IPv6 address reaches through (IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible
+    ::a.b.c.d, NAT64 64:ff9b::a.b.c.d, 6to4 2002:AABB:CCDD::, Teredo), else the address itself: on some
+    networks each of these reaches an internal IPv4 host, so that host must be public too."""
+    if ip.version != 6:
+        return ip
+    if ip.ipv4_mapped or ip.sixtofour:
+        return ip.ipv4_mapped or ip.sixtofour
+    if ip.teredo:
+        return ip.teredo[1]
+    if any(ip in net for net in _NAT64) or (int(ip) >> 32 == 0 and int(ip) > 1):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
 
 
 def _suffix(url: str, content_type: str) -> str:
@@ -62,25 +83,74 @@ def _suffix(url: str, content_type: str) -> str:
                      f"fetch an html, pdf or docx URL")
 
 
+class _Watchdog:
+    """Shuts every connection of one fetch down at its deadline. shutdown() (not close()) wakes a recv()
+    blocked in another call, so the fetching thread gets an error at once instead of the next header line."""
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self.fired = False
+        self._timers: list[threading.Timer] = []
+
+    def trace(self, event: str, info: dict) -> None:
+        """httpcore's trace hook: the socket is known once the TCP connection is made."""
+        if event != "connection.connect_tcp.complete":
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if sock is not None:
+            timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._cut, (sock,))
+            timer.daemon = True
+            self._timers.append(timer)
+            timer.start()
+
+    def _cut(self, sock: socket.socket) -> None:
+        self.fired = True
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:  # already closed: the fetch ended first
+            pass
+
+    def cancel(self) -> None:
+        for timer in self._timers:
+            timer.cancel()
+
+
 def fetch(url: str, settings) -> tuple[str, bytes, str]:
     """(final URL, body, suffix) after checked redirects, within the time and size limits."""
     import httpx
 
-    deadline = time.monotonic() + settings.url_timeout
+    watchdog = _Watchdog(time.monotonic() + settings.url_timeout)
+    try:
+        return _fetch(url, settings, watchdog)
+    except httpx.HTTPError:
+        if watchdog.fired or time.monotonic() >= watchdog.deadline:
+            raise _too_slow(url, settings) from None
+        raise
+    finally:
+        watchdog.cancel()
+
+
+def _fetch(url: str, settings, watchdog: _Watchdog) -> tuple[str, bytes, str]:
+    import httpx
+
     limit = int(settings.max_file_mb * 2**20)
-    timeout = httpx.Timeout(settings.url_timeout, connect=min(settings.url_timeout, 10.0))
-    with httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False,
+    with httpx.Client(follow_redirects=False, trust_env=False,
                       headers={"User-Agent": "fazhi-qa (report fetch)"}) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_url(url, settings.allow_private_urls)
-            with client.stream("GET", url) as response:
+            left = watchdog.deadline - time.monotonic()
+            if left <= 0:
+                raise _too_slow(url, settings)
+            timeout = httpx.Timeout(left, connect=min(left, 10.0))
+            with client.stream("GET", url, timeout=timeout, extensions={"trace": watchdog.trace}) as response:
                 if response.is_redirect:
                     url = urljoin(url, response.headers.get("location", ""))
                     continue
                 if response.status_code != 200:
                     raise InputError(f"{redact(url)}: the server answered HTTP {response.status_code}; check the URL")
                 suffix = _suffix(url, response.headers.get("content-type", ""))
-                declared = int(response.headers.get("content-length") or 0)
+                declared = _declared(response.headers.get("content-length"))
                 if declared > limit:
                     raise _too_big(url, declared, settings)
                 body = bytearray()
@@ -88,10 +158,18 @@ def fetch(url: str, settings) -> tuple[str, bytes, str]:
                     body += block
                     if len(body) > limit:
                         raise _too_big(url, len(body), settings)
-                    if time.monotonic() > deadline:
+                    if time.monotonic() > watchdog.deadline:
                         raise _too_slow(url, settings)
                 return url, bytes(body), suffix
     raise InputError(f"{redact(url)}: more than {MAX_REDIRECTS} redirects; use the final URL of the report")
+
+
+def _declared(length: str | None) -> int:
+    """Content-Length as the server sent it; a garbled one counts as unknown (the body is counted anyway)."""
+    try:
+        return int(length or 0)
+    except ValueError:
+        return 0
 
 
 def _too_big(url: str, size: int, settings) -> InputError:
@@ -104,16 +182,34 @@ def _too_slow(url: str, settings) -> InputError:
                       f"FAZHI_URL_TIMEOUT")
 
 
+def fetched(url: str, settings):
+    """The report at `url` prepared with its facts (a parallel.Prepared), or a FailedFile saying why."""
+    from ..models import FailedFile
+    from .parallel import Prepared
+
+    try:
+        return Prepared.of(fetch_report(url, settings))
+    except FazhiError as err:
+        return FailedFile(path=redact(str(url)), reason=str(err))
+
+
 def fetch_report(url: str, settings) -> PreparedReport:
     """The prepared report at `url`; every failure is one InputError line naming the URL (redacted)."""
     import httpx
 
+    if not isinstance(url, str) or not url.strip():
+        raise InputError(f"{str(url)[:60]!r}: not a URL; give an http(s):// address of a report")
     url = url.strip()
+    try:
+        url.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (a broken terminal or client): no server could be asked for it
+        raise InputError(f"{redact(url)}: the URL holds characters that are not text (a lone surrogate); "
+                         f"type or paste it again") from None
     try:
         _, body, suffix = fetch(url, settings)
     except httpx.TimeoutException:
         raise _too_slow(url, settings) from None
-    except httpx.HTTPError as err:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as err:
         raise InputError(f"{redact(url)}: cannot fetch it ({type(err).__name__}); check the URL and the "
                          f"network") from None
     limits = Limits.of(settings)

@@ -1,8 +1,8 @@
 """Size limits of one report, checked before anything expensive (decompression, embedding).
 
 Each refusal is one InputError line naming the file, the limit and the FAZHI_* setting that raises it.
-A .docx is a zip: its members' declared sizes are summed *before* python-docx inflates anything, and
-Python's zipfile never reads past a member's declared size, so a lying header cannot inflate more.
+A .docx is a zip: its members' declared sizes are summed *before* anything is inflated; a header that
+lies is caught by archive.py, which counts the bytes actually inflated.
 """
 from __future__ import annotations
 

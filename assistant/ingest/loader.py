@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
+from . import archive
 from .limits import Limits, check_chars, check_pages, check_zip
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -37,6 +38,17 @@ def load_text(path: Path, max_mb: float = 20.0, limits: Limits | None = None) ->
     return text_of(name, ext, path.read_bytes(), limits)
 
 
+def sniffed(data: bytes) -> str | None:
+    """The kind the bytes themselves declare (a PDF or a zip's magic number), whatever the name or the
+    Content-Type says: a PDF served as text/html is still a PDF."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf\r\n\t ")
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx"
+    return None
+
+
 def text_of(name: str, ext: str, data: bytes, limits: Limits) -> str:
     """The text of a file's bytes (also used for a fetched URL's body)."""
     if not data.strip():
@@ -44,9 +56,10 @@ def text_of(name: str, ext: str, data: bytes, limits: Limits) -> str:
     if len(data) > limits.max_file_mb * 1024 * 1024:
         raise InputError(f"{name}: file is {len(data) / 2**20:.1f} MB, over the {limits.max_file_mb:g} MB limit; "
                          f"split it or raise FAZHI_MAX_FILE_MB")
+    ext = sniffed(data) or ext
     if ext == ".docx":
-        check_zip(name, data, limits)
-        text = _docx_text(name, data)
+        check_zip(name, data, limits)  # an honest header is refused without inflating anything
+        text = _docx_text(name, archive.inflated(name, data, limits))
     elif ext == ".pdf":
         text = _pdf_text(name, data, limits)
     else:
@@ -135,7 +148,10 @@ def _pdf_text(name: str, data: bytes, limits: Limits | None = None) -> str:
     limits = limits or Limits()
     try:
         reader = PdfReader(io.BytesIO(data))
+        _open_encrypted(name, reader)
         count = len(reader.pages)
+    except InputError:
+        raise
     except Exception as err:  # pypdf raises many error types for damaged files
         raise InputError(f"{name}: not a readable PDF ({type(err).__name__}); re-export it") from None
     check_pages(name, count, limits)  # before extracting: every page's streams would be inflated
@@ -152,6 +168,20 @@ def _pdf_text(name: str, data: bytes, limits: Limits | None = None) -> str:
     if not _CJK.search(text) and not text.strip():
         raise InputError(f"{name}: the PDF has no text layer (scanned image?); run OCR first or use the .docx/.txt version")
     return text
+
+
+def _open_encrypted(name: str, reader) -> None:
+    """An encrypted PDF opens when only an owner password protects it (the empty user password); one that
+    needs a password to read is refused by name, not as 'unreadable'."""
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except Exception:  # pypdf without the AES package, or a broken encryption dictionary
+        opened = 0
+    if not opened:
+        raise InputError(f"{name}: the PDF is encrypted (password-protected); save or print an unprotected copy "
+                         f"and add that")
 
 
 _ENDS_BLOCK = re.compile(r"[。;;:!?!?:”」)]\s*$")

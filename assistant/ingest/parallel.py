@@ -3,13 +3,19 @@
 Embedding is the physical limit of ingest; loading, cleaning, sectioning and fact extraction are
 pure Python (and jieba for BM25 tokens), so they run in a process pool (the GIL would serialise them
 in threads) a few reports ahead of the embedder. Workers are spawned, not forked: the parent holds
-Chroma's and the embedder's threads, which a fork would copy in an undefined state.
+Chroma's and the embedder's threads, which a fork would copy in an undefined state. Each preparing worker
+is capped at FAZHI_WORKER_MEMORY_MB of data (RLIMIT_DATA), so the pool as a whole never holds more than
+workers × that, whatever a file makes a parser allocate; a file over the cap fails alone, by name. A
+worker whose parent dies (kill -9) exits within a second (`_watch_parent`).
 """
 from __future__ import annotations
 
 import logging
 import multiprocessing
 import os
+import resource
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -55,29 +61,64 @@ def auto_workers(requested: int, n_items: int, spare_one: bool = True) -> int:
     return max(1, min((os.cpu_count() or 2) - int(spare_one), n_items))
 
 
+_CAP_MB: list[float] = []  # per worker process: the memory cap it runs under, for the message
+
+
+def cap_memory(mb: float) -> None:
+    """A worker's initializer: at most `mb` MB of heap and anonymous memory (RLIMIT_DATA); past it an
+    allocation raises MemoryError in this worker only."""
+    limit = int(mb * 2**20)
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    _CAP_MB.append(mb)
+
+
 def _prepare_one(path: Path, max_file_mb: float, chunking: ChunkSettings, limits: Limits | None) -> Prepared:
     try:
         return Prepared.of(prepare(path, max_file_mb, chunking, limits), path)
     except FazhiError as err:
         return Prepared(path, error=str(err))
+    except MemoryError:
+        cap = f"{_CAP_MB[-1]:g} MB" if _CAP_MB else "the memory"
+        return Prepared(path, error=f"{safe_name(path)}: reading it needs more than {cap}; split the report or "
+                                    f"raise FAZHI_WORKER_MEMORY_MB")
     except Exception as err:  # a bug reading one file must not lose the rest of the batch
         log.exception("reading %s failed", safe_name(path))
         return Prepared(path, error=f"{safe_name(path)}: could not be read ({type(err).__name__}); check the file")
 
 
+def _watch_parent(parent: int, every: float = 0.5) -> None:
+    """Exit this worker once its parent is gone: an ingest killed with -9 cannot shut its pool down, and
+    a worker busy on a big file would otherwise read on, orphaned, until the file is done."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="fazhi-parent-watch").start()
+
+
+def _started(parent: int, initializer, initargs) -> None:
+    _watch_parent(parent)
+    if initializer is not None:
+        initializer(*initargs)
+
+
 def _pool(workers: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=initializer, initargs=initargs)
+                               initializer=_started, initargs=(os.getpid(), initializer, initargs))
 
 
 def prepared(files: list[Path], max_file_mb: float, chunking: ChunkSettings, workers: int,
-             limits: Limits | None = None) -> Iterator[Prepared]:
+             limits: Limits | None = None, memory_mb: float | None = None) -> Iterator[Prepared]:
     """Every file prepared, in order; at most a few reports ahead of the consumer (bounded memory).
-    The size limits are checked in the workers, before anything reaches the embedder."""
+    The size limits are checked in the workers, before anything reaches the embedder; each worker runs
+    under `memory_mb` (cap_memory)."""
     args = [(p, max_file_mb, chunking, limits) for p in files]
+    cap = (cap_memory, (memory_mb,)) if memory_mb else (None, ())
     # far enough ahead that the reports of one store batch (assistant._FLUSH_CHUNKS) are ready when
     # the embedder finishes the previous one, so the embedder never waits for them
-    yield from _run(_prepare_one, args, workers, ahead=96)
+    yield from _run(_prepare_one, args, workers, *cap, ahead=96, initialize_here=False)
 
 
 def _ordered(pool: Executor, fn, args: list[tuple], ahead: int) -> Iterator:
@@ -112,9 +153,11 @@ def tokenized(db_path: Path, items: list[tuple[str, str]], aliases: list[str],
     yield from _run(_tokenize_report, [(str(db_path), rid, ctx) for rid, ctx in items], workers, add_words, (aliases,))
 
 
-def _run(fn, args: list[tuple], workers: int, initializer=None, initargs=(), ahead: int = 0) -> Iterator:
+def _run(fn, args: list[tuple], workers: int, initializer=None, initargs=(), ahead: int = 0,
+         initialize_here: bool = True) -> Iterator:
     """fn(*a) for every a, in order: in a pool, or here when workers is 0 or the pool cannot run
-    (a script without `if __name__ == "__main__":` makes every spawned worker fail while importing it)."""
+    (a script without `if __name__ == "__main__":` makes every spawned worker fail while importing it).
+    The initializer runs here too unless initialize_here is False (a memory cap is for workers only)."""
     done = 0
     if workers > 0:
         try:
@@ -126,7 +169,7 @@ def _run(fn, args: list[tuple], workers: int, initializer=None, initargs=(), ahe
         except BrokenProcessPool:
             log.warning("ingest workers could not start (is the calling script missing `if __name__ == "
                         "'__main__':`?); preparing the remaining %d files in this process", len(args) - done)
-    if initializer is not None:
+    if initializer is not None and initialize_here:
         initializer(*initargs)
     for a in args[done:]:
         yield fn(*a)

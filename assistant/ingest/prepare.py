@@ -36,7 +36,12 @@ def expand(paths) -> tuple[list[Path], IngestResult]:
     corpus folder must not be ingested)."""
     result = IngestResult()
     files: list[Path] = []
-    for p in [paths] if isinstance(paths, (str, bytes, Path)) else paths:
+    for p in [paths] if isinstance(paths, (str, bytes, os.PathLike)) else paths:
+        if not isinstance(p, (str, bytes, os.PathLike)):  # 123, None: this item fails, the batch goes on
+            shown = repr(p)[:60]
+            result.failed.append(FailedFile(path=shown, reason=f"{shown}: not a file path ({type(p).__name__}); "
+                                                              f"give a file or folder name"))
+            continue
         p = Path(os.fsdecode(p))
         if p.is_dir():
             root = p.resolve()

@@ -18,9 +18,11 @@ import logging  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
+from ..errors import FazhiError  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402,F401  (tests and embedders import it from here)
 from . import export, facts_tab, viewer, views  # noqa: E402
+from .auth import Auth, is_loopback  # noqa: E402
 from .conversation import HistoryUI  # noqa: E402
 from .handlers import ALL, WebApp  # noqa: E402,F401
 from .i18n import DEFAULT, lang_of, t  # noqa: E402
@@ -45,12 +47,14 @@ def build_app(assistant) -> gr.Blocks:
     """The page over an open Assistant. Launch it with launch_kwargs() (CSS, head script, no share link)."""
     web = WebApp(assistant)
     limit = assistant.settings.max_question_chars
+    # with sign-in the page's config (served to anyone) carries no report data; demo.load fills it per user
+    shown = [] if web.auth.on else assistant.reports()
     with gr.Blocks(title="法治政府建设年度报告问答 · fazhi-qa", analytics_enabled=False,
                    delete_cache=(3600, 7200)) as demo:  # uploaded copies and CSVs leave Gradio's cache
         lang = gr.State(DEFAULT)  # a State, so the API endpoints keep their signatures
         saved_lang = gr.BrowserState(DEFAULT, storage_key="fazhi-lang")
         with gr.Row(equal_height=False):
-            header = gr.HTML(views.render_header(assistant.reports()))
+            header = gr.HTML(views.render_header(shown))
             lang_radio = gr.Radio([("中文", "zh"), ("English", "en")], value=DEFAULT, label=t("language"),
                                   elem_id="fz-lang", scale=0, min_width=160)
         viewer_bar, viewer_html, open_request, open_go = viewer.build_viewer()  # the report viewer (issue 12.6)
@@ -76,15 +80,15 @@ def build_app(assistant) -> gr.Blocks:
                         with gr.Row(elem_classes="fz-examples", elem_id="fz-examples"):
                             example_buttons = [gr.Button(q, size="sm", scale=0, min_width=0) for q in EXAMPLES]
                     with gr.Column(scale=1, min_width=220):
-                        places = gr.Dropdown(web.place_choices(), value=[], multiselect=True, label=t("places"),
+                        places = gr.Dropdown(web.place_choices() if shown else [], value=[], multiselect=True, label=t("places"),
                                              info=t("places_info"), elem_id="fz-places")
-                        year = gr.Dropdown(web.year_choices(), value=ALL, label=t("year"), info=t("year_info"),
+                        year = gr.Dropdown(web.year_choices() if shown else [ALL], value=ALL, label=t("year"), info=t("year_info"),
                                            elem_id="fz-year")
                         filters_note = gr.Markdown(t("filters_next"))
                         clear = gr.Button(t("clear_chat"), size="sm", elem_id="fz-clear")
                         saved.panel()
             with gr.Tab(t("tab_reports"), id="reports") as tab_reports:
-                reports_df = gr.Dataframe(web.reports_table(), headers=views.REPORT_COLUMNS, interactive=False,
+                reports_df = gr.Dataframe(web.reports_table() if shown else None, headers=views.REPORT_COLUMNS, interactive=False,
                                           wrap=True, max_height=520, elem_id="fz-reports",
                                           column_widths=REPORT_WIDTHS)
                 report_actions = viewer.build_report_actions()  # open / delete the selected report
@@ -133,7 +137,8 @@ def build_app(assistant) -> gr.Blocks:
         # ---- language ----
         facts_tabs = [tab_facts] if tab_facts is not None else []
 
-        def relabel(choice, p, y):
+        def relabel(choice, p, y, request: gr.Request = None):
+            web.user(request)
             g = lang_of(choice)
             words = {
                 lang: g, saved_lang: g, header: views.render_header(assistant.reports(), g),
@@ -157,8 +162,10 @@ def build_app(assistant) -> gr.Blocks:
                       lang_radio, *saved.labelled(), *facts_tabs]
         lang_radio.input(relabel, [lang_radio, places, year], relabelled, **private)
         # only a saved non-default language relabels on load: a no-op load must not undo a switch made meanwhile
-        demo.load(lambda saved, p, y: relabel(saved, p, y) if lang_of(saved) != DEFAULT else {lang: DEFAULT},
-                  [saved_lang, places, year], relabelled, **private)
+        def relabel_saved(saved, p, y, request: gr.Request):
+            return relabel(saved, p, y, request) if lang_of(saved) != DEFAULT else {lang: DEFAULT}
+
+        demo.load(relabel_saved, [saved_lang, places, year], relabelled, **private)
 
         # ---- reports ----
         refreshed = [reports_df, places, year, header]
@@ -197,8 +204,11 @@ def _upload_head(max_mb: float, lang: str) -> str:
 
 
 def launch_kwargs(settings: Settings) -> dict:
-    """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
-    return dict(server_name=settings.host, server_port=settings.port, share=False,
+    """Everything launch() needs: local address, page CSS/script, local fonts only, no share link, and
+    Gradio's login form when FAZHI_AUTH names a users file."""
+    auth = Auth.of(settings)
+    login = dict(auth=auth.check_password, auth_message="fazhi-qa") if auth.kind == "file" else {}
+    return dict(server_name=settings.host, server_port=settings.port, share=False, **login,
                 css=views.CSS + export.CSS + viewer.CSS, head=views.HEAD + export.HEAD + viewer.HEAD,
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())
@@ -217,12 +227,22 @@ def theme() -> gr.themes.Base:
         checkbox_label_text_color_selected="#ffffff")
 
 
-def serve(settings: Settings | None = None, **launch_overrides) -> gr.Blocks:
+def check_exposure(settings: Settings, insecure: bool = False) -> None:
+    """Refuse to serve beyond this machine without sign-in: anyone on the network could then read every
+    conversation and delete every report."""
+    if not insecure and not Auth.of(settings).on and not is_loopback(settings.host):
+        raise FazhiError(f"serving on {settings.host} without sign-in lets anyone on the network delete reports and "
+                         f"read conversations; set FAZHI_AUTH (file:USERS or header:X-Forwarded-User), bind "
+                         f"127.0.0.1, or pass --insecure")
+
+
+def serve(settings: Settings | None = None, insecure: bool = False, **launch_overrides) -> gr.Blocks:
     """Open the Assistant, index reports/ if the store is empty, and serve the page (blocks until stopped,
     unless prevent_thread_lock=True is passed; then it returns the running Blocks)."""
     from ..assistant import Assistant
 
     settings = settings or Settings()
+    check_exposure(settings, insecure)
     assistant = Assistant.open(settings)
     if not assistant.reports() and settings.reports_dir.is_dir():
         result = assistant.ingest([settings.reports_dir])

@@ -4,6 +4,8 @@
 `wire(...)` connects them, and `respond` replaces WebApp.respond as the chat handler (it stores each
 turn). The current conversation's id lives in the browser (gr.BrowserState), so a reload reopens it.
 API (gradio_client): /chat, /conversations, /conversation, /delete_conversation, /export, /export_answer.
+Who owns a conversation: with FAZHI_AUTH, the signed-in user (the page and the API alike; another user's
+conversation is "unknown"); without it, the browser's random id on the page, and the API sees them all.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 STORAGE_KEY = "fazhi-conversation"  # localStorage key of the open conversation's id
 OWNER_KEY = "fazhi-browser"  # localStorage key of this browser's id: the list shows only its conversations
 NONE = "none"  # the id stored while no conversation is open; BrowserState does not save an empty value
+_ANY = object()  # HistoryUI._mine without a browser id: any conversation (no sign-in)
 
 
 def _year_of(value) -> int | None:
@@ -63,6 +66,27 @@ class HistoryUI:
         self.picked = gr.State(None)  # the turn number whose answer "export answer" saves (None: the last)
         web.history_ui = self  # reachable from demo.fazhi, for tests and embedding
 
+    # ---- who -----------------------------------------------------------------------------
+    def _owner(self, request, browser) -> str:
+        """The owner of this call's conversations: the signed-in user, else this browser's id (made here
+        on its first visit)."""
+        user = self.web.user(request)
+        return user.name if self.web.auth.on else _owner(browser)
+
+    def _mine(self, conv, request, browser=_ANY) -> bool:
+        """Whether this caller may see `conv`: the signed-in user's own; without sign-in, the browser's own
+        (or no one's) when a browser id is given, any conversation otherwise (the API, retry/edit)."""
+        user = self.web.user(request)
+        if self.web.auth.on:
+            return self.store.exists(conv, user.name, strict=True)
+        return self.store.exists(conv, None if browser is _ANY else browser if isinstance(browser, str) else "")
+
+    def _check(self, conv, request) -> str:
+        if not self._mine(conv, request):
+            raise InputError(f"unknown conversation {str(conv)[:40]!r}; pick one from the list "
+                             f"(/conversations) or start a new one")
+        return conv
+
     # ---- rendering -----------------------------------------------------------------------
     def _lang(self, lang) -> str:
         """The page's language when the page gives it; the build-time one for API callers."""
@@ -86,22 +110,27 @@ class HistoryUI:
         return chat
 
     def listing(self, conv, owner):
-        """The conversation dropdown: this browser's conversations, newest first, the open one selected."""
+        """The conversation dropdown: this browser's (user's) conversations, newest first, the open one selected;
+        none for no owner ('' is the API's conversations without sign-in)."""
+        mine = isinstance(owner, str) and owner not in ("", NONE)
         choices = [(f"{c['title'] or t('conversation_untitled', self.lang)} ({c['turns']})", c["id"])
-                   for c in (self.store.conversations(owner) if _is_id(owner) else [])]
+                   for c in (self.store.conversations(owner) if mine else [])]
         return gr.update(choices=choices, value=conv if conv in {i for _, i in choices} else None)
 
     # ---- page events ---------------------------------------------------------------------
-    def respond(self, question, chat, places, year, conv, owner="", lang: str = DEFAULT):
+    def respond(self, question, chat, places, year, conv, owner="", lang: str = DEFAULT, request: gr.Request = None):
         """WebApp.respond's outputs plus the conversation id; the turn is stored as it is asked and answered."""
+        if self.web.auth.on:
+            owner = self.web.user(request).name
         limit = self.web.assistant.settings.max_question_chars
         if not (question or "").strip() or len(question.strip()) > limit:  # named by WebApp.respond, not saved
             for out in self.web.respond(question, chat, places, year, lang):
                 yield (*out, conv)
             return
-        owner = owner if _is_id(owner) else ""  # the page's load has not given this browser its id yet
+        if not self.web.auth.on:
+            owner = owner if _is_id(owner) else ""  # the page's load has not given this browser its id yet
         try:
-            conv = conv if self.store.exists(conv, owner) else self.store.create(owner)
+            conv = conv if self.store.exists(conv, owner, strict=self.web.auth.on) else self.store.create(owner)
             earlier = self._earlier(conv)
             n = self.store.append(conv, question.strip(), _places_of(places), _year_of(year))
         except sqlite3.Error:  # a full disk or a broken file must not cost the answer; it is just not saved
@@ -129,28 +158,28 @@ class HistoryUI:
         except sqlite3.Error:
             log.exception("could not save the answer to %s", self.store.path)
 
-    def open(self, conv, owner, lang: str | None = None):
-        """Reopen a conversation (page load or the list); an unknown, deleted or other browser's id gives an
-        empty chat. A browser without an id gets one here (its first visit)."""
-        owner = _owner(owner)
-        if not self.store.exists(conv, owner):
-            return self.new(owner)
+    def open(self, conv, owner, lang: str | None = None, request: gr.Request = None):
+        """Reopen a conversation (page load or the list); an unknown, deleted or other browser's (user's) id gives
+        an empty chat. A browser without an id gets one here (its first visit)."""
+        owner = self._owner(request, owner)
+        if not self.store.exists(conv, owner, strict=self.web.auth.on):
+            return self.new(owner, request)
         self.store.claim(conv, owner)
         chat = self.messages(conv, lang)
         return chat, list(chat), conv, self.listing(conv, owner), None, owner
 
-    def new(self, owner):
-        owner = _owner(owner)
+    def new(self, owner, request: gr.Request = None):
+        owner = self._owner(request, owner)
         return [], [], NONE, self.listing(None, owner), None, owner
 
-    def delete(self, conv, owner):
-        if self.store.exists(conv, owner):
+    def delete(self, conv, owner, request: gr.Request = None):
+        if self._mine(conv, request, owner):
             self.store.delete(conv)
-        return self.new(owner)
+        return self.new(owner, request)
 
-    def back(self, conv, chat):
+    def back(self, conv, chat, request: gr.Request = None):
         """Take the last question out of the conversation: back into the box, its filters back on."""
-        turn = self.store.pop(conv) if self.store.exists(conv) else None
+        turn = self.store.pop(conv) if self._mine(conv, request) else None
         if turn is None:
             return chat, chat, gr.update(), gr.update(), gr.update()
         chat = list(chat or [])[:-2]
@@ -170,20 +199,22 @@ class HistoryUI:
         index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
         return int(index) // 2 + 1 if isinstance(index, int) else None
 
-    def downloads(self, conv, fmt, picked, lang: str | None = None):
+    def downloads(self, conv, fmt, picked, lang: str | None = None, request: gr.Request = None):
         """The two download buttons' files, rebuilt after each answer, reopen, pick or format change."""
-        turns = self.store.load(conv) if self.store.exists(conv) else []
+        turns = self.store.load(conv) if self._mine(conv, request) else []
         if not turns:
             return gr.update(value=None, interactive=False), gr.update(value=None, interactive=False)
         last = turns[-1].n
         picked = picked if picked in {x.n for x in turns} else last  # none picked, or from another conversation
-        one, whole = self.export(conv, fmt, picked, lang), self.export(conv, fmt, None, lang)
+        one, whole = self.export(conv, fmt, picked, lang, request), self.export(conv, fmt, None, lang, request)
         return gr.update(value=one, interactive=True), gr.update(value=whole, interactive=True)
 
     # ---- API -----------------------------------------------------------------------------
-    def export(self, conversation: str, fmt: str = "docx", turn: int | None = None, lang: str | None = None) -> str:
+    def export(self, conversation: str, fmt: str = "docx", turn: int | None = None, lang: str | None = None,
+               request: gr.Request = None) -> str:
         """A conversation (turn None) or one of its turns (1, 2, …) as a .docx or .md file; returns its path."""
         try:
+            self._check(conversation, request)
             turns, title, part = self.store.load(conversation), self.store.title(conversation), "all"
             if turn not in (None, ""):
                 n = int(turn) if str(turn).lstrip("-").isdigit() else None
@@ -198,8 +229,9 @@ class HistoryUI:
         except FazhiError as err:
             raise _failed(err) from None
 
-    def export_answer(self, answer: dict, fmt: str = "docx") -> str:
+    def export_answer(self, answer: dict, fmt: str = "docx", request: gr.Request = None) -> str:
         """One Answer (as /ask returns it) as a .docx or .md file; returns its path."""
+        self.web.user(request)
         try:
             parsed = Answer.model_validate(answer)
         except Exception:
@@ -212,43 +244,48 @@ class HistoryUI:
             raise _failed(err) from None
 
     def chat(self, question: str, conversation: str = "", places: list[str] | None = None,
-             year: str | None = None) -> dict:
+             year: str | None = None, request: gr.Request = None) -> dict:
         """Ask within a saved conversation (a new one when the id is empty): {"conversation", "answer"}."""
-        if conversation and not self.store.exists(conversation):
+        user = self.web.user(request)
+        if conversation and not self._mine(conversation, request):
             raise _failed(InputError(f"unknown conversation {str(conversation)[:40]!r}; leave it empty to start one"))
         earlier = self._earlier(conversation) if conversation else []
-        answer = self.web.ask(question, places, year, earlier)  # errors raise before anything is stored
-        conv = conversation or self.store.create()
+        answer = self.web.ask(question, places, year, request, earlier)  # errors raise before anything is stored
+        conv = conversation or self.store.create(user.name)
         n = self.store.append(conv, question.strip(), _places_of(places), _year_of(year))
         self.store.answer(conv, n, answer=Answer.model_validate(answer))
         return {"conversation": conv, "answer": answer}
 
-    def conversations(self) -> list[dict]:
-        """Saved conversations, newest first: {"id", "title", "turns", "updated"}."""
-        return self.store.conversations()
+    def conversations(self, request: gr.Request = None) -> list[dict]:
+        """Saved conversations (the signed-in user's), newest first: {"id", "title", "turns", "updated"}."""
+        user = self.web.user(request)
+        return self.store.conversations(user.name if self.web.auth.on else None)
 
-    def conversation(self, conversation: str) -> dict:
+    def conversation(self, conversation: str, request: gr.Request = None) -> dict:
         """One conversation: {"id", "title", "turns": [{n, question, places, year, answer, error}]}."""
         try:
+            self._check(conversation, request)
             return {"id": conversation, "title": self.store.title(conversation),
                     "turns": [x.model_dump(mode="json") for x in self.store.load(conversation)]}
         except FazhiError as err:
             raise _failed(err) from None
 
-    def delete_conversation(self, conversation: str) -> list[dict]:
+    def delete_conversation(self, conversation: str, request: gr.Request = None) -> list[dict]:
         """Delete one conversation; returns those left."""
         try:
-            self.store.delete(conversation)
+            self.store.delete(self._check(conversation, request))
         except FazhiError as err:
             raise _failed(err) from None
-        return self.store.conversations()
+        return self.conversations(request)
 
     # ---- layout and events ---------------------------------------------------------------
-    def after(self, conv, fmt, owner, lang: str | None = None):
+    def after(self, conv, fmt, owner, lang: str | None = None, request: gr.Request = None):
         """After an answer (or a stop): the list shows the conversation, exports hold the latest answer."""
-        if _is_id(owner) and self.store.exists(conv, owner):
+        if self.web.auth.on:
+            owner = self.web.user(request).name
+        elif _is_id(owner) and self.store.exists(conv, owner):
             self.store.claim(conv, owner)
-        return (self.listing(conv, owner), None, *self.downloads(conv, fmt, None, lang))
+        return (self.listing(conv, owner), None, *self.downloads(conv, fmt, None, lang, request))
 
     def controls(self) -> None:
         """Stop, retry and edit, under the question box."""

@@ -1,7 +1,9 @@
 """Answers as documents to paste into an official text: Markdown (also what the copy button copies) and .docx.
 
-Each citation carries its quote verbatim (never re-wrapped or escaped: it must match the report), the
-report's title, its section, its source file, place and year. Built in code from the stored Answer,
+Each citation carries its quote verbatim (never re-wrapped: it must match the report), the report's
+title, its section, its source file, place and year. In a .md file every text from a user or a report is
+escaped for Markdown (`md_text`): a Markdown viewer shows it verbatim instead of running a `<script>`,
+loading a tracking image or offering a `javascript:` link. Built in code from the stored Answer,
 not from the page's HTML, so an export reads the same whatever the page looks like.
 """
 from __future__ import annotations
@@ -54,29 +56,45 @@ def _status(turn: Turn, lang: str) -> str:
     return t("doc_not_stated", lang) if turn.answer.abstained else ""
 
 
-def answer_markdown(answer: Answer, lang: str = DEFAULT) -> str:
-    """The answer text, then each citation: [n] origin line, the quote as a blockquote."""
-    out = [answer.answer.strip()]
+_IMAGE_OR_LINK = re.compile(r"(!?)\[([^\]\n]*)\]([(:])")  # ![x](…), [x](…), [x]: … (a reference)
+
+
+def md_text(text: str) -> str:
+    """Text as Markdown that renders as itself: no raw HTML or autolink (`<` as an entity, which renders
+    as the character; no tag opens without it), no image and no link (the bracket escaped, which renders
+    as the bracket)."""
+    text = str(text or "").replace("<", "&lt;")
+    return _IMAGE_OR_LINK.sub(lambda m: f"{m[1]}\\[{m[2]}\\]{m[3]}", text)
+
+
+def _plain(text: str) -> str:
+    return str(text or "")
+
+
+def answer_markdown(answer: Answer, lang: str = DEFAULT, safe=_plain) -> str:
+    """The answer text, then each citation: [n] origin line, the quote as a blockquote; `safe` escapes
+    the texts for a Markdown file (md_text); the copy button copies them plain."""
+    out = [safe(answer.answer.strip())]
     if answer.citations:
         out.append(f"**{t('doc_sources', lang)}**")
         for cit in answer.citations:
-            quote = "\n".join("> " + line for line in cit.quote.split("\n"))
-            out.append(f"[{cit.key}] {_origin(cit, lang)}\n{quote}")
+            quote = "\n".join("> " + safe(line) for line in cit.quote.split("\n"))
+            out.append(f"[{cit.key}] {safe(_origin(cit, lang))}\n{quote}")
     return "\n\n".join(out) + "\n"
 
 
 def turn_markdown(turn: Turn, lang: str = DEFAULT) -> str:
-    head = [f"## {t('doc_question', lang)}: {' '.join(turn.question.split())}"]
+    head = [f"## {t('doc_question', lang)}: {md_text(' '.join(turn.question.split()))}"]
     if _filters(turn, lang):
-        head.append(_filters(turn, lang))
+        head.append(md_text(_filters(turn, lang)))
     if _status(turn, lang):
-        head.append(f"*{_status(turn, lang)}*")
-    body = answer_markdown(turn.answer, lang) if turn.answer else ""
+        head.append(f"*{md_text(_status(turn, lang))}*")
+    body = answer_markdown(turn.answer, lang, md_text) if turn.answer else ""
     return "\n\n".join(head + ([body] if body else [])).rstrip() + "\n"
 
 
 def markdown(title: str, turns: Iterable[Turn], lang: str = DEFAULT) -> str:
-    parts = [f"# {title or t('conversation_untitled', lang)}", f"*{t('doc_made', lang, when=time.strftime('%Y-%m-%d %H:%M'))}*"]
+    parts = [f"# {md_text(title or t('conversation_untitled', lang))}", f"*{t('doc_made', lang, when=time.strftime('%Y-%m-%d %H:%M'))}*"]
     return "\n\n".join(parts + [turn_markdown(turn, lang) for turn in turns]).rstrip() + "\n"
 
 

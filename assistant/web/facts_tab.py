@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import FazhiError
 from ..domain.indicators import Indicator
+from ..text.spreadsheet import neutralised_row
 from . import viewer
 from .i18n import t
 
@@ -52,7 +53,7 @@ def write_csv(path, headers: list[str], rows: list[list]) -> None:
     with open(path, "w", newline="", encoding="utf-8-sig") as fh:  # BOM: Excel opens the Chinese correctly
         writer = csv.writer(fh)
         writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerows(map(neutralised_row, rows))
 
 
 def _numeric(fact) -> tuple[float, str] | None:
@@ -139,8 +140,9 @@ class FactsTab:
             return self.web.assistant.facts(indicator=indicator or None, place=place or None,
                                             year=int(year) if year else None)
 
-    def view(self, indicator, place, year, lang: str = "zh"):
+    def view(self, indicator, place, year, lang: str = "zh", request: gr.Request = None):
         """(table, row count, CSV button, bar plot, line plot, chart note, rows' facts, chart points)."""
+        self.web.user(request)
         try:
             found = self._facts(indicator, place, year)
         except FazhiError as err:
@@ -175,14 +177,15 @@ class FactsTab:
                           title=t("chart_years", lang))
         return bars, lines, "", points
 
-    def refresh(self, indicator, place, year, lang: str = "zh"):
+    def refresh(self, indicator, place, year, lang: str = "zh", request: gr.Request = None):
         """After an upload or a delete: new place/year choices for the filters, and the view again."""
+        self.web.user(request)
         with self.web.lock.read():
             places, years = self.web.place_choices(), self.web.year_choices()
         place = place if place in places else ""
         year = year if year in years else ALL
         return (gr.update(choices=[(t("all", lang), "")] + places, value=place), gr.update(choices=years, value=year),
-                *self.view(indicator, place, year, lang))
+                *self.view(indicator, place, year, lang, request))
 
     def pick_row(self, kept: list[dict], evt: gr.SelectData, lang: str = "zh"):
         """A table row was selected → (quote HTML, viewer HTML, sidebar opened)."""
@@ -211,8 +214,8 @@ def build(web, lang: str = "zh") -> dict:
     ui = {"kept": gr.State([]), "points": gr.State([])}
     with gr.Row():
         ui["indicator"] = gr.Dropdown(indicator_choices(lang), value="", label=t("indicator", lang), elem_id="fz-f-ind")
-        ui["place"] = gr.Dropdown([(t("all", lang), "")] + web.place_choices(), value="", label=t("col_place", lang))
-        ui["year"] = gr.Dropdown(web.year_choices(), value=ALL, label=t("col_year", lang))
+        ui["place"] = gr.Dropdown([(t("all", lang), "")] + ([] if web.auth.on else web.place_choices()), value="", label=t("col_place", lang))
+        ui["year"] = gr.Dropdown([ALL] if web.auth.on else web.year_choices(), value=ALL, label=t("col_year", lang))
     ui["count"] = gr.HTML(elem_id="fz-facts-count")
     ui["table"] = gr.Dataframe(headers=columns(lang), interactive=False, wrap=True, max_height=460, elem_id="fz-facts",
                                column_widths=["110px", "64px", "140px", "100px", "130px", "56px", "360px", "200px"])  # px: see app.REPORT_WIDTHS
@@ -232,15 +235,20 @@ def wire(demo, tab: FactsTab, ui: dict, bar, viewer_html, lang: str = "zh") -> l
     filters = [ui["indicator"], ui["place"], ui["year"]]
     shown = [ui["table"], ui["count"], ui["csv"], ui["bars"], ui["lines"], ui["note"], ui["kept"], ui["points"]]
     private = dict(api_visibility="private")
+    def view(i, p, y, request: gr.Request):
+        return tab.view(i, p, y, lang, request)
+
     for ctl in filters:
-        ctl.change(lambda i, p, y: tab.view(i, p, y, lang), filters, shown, **private)
-    demo.load(lambda i, p, y: tab.view(i, p, y, lang), filters, shown, **private)
+        ctl.change(view, filters, shown, **private)
+    demo.load(view, filters, shown, **private)
     opened = [ui["quote"], viewer_html, bar]
 
-    def row(kept, evt: gr.SelectData):
+    def row(kept, evt: gr.SelectData, request: gr.Request):
+        tab.web.user(request)
         return tab.pick_row(kept, evt, lang)
 
-    def point(points, evt: gr.SelectData):
+    def point(points, evt: gr.SelectData, request: gr.Request):
+        tab.web.user(request)
         return tab.pick_point(points, evt, lang)
 
     viewer.scrolled(ui["table"].select(row, ui["kept"], opened, **private))

@@ -1,7 +1,9 @@
 """The page's handlers (WebApp): questions, uploads, reports and facts, shared by the page and the API.
 
 Every call into the Assistant goes through one in-process read/write lock: questions share it, an upload
-takes it alone. Words shown to a person come from i18n.py in the page's language.
+takes it alone. Every handler first asks `user(request)` who is calling (auth.py): with FAZHI_AUTH on, a
+call without a user is refused, and adding reports needs an editor. Words shown to a person come from
+i18n.py in the page's language.
 """
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ import gradio as gr
 
 from ..errors import FazhiError
 from ..ingest import uploads
+from ..ingest.fetch import fetched
 from ..models import Answer, FailedFile, IngestResult
 from ..store.lock import ReadWriteLock
 from . import views
+from .auth import Auth, User
 from .i18n import DEFAULT, lang_of, t
 
 log = logging.getLogger(__name__)
@@ -53,7 +57,11 @@ def _conversation(earlier: list | None) -> dict:
 def _places(value) -> list[str] | None:
     if not value:
         return None
-    return [value] if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise FazhiError(f"places must be a place name or a list of names such as [\"平罗县\"], got {str(value)[:40]!r}")
 
 
 class WebApp:
@@ -62,6 +70,15 @@ class WebApp:
     def __init__(self, assistant):
         self.assistant = assistant
         self.lock = ReadWriteLock()
+        settings = getattr(assistant, "settings", None)
+        self.auth = Auth(getattr(settings, "auth", ""), getattr(settings, "auth_editors", ""))
+
+    def user(self, request: gr.Request | None, editor: bool = False) -> User:
+        """Who makes this call (auth.py); a one-line gr.Error when no one may, or only an editor may."""
+        try:
+            return self.auth.require(request, editor)
+        except FazhiError as err:
+            raise gr.Error(str(err), print_exception=False) from None
 
     # ---- choices -------------------------------------------------------------------------
     def place_choices(self) -> list[str]:
@@ -76,9 +93,10 @@ class WebApp:
 
     # ---- questions -----------------------------------------------------------------------
     def ask(self, question: str, places: list[str] | None = None, year: int | str | None = None,
-            earlier: list | None = None) -> dict:
+            request: gr.Request = None, earlier: list | None = None) -> dict:
         """Answer one question; returns the Answer as a dict (question, answer, citations[], abstained, …).
         `earlier`: the conversation's earlier Answers, which a follow-up question leans on."""
+        self.user(request)
         try:
             with self.lock.read():
                 return self.assistant.ask(question, place=_places(places), year=_year(year),
@@ -86,8 +104,9 @@ class WebApp:
         except FazhiError as err:
             raise gr.Error(str(err), print_exception=False) from None
 
-    def reports(self) -> list[dict]:
+    def reports(self, request: gr.Request = None) -> list[dict]:
         """The corpus: one dict per report (id, source, title, place, issuer, level, year, dates, sections, chunks)."""
+        self.user(request)
         with self.lock.read():
             return [m.model_dump(mode="json") for m in self.assistant.reports()]
 
@@ -167,9 +186,10 @@ class WebApp:
         return gr.update(visible=bool(outside), value=label)
 
     # ---- upload --------------------------------------------------------------------------
-    def upload(self, files, lang: str = DEFAULT, progress=gr.Progress()) -> dict:
+    def upload(self, files, lang: str = DEFAULT, progress=gr.Progress(), request: gr.Request = None) -> dict:
         """Add report files (txt/md/html/docx/pdf); returns {"added": [ReportMeta], "skipped", "failed", "message"}.
         Only files this upload brought into Gradio's upload folder are read (a client can name any server path)."""
+        self.user(request, editor=True)
         lang = lang_of(lang)
         paths = [str(p) for p in map(_file_path, files or []) if p]
         if not paths:
@@ -203,15 +223,17 @@ class WebApp:
 
         return [Path(get_upload_folder())]
 
-    def ingest_url(self, url: str, lang: str = DEFAULT, progress=gr.Progress()) -> dict:
+    def ingest_url(self, url: str, lang: str = DEFAULT, progress=gr.Progress(), request: gr.Request = None) -> dict:
         """Fetch a report page or file (html/pdf/docx) by URL and add it; same result shape as /upload."""
-        url, lang = (url or "").strip(), lang_of(lang)
+        self.user(request, editor=True)
+        url, lang = (url if isinstance(url, str) else "").strip(), lang_of(lang)
         if not url:
             return _refused(t("no_url", lang))
         progress(0, desc=t("fetching", lang))
         try:
+            item = fetched(url, self.assistant.settings)  # before any lock: a slow host must not hold up questions
             with self.lock.write():
-                result = self.assistant.ingest_url(url, progress=False)
+                result = self.assistant.add_fetched(item, progress=False)
         except FazhiError as err:
             return _refused(str(err))
         return self._outcome(result)
@@ -227,7 +249,7 @@ class WebApp:
                 # no "path" key: Gradio would take the entry for a file to download
                 "failed": [{"file": Path(f.path).name, "reason": f.reason} for f in result.failed], "message": message}
 
-    def upload_view(self, outcome: dict, lang: str = DEFAULT):
+    def upload_view(self, outcome: dict, lang: str = DEFAULT, request: gr.Request = None):
         """After an upload: the per-file list (in the page's language), the reports table and fresh choices."""
         outcome, lang = outcome or {}, lang_of(lang)
         if not any(outcome.get(k) for k in ("added", "skipped", "failed")):
@@ -237,16 +259,19 @@ class WebApp:
                 added=outcome.get("added", []), skipped=outcome.get("skipped", []),
                 duplicates=outcome.get("duplicates", {}),
                 failed=[FailedFile(path=f["file"], reason=f["reason"]) for f in outcome.get("failed", [])]), lang=lang)
-        return (html, *self.refresh(lang))
+        return (html, *self.refresh(lang, request))
 
-    def refresh(self, lang: str = DEFAULT):
+    def refresh(self, lang: str = DEFAULT, request: gr.Request = None):
+        self.user(request)
         places, years, lang = self.place_choices(), self.year_choices(), lang_of(lang)
         return (self.reports_table(lang), gr.update(choices=places), gr.update(choices=years),
                 views.render_header(self.assistant.reports(), lang))
 
     # ---- facts ---------------------------------------------------------------------------
-    def facts(self, indicator: str | None = None, place: str | None = None, year: int | str | None = None) -> list[dict]:
+    def facts(self, indicator: str | None = None, place: str | None = None, year: int | str | None = None,
+              request: gr.Request = None) -> list[dict]:
         """Figures read from the reports (each with its verbatim quote), filtered by indicator, place and year."""
+        self.user(request)
         try:
             with self.lock.read():
                 found = self.assistant.facts(indicator=indicator or None, place=place or None, year=_year(year))

@@ -69,13 +69,14 @@ class History:
             db.execute("INSERT INTO conversations VALUES (?, '', ?, ?, ?)", (conv, now, now, owner))
         return conv
 
-    def exists(self, conv, owner: str | None = None) -> bool:
-        """Whether `conv` is a conversation (of `owner` or of no one yet, when an owner is given)."""
+    def exists(self, conv, owner: str | None = None, strict: bool = False) -> bool:
+        """Whether `conv` is a conversation (of `owner` or, unless strict, of no one yet, when an owner is
+        given). Signed-in users are strict: a conversation of no one is not theirs to take."""
         if not isinstance(conv, str) or not ID.fullmatch(conv):
             return False
         with self._db() as db:
             row = db.execute("SELECT owner FROM conversations WHERE id = ?", (conv,)).fetchone()
-        return row is not None and (owner is None or row[0] in (owner, ""))
+        return row is not None and (owner is None or row[0] == owner or (not strict and row[0] == ""))
 
     def claim(self, conv: str, owner: str) -> None:
         """Give a conversation of no one to `owner`: one asked before the page had its browser's id (a race

@@ -124,9 +124,10 @@ class Viewer:
         raise FazhiError(f"unknown report id '{str(report_id)[:80]}'; the /reports endpoint lists the ids")
 
     # ---- API -------------------------------------------------------------------------------
-    def report(self, report_id: str) -> dict:
+    def report(self, report_id: str, request: gr.Request = None) -> dict:
         """One report in full: {id, title, place, year, source, text, sections: [{title, trail, level, start, end}]}
         (a section's title is its heading, its trail the headings from the root joined by " > ")."""
+        self.web.user(request)
         try:
             with self.web.lock.read():
                 meta = self._meta(report_id)
@@ -136,8 +137,10 @@ class Viewer:
         except FazhiError as err:
             raise gr.Error(str(err).splitlines()[0], print_exception=False) from None
 
-    def delete(self, report_id: str) -> dict:
-        """Remove one report (texts, vectors, facts) under the write lock; {"removed": id, "message"}."""
+    def delete(self, report_id: str, request: gr.Request = None) -> dict:
+        """Remove one report (texts, vectors, facts) under the write lock; {"removed": id, "message"}.
+        An editor's call only (the page's confirmation is no protection for an API client)."""
+        self.web.user(request, editor=True)
         try:
             with self.web.lock.write():
                 meta = self._meta(report_id)
@@ -150,7 +153,8 @@ class Viewer:
 
     # ---- page ------------------------------------------------------------------------------
     def show(self, report_id: str, start: int | None = None, end: int | None = None, lang: str = "zh") -> str:
-        """The viewer's HTML for one report, or a one-line notice when it cannot be shown."""
+        """The viewer's HTML for one report, or a one-line notice when it cannot be shown (the event calling
+        it has checked the user)."""
         try:
             with self.web.lock.read():
                 meta = self._meta(report_id)
@@ -162,8 +166,9 @@ class Viewer:
             log.exception("showing report %r failed", report_id)
             return render_notice(f"internal error ({type(err).__name__}); see the server log")
 
-    def open_request(self, value: str, lang: str = "zh"):
+    def open_request(self, value: str, lang: str = "zh", request: gr.Request = None):
         """A card's 'report_id:start:end' → the viewer's HTML, and the viewer opened."""
+        self.web.user(request)
         if not (value or "").strip():
             return gr.update(), gr.update()
         try:
@@ -306,8 +311,11 @@ def wire(viewer: Viewer, bar, html, request, go, reports_df, ui: dict, lang: str
 
     reports_df.select(picked, reports_df, [ui["selected"], ui["label"], ui["open"], ui["delete"], ui["confirm_row"]],
                       **private)
-    scrolled(ui["open"].click(lambda rid: (viewer.show(rid, lang=lang) if rid else render_empty(lang),
-                                           gr.update(open=True)), ui["selected"], [html, bar], **private))
+    def opened(rid, request: gr.Request):
+        viewer.web.user(request)
+        return viewer.show(rid, lang=lang) if rid else render_empty(lang), gr.update(open=True)
+
+    scrolled(ui["open"].click(opened, ui["selected"], [html, bar], **private))
     # in the questions' queue (app.ASK_CONCURRENCY = 4 at a time): reading a report is a read like a question
     gr.api(viewer.report, api_name="report", concurrency_limit=4, concurrency_id="ask")
     return _wire_delete(viewer, ui, lang)
@@ -321,12 +329,12 @@ def _wire_delete(viewer: Viewer, ui: dict, lang: str):
                        ui["label"], [ui["confirm_row"], ui["confirm_text"]], **private)
     ui["cancel"].click(lambda: gr.update(visible=False), None, ui["confirm_row"], **private)
 
-    def confirmed(report_id, name):
+    def confirmed(report_id, name, request: gr.Request):
         off, hint = gr.update(interactive=False), t("select_report", lang)
         try:
             if not report_id:
                 raise gr.Error(hint)
-            viewer.delete(report_id)
+            viewer.delete(report_id, request)
             shown = f'<div class="fz-upload-head">✓ {escape(t("report_deleted", lang, name=name))}</div>'
         except gr.Error as err:
             shown = render_notice(str(err.message))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import http.server
 import shutil
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from assistant import Assistant, Settings
 from assistant.errors import InputError
-from assistant.ingest.fetch import check_url
+from assistant.ingest.fetch import check_url, fetch_report
 from conftest import REPORTS, ROOT, FakeEmbedding
 
 PAGE = ROOT / "tests" / "data" / "jiangshan.html"
@@ -118,7 +119,11 @@ def test_every_redirect_is_checked(site, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("url", ["http://localhost/x", "http://10.0.0.8/x", "http://[::1]/x", "http://169.254.169.254/",
                                  "http://[::ffff:127.0.0.1]/x", "http://0.0.0.0/x", "file:///etc/passwd",
-                                 "ftp://example.org/x", "http:///nohost"])
+                                 "ftp://example.org/x", "http:///nohost",
+                                 # IPv6 forms that reach an internal IPv4 host: IPv4-compatible, NAT64, 6to4, Teredo
+                                 "http://[::127.0.0.1]/x", "http://[64:ff9b::7f00:1]/x", "http://[64:ff9b::a00:8]/x",
+                                 "http://[2002:7f00:1::]/x", "http://[2002:a00:8::1]/x",
+                                 "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x"])
 def test_check_url_refuses(url):
     with pytest.raises(InputError):
         check_url(url, allow_private=False)
@@ -143,7 +148,95 @@ def test_cli_ingests_a_url(site, settings, monkeypatch):
     monkeypatch.setattr("assistant.assistant.make_embedder", lambda s: FakeEmbedding())
     runner = CliRunner()
     refused = runner.invoke(app, ["ingest", f"{site}/report.html"])
-    assert refused.exit_code == 1 and "FAZHI_ALLOW_PRIVATE_URLS=1" in refused.output
+    assert refused.exit_code == 2 and "FAZHI_ALLOW_PRIVATE_URLS=1" in refused.output
     monkeypatch.setenv("FAZHI_ALLOW_PRIVATE_URLS", "1")
     ok = runner.invoke(app, ["ingest", f"{site}/report.html", str(REPORTS / "003_49aefc5b94c96eef.txt")])
     assert ok.exit_code == 0 and "2 added" in ok.output, ok.output
+
+
+@contextmanager
+def trickling(interval: float = 0.3):
+    """A server that never finishes its headers: one header line every `interval` s, for a minute."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response_only(200)
+            try:
+                for i in range(int(60 / interval)):
+                    self.wfile.write(f"X-Slow-{i}: 1\r\n".encode())
+                    self.wfile.flush()
+                    time.sleep(interval)
+            except OSError:  # the client gave up: what the test wants
+                pass
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/report.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_header_trickle_is_cut_at_the_one_deadline(tmp_path):
+    settings = Settings(home=tmp_path / "home", allow_private_urls=True, url_timeout=1.0)
+    with trickling() as url:
+        started = time.monotonic()
+        with pytest.raises(InputError) as err:
+            fetch_report(url, settings)
+        elapsed = time.monotonic() - started
+    assert elapsed < 2.5, f"the fetch ran {elapsed:.1f} s past a 1 s deadline"
+    assert "not fetched within 1 s" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_slow_url_holds_no_lock_the_page_needs(tmp_path):
+    from assistant.web.handlers import WebApp
+
+    a = Assistant.open(Settings(home=tmp_path / "home", allow_private_urls=True, url_timeout=2.0),
+                       embed_model=FakeEmbedding())
+    web = WebApp(a)
+    try:
+        with trickling() as url:
+            out = {}
+            fetching = threading.Thread(target=lambda: out.update(web.ingest_url(url, progress=lambda *a, **k: None)))
+            fetching.start()
+            time.sleep(0.5)  # the fetch is now waiting for headers
+            started = time.monotonic()
+            web.reports()
+            waited = time.monotonic() - started
+            fetching.join(10)
+        assert waited < 0.5, f"/reports waited {waited:.1f} s for a fetch"
+        assert out["failed"] and "not fetched within 2 s" in out["failed"][0]["reason"]
+    finally:
+        a.close()
+
+
+def test_nat64_to_a_public_address_is_allowed():
+    check_url("http://[64:ff9b::808:808]/x", allow_private=False)  # 8.8.8.8 through NAT64: public
+
+
+def _pdf(path: Path, lines: list[str]) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 10)
+    for i, line in enumerate(lines):
+        c.drawString(30, 800 - 14 * i, line)
+    c.save()
+
+
+def test_a_pdf_served_as_html_is_read_as_pdf(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    lines = [x for x in (REPORTS / "001_4d08be111e600d4c.txt").read_text(encoding="utf-8").splitlines() if x][:40]
+    _pdf(folder / "report.html", [x[:50] for x in lines])  # http.server sends it as text/html
+    with serving(folder) as base:
+        report = fetch_report(f"{base}/report.html", Settings(home=tmp_path / "home", allow_private_urls=True))
+    assert "%PDF" not in report.text and "法治政府建设" in report.text

@@ -102,3 +102,30 @@ def test_unwrap_keeps_headings_and_short_lines():
     from assistant.ingest.loader import unwrap
 
     assert unwrap("一、总体情况\n(一)执法\n今年开展培训2次,覆盖全体\n执法人员。") == "一、总体情况\n(一)执法\n今年开展培训2次,覆盖全体执法人员。"
+
+
+def test_an_encrypted_pdf_is_named_encrypted(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(p), encrypt="a-secret-password")
+    c.drawString(50, 800, "report")
+    c.save()
+    with pytest.raises(InputError) as err:
+        load_text(p)
+    assert "locked.pdf" in str(err.value) and "encrypted" in str(err.value)
+
+
+def test_content_is_sniffed_by_its_magic_bytes(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    p = tmp_path / "really-a-pdf.txt"
+    c = canvas.Canvas(str(p))
+    c.setFont("STSong-Light", 12)
+    c.drawString(50, 800, "平罗县2023年度法治政府建设情况报告")
+    c.save()
+    text = load_text(p)
+    assert "法治政府建设" in text and "%PDF" not in text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -58,7 +59,7 @@ def test_conversation_markdown_and_docx(tmp_path):
     md = export.markdown("平罗县对话", turns)
     assert md.startswith("# 平罗县对话") and f"## 问: {PINGLUO}" in md and "筛选: 平罗县 · 2023" in md
     assert "未得到回答: unknown place '火星县'" in md and "未回答(已停止)" in md and "报告中未找到答案" in md
-    assert_cites(md)
+    assert_cites(md, CIT.model_copy(update={"quote": export.md_text(QUOTE)}))  # renders as the quote
     path = export.save(tmp_path / "out", "平罗县/../对话", turns, "docx")
     assert path.parent == tmp_path / "out" and path.name == "平罗县_对话.docx"  # no path characters
     text = docx_text(path)
@@ -69,6 +70,18 @@ def test_conversation_markdown_and_docx(tmp_path):
     quotes = [p for p in docx.Document(str(path)).paragraphs if p.text == QUOTE]
     assert quotes and quotes[0].style.name == "Quote"
     assert export.save(tmp_path, "x", turns, ".MD").read_text(encoding="utf-8") == export.markdown("x", turns)
+
+
+def test_markdown_file_shows_hostile_text_instead_of_running_it():
+    hostile = Answer(question="q", answer="见 ![t](http://track.example/p.png) 与 [点此](javascript:alert(1)) [1]",
+                     citations=[CIT.model_copy(update={"quote": "<script>alert(1)</script> [x]: javascript:go"})])
+    md = export.markdown("<img src=x onerror=alert(1)>", [Turn(n=1, question="<script>steal()</script>",
+                                                               answer=hostile)])
+    for raw in ("<script>", "<img", "![t](", "\n> [x]:"):
+        assert raw not in md, raw
+    assert not re.search(r"(?<!\\)\]\(javascript:", md)  # only an escaped bracket before it: no link
+    assert "&lt;script>steal()&lt;/script>" in md and "!\\[t\\](http" in md and "[1]" in md
+    assert export.answer_markdown(hostile).startswith(hostile.answer)  # the copy button copies plain text
 
 
 def test_bad_format_and_copy_button():
