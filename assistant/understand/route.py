@@ -76,7 +76,7 @@ def _about(question: str, asks) -> list[str]:
 
 def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dict[str, ReportMeta]) -> Intent:
     """Which reports (or how many) — by metadata, by a claim, by a mention, by a figure, or as a table."""
-    q = places_under(q, metas)  # "which reports come from Chongqing": its districts, towns and bureaus too
+    q = places_under(base["query"], metas)  # "which reports come from Chongqing": its districts, towns and bureaus
     base = base | {"query": q}
     filters, indicators, question = base["filters"], base["indicators"], q.question
     words = keywords(q) if (cues.MENTION.search(question) or not indicators) else []
