@@ -27,7 +27,7 @@ def test_ingest_ask_reports_json(cli):
     answer = json.loads(result.stdout)
     assert set(answer) == {"question", "answer", "citations", "abstained", "route", "places", "coverage", "table"}
     assert set(answer["citations"][0]) == {"key", "report_id", "source", "title", "place", "year", "section", "quote",
-                                           "start", "end"}
+                                           "start", "end", "source_url"}  # source_url added (issue 21)
     assert "21.6%" in answer["citations"][0]["quote"]
     reports = json.loads(cli("reports", "--json").stdout)
     assert {r["source"] for r in reports} == set(SEED)

@@ -62,8 +62,10 @@ class WebApp:
     def place_choices(self) -> list[str]:
         return sorted({m.place for m in self.assistant.reports() if m.place})
 
-    def year_choices(self) -> list[str]:
-        return [ALL] + [str(y) for y in sorted({m.year for m in self.assistant.reports() if m.year}, reverse=True)]
+    def year_choices(self, lang: str = DEFAULT) -> list[tuple[str, str]]:
+        """(label, value) pairs: "all" is shown in the page's language, its value stays "all" for the API."""
+        years = [str(y) for y in sorted({m.year for m in self.assistant.reports() if m.year}, reverse=True)]
+        return [(t("all", lang_of(lang)), ALL)] + [(y, y) for y in years]
 
     def reports_table(self, lang: str = DEFAULT) -> dict:
         with self.lock.read():
@@ -122,7 +124,8 @@ class WebApp:
         question = (question or "").strip()
         limit = self.assistant.settings.max_question_chars
         if not question or len(question) > limit:
-            gr.Warning(t("empty_question", lang) if not question else t("too_long", lang, n=len(question), limit=limit))
+            gr.Warning(t("empty_question", lang) if not question else t("too_long", lang, n=len(question), limit=limit),
+                       title=t("toast_warning", lang))
             yield list(history), list(history), gr.update()
             return
         shown_year = None if year in (None, "", ALL) else year
@@ -172,7 +175,8 @@ class WebApp:
         kept_dir = self.assistant.settings.reports_dir / uploads.UPLOADS
 
         def indexed(done: int, total: int) -> None:
-            progress((done, total), desc=t("indexing", lang, done=done, total=total), unit="reports")
+            progress((done, total), desc=t("indexing", lang, done=done, total=total),
+                     unit=t("unit_reports", lang))
 
         try:
             copies = [uploads.keep_original(p, kept_dir) for p in ok]
@@ -230,7 +234,8 @@ class WebApp:
         return (html, *self.refresh(lang))
 
     def refresh(self, lang: str = DEFAULT):
-        places, years, lang = self.place_choices(), self.year_choices(), lang_of(lang)
+        lang = lang_of(lang)
+        places, years = self.place_choices(), self.year_choices(lang)
         return (self.reports_table(lang), gr.update(choices=places), gr.update(choices=years),
                 views.render_header(self.assistant.reports(), lang))
 

@@ -22,8 +22,9 @@ def _citation(key: int) -> Citation:
                     section="一、工作", quote=f"第{key}句。", start=0, end=4)
 
 
-def test_only_the_first_card_is_open_and_folded_cards_show_place_and_year():
-    answer = Answer(question="q", answer="甲[1]乙[2]丙[3]", citations=[_citation(k) for k in (1, 2, 3)])
+def test_one_card_per_report_the_first_open_and_folded_cards_show_place_and_year():
+    other = [_citation(k).model_copy(update={"report_id": f"r{k}"}) for k in (2, 3)]
+    answer = Answer(question="q", answer="甲[1]乙[2]丙[3]", citations=[_citation(1), *other])
     html = render_answer(answer, "m", lambda rid: None)
     cards = re.findall(r"<details[^>]*>", html)
     assert len(cards) == 3 and " open" in cards[0] and all(" open" not in c for c in cards[1:])
