@@ -231,7 +231,8 @@ def theme() -> gr.themes.Base:
         button_primary_background_fill_dark="#b45309", button_primary_background_fill_hover_dark="#92400e",
         button_primary_text_color_dark="#ffffff", button_primary_text_color_hover_dark="#ffffff",
         checkbox_label_background_fill_selected_dark="#b45309", checkbox_label_text_color_selected_dark="#ffffff",
-        input_placeholder_color_dark="#9ca3af")
+        input_placeholder_color_dark="#9ca3af", block_label_background_fill_dark="#451a03",
+        button_secondary_background_fill_hover_dark="#b45309", button_secondary_text_color_hover_dark="#ffffff")
 
 
 def serve(settings: Settings | None = None, **launch_overrides) -> gr.Blocks:

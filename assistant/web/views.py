@@ -169,6 +169,7 @@ CSS = """
   --fz-info-line: #1e40af; --fz-ok: #86efac; --fz-bad: #fca5a5; --fz-current: #fbbf24; --fz-mark-bg: #fde68a;
   --fz-mark-text: #111111; --fz-row-selected: #451a03; }
 .gradio-container { max-width: 1280px !important; }
+.dark [role=tab][aria-selected=true], .dark button.selected[role=tab] { color: var(--fz-current) !important; }
 .fz-header h1 { font-size: 1.55rem; margin: 0.2rem 0; }
 .fz-header h1 span { font-size: 0.95rem; font-weight: 400; color: var(--fz-muted); margin-left: .4rem; }
 .fz-header p { margin: 0 0 .3rem; color: var(--fz-text-2); font-size: .9rem; line-height: 1.5; }
