@@ -20,7 +20,7 @@ import gradio as gr  # noqa: E402
 
 from ..settings import Settings  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402,F401  (tests and embedders import it from here)
-from . import cards, export, facts_tab, viewer, views  # noqa: E402
+from . import cards, export, facts_tab, viewer, views, widgets  # noqa: E402
 from .conversation import HistoryUI  # noqa: E402
 from .handlers import ALL, WebApp  # noqa: E402,F401
 from .i18n import DEFAULT, lang_of, t  # noqa: E402
@@ -133,7 +133,7 @@ def build_app(assistant) -> gr.Blocks:
         # ---- language ----
         facts_tabs = [tab_facts] if tab_facts is not None else []
 
-        def relabel(choice, p, y, conv, selected):
+        def relabel(choice, p, y, conv, selected, shown):
             g = lang_of(choice)
             chat = saved.messages(conv, g) if saved.store.exists(conv) else None  # answers shown are redrawn
             words = {
@@ -147,9 +147,9 @@ def build_app(assistant) -> gr.Blocks:
                 filters_note: t("filters_next", g), reports_df: web.reports_table(g),
                 clear: gr.update(value=t("clear_chat", g)), upload_head: _upload_head(assistant.settings.max_file_mb, g),
                 files: gr.update(label=t("report_files", g)), add: gr.update(value=t("add_to_index", g)),
-                url_box: gr.update(placeholder=t("url_placeholder", g)), fetch: gr.update(value=t("fetch", g)),
+                url_box: gr.update(placeholder=t("url_placeholder", g), label=t("url_placeholder", g)), fetch: gr.update(value=t("fetch", g)),
                 filters_html: views.render_filters(p, None if y in (None, "", ALL) else y, g),
-                lang_radio: gr.update(value=g, label=t("language", g)),
+                lang_radio: gr.update(value=g, label=t("language", g)), viewer_html: viewer.reworded(shown, g),
                 **dict(zip(saved.labelled(), saved.relabel(g))),
                 **dict(zip(viewer.labelled(report_actions), viewer.relabel(selected, g))),
                 **{tab: gr.update(label=t("tab_facts", g)) for tab in facts_tabs}}
@@ -159,8 +159,8 @@ def build_app(assistant) -> gr.Blocks:
 
         relabelled = [lang, saved_lang, header, tab_chat, tab_reports, chatbot, question, send, counter, examples_head,
                       places, year, filters_note, clear, upload_head, files, add, url_box, fetch, filters_html,
-                      lang_radio, reports_df, history, *saved.labelled(), *viewer.labelled(report_actions), *facts_tabs]
-        relabel_in = [places, year, saved.conv, report_actions["selected"]]
+                      lang_radio, reports_df, history, viewer_html, *saved.labelled(), *viewer.labelled(report_actions), *facts_tabs]
+        relabel_in = [places, year, saved.conv, report_actions["selected"], viewer_html]
         switched = lang_radio.input(relabel, [lang_radio, *relabel_in], relabelled, **private)
         # only a saved non-default language relabels on load: a no-op load must not undo a switch made meanwhile
         loaded = demo.load(lambda saved, *rest: relabel(saved, *rest) if lang_of(saved) != DEFAULT else {lang: DEFAULT},
@@ -208,7 +208,7 @@ def _upload_head(max_mb: float, lang: str) -> str:
 def launch_kwargs(settings: Settings) -> dict:
     """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
     return dict(server_name=settings.host, server_port=settings.port, share=False,
-                css=views.CSS + cards.CSS + export.CSS + viewer.CSS, head=views.HEAD + export.HEAD + viewer.HEAD,
+                css=views.CSS + cards.CSS + export.CSS + viewer.CSS, head=views.HEAD + export.HEAD + viewer.HEAD + widgets.head(),
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())
 

@@ -59,6 +59,12 @@ TEXT: dict[str, tuple[str, str]] = {
                  "The question is {n} characters, over the {limit} limit; shorten it and ask again."),
     "toast_warning": ("提示", "Warning"),
     "toast_error": ("出错了", "Error"),
+    "toast_info": ("消息", "Info"),
+    # Gradio's own widgets (web/widgets.py words them in the page's language)
+    "gr_drop_file": ("将文件拖放到此处", "Drop files here"),
+    "gr_or": ("或", "or"),
+    "gr_click_upload": ("点击选择文件", "click to choose files"),
+    "gr_invalid_type": ("不支持的文件类型:{name};只接受 {allowed}", "File type not accepted: {name}; only {allowed}"),
     "unit_reports": ("份报告", "reports"),
     "counter": ("{n} / {limit} 字", "{n} / {limit} characters"),
     # reports table and upload results

@@ -109,6 +109,20 @@ def render_empty(lang: str = "zh") -> str:
     return f'<div class="fz-viewer-empty">{_e(t("viewer_empty", lang))}</div>'
 
 
+def reworded(html: str | None, lang: str) -> str:
+    """The viewer's HTML after a language switch: the hint, or the shown report with the viewer's own words
+    (outline heading, notices) in `lang`; the report's text is data and stays."""
+    html = html or ""
+    if not html or "fz-viewer-empty" in html:
+        return render_empty(lang)
+    for key in ("outline", "no_sections", "passage_missing", "open_report"):
+        for other in ("zh", "en"):
+            if other != lang:
+                html = html.replace(f">{_e(t(key, other))}<", f">{_e(t(key, lang))}<")
+                html = html.replace(f"ⓘ {_e(t(key, other))}<", f"ⓘ {_e(t(key, lang))}<")
+    return html
+
+
 def render_notice(message: str) -> str:
     first = (message or "error").strip().splitlines()[0]
     return f'<div class="fz-msg fz-error">⚠ {_e(first)}</div>'
