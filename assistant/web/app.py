@@ -20,7 +20,7 @@ import gradio as gr  # noqa: E402
 
 from ..settings import Settings  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402,F401  (tests and embedders import it from here)
-from . import cards, export, facts_tab, sidebar, viewer, views, widgets  # noqa: E402
+from . import cards, export, facts_tab, sidebar, suggest, viewer, views, widgets  # noqa: E402
 from .conversation import HistoryUI  # noqa: E402
 from .handlers import ALL, WebApp  # noqa: E402,F401
 from .i18n import DEFAULT, lang_of, t  # noqa: E402
@@ -208,7 +208,7 @@ def _upload_head(max_mb: float, lang: str) -> str:
 def launch_kwargs(settings: Settings) -> dict:
     """Everything launch() needs: local address, page CSS/script, local fonts only, no share link."""
     return dict(server_name=settings.host, server_port=settings.port, share=False,
-                css=views.CSS + cards.CSS + sidebar.CSS + export.CSS + viewer.CSS, head=views.HEAD + export.HEAD + viewer.HEAD + widgets.head(),
+                css=views.CSS + cards.CSS + sidebar.CSS + suggest.CSS + export.CSS + viewer.CSS, head=views.HEAD + export.HEAD + viewer.HEAD + widgets.head(),
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())
 

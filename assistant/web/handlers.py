@@ -16,7 +16,7 @@ from ..errors import FazhiError
 from ..ingest import uploads
 from ..models import Answer, FailedFile, IngestResult
 from ..store.lock import ReadWriteLock
-from . import views
+from . import suggest, views
 from .i18n import DEFAULT, lang_of, t
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class WebApp:
             def final(answer: Answer) -> str:
                 if keep is not None:
                     keep.append(answer)
-                return views.render_answer(answer, msg_id, self.assistant.text, lang)
+                return views.render_answer(answer, msg_id, self.assistant.text, lang, self.next_questions(answer, lang))
 
             if not hasattr(self.assistant, "ask_stream"):
                 yield views.render_pending(lang=lang)
@@ -115,6 +115,12 @@ class WebApp:
                     yield views.render_pending(found=len(evidence) if hasattr(evidence, "__len__") else None, lang=lang)
             if tokens:  # a stream that ended without its Answer: keep what was said
                 yield final(Answer(question=question, answer=tokens))
+
+    def next_questions(self, answer: Answer, lang: str = DEFAULT) -> str:
+        """Suggested next questions (HTML) from the answer's reports and their figures; the caller holds the lock."""
+        if not hasattr(self.assistant, "facts"):
+            return ""
+        return suggest.render(suggest.suggestions(answer, lambda p, y: self.assistant.facts(place=p, year=y), lang), lang)
 
     def respond(self, question, history, places, year, lang: str = DEFAULT, keep: list | None = None):
         """Chat handler: streams the assistant's message into the chat; errors become a one-line warning.

@@ -66,6 +66,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "gr_click_upload": ("点击选择文件", "click to choose files"),
     "gr_invalid_type": ("不支持的文件类型:{name};只接受 {allowed}", "File type not accepted: {name}; only {allowed}"),
     "unit_reports": ("份报告", "reports"),
+    "suggest_head": ("接着问:", "Ask next:"),
+    "suggest_figure": ("{place}{year}年{name}是多少?", "What was {place}'s {name} in {year}?"),
+    "suggest_figure_any": ("{place}{name}是多少?", "What was {place}'s {name}?"),
+    "suggest_compare": ("比较{a}和{b}", "compare {a} and {b}"),
     "counter": ("{n} / {limit} 字", "{n} / {limit} characters"),
     # reports table and upload results
     "col_place": ("地区", "Place"),

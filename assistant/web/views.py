@@ -230,6 +230,9 @@ blockquote.fz-para mark { background: var(--fz-mark-bg); color: var(--fz-mark-te
   #fz-chat { height: 48vh !important; max-height: 48vh !important; }
   .fz-examples-head, #fz-examples { display: none !important; }
   #fz-reports, #fz-facts { overflow-x: auto !important; }
+  #fz-reports table td:first-child, #fz-reports table th:first-child, #fz-facts table td:first-child,
+  #fz-facts table th:first-child { position: sticky !important; left: 0; z-index: 3; background: var(--fz-card-bg); }
+  #fz-chat button.scroll-down-arrow { display: none !important; }
 }
 """
 
@@ -270,6 +273,53 @@ document.addEventListener('input', function (e) {
   document.getElementById('fz-counter').classList.toggle('fz-over', n > limit);
   c.querySelector('.fz-over-msg').hidden = n <= limit;
 }, true);
+// A suggested next question asks itself; Esc closes the report viewer.
+document.addEventListener('click', function (e) {
+  var b = e.target && e.target.closest ? e.target.closest('button.fz-suggest-q') : null;
+  var box = document.querySelector('#fz-question textarea'), send = document.getElementById('fz-send');
+  if (!b || !box || !send) return;
+  e.preventDefault();
+  box.value = b.textContent;
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  setTimeout(function () { send.click(); }, 0);
+}, true);
+document.addEventListener('keydown', function (e) {
+  if (e.key !== 'Escape') return;
+  var bar = document.getElementById('fz-viewer-bar');
+  var toggle = bar && bar.classList.contains('open') ? bar.querySelector('.toggle-button') : null;
+  if (toggle) toggle.click();
+});
+// What the page shows follows its state: the counter after the box is emptied by a send, buttons with nothing
+// to do disabled (stop while nothing is answered, retry/edit with no question asked, delete/rename with no
+// conversation open), and each chat message's accessible name its text (Gradio puts the raw HTML there).
+(function () {
+  var timer = null;
+  function able(id, on) {
+    var b = document.getElementById(id);
+    if (b && b.disabled === on) b.disabled = !on;
+  }
+  function sync() {
+    var box = document.querySelector('#fz-question textarea'), c = document.querySelector('#fz-counter [data-limit]');
+    if (box && c) {
+      var n = box.value.length;
+      c.querySelector('.fz-n-typed').textContent = n;
+      document.getElementById('fz-counter').classList.toggle('fz-over', n > +c.dataset.limit);
+      c.querySelector('.fz-over-msg').hidden = n <= +c.dataset.limit;
+    }
+    var busy = !!document.querySelector('#fz-chat .fz-pending, #fz-chat .fz-cursor');
+    var asked = !!document.querySelector('#fz-chat .fz-q');
+    var open = !!document.querySelector('#fz-conversations input:checked');
+    able('fz-stop', busy); able('fz-retry', asked && !busy); able('fz-edit', asked && !busy);
+    able('fz-delete', open); able('fz-rename', open);
+    document.querySelectorAll('#fz-chat [aria-label]').forEach(function (m) {
+      var label = m.getAttribute('aria-label');
+      if (label && label.indexOf('<') >= 0) m.setAttribute('aria-label', m.innerText.trim().slice(0, 300));
+    });
+  }
+  new MutationObserver(function () { clearTimeout(timer); timer = setTimeout(sync, 80); })
+    .observe(document.documentElement, {childList: true, subtree: true});
+  document.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(sync, 80); }, true);
+})();
 // Keep the chat readable: follow a pending/streaming answer at the bottom, then show a finished answer from its top.
 (function () {
   var lastKey = null, timer = null;
