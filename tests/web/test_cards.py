@@ -50,3 +50,11 @@ def test_card_shows_the_reports_address_as_a_link():
     html = render_cards([_cit(1, url="https://www.gov.cn/a?b=1&c=<x>")], "m", "", lambda rid: None)
     assert 'href="https://www.gov.cn/a?b=1&amp;c=&lt;x&gt;"' in html and 'rel="noopener noreferrer"' in html
     assert "javascript" not in render_cards([_cit(1, url="javascript:alert(1)")], "m", "", lambda rid: None)
+
+
+def test_exports_name_the_reports_address():
+    from assistant.web.export import answer_markdown
+
+    md = answer_markdown(Answer(question="q", answer="见[1]。", citations=[_cit(1, url="https://www.gov.cn/a.html")]))
+    assert "网址: https://www.gov.cn/a.html" in md and "来源文件: r1.txt" in md
+    assert "网址" not in answer_markdown(Answer(question="q", answer="见[1]。", citations=[_cit(1)]))
