@@ -18,7 +18,7 @@ from .ingest import batch
 from .ingest.duplicates import DuplicateIndex
 from .ingest.limits import Limits
 from .ingest.loader import safe_name
-from .ingest.parallel import Prepared, auto_workers, prepared, tokenized
+from .ingest.parallel import Prepared, addressed, auto_workers, prepared, tokenized
 from .ingest.prepare import expand
 from .ingest.sections import CHUNKER_VERSION
 from .llm import generation, guard
@@ -167,12 +167,10 @@ class Assistant:
         FAZHI_KEEP_DUPLICATES) are skipped; a file that fails is listed, the rest of the batch goes on."""
         self._require_store()
         files, result = expand(paths)
-        if url is not None:
-            _check_url(url, files)
         workers = auto_workers(self.settings.ingest_workers, len(files))
         items = prepared(files, self.settings.max_file_mb, self.settings.chunk, workers, Limits.of(self.settings))
         if url is not None:  # the address the user gives for one file is its report's address
-            items = (_addressed(item, redact(url)) for item in items)
+            items = addressed(items, url, len(files))
         return self._add(items, len(files), result, progress, keep_duplicates)
 
     def ingest_url(self, url: str, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
@@ -397,16 +395,3 @@ class Assistant:
         self.docs.close()
         if self.vectors is not None:  # Chroma caches one client per folder: a rebuilt folder needs a new one
             self.vectors.close()
-
-
-def _check_url(url: str, files: list) -> None:
-    if not str(url).lower().startswith(("http://", "https://")):
-        raise InputError(f"--url must be an http(s) address, got '{str(url)[:80]}'; give the report page's address")
-    if len(files) != 1:
-        raise InputError(f"--url names one report's address but {len(files)} files were given; ingest one file with it")
-
-
-def _addressed(item: Prepared, url: str) -> Prepared:
-    if item.report is not None:
-        item.report.meta.source_url = url
-    return item

@@ -12,12 +12,14 @@ from html import escape
 
 from ..models import Answer, IngestResult, ReportMeta
 from .i18n import DEFAULT, t
+from ..domain.phrases import PHRASES
 from .cards import card, compact, linkify, paragraph, render_cards  # noqa: F401  (card, paragraph: tests use them)
 from .messages import plain_reason
 
 LEVELS = {"province": ("省", "province"), "city": ("市", "city"), "county": ("县", "county"),
           "district": ("区", "district"), "development_zone": ("开发区", "dev. zone"),
           "subdistrict": ("街道", "subdistrict"), "town": ("乡镇", "town"), "department": ("部门", "department")}
+_GENERIC = set(PHRASES["not_found"])  # the engine's "nothing in the corpus answers this", zh and en
 REPORT_COLUMN_KEYS = ["col_place", "col_level", "col_year", "col_issuer", "col_title", "col_sections", "col_chunks",
                       "col_source", "col_url"]
 
@@ -71,7 +73,7 @@ def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | No
     (cards.py); abstentions as a notice. `extra`: trusted HTML after the answer (an action button)."""
     if not answer.citations:
         return (f'<div class="fz-msg fz-abstain"><div class="fz-abstain-head">ⓘ {t("not_found", lang)}</div>'
-                f'<div class="fz-answer">{_lines(answer.answer)}</div>{extra}</div>')
+                f'<div class="fz-answer">{_lines(_reason_first(answer.answer))}</div>{extra}</div>')
     text = compact(answer.answer, {c.key for c in answer.citations})
     body = linkify(_lines(text), answer.citations, msg_id)
     cards = render_cards(answer.citations, msg_id, text, text_of, lang)
@@ -82,6 +84,13 @@ def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | No
             f'{notice}{extra}'
             f'<div class="fz-cards"><div class="fz-cards-head">{t("sources", lang, n=len(answer.citations))}</div>'
             f'{cards}</div></div>')
+
+
+def _reason_first(text: str) -> str:
+    """An abstention that says why (a filter leaves the place out, no report of that year…) opens with the reason:
+    the generic "nothing found" line repeats the notice's heading, and for a filter conflict it misleads."""
+    first, _, rest = text.strip().partition("\n")
+    return rest if rest.strip() and first.strip() in _GENERIC else text
 
 
 def render_pending(partial: str = "", found: int | None = None, lang: str = DEFAULT) -> str:

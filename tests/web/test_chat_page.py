@@ -73,3 +73,13 @@ def test_every_text_has_both_languages():
         assert re.search(r"[\u4e00-\u9fff]", zh), key
         assert not re.search(r"[\u4e00-\u9fff]", en), key
         assert set(re.findall(r"{(\w+)}", zh)) == set(re.findall(r"{(\w+)}", en)), key
+
+
+def test_an_abstention_opens_with_its_reason():
+    from assistant.domain.phrases import PHRASES
+
+    generic, reason = PHRASES["not_found"][0], "问题提到的平罗县不在当前的地区筛选(临海市)之内;清除筛选后再问。"
+    html = render_answer(Answer(question="q", answer=f"{generic}\n{reason}", abstained=True), "m", lambda rid: None)
+    assert reason in html and generic not in html and "报告中未找到答案" in html  # the heading stays
+    alone = render_answer(Answer(question="q", answer=generic, abstained=True), "m", lambda rid: None)
+    assert generic in alone  # nothing else to say: the line stays
