@@ -186,6 +186,8 @@ CSS = """
 .fz-examples button { flex: 0 0 auto !important; width: auto !important; font-weight: 400 !important; }
 .fz-examples-head p { font-size: .85rem; font-weight: 600; margin: .4rem 0 0; color: var(--fz-text-2); }
 .fz-q { white-space: normal; }
+#fz-reports :is(tr, .virtual-row):has(.cell-selected) > *, #fz-facts :is(tr, .virtual-row):has(.cell-selected) > * {
+  background: var(--fz-row-selected) !important; }
 #fz-reports, #fz-reports *, #fz-facts, #fz-facts * { font-family: var(--font) !important; }
 .fz-scope { font-size: .78rem; margin-top: .2rem; }
 .fz-filters { font-size: .85rem; color: var(--fz-text-2); margin: 0 0 .3rem; display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; }

@@ -2,6 +2,8 @@
 suggested next questions, Esc closes the viewer, plain-text accessible names, the phone's sticky first column."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from test_browser import ARTIFACTS, browser, extractive_answers, page_url  # noqa: F401  (fixtures)
@@ -66,3 +68,20 @@ def test_phone_table_keeps_its_first_column(page_url, browser):
     assert later.bounding_box()["x"] < later_before["x"] - 100  # the table did scroll sideways …
     assert before and after and abs(after["x"] - before["x"]) < 2, (before, after)  # … and the place column stayed
     page.screenshot(path=str(ARTIFACTS / "mobile-reports-scrolled.png"))
+
+
+def test_the_selected_report_row_is_highlighted(page_url, browser):
+    _, url = page_url
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.get_by_role("tab", name="报告").click()
+    page.locator("#fz-reports table").first.wait_for(state="visible")
+    page.wait_for_timeout(500)
+    cell = page.locator("#fz-reports span:visible").filter(has_text=re.compile("^临海市$")).first
+    cell.click()
+    page.wait_for_timeout(400)
+    row = "el.closest('tr, .virtual-row')"  # Gradio draws a long table as rows of divs
+    shades = cell.evaluate(f"el => [...{row}.children].map(c => getComputedStyle(c).backgroundColor)")
+    others = cell.evaluate(f"el => {{ const r = {row}, o = r.nextElementSibling || r.previousElementSibling;"
+                           " return getComputedStyle(o.children[4]).backgroundColor; }")
+    assert set(shades) == {"rgb(254, 243, 199)"} and others != "rgb(254, 243, 199)", (shades, others)
