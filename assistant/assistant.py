@@ -19,7 +19,7 @@ from .ingest.duplicates import DuplicateIndex
 from .ingest.fetch import fetched
 from .ingest.limits import Limits
 from .ingest.loader import safe_name
-from .ingest.parallel import Prepared, auto_workers, prepared, tokenized
+from .ingest.parallel import Prepared, addressed, auto_workers, prepared, tokenized
 from .ingest.prepare import expand
 from .ingest.sections import CHUNKER_VERSION
 from .llm import generation, guard
@@ -92,8 +92,7 @@ class Assistant:
             raise StoreMismatchError(self._mismatch)
 
     def _refresh(self, changed: set[str] = frozenset()) -> None:
-        """Metadata, places and facts after a change; chunks stay in SQLite (ChunkMap) and BM25 is
-        updated only for the reports that changed (or are missing from it: an older store)."""
+        """Metadata, places and facts after a change; BM25 updated only for the reports that changed (or missing)."""
         self.metas = {m.id: m for m in self.docs.reports()}
         self.chunks.changed(changed)
         self.places = PlaceIndex([m.place for m in self.metas.values() if m.place],
@@ -162,7 +161,7 @@ class Assistant:
 
     # ---- ingest -------------------------------------------------------------------------
     def ingest(self, paths, progress: bool | Callable[[int, int], None] = True,
-               keep_duplicates: bool | None = None) -> IngestResult:
+               keep_duplicates: bool | None = None, url: str | None = None) -> IngestResult:
         """Add report files/folders, prepared in worker processes while the embedder works on the ones already
         prepared; `progress` is a tqdm bar (True), nothing (False), or called with (reports done, total). Duplicates (same cleaned text, or near-duplicates unless keep_duplicates /
         FAZHI_KEEP_DUPLICATES) are skipped; a file that fails is listed, the rest of the batch goes on."""
@@ -171,6 +170,8 @@ class Assistant:
         workers = auto_workers(self.settings.ingest_workers, len(files))
         items = prepared(files, self.settings.max_file_mb, self.settings.chunk, workers, Limits.of(self.settings),
                          self.settings.worker_memory_mb)
+        if url is not None:  # the address the user gives for one file is its report's address
+            items = addressed(items, url, len(files))
         return self._add(items, len(files), result, progress, keep_duplicates)
 
     def ingest_url(self, url: str, progress: bool = True, keep_duplicates: bool | None = None) -> IngestResult:
@@ -397,4 +398,3 @@ class Assistant:
         self.docs.close()
         if self.vectors is not None:  # Chroma caches one client per folder: a rebuilt folder needs a new one
             self.vectors.close()
-

@@ -49,7 +49,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="report files or folders,
            rebuild: bool = typer.Option(False, "--rebuild", help="delete the store first and index from scratch"),
            keep_duplicates: bool = typer.Option(False, "--keep-duplicates",
                                                 help="keep near-duplicates of stored reports (default: skip them)"),
-           as_json: bool = typer.Option(False, "--json", help="print the IngestResult as JSON")):
+           as_json: bool = typer.Option(False, "--json", help="print the IngestResult as JSON"),
+           url: str = typer.Option(None, "--url", help="the web address of the one report file given (shown with "
+                                                       "its citations)")):
     """Add reports (txt/md/html/docx/pdf, or a URL) to the index; unchanged files are skipped."""
     if rebuild:
         from .settings import Settings
@@ -59,7 +61,8 @@ def ingest(paths: list[str] = typer.Argument(..., help="report files or folders,
     keep = keep_duplicates or None  # None: FAZHI_KEEP_DUPLICATES decides
     try:
         urls = [p for p in paths if p.lower().startswith(("http://", "https://"))]
-        result = assistant.ingest([p for p in paths if p not in urls], progress=not as_json, keep_duplicates=keep) \
+        result = assistant.ingest([p for p in paths if p not in urls], progress=not as_json, keep_duplicates=keep,
+                                  url=url) \
             if len(urls) < len(paths) else None
         for url in urls:
             fetched = assistant.ingest_url(url, progress=not as_json, keep_duplicates=keep)
@@ -185,6 +188,8 @@ def reports(as_json: bool = typer.Option(False, "--json", help="print the list o
         return
     for m in metas:
         typer.echo(f"{m.id}  {m.year or '----'}  {m.place or '?':<12} {m.level or '?':<16} {m.issuer or '-'}  ({m.source}, {m.chunks} chunks)")
+        if m.source_url and m.source_url != m.source:
+            typer.echo(f"{'':18}{m.source_url}")
     typer.echo(f"{len(metas)} reports")
 
 

@@ -22,6 +22,8 @@ class ReportMeta(BaseModel):
     year: int | None = Field(None, description="the year reported on (not the year published)")
     date_written: str | None = Field(None, description="ISO date the report was signed/written")
     date_published: str | None = Field(None, description="ISO date the page was published")
+    source_url: str | None = Field(None, description="the report's web address: the URL it was fetched from, a "
+                                   "原文链接/来源 line or canonical link in its page, or `fazhi ingest FILE --url`")
     chars: int = 0
     sections: int = 0
     chunks: int = 0
@@ -77,6 +79,7 @@ class Citation(BaseModel):
     quote: str
     start: int
     end: int
+    source_url: str | None = Field(None, description="the report's web address (ReportMeta.source_url), if known")
 
 
 class Coverage(BaseModel):

@@ -28,7 +28,7 @@ def test_ingest_ask_reports_json(cli):
     assert set(answer) == {"question", "answer", "citations", "abstained", "route", "places", "coverage", "table",
                            "standalone_question"}
     assert set(answer["citations"][0]) == {"key", "report_id", "source", "title", "place", "year", "section", "quote",
-                                           "start", "end"}
+                                           "start", "end", "source_url"}  # source_url added (issue 21)
     assert "21.6%" in answer["citations"][0]["quote"]
     reports = json.loads(cli("reports", "--json").stdout)
     assert {r["source"] for r in reports} == set(SEED)

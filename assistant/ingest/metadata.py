@@ -140,6 +140,7 @@ def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> Repo
         place_full=place.full if place else None, issuer=issuer, level=level,
         department=_department(issuer, place) if level == "department" else None, year=year,
         date_written=written, date_published=published, chars=len(cleaned),
+        source_url=source if source.startswith(("http://", "https://")) else signals.page_url(raw),
         provenance={k: v for k, v in found.items() if v}, warnings=_warnings(title, place, year, found),
     )
 

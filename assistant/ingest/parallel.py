@@ -23,13 +23,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import FazhiError
+from ..errors import FazhiError, InputError
 from ..models import Fact
 from ..settings import ChunkSettings
 from ..store.docstore import DocStore
 from ..store.factstore import extract_report_facts
 from ..store.lexical import chunk_tokens
 from ..text.lexicon import add_words
+from ..text.redact import redact
 from .limits import Limits
 from .loader import safe_name
 from .prepare import PreparedReport, prepare
@@ -173,3 +174,19 @@ def _run(fn, args: list[tuple], workers: int, initializer=None, initargs=(), ahe
         initializer(*initargs)
     for a in args[done:]:
         yield fn(*a)
+
+
+def addressed(items, url: str, n_files: int):
+    """`fazhi ingest FILE --url URL`: the one file's report carries the address given for it (checked here,
+    before anything is read)."""
+    if not str(url).lower().startswith(("http://", "https://")):
+        raise InputError(f"--url must be an http(s) address, got '{str(url)[:80]}'; give the report page's address")
+    if n_files != 1:
+        raise InputError(f"--url names one report's address but {n_files} files were given; ingest one file with it")
+    return (_with_url(item, redact(url)) for item in items)
+
+
+def _with_url(item: Prepared, url: str) -> Prepared:
+    if item.report is not None:
+        item.report.meta.source_url = url
+    return item

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..places.names import leading_place
+from ..text.redact import redact
 
 _ORG_END = r"(?:人民政府|政府|办事处|管理委员会|管委会|党工委|委员会|办公室|局|厅|委|办)(?:[((][^()()]{1,30}[))])?"
 ORG = re.compile(rf"{_ORG_END}$")
@@ -92,6 +93,18 @@ def source_org(raw: str) -> str | None:
     """The body a 来源/发布机构 line names (the publisher, not always the author)."""
     m = re.search(r"(?:来源|发布机构|发布单位)\s*[::]\s*([\u4e00-\u9fff()()]{2,30})", raw)
     return m.group(1) if m and ORG.search(m.group(1)) else None
+
+
+_URL = r"https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+"
+_URL_LINE = re.compile(r"(?:原文链接|原文地址|来源网址|来源链接|网址|链接|来源)\s*[::]\s*(" + _URL + ")")
+_CANONICAL = re.compile(r"<(?:link|meta)\b[^>]*?(?:rel=[\"']canonical[\"']|property=[\"']og:url[\"'])[^>]*?"
+                        r"(?:href|content)=[\"'](" + _URL + r")[\"']", re.I)
+
+
+def page_url(raw: str) -> str | None:
+    """The report's web address as its page states it: a 原文链接/来源 line, or the page's canonical link."""
+    m = _URL_LINE.search(raw) or _CANONICAL.search(raw[:20_000])
+    return redact(m.group(1).rstrip(".,;)。,;)")) if m else None
 
 
 def _iso(y: str, m: str, d: str) -> str:

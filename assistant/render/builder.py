@@ -30,7 +30,7 @@ class Builder:
         key = self._keys[(rid, start, end)] = len(self.citations) + 1
         self.citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
                                        year=meta.year, section=section_at(self.sections(rid), start),
-                                       quote=text[start:end], start=start, end=end))
+                                       quote=text[start:end], start=start, end=end, source_url=meta.source_url))
         return key
 
     def quote(self, key: int) -> str:

@@ -19,7 +19,7 @@ def compose(chosen: list[Candidate], metas: dict[str, ReportMeta], sections, poi
         meta = metas[c.report_id]
         citations.append(Citation(key=key, report_id=meta.id, source=meta.source, title=meta.title, place=meta.place,
                                   year=meta.year, section=section_at(sections(meta.id), c.start), quote=c.quote,
-                                  start=c.start, end=c.end))
+                                  start=c.start, end=c.end, source_url=meta.source_url))
     lines: list[Line] = []
     for rid in dict.fromkeys(c.report_id for c in chosen):
         keys = [k for k, c in enumerate(chosen, 1) if c.report_id == rid]

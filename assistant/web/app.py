@@ -21,7 +21,7 @@ import gradio as gr  # noqa: E402
 from ..errors import FazhiError  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402,F401  (tests and embedders import it from here)
-from . import export, facts_tab, viewer, views  # noqa: E402
+from . import cards, export, facts_tab, sidebar, suggest, viewer, views, widgets  # noqa: E402
 from .auth import Auth, is_loopback  # noqa: E402
 from .conversation import HistoryUI  # noqa: E402
 from .handlers import ALL, WebApp  # noqa: E402,F401
@@ -39,7 +39,7 @@ EXAMPLES = [
     "compare Linhai and Pingluo",
 ]
 # pixels, not percentages: on a phone a percentage of 390 px is one character per line; the table scrolls sideways
-REPORT_WIDTHS = ["120px", "80px", "64px", "170px", "360px", "64px", "64px", "200px"]
+REPORT_WIDTHS = ["120px", "80px", "64px", "170px", "360px", "64px", "64px", "200px", "240px"]
 ACCEPTED = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"]  # the upload picker offers only these
 
 
@@ -82,7 +82,8 @@ def build_app(assistant) -> gr.Blocks:
                     with gr.Column(scale=1, min_width=220):
                         places = gr.Dropdown(web.place_choices() if shown else [], value=[], multiselect=True, label=t("places"),
                                              info=t("places_info"), elem_id="fz-places")
-                        year = gr.Dropdown(web.year_choices() if shown else [ALL], value=ALL, label=t("year"), info=t("year_info"),
+                        year = gr.Dropdown(web.year_choices(DEFAULT) if shown else [(t("all"), ALL)], value=ALL,
+                                           label=t("year"), info=t("year_info"),
                                            elem_id="fz-year")
                         filters_note = gr.Markdown(t("filters_next"))
                         clear = gr.Button(t("clear_chat"), size="sm", elem_id="fz-clear")
@@ -137,9 +138,10 @@ def build_app(assistant) -> gr.Blocks:
         # ---- language ----
         facts_tabs = [tab_facts] if tab_facts is not None else []
 
-        def relabel(choice, p, y, request: gr.Request = None):
+        def relabel(choice, p, y, conv, selected, shown, request: gr.Request = None):
             web.user(request)
             g = lang_of(choice)
+            chat = saved.messages(conv, g) if saved.store.exists(conv) else None  # answers shown are redrawn
             words = {
                 lang: g, saved_lang: g, header: views.render_header(assistant.reports(), g),
                 tab_chat: gr.update(label=t("tab_chat", g)), tab_reports: gr.update(label=t("tab_reports", g)),
@@ -147,25 +149,32 @@ def build_app(assistant) -> gr.Blocks:
                 question: gr.update(label=t("question_label", g), placeholder=t("question_placeholder", g)),
                 send: gr.update(value=t("ask", g)), counter: views.render_counter(limit, g),
                 examples_head: t("examples", g), places: gr.update(label=t("places", g), info=t("places_info", g)),
-                year: gr.update(label=t("year", g), info=t("year_info", g)), filters_note: t("filters_next", g),
+                year: gr.update(label=t("year", g), info=t("year_info", g), choices=web.year_choices(g)),
+                filters_note: t("filters_next", g), reports_df: web.reports_table(g),
                 clear: gr.update(value=t("clear_chat", g)), upload_head: _upload_head(assistant.settings.max_file_mb, g),
                 files: gr.update(label=t("report_files", g)), add: gr.update(value=t("add_to_index", g)),
-                url_box: gr.update(placeholder=t("url_placeholder", g)), fetch: gr.update(value=t("fetch", g)),
+                url_box: gr.update(placeholder=t("url_placeholder", g), label=t("url_placeholder", g)), fetch: gr.update(value=t("fetch", g)),
                 filters_html: views.render_filters(p, None if y in (None, "", ALL) else y, g),
-                lang_radio: gr.update(value=g, label=t("language", g)),
+                lang_radio: gr.update(value=g, label=t("language", g)), viewer_html: viewer.reworded(shown, g),
                 **dict(zip(saved.labelled(), saved.relabel(g))),
+                **dict(zip(viewer.labelled(report_actions), viewer.relabel(selected, g))),
                 **{tab: gr.update(label=t("tab_facts", g)) for tab in facts_tabs}}
+            if chat is not None:
+                words.update({chatbot: gr.update(placeholder=t("chat_placeholder", g), value=chat), history: chat})
             return words
 
         relabelled = [lang, saved_lang, header, tab_chat, tab_reports, chatbot, question, send, counter, examples_head,
                       places, year, filters_note, clear, upload_head, files, add, url_box, fetch, filters_html,
-                      lang_radio, *saved.labelled(), *facts_tabs]
-        lang_radio.input(relabel, [lang_radio, places, year], relabelled, **private)
+                      lang_radio, reports_df, history, viewer_html, *saved.labelled(), *viewer.labelled(report_actions), *facts_tabs]
+        relabel_in = [places, year, saved.conv, report_actions["selected"], viewer_html]
+        switched = lang_radio.input(relabel, [lang_radio, *relabel_in], relabelled, **private)
         # only a saved non-default language relabels on load: a no-op load must not undo a switch made meanwhile
-        def relabel_saved(saved, p, y, request: gr.Request):
-            return relabel(saved, p, y, request) if lang_of(saved) != DEFAULT else {lang: DEFAULT}
+        def relabel_saved(saved, p, y, conv, selected, shown, request: gr.Request):
+            if lang_of(saved) == DEFAULT:
+                return {lang: DEFAULT}
+            return relabel(saved, p, y, conv, selected, shown, request)
 
-        demo.load(relabel_saved, [saved_lang, places, year], relabelled, **private)
+        loaded = demo.load(relabel_saved, [saved_lang, *relabel_in], relabelled, **private)
 
         # ---- reports ----
         refreshed = [reports_df, places, year, header]
@@ -180,14 +189,17 @@ def build_app(assistant) -> gr.Blocks:
             concurrency_id="ingest", show_progress_on=[upload_html]).then(
             web.upload_view, [upload_json, lang], [upload_html, *refreshed], api_visibility="private")
         report_viewer = viewer.Viewer(web)
-        deleted = viewer.wire(report_viewer, viewer_bar, viewer_html, open_request, open_go, reports_df, report_actions)
+        deleted = viewer.wire(report_viewer, viewer_bar, viewer_html, open_request, open_go, reports_df, report_actions,
+                              lang)
         deleted.then(web.refresh, lang, refreshed, api_visibility="private")
         demo.fazhi_viewer = report_viewer  # the viewer's handlers, for tests
         if hasattr(assistant, "facts"):
             facts = facts_tab.FactsTab(web, report_viewer)
-            facts_in, facts_out = facts_tab.wire(demo, facts, facts_ui, viewer_bar, viewer_html)
+            facts_in, facts_out = facts_tab.wire(demo, facts, facts_ui, viewer_bar, viewer_html, lang)
             for done in (uploaded, fetched, deleted):
                 done.then(facts.refresh, facts_in, facts_out, api_visibility="private")
+            for done in (switched, loaded):
+                done.then(facts.relabel, facts_in, [facts_ui["indicator"], *facts_out], api_visibility="private")
             demo.fazhi_facts = facts  # the tab's handlers, for tests
         demo.load(web.refresh, lang, refreshed, api_visibility="private")
         gr.api(web.ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
@@ -209,14 +221,16 @@ def launch_kwargs(settings: Settings) -> dict:
     auth = Auth.of(settings)
     login = dict(auth=auth.check_password, auth_message="fazhi-qa") if auth.kind == "file" else {}
     return dict(server_name=settings.host, server_port=settings.port, share=False, **login,
-                css=views.CSS + export.CSS + viewer.CSS, head=views.HEAD + export.HEAD + viewer.HEAD,
+                css=views.CSS + cards.CSS + sidebar.CSS + suggest.CSS + export.CSS + viewer.CSS,
+                head=views.HEAD + export.HEAD + viewer.HEAD + widgets.head(),
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())
 
 
 def theme() -> gr.themes.Base:
-    """Soft with amber, darkened where its text falls under WCAG AA's 4.5:1 (labels, info lines, the primary
-    button, the selected tab and radio; tests/web/test_page_browser.py computes it from rendered styles)."""
+    """Soft with amber, darkened (light theme) or lightened (dark theme) where its text falls under WCAG AA's
+    4.5:1 (labels, info lines, placeholders, the primary button, the selected tab and radio;
+    tests/web/test_page_browser.py computes it from rendered styles in both themes)."""
     return gr.themes.Soft(primary_hue="amber", font=["system-ui", "Noto Sans CJK SC", "sans-serif"],
                           font_mono=["ui-monospace", "monospace"]).set(
         color_accent="#b45309", block_label_text_color="#78350f", block_title_text_color="#78350f",
@@ -224,7 +238,15 @@ def theme() -> gr.themes.Base:
         body_text_color_subdued="#4b5563", button_primary_background_fill="#b45309",
         button_primary_background_fill_hover="#92400e", button_primary_text_color="#ffffff",
         button_primary_text_color_hover="#ffffff", checkbox_label_background_fill_selected="#b45309",
-        checkbox_label_text_color_selected="#ffffff")
+        checkbox_label_text_color_selected="#ffffff", input_placeholder_color="#6b7280",
+        # dark: light amber labels on the dark blocks, the same dark-amber button with white text
+        block_label_text_color_dark="#fcd34d", block_title_text_color_dark="#fcd34d",
+        block_info_text_color_dark="#b6bcc6", body_text_color_subdued_dark="#b6bcc6",
+        button_primary_background_fill_dark="#b45309", button_primary_background_fill_hover_dark="#92400e",
+        button_primary_text_color_dark="#ffffff", button_primary_text_color_hover_dark="#ffffff",
+        checkbox_label_background_fill_selected_dark="#b45309", checkbox_label_text_color_selected_dark="#ffffff",
+        input_placeholder_color_dark="#9ca3af", block_label_background_fill_dark="#451a03",
+        button_secondary_background_fill_hover_dark="#b45309", button_secondary_text_color_hover_dark="#ffffff")
 
 
 def check_exposure(settings: Settings, insecure: bool = False) -> None:

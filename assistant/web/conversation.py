@@ -19,7 +19,7 @@ import gradio as gr
 
 from ..errors import FazhiError, InputError
 from ..models import Answer
-from . import export, views
+from . import export, sidebar, views
 from .history import ID, History, Turn
 from .i18n import DEFAULT, lang_of, t
 
@@ -109,12 +109,11 @@ class HistoryUI:
             chat.append({"role": "assistant", "content": self.reply_html(turn, f"{conv[:6]}{turn.n}", lang)})
         return chat
 
-    def listing(self, conv, owner):
-        """The conversation dropdown: this browser's (user's) conversations, newest first, the open one selected;
-        none for no owner ('' is the API's conversations without sign-in)."""
+    def listing(self, conv, owner, query: str = "", lang: str | None = None):
+        """The conversation list: this browser's (user's) conversations whose title matches `query`, newest
+        first, the open one selected; none for no owner ('' is the API's conversations without sign-in)."""
         mine = isinstance(owner, str) and owner not in ("", NONE)
-        choices = [(f"{c['title'] or t('conversation_untitled', self.lang)} ({c['turns']})", c["id"])
-                   for c in (self.store.conversations(owner) if mine else [])]
+        choices = sidebar.choices(self.store.conversations(owner) if mine else [], query, self._lang(lang))
         return gr.update(choices=choices, value=conv if conv in {i for _, i in choices} else None)
 
     # ---- page events ---------------------------------------------------------------------
@@ -297,10 +296,11 @@ class HistoryUI:
 
     def panel(self) -> None:
         """The saved conversations and the export buttons, beside the chat."""
-        self.list = gr.Dropdown([], value=None, label=t("conversations", self.lang), elem_id="fz-conversations")
         with gr.Row():
             self.new_btn = gr.Button(t("new_conversation", self.lang), size="sm", elem_id="fz-new")
             self.delete_btn = gr.Button(t("delete_conversation", self.lang), size="sm", elem_id="fz-delete")
+        self.side = sidebar.build(self.lang)  # search, the list, rename, undo
+        self.list = self.side["list"]
         self.fmt = gr.Radio(list(export.FORMATS), value="docx", label=t("export_format", self.lang), elem_id="fz-fmt")
         self.answer_file = gr.DownloadButton(t("export_answer", self.lang), size="sm", interactive=False,
                                              elem_id="fz-export-answer")
@@ -314,14 +314,14 @@ class HistoryUI:
     def labelled(self) -> list:
         """The components whose words follow the page's language switch, in relabel()'s order."""
         return [self.stop, self.retry, self.edit, self.list, self.new_btn, self.delete_btn, self.fmt,
-                self.answer_file, self.conv_file, self.hint]
+                self.answer_file, self.conv_file, self.hint, *sidebar.labelled(self.side)]
 
     def relabel(self, lang: str) -> tuple:
         button = [gr.update(value=t(k, lang)) for k in ("stop", "retry", "edit_last")]
         return (*button, gr.update(label=t("conversations", lang)), gr.update(value=t("new_conversation", lang)),
                 gr.update(value=t("delete_conversation", lang)), gr.update(label=t("export_format", lang)),
                 gr.update(label=t("export_answer", lang)), gr.update(label=t("export_conversation", lang)),
-                t("export_hint", lang))
+                t("export_hint", lang), *sidebar.relabel(lang))
 
     def wire(self, demo, chatbot, state, question, places, year, clear, asked: list, chat_io: dict, lang=None) -> None:
         """Connect the controls; `asked` are the events answering a question (stop cancels them); `lang`, the
@@ -345,10 +345,10 @@ class HistoryUI:
         for event, fn, inputs in ((demo.load, self.open, [self.conv, self.owner, *page]),
                                   (self.list.input, self.open, [self.list, self.owner, *page]),
                                   (self.new_btn.click, self.new, [self.owner]),
-                                  (self.delete_btn.click, self.delete, [self.conv, self.owner]),
                                   (clear.click, self.new, [self.owner]), (chatbot.clear, self.new, [self.owner])):
             event(fn, inputs, opened, api_visibility="private").then(self.downloads, **files)
         chatbot.select(self.pick, None, self.picked, **quick).then(self.downloads, **files)
+        sidebar.wire(self, self.side, opened, files, lang if lang is not None else gr.State(self.lang))
         self.fmt.change(self.downloads, **files)
         conv, fmt, turn, answer = self.api_in
         self.api_btn[0].click(self.export, [conv, fmt, turn], self.api_out, api_name="export")

@@ -39,6 +39,8 @@ def _origin(cit: Citation, lang: str) -> str:
     where = " ".join(str(v) for v in (cit.place, cit.year) if v)
     parts = [f"《{cit.title or cit.source}》", f"{t('doc_section', lang)}: {cit.section}",
              f"{t('doc_file', lang)}: {cit.source}"] + ([where] if where else [])
+    if cit.source_url and cit.source_url != cit.source:  # the page's address, where the reader can check it
+        parts.append(f"{t('doc_url', lang)}: {cit.source_url}")
     return " · ".join(parts)
 
 

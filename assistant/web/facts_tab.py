@@ -21,6 +21,8 @@ from .i18n import t
 
 ALL = "all"
 COLUMN_KEYS = ("col_place", "col_year", "indicator", "col_value", "col_scope", "col_plan", "col_quote", "col_section")
+QUOTE_COL = COLUMN_KEYS.index("col_quote")
+TABLE_QUOTE_CHARS = 60  # a quote's start in the table (the whole quote opens below it and in the CSV)
 # a figure in another unit of the same scale is converted, so one axis keeps one unit
 SAME_SCALE = {"亿元": ("万元", 10_000.0), "元": ("万元", 0.0001), "名": ("人", 1.0), "万人": ("人", 10_000.0)}
 
@@ -47,6 +49,10 @@ def table_row(fact, lang: str = "zh") -> list:
     value = fact.value_text or (f"{fact.value:g}{fact.unit}" if not isinstance(fact.value, bool) else "")
     return [fact.place or "", fact.year or "", indicator_label(fact.indicator, lang), value, fact.scope or "",
             t("yes", lang) if fact.planned else "", fact.quote, fact.section or ""]
+
+
+def _short(quote: str) -> str:
+    return quote if len(quote) <= TABLE_QUOTE_CHARS else quote[:TABLE_QUOTE_CHARS] + "…"
 
 
 def write_csv(path, headers: list[str], rows: list[list]) -> None:
@@ -149,14 +155,16 @@ class FactsTab:
             hidden = gr.update(value=None, visible=False)
             return ({"headers": columns(lang), "data": []}, viewer.render_notice(str(err)), gr.update(interactive=False),
                     hidden, hidden, "", [], [])
-        headers, rows = columns(lang), [table_row(f, lang) for f in found]
-        out = self.csv_dir / f"facts-{indicator or ALL}-{place or ALL}-{year or ALL}.csv".replace("/", "_")
-        write_csv(out, headers, rows)
+        headers, whole = columns(lang), [table_row(f, lang) for f in found]
+        out = self.csv_dir / f"facts-{indicator or ALL}-{place or ALL}-{year or ALL}-{lang}.csv".replace("/", "_")
+        write_csv(out, headers, whole)  # the CSV keeps whole quotes; the table shows their start (a row stays short)
+        rows = [[*r[:QUOTE_COL], _short(r[QUOTE_COL]), *r[QUOTE_COL + 1:]] for r in whole]
         count = f'<div class="fz-count">{escape(t("fact_count", lang, n=len(rows)))}</div>'
         kept = [{"report_id": f.report_id, "start": f.start, "end": f.end, "quote": f.quote, "place": f.place,
                  "year": f.year, "indicator": f.indicator.value, "row": r} for f, r in zip(found, rows)]
         bars, lines, note, points = self._charts(indicator, found, lang)
-        return ({"headers": headers, "data": rows}, count, gr.update(value=str(out), interactive=bool(rows)),
+        return ({"headers": headers, "data": rows}, count,
+                gr.update(value=str(out), interactive=bool(rows), label=t("download_csv", lang)),
                 bars, lines, note, kept, points)
 
     def _charts(self, indicator, found, lang):
@@ -181,11 +189,17 @@ class FactsTab:
         """After an upload or a delete: new place/year choices for the filters, and the view again."""
         self.web.user(request)
         with self.web.lock.read():
-            places, years = self.web.place_choices(), self.web.year_choices()
+            places, years = self.web.place_choices(), self.web.year_choices(lang)
         place = place if place in places else ""
-        year = year if year in years else ALL
-        return (gr.update(choices=[(t("all", lang), "")] + places, value=place), gr.update(choices=years, value=year),
+        year = year if year in {v for _, v in years} else ALL
+        return (gr.update(choices=[(t("all", lang), "")] + places, value=place, label=t("col_place", lang)),
+                gr.update(choices=years, value=year, label=t("col_year", lang)),
                 *self.view(indicator, place, year, lang, request))
+
+    def relabel(self, indicator, place, year, lang: str = "zh", request: gr.Request = None):
+        """A language switch: the indicator names, the filters' words and everything the view shows."""
+        return (gr.update(choices=indicator_choices(lang), label=t("indicator", lang)),
+                *self.refresh(indicator, place, year, lang, request))
 
     def pick_row(self, kept: list[dict], evt: gr.SelectData, lang: str = "zh"):
         """A table row was selected → (quote HTML, viewer HTML, sidebar opened)."""
@@ -214,8 +228,11 @@ def build(web, lang: str = "zh") -> dict:
     ui = {"kept": gr.State([]), "points": gr.State([])}
     with gr.Row():
         ui["indicator"] = gr.Dropdown(indicator_choices(lang), value="", label=t("indicator", lang), elem_id="fz-f-ind")
-        ui["place"] = gr.Dropdown([(t("all", lang), "")] + ([] if web.auth.on else web.place_choices()), value="", label=t("col_place", lang))
-        ui["year"] = gr.Dropdown([ALL] if web.auth.on else web.year_choices(), value=ALL, label=t("col_year", lang))
+        # with sign-in the page's first load carries no report data: the filters are filled after sign-in
+        ui["place"] = gr.Dropdown([(t("all", lang), "")] + ([] if web.auth.on else web.place_choices()), value="",
+                                  label=t("col_place", lang))
+        ui["year"] = gr.Dropdown([(t("all", lang), ALL)] if web.auth.on else web.year_choices(lang), value=ALL,
+                                 label=t("col_year", lang))
     ui["count"] = gr.HTML(elem_id="fz-facts-count")
     ui["table"] = gr.Dataframe(headers=columns(lang), interactive=False, wrap=True, max_height=460, elem_id="fz-facts",
                                column_widths=["110px", "64px", "140px", "100px", "130px", "56px", "360px", "200px"])  # px: see app.REPORT_WIDTHS
@@ -230,28 +247,29 @@ def build(web, lang: str = "zh") -> dict:
     return ui
 
 
-def wire(demo, tab: FactsTab, ui: dict, bar, viewer_html, lang: str = "zh") -> list:
-    """The tab's events; returns the inputs and outputs a refresh (after upload/delete) uses."""
+def wire(demo, tab: FactsTab, ui: dict, bar, viewer_html, lang) -> list:
+    """The tab's events; `lang` is the page's language State. Returns the inputs and outputs a refresh
+    (after upload/delete) uses; a language switch uses the same inputs and the indicator first."""
     filters = [ui["indicator"], ui["place"], ui["year"]]
     shown = [ui["table"], ui["count"], ui["csv"], ui["bars"], ui["lines"], ui["note"], ui["kept"], ui["points"]]
     private = dict(api_visibility="private")
-    def view(i, p, y, request: gr.Request):
-        return tab.view(i, p, y, lang, request)
+    def view(i, p, y, g, request: gr.Request):
+        return tab.view(i, p, y, g, request)
 
     for ctl in filters:
-        ctl.change(view, filters, shown, **private)
-    demo.load(view, filters, shown, **private)
+        ctl.change(view, [*filters, lang], shown, **private)
+    demo.load(view, [*filters, lang], shown, **private)
     opened = [ui["quote"], viewer_html, bar]
 
-    def row(kept, evt: gr.SelectData, request: gr.Request):
+    def row(kept, g, evt: gr.SelectData, request: gr.Request):
         tab.web.user(request)
-        return tab.pick_row(kept, evt, lang)
+        return tab.pick_row(kept, evt, g)
 
-    def point(points, evt: gr.SelectData, request: gr.Request):
+    def point(points, g, evt: gr.SelectData, request: gr.Request):
         tab.web.user(request)
-        return tab.pick_point(points, evt, lang)
+        return tab.pick_point(points, evt, g)
 
-    viewer.scrolled(ui["table"].select(row, ui["kept"], opened, **private))
+    viewer.scrolled(ui["table"].select(row, [ui["kept"], lang], opened, **private))
     for plot in (ui["bars"], ui["lines"]):
-        viewer.scrolled(plot.select(point, ui["points"], opened, **private))
-    return [filters, [ui["place"], ui["year"], *shown]]
+        viewer.scrolled(plot.select(point, [ui["points"], lang], opened, **private))
+    return [[*filters, lang], [ui["place"], ui["year"], *shown]]

@@ -19,7 +19,7 @@ from ..ingest import uploads
 from ..ingest.fetch import fetched
 from ..models import Answer, FailedFile, IngestResult
 from ..store.lock import ReadWriteLock
-from . import views
+from . import suggest, views
 from .auth import Auth, User
 from .i18n import DEFAULT, lang_of, t
 
@@ -84,8 +84,10 @@ class WebApp:
     def place_choices(self) -> list[str]:
         return sorted({m.place for m in self.assistant.reports() if m.place})
 
-    def year_choices(self) -> list[str]:
-        return [ALL] + [str(y) for y in sorted({m.year for m in self.assistant.reports() if m.year}, reverse=True)]
+    def year_choices(self, lang: str = DEFAULT) -> list[tuple[str, str]]:
+        """(label, value) pairs: "all" is shown in the page's language, its value stays "all" for the API."""
+        years = [str(y) for y in sorted({m.year for m in self.assistant.reports() if m.year}, reverse=True)]
+        return [(t("all", lang_of(lang)), ALL)] + [(y, y) for y in years]
 
     def reports_table(self, lang: str = DEFAULT) -> dict:
         with self.lock.read():
@@ -120,7 +122,7 @@ class WebApp:
             def final(answer: Answer) -> str:
                 if keep is not None:
                     keep.append(answer)
-                return views.render_answer(answer, msg_id, self.assistant.text, lang)
+                return views.render_answer(answer, msg_id, self.assistant.text, lang, self.next_questions(answer, lang))
 
             if not hasattr(self.assistant, "ask_stream"):
                 yield views.render_pending(lang=lang)
@@ -142,6 +144,12 @@ class WebApp:
             if tokens:  # a stream that ended without its Answer: keep what was said
                 yield final(Answer(question=question, answer=tokens))
 
+    def next_questions(self, answer: Answer, lang: str = DEFAULT) -> str:
+        """Suggested next questions (HTML) from the answer's reports and their figures; the caller holds the lock."""
+        if not hasattr(self.assistant, "facts"):
+            return ""
+        return suggest.render(suggest.suggestions(answer, lambda p, y: self.assistant.facts(place=p, year=y), lang), lang)
+
     def respond(self, question, history, places, year, lang: str = DEFAULT, keep: list | None = None,
                 earlier: list | None = None):
         """Chat handler: streams the assistant's message into the chat; errors become a one-line warning.
@@ -151,7 +159,8 @@ class WebApp:
         question = (question or "").strip()
         limit = self.assistant.settings.max_question_chars
         if not question or len(question) > limit:
-            gr.Warning(t("empty_question", lang) if not question else t("too_long", lang, n=len(question), limit=limit))
+            gr.Warning(t("empty_question", lang) if not question else t("too_long", lang, n=len(question), limit=limit),
+                       title=t("toast_warning", lang))
             yield list(history), list(history), gr.update()
             return
         shown_year = None if year in (None, "", ALL) else year
@@ -202,7 +211,8 @@ class WebApp:
         kept_dir = self.assistant.settings.reports_dir / uploads.UPLOADS
 
         def indexed(done: int, total: int) -> None:
-            progress((done, total), desc=t("indexing", lang, done=done, total=total), unit="reports")
+            progress((done, total), desc=t("indexing", lang, done=done, total=total),
+                     unit=t("unit_reports", lang))
 
         try:
             copies = [uploads.keep_original(p, kept_dir) for p in ok]
@@ -263,7 +273,8 @@ class WebApp:
 
     def refresh(self, lang: str = DEFAULT, request: gr.Request = None):
         self.user(request)
-        places, years, lang = self.place_choices(), self.year_choices(), lang_of(lang)
+        lang = lang_of(lang)
+        places, years = self.place_choices(), self.year_choices(lang)
         return (self.reports_table(lang), gr.update(choices=places), gr.update(choices=years),
                 views.render_header(self.assistant.reports(), lang))
 

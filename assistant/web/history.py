@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..models import Answer
 
 TITLE_CHARS = 40  # a conversation's title: its first question, cut here
+UNDO_SECONDS = 24 * 3600  # a deleted conversation can be brought back this long, then it is removed for good
 ID = re.compile(r"[0-9a-f]{8,32}")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL, created REAL NOT NULL,
@@ -55,6 +56,9 @@ class History:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._db() as db:
             db.executescript(SCHEMA)
+            if "deleted" not in {row[1] for row in db.execute("PRAGMA table_info(conversations)")}:
+                db.execute("ALTER TABLE conversations ADD COLUMN deleted REAL")  # a store from before undo
+            db.execute("DELETE FROM conversations WHERE deleted < ?", (time.time() - UNDO_SECONDS,))
 
     @contextmanager
     def _db(self):
@@ -66,7 +70,8 @@ class History:
         """A new, empty conversation; `owner` is the browser it belongs to ('' for API callers)."""
         conv, now = uuid.uuid4().hex[:16], time.time()
         with self._db() as db:
-            db.execute("INSERT INTO conversations VALUES (?, '', ?, ?, ?)", (conv, now, now, owner))
+            db.execute("INSERT INTO conversations (id, title, created, updated, owner) VALUES (?, '', ?, ?, ?)",
+                       (conv, now, now, owner))
         return conv
 
     def exists(self, conv, owner: str | None = None, strict: bool = False) -> bool:
@@ -75,7 +80,7 @@ class History:
         if not isinstance(conv, str) or not ID.fullmatch(conv):
             return False
         with self._db() as db:
-            row = db.execute("SELECT owner FROM conversations WHERE id = ?", (conv,)).fetchone()
+            row = db.execute("SELECT owner FROM conversations WHERE id = ? AND deleted IS NULL", (conv,)).fetchone()
         return row is not None and (owner is None or row[0] == owner or (not strict and row[0] == ""))
 
     def claim(self, conv: str, owner: str) -> None:
@@ -111,7 +116,7 @@ class History:
         """Newest first (all, or `owner`'s): {"id", "title", "turns", "updated"} (seconds since the epoch)."""
         with self._db() as db:
             rows = db.execute("SELECT c.id, c.title, COUNT(t.n), c.updated FROM conversations c LEFT JOIN turns t "
-                              "ON t.conversation = c.id WHERE ? IS NULL OR c.owner = ? GROUP BY c.id "
+                              "ON t.conversation = c.id WHERE c.deleted IS NULL AND (? IS NULL OR c.owner = ?) GROUP BY c.id "
                               "ORDER BY c.updated DESC", (owner, owner)).fetchall()
         return [{"id": i, "title": title, "turns": count, "updated": updated} for i, title, count, updated in rows]
 
@@ -137,6 +142,25 @@ class History:
                        (title_of(turns[0].question) if len(turns) > 1 else "", conv))
         return turns[-1]
 
-    def delete(self, conv: str) -> None:
+    def rename(self, conv: str, title: str) -> str:
+        """Name a conversation (its list entry); returns the title kept (one line, cut like a question's)."""
+        kept = title_of(str(title or ""))
+        if not kept:
+            raise InputError("a conversation's title cannot be empty; type a few words")
         with self._db() as db:
-            db.execute("DELETE FROM conversations WHERE id = ?", (self._check(conv),))
+            db.execute("UPDATE conversations SET title = ? WHERE id = ?", (kept, self._check(conv)))
+        return kept
+
+    def delete(self, conv: str) -> None:
+        """Take a conversation out of the list; restore() brings it back for UNDO_SECONDS."""
+        with self._db() as db:
+            db.execute("UPDATE conversations SET deleted = ? WHERE id = ?", (time.time(), self._check(conv)))
+
+    def restore(self, conv, owner: str | None = None) -> bool:
+        """Undo a delete (of `owner`'s conversation, when given); False when there is nothing to bring back."""
+        if not isinstance(conv, str) or not ID.fullmatch(conv):
+            return False
+        with self._db() as db:
+            done = db.execute("UPDATE conversations SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL AND "
+                              "(? IS NULL OR owner IN (?, ''))", (conv, owner, owner))
+        return done.rowcount > 0

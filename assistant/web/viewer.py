@@ -22,6 +22,7 @@ from .i18n import t
 log = logging.getLogger(__name__)
 REQUEST = re.compile(r"([0-9a-f]{1,64}):(\d{1,9}):(\d{1,9})")
 HIT_ID = "fz-hit"
+SOURCE_COL = 7  # the Reports table's file column (views.REPORT_COLUMN_KEYS; views imports this module)
 
 
 def _e(value) -> str:
@@ -93,6 +94,9 @@ def render_report(meta, text: str, sections, start: int | None = None, end: int 
     """The whole report: title and facts line, the outline beside the text, the passage marked."""
     title = (meta.title or meta.source) if meta else ""
     info = " · ".join(_e(x) for x in (meta.place, meta.year, meta.source) if x) if meta else ""
+    url = getattr(meta, "source_url", None) if meta else None
+    if url and url.startswith(("http://", "https://")) and url != meta.source:
+        info += (f' · <a class="fz-url" href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(url)}</a>')
     inside = start is not None and end is not None and 0 <= start < end <= len(text)
     note = "" if inside or start is None else f'<div class="fz-notice">ⓘ {_e(t("passage_missing", lang))}</div>'
     return (f'<div class="fz-viewer-doc"><h3 class="fz-viewer-title">{_e(title)}</h3>'
@@ -103,6 +107,20 @@ def render_report(meta, text: str, sections, start: int | None = None, end: int 
 
 def render_empty(lang: str = "zh") -> str:
     return f'<div class="fz-viewer-empty">{_e(t("viewer_empty", lang))}</div>'
+
+
+def reworded(html: str | None, lang: str) -> str:
+    """The viewer's HTML after a language switch: the hint, or the shown report with the viewer's own words
+    (outline heading, notices) in `lang`; the report's text is data and stays."""
+    html = html or ""
+    if not html or "fz-viewer-empty" in html:
+        return render_empty(lang)
+    for key in ("outline", "no_sections", "passage_missing", "open_report"):
+        for other in ("zh", "en"):
+            if other != lang:
+                html = html.replace(f">{_e(t(key, other))}<", f">{_e(t(key, lang))}<")
+                html = html.replace(f"ⓘ {_e(t(key, other))}<", f"ⓘ {_e(t(key, lang))}<")
+    return html
 
 
 def render_notice(message: str) -> str:
@@ -132,7 +150,7 @@ class Viewer:
             with self.web.lock.read():
                 meta = self._meta(report_id)
                 return {"id": meta.id, "title": meta.title, "place": meta.place, "year": meta.year,
-                        "source": meta.source, "text": self.assistant.text(meta.id),
+                        "source": meta.source, "source_url": meta.source_url, "text": self.assistant.text(meta.id),
                         "sections": [_section(s) for s in self.assistant.docs.sections(meta.id)]}
         except FazhiError as err:
             raise gr.Error(str(err).splitlines()[0], print_exception=False) from None
@@ -191,11 +209,11 @@ class Viewer:
             row = data[evt.index[0]] if 0 <= evt.index[0] < len(data) else None
         if not row:
             return None
-        source = str(row[-1])  # the table's last column is the file the report came from
+        source = str(row[SOURCE_COL]) if len(row) > SOURCE_COL else ""  # the file the report came from
         with self.web.lock.read():
             found = [m for m in self.assistant.reports() if m.source == source]
         title = str(row[4]) if len(row) > 4 else ""
-        return next((m for m in found if (m.title or "") == title), found[0] if found else None)
+        return next((m for m in found if (m.title or m.source) == title), found[0] if found else None)
 
 
 # ---- page parts ------------------------------------------------------------------------------
@@ -260,10 +278,10 @@ CSS = """
 .fz-outline .fz-lv4, .fz-outline .fz-lv5, .fz-outline .fz-lv6 { padding-left: 2.2rem; }
 .fz-outline a { text-decoration: none; color: var(--body-text-color); cursor: pointer; }
 .fz-outline a:hover { color: var(--color-accent, #ea580c); }
-.fz-outline .fz-current > a { font-weight: 700; color: #b45309; }
+.fz-outline .fz-current > a { font-weight: 700; color: var(--fz-current); }
 .fz-outline-head { font-weight: 600; margin-bottom: .3rem; }
 .fz-doc { flex: 1 1 auto; max-height: 72vh; overflow-y: auto; white-space: pre-wrap; line-height: 1.75; font-size: .92rem; }
-.fz-doc mark { background: #fde68a; color: #111; padding: 1px 2px; border-radius: 2px; scroll-margin: 40px; }
+.fz-doc mark { background: var(--fz-mark-bg); color: var(--fz-mark-text); padding: 1px 2px; border-radius: 2px; scroll-margin: 40px; }
 .fz-anchor { scroll-margin: 8px; }
 a.fz-open { font-size: .78rem; margin-left: .4rem; cursor: pointer; }
 .fz-viewer-empty { color: var(--body-text-color-subdued); }
@@ -298,49 +316,60 @@ def build_report_actions(lang: str = "zh") -> dict:
     return ui
 
 
-def wire(viewer: Viewer, bar, html, request, go, reports_df, ui: dict, lang: str = "zh"):
-    """Events of the viewer and the Reports tab's actions, and the /report and /delete_report endpoints;
-    returns the delete event, for the refreshes that follow it."""
-    private = dict(api_visibility="private")
-    scrolled(go.click(viewer.open_request, request, [html, bar], **private))
+def labelled(ui: dict) -> list:
+    """The Reports tab's action components whose words follow the language switch, in relabel()'s order."""
+    return [ui["label"], ui["open"], ui["delete"], ui["confirm"], ui["cancel"]]
 
-    def picked(rows, evt: gr.SelectData):
+
+def relabel(selected: str, lang: str) -> tuple:
+    hint = gr.update() if selected else t("select_report", lang)  # a selected report's name stays
+    return (hint, *(gr.update(value=t(k, lang)) for k in ("open_report", "delete_report", "confirm_delete", "cancel")))
+
+
+def wire(viewer: Viewer, bar, html, request, go, reports_df, ui: dict, lang):
+    """Events of the viewer and the Reports tab's actions, and the /report and /delete_report endpoints;
+    `lang` is the page's language State. Returns the delete event, for the refreshes that follow it."""
+    private = dict(api_visibility="private")
+    scrolled(go.click(viewer.open_request, [request, lang], [html, bar], **private))
+
+    def picked(rows, g, evt: gr.SelectData):
         report_id, name = viewer.report_row(rows, evt)
         on = gr.update(interactive=bool(report_id))
-        return report_id, (name or t("select_report", lang)), on, on, gr.update(visible=False)
+        return report_id, (name or t("select_report", g)), on, on, gr.update(visible=False)
 
-    reports_df.select(picked, reports_df, [ui["selected"], ui["label"], ui["open"], ui["delete"], ui["confirm_row"]],
-                      **private)
-    def opened(rid, request: gr.Request):
+    reports_df.select(picked, [reports_df, lang],
+                      [ui["selected"], ui["label"], ui["open"], ui["delete"], ui["confirm_row"]], **private)
+
+    def opened(rid, g, request: gr.Request):
         viewer.web.user(request)
-        return viewer.show(rid, lang=lang) if rid else render_empty(lang), gr.update(open=True)
+        return viewer.show(rid, lang=g) if rid else render_empty(g), gr.update(open=True)
 
-    scrolled(ui["open"].click(opened, ui["selected"], [html, bar], **private))
+    scrolled(ui["open"].click(opened, [ui["selected"], lang], [html, bar], **private))
     # in the questions' queue (app.ASK_CONCURRENCY = 4 at a time): reading a report is a read like a question
     gr.api(viewer.report, api_name="report", concurrency_limit=4, concurrency_id="ask")
     return _wire_delete(viewer, ui, lang)
 
 
-def _wire_delete(viewer: Viewer, ui: dict, lang: str):
+def _wire_delete(viewer: Viewer, ui: dict, lang):
     """Delete → a confirmation row (cancel hides it) → confirm removes the report; one write at a time,
     in the queue the uploads use."""
     private = dict(api_visibility="private")
-    ui["delete"].click(lambda name: (gr.update(visible=True), t("confirm_question", lang, name=name)),
-                       ui["label"], [ui["confirm_row"], ui["confirm_text"]], **private)
+    ui["delete"].click(lambda name, g: (gr.update(visible=True), t("confirm_question", g, name=name)),
+                       [ui["label"], lang], [ui["confirm_row"], ui["confirm_text"]], **private)
     ui["cancel"].click(lambda: gr.update(visible=False), None, ui["confirm_row"], **private)
 
-    def confirmed(report_id, name, request: gr.Request):
-        off, hint = gr.update(interactive=False), t("select_report", lang)
+    def confirmed(report_id, name, g, request: gr.Request):
+        off, hint = gr.update(interactive=False), t("select_report", g)
         try:
             if not report_id:
                 raise gr.Error(hint)
             viewer.delete(report_id, request)
-            shown = f'<div class="fz-upload-head">✓ {escape(t("report_deleted", lang, name=name))}</div>'
+            shown = f'<div class="fz-upload-head">✓ {escape(t("report_deleted", g, name=name))}</div>'
         except gr.Error as err:
             shown = render_notice(str(err.message))
         return shown, gr.update(visible=False), "", off, off, hint
 
     outputs = [ui["result"], ui["confirm_row"], ui["selected"], ui["open"], ui["delete"], ui["label"]]
     gr.api(viewer.delete, api_name="delete_report", concurrency_limit=1, concurrency_id="ingest")
-    return ui["confirm"].click(confirmed, [ui["selected"], ui["label"]], outputs, concurrency_limit=1, concurrency_id="ingest",
+    return ui["confirm"].click(confirmed, [ui["selected"], ui["label"], lang], outputs, concurrency_limit=1, concurrency_id="ingest",
                                **private)

@@ -10,17 +10,18 @@ import re
 from collections.abc import Callable, Iterable
 from html import escape
 
-from ..models import Answer, Citation, IngestResult, ReportMeta
+from ..models import Answer, IngestResult, ReportMeta
 from .i18n import DEFAULT, t
+from ..domain.phrases import PHRASES
+from .cards import card, compact, linkify, paragraph, render_cards  # noqa: F401  (card, paragraph: tests use them)
 from .messages import plain_reason
-from .viewer import open_link
 
-CONTEXT_CHARS = 160  # paragraph text kept on each side of a quote before it is cut with "…"
 LEVELS = {"province": ("省", "province"), "city": ("市", "city"), "county": ("县", "county"),
           "district": ("区", "district"), "development_zone": ("开发区", "dev. zone"),
-          "subdistrict": ("街道", "subdistrict"), "department": ("部门", "department")}
+          "subdistrict": ("街道", "subdistrict"), "town": ("乡镇", "town"), "department": ("部门", "department")}
+_GENERIC = set(PHRASES["not_found"])  # the engine's "nothing in the corpus answers this", zh and en
 REPORT_COLUMN_KEYS = ["col_place", "col_level", "col_year", "col_issuer", "col_title", "col_sections", "col_chunks",
-                      "col_source"]
+                      "col_source", "col_url"]
 
 
 def report_columns(lang: str = DEFAULT) -> list[str]:
@@ -32,44 +33,6 @@ REPORT_COLUMNS = report_columns()
 
 def _e(value) -> str:
     return escape("" if value is None else str(value))
-
-
-def paragraph(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> tuple[str, str, str]:
-    """(before, quote, after): the line(s) of `text` holding text[start:end], cut to `context` chars each side."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
-    before, after = text[lo:start], text[end:hi]
-    if len(before) > context:
-        before = "…" + before[-context:]
-    if len(after) > context:
-        after = after[:context] + "…"
-    return before, text[start:end], after
-
-
-def card(cit: Citation, msg_id: str, text: str | None, open_: bool = False, lang: str = DEFAULT) -> str:
-    """One numbered citation card, folded to a chip ([n] place · year · title) unless open_: expanded, the
-    place · year · section · file line and the quote marked inside its paragraph."""
-    if text is not None and 0 <= cit.start <= cit.end <= len(text) and text[cit.start:cit.end] == cit.quote:
-        before, quote, after = paragraph(text, cit.start, cit.end)
-    else:  # the stored text is not at hand (or moved): show the verified quote on its own
-        before, quote, after = "", cit.quote, ""
-    place = _e(cit.place or t("unknown_place", lang))
-    year = _e(cit.year) if cit.year else t("unknown_year", lang)
-    meta = [f'<span class="fz-place">{place}</span>', f'<span class="fz-year">{year}</span>',
-            f'<span class="fz-section">{_e(cit.section)}</span>', f'<span class="fz-source">{_e(cit.source)}</span>']
-    return (f'<details class="fz-card" id="cite-{msg_id}-{cit.key}"{" open" if open_ else ""}>'
-            f'<summary><span class="fz-n">[{cit.key}]</span> <span class="fz-chip">{place} · {year}</span> '
-            f'<span class="fz-title">{_e(cit.title or cit.source)}</span></summary>'
-            f'<div class="fz-meta">{" · ".join(meta)}{open_link(cit.report_id, cit.start, cit.end, lang)}</div>'
-            f'<blockquote class="fz-para">{_e(before)}<mark>{_e(quote)}</mark>{_e(after)}</blockquote></details>')
-
-
-def _linkify(answer_html: str, keys: set[int], msg_id: str) -> str:
-    def link(m: re.Match) -> str:
-        n = int(m.group(1))
-        return f'<a class="fz-ref" href="#cite-{msg_id}-{n}">[{n}]</a>' if n in keys else m.group(0)
-    return re.sub(r"\[(\d{1,3})\]", link, answer_html)
 
 
 def _table(rows: list[str]) -> str:
@@ -106,20 +69,14 @@ def _lines(text: str) -> str:
 
 def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | None], lang: str = DEFAULT,
                   extra: str = "") -> str:
-    """The assistant's message: answer text with [n] links, then the citation cards (the first open, the rest
-    folded to chips); abstentions as a notice. `extra`: trusted HTML after the answer (an action button)."""
+    """The assistant's message: the answer text (each quote once) with [n] links, then one card per report
+    (cards.py); abstentions as a notice. `extra`: trusted HTML after the answer (an action button)."""
     if not answer.citations:
         return (f'<div class="fz-msg fz-abstain"><div class="fz-abstain-head">ⓘ {t("not_found", lang)}</div>'
-                f'<div class="fz-answer">{_lines(answer.answer)}</div>{extra}</div>')
-    texts: dict[str, str | None] = {}
-    for cit in answer.citations:
-        if cit.report_id not in texts:
-            try:
-                texts[cit.report_id] = text_of(cit.report_id)
-            except Exception:  # a report removed meanwhile: the card still shows the quote
-                texts[cit.report_id] = None
-    body = _linkify(_lines(answer.answer), {c.key for c in answer.citations}, msg_id)
-    cards = "".join(card(c, msg_id, texts[c.report_id], i == 0, lang) for i, c in enumerate(answer.citations))
+                f'<div class="fz-answer">{_lines(_reason_first(answer.answer))}</div>{extra}</div>')
+    text = compact(answer.answer, {c.key for c in answer.citations})
+    body = linkify(_lines(text), answer.citations, msg_id)
+    cards = render_cards(answer.citations, msg_id, text, text_of, lang)
     # not stated, with what the report does state (a count when a rate was asked): notice and sources
     head = f'<div class="fz-abstain-head">ⓘ {t("not_stated", lang)}</div>' if answer.abstained else ""
     notice = f'<div class="fz-notice">ⓘ {_e(answer.notice)}</div>' if getattr(answer, "notice", None) else ""
@@ -127,6 +84,13 @@ def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | No
             f'{notice}{extra}'
             f'<div class="fz-cards"><div class="fz-cards-head">{t("sources", lang, n=len(answer.citations))}</div>'
             f'{cards}</div></div>')
+
+
+def _reason_first(text: str) -> str:
+    """An abstention that says why (a filter leaves the place out, no report of that year…) opens with the reason:
+    the generic "nothing found" line repeats the notice's heading, and for a filter conflict it misleads."""
+    first, _, rest = text.strip().partition("\n")
+    return rest if rest.strip() and first.strip() in _GENERIC else text
 
 
 def render_pending(partial: str = "", found: int | None = None, lang: str = DEFAULT) -> str:
@@ -164,8 +128,8 @@ def _level(level: str | None, lang: str) -> str:
 
 
 def report_rows(metas: Iterable[ReportMeta], lang: str = DEFAULT) -> list[list]:
-    rows = [[m.place or "", _level(m.level, lang), m.year or "", m.issuer or "", m.title or "",
-             m.sections, m.chunks, m.source] for m in metas]
+    rows = [[m.place or "", _level(m.level, lang), m.year or "", m.issuer or "", m.title or m.source,
+             m.sections, m.chunks, m.source, m.source_url or ""] for m in metas]
     return sorted(rows, key=lambda r: (-(r[2] or 0), str(r[0])))  # newest year first
 
 
@@ -201,68 +165,85 @@ def render_header(metas: list[ReportMeta], lang: str = DEFAULT) -> str:
 
 
 CSS = """
+/* one palette, two themes: every colour the page's own HTML uses, each pair at WCAG AA or better
+   (tests/web/test_page_browser.py computes it in both themes from rendered styles) */
+:root, .gradio-container { --fz-text: #111827; --fz-text-2: #374151; --fz-muted: #4b5563; --fz-line: #d1d5db;
+  --fz-card-bg: #fafafa; --fz-th-bg: #f1f3f5; --fz-accent-text: #92400e; --fz-ref: #9a3412; --fz-ref-hover: #ffedd5;
+  --fz-chip-bg: #fef3c7; --fz-chip-text: #78350f; --fz-warn-bg: #fffbeb; --fz-info-bg: #eff6ff; --fz-info-text: #1e3a5f;
+  --fz-info-line: #93c5fd; --fz-ok: #166534; --fz-bad: #991b1b; --fz-current: #b45309; --fz-mark-bg: #fde68a;
+  --fz-mark-text: #111111; --fz-row-selected: #fef3c7; }
+.dark, .dark .gradio-container { --fz-text: #f3f4f6; --fz-text-2: #d1d5db; --fz-muted: #b6bcc6; --fz-line: #4b5563;
+  --fz-card-bg: #1f2937; --fz-th-bg: #374151; --fz-accent-text: #fcd34d; --fz-ref: #fdba74; --fz-ref-hover: #431407;
+  --fz-chip-bg: #451a03; --fz-chip-text: #fde68a; --fz-warn-bg: #451a03; --fz-info-bg: #172554; --fz-info-text: #dbeafe;
+  --fz-info-line: #1e40af; --fz-ok: #86efac; --fz-bad: #fca5a5; --fz-current: #fbbf24; --fz-mark-bg: #fde68a;
+  --fz-mark-text: #111111; --fz-row-selected: #451a03; }
 .gradio-container { max-width: 1280px !important; }
+.dark [role=tab][aria-selected=true], .dark button.selected[role=tab] { color: var(--fz-current) !important; }
 .fz-header h1 { font-size: 1.55rem; margin: 0.2rem 0; }
-.fz-header h1 span { font-size: 0.95rem; font-weight: 400; color: #4b5563; margin-left: .4rem; }
-.fz-header p { margin: 0 0 .3rem; color: #374151; font-size: .9rem; line-height: 1.5; }
+.fz-header h1 span { font-size: 0.95rem; font-weight: 400; color: var(--fz-muted); margin-left: .4rem; }
+.fz-header p { margin: 0 0 .3rem; color: var(--fz-text-2); font-size: .9rem; line-height: 1.5; }
 .fz-examples { flex-wrap: wrap !important; gap: 6px !important; }
 .fz-examples button { flex: 0 0 auto !important; width: auto !important; font-weight: 400 !important; }
-.fz-examples-head p { font-size: .85rem; font-weight: 600; margin: .4rem 0 0; color: #374151; }
+.fz-examples-head p { font-size: .85rem; font-weight: 600; margin: .4rem 0 0; color: var(--fz-text-2); }
 .fz-q { white-space: normal; }
+#fz-reports :is(tr, .virtual-row):has(.cell-selected) > *, #fz-facts :is(tr, .virtual-row):has(.cell-selected) > * {
+  background: var(--fz-row-selected) !important; }
 #fz-reports, #fz-reports *, #fz-facts, #fz-facts * { font-family: var(--font) !important; }
 .fz-scope { font-size: .78rem; margin-top: .2rem; }
-.fz-filters { font-size: .85rem; color: #374151; margin: 0 0 .3rem; display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; }
-.fz-filter-chip { background: #fef3c7; color: #78350f; border: 1px solid #f59e0b; border-radius: 999px; padding: 0 .55rem; }
-#fz-counter { font-size: .8rem; color: #374151; text-align: right; margin: -.2rem .2rem 0; }
-#fz-counter.fz-over { color: #991b1b; font-weight: 600; }
+.fz-filters { font-size: .85rem; color: var(--fz-text-2); margin: 0 0 .3rem; display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; }
+.fz-filter-chip { background: var(--fz-chip-bg); color: var(--fz-chip-text); border: 1px solid #f59e0b; border-radius: 999px; padding: 0 .55rem; }
+#fz-counter { font-size: .8rem; color: var(--fz-text-2); text-align: right; margin: -.2rem .2rem 0; }
+#fz-counter.fz-over { color: var(--fz-bad); font-weight: 600; }
 .fz-msg { line-height: 1.65; }
 .fz-answer { margin-bottom: .5rem; }
 .fz-answer ul.fz-list { margin: .3rem 0 .3rem 1.2rem !important; padding: 0 !important; list-style: disc; }
 .fz-answer ul.fz-list li { margin: .15rem 0 !important; }
 .fz-table { overflow-x: auto; margin: .4rem 0; max-width: 100%; }
 .fz-table table { border-collapse: collapse; font-size: .9em; }
-.fz-table th, .fz-table td { border: 1px solid #c8ccd2; padding: .2rem .45rem; text-align: left; white-space: nowrap; color: #111827; }
-.fz-table th { background: #f1f3f5; }
-a.fz-ref { font-weight: 700; text-decoration: none; color: #9a3412 !important; padding: 0 1px; border-radius: 3px; cursor: pointer; }
-a.fz-ref:hover, a.fz-ref:focus { background: #ffedd5; text-decoration: underline; }
-.fz-cards-head { font-size: .8rem; font-weight: 600; color: #374151; margin: .6rem 0 .3rem; }
-details.fz-card { border: 1px solid #d1d5db; border-left: 4px solid #f59e0b; border-radius: 8px; padding: .3rem .6rem;
-  margin: .3rem 0; background: #fafafa; color: #111827; scroll-margin: 12px; transition: box-shadow .3s; }
+.fz-table th, .fz-table td { border: 1px solid var(--fz-line); padding: .2rem .45rem; text-align: left; white-space: nowrap; color: var(--fz-text); }
+.fz-table th { background: var(--fz-th-bg); }
+a.fz-ref { font-weight: 700; text-decoration: none; color: var(--fz-ref) !important; padding: 0 1px; border-radius: 3px; cursor: pointer; }
+a.fz-ref:hover, a.fz-ref:focus { background: var(--fz-ref-hover); text-decoration: underline; }
+.fz-cards-head { font-size: .8rem; font-weight: 600; color: var(--fz-text-2); margin: .6rem 0 .3rem; }
+details.fz-card { border: 1px solid var(--fz-line); border-left: 4px solid #f59e0b; border-radius: 8px; padding: .3rem .6rem;
+  margin: .3rem 0; background: var(--fz-card-bg); color: var(--fz-text); scroll-margin: 12px; transition: box-shadow .3s; }
 details.fz-card:not([open]) { display: inline-block; max-width: 100%; margin-right: .3rem; }
 details.fz-card:not([open]) .fz-title { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis;
   white-space: nowrap; vertical-align: bottom; }
 details.fz-card summary { cursor: pointer; font-weight: 600; font-size: .88rem; }
-details.fz-card .fz-n { color: #92400e; margin-right: .1rem; }
-details.fz-card .fz-chip { color: #374151; font-weight: 500; }
+details.fz-card .fz-n { color: var(--fz-accent-text); margin-right: .1rem; }
+details.fz-card .fz-chip { color: var(--fz-text-2); font-weight: 500; }
 details.fz-card.fz-flash { box-shadow: 0 0 0 3px #f59e0b; }
-.fz-meta { font-size: .8rem; color: #374151; margin: .25rem 0 .35rem; }
+.fz-meta { font-size: .8rem; color: var(--fz-text-2); margin: .25rem 0 .35rem; }
 .fz-meta .fz-place, .fz-meta .fz-year { font-weight: 600; }
-blockquote.fz-para { margin: 0 !important; padding: .1rem 0 .1rem .6rem !important; border-left: 2px solid #d1d5db !important;
-  font-size: .9rem; line-height: 1.7; color: #111827; }
-blockquote.fz-para mark { background: #fde68a; color: #111; padding: 1px 2px; border-radius: 2px; }
-.fz-abstain { border: 1px solid #93c5fd; background: #eff6ff; color: #1e3a5f; border-radius: 8px; padding: .5rem .8rem; }
+blockquote.fz-para { margin: 0 !important; padding: .1rem 0 .1rem .6rem !important; border-left: 2px solid var(--fz-line) !important;
+  font-size: .9rem; line-height: 1.7; color: var(--fz-text); }
+blockquote.fz-para mark { background: var(--fz-mark-bg); color: var(--fz-mark-text); padding: 1px 2px; border-radius: 2px; }
+.fz-abstain { border: 1px solid var(--fz-info-line); background: var(--fz-info-bg); color: var(--fz-info-text); border-radius: 8px; padding: .5rem .8rem; }
 .fz-abstain-head { font-weight: 600; margin-bottom: .2rem; }
-.fz-notice { color: #78350f; font-size: .85em; margin: .3rem 0; }
-.fz-error { border: 1px solid #f59e0b; background: #fffbeb; color: #78350f; border-radius: 8px; padding: .45rem .8rem; }
+.fz-notice { color: var(--fz-chip-text); font-size: .85em; margin: .3rem 0; }
+.fz-error { border: 1px solid #f59e0b; background: var(--fz-warn-bg); color: var(--fz-chip-text); border-radius: 8px; padding: .45rem .8rem; }
 #fz-chat .message:has(.fz-abstain), #fz-chat .message:has(.fz-error), #fz-chat .message:has(.fz-pending) {
   border: none !important; background: transparent !important; padding: 0 !important; box-shadow: none !important; }
 #fz-chat .icon-button-wrapper.top-panel, #fz-chat button.scroll-down-arrow, #fz-chat .scroll-down-arrow { display: none !important; }
-.fz-pending { color: #374151; font-style: italic; }
+.fz-pending { color: var(--fz-text-2); font-style: italic; }
 .fz-cursor { animation: fzblink 1s steps(2) infinite; }
 @keyframes fzblink { 50% { opacity: 0; } }
 .fz-upload ul { list-style: none; padding-left: 0; margin: .3rem 0; }
 .fz-upload li { margin: .2rem 0; }
 .fz-upload-head { font-weight: 600; }
-.fz-ok { color: #166534; } .fz-skip { color: #374151; } .fz-bad { color: #991b1b; }
-.fz-warn { font-size: .8rem; color: #92400e; margin-left: 1.2rem; }
+.fz-ok { color: var(--fz-ok); } .fz-skip { color: var(--fz-text-2); } .fz-bad { color: var(--fz-bad); }
+.fz-warn { font-size: .8rem; color: var(--fz-accent-text); margin-left: 1.2rem; }
 
-.dark .fz-abstain { background: #172554; color: #dbeafe; } .dark .fz-error { background: #451a03; color: #fef3c7; }
 @media (max-width: 640px) {
   .gradio-container { padding: 4px 6px !important; }
   .fz-header h1 { font-size: 1.1rem; } .fz-header p { display: none; }
   #fz-chat { height: 48vh !important; max-height: 48vh !important; }
   .fz-examples-head, #fz-examples { display: none !important; }
   #fz-reports, #fz-facts { overflow-x: auto !important; }
+  #fz-reports table td:first-child, #fz-reports table th:first-child, #fz-facts table td:first-child,
+  #fz-facts table th:first-child { position: sticky !important; left: 0; z-index: 3; background: var(--fz-card-bg); }
+  #fz-chat button.scroll-down-arrow { display: none !important; }
 }
 """
 
@@ -274,7 +255,8 @@ document.addEventListener('click', function (e) {
   var card = document.getElementById(a.getAttribute('href').slice(1));
   if (!card) return;
   e.preventDefault(); e.stopPropagation();
-  card.open = true;
+  var box = card.closest('details');  // the report's card holding the quote
+  if (box) box.open = true;
   card.scrollIntoView({behavior: 'smooth', block: 'nearest'});
   card.classList.remove('fz-flash'); void card.offsetWidth; card.classList.add('fz-flash');
   setTimeout(function () { card.classList.remove('fz-flash'); }, 1600);
@@ -302,6 +284,53 @@ document.addEventListener('input', function (e) {
   document.getElementById('fz-counter').classList.toggle('fz-over', n > limit);
   c.querySelector('.fz-over-msg').hidden = n <= limit;
 }, true);
+// A suggested next question asks itself; Esc closes the report viewer.
+document.addEventListener('click', function (e) {
+  var b = e.target && e.target.closest ? e.target.closest('button.fz-suggest-q') : null;
+  var box = document.querySelector('#fz-question textarea'), send = document.getElementById('fz-send');
+  if (!b || !box || !send) return;
+  e.preventDefault();
+  box.value = b.textContent;
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  setTimeout(function () { send.click(); }, 0);
+}, true);
+document.addEventListener('keydown', function (e) {
+  if (e.key !== 'Escape') return;
+  var bar = document.getElementById('fz-viewer-bar');
+  var toggle = bar && bar.classList.contains('open') ? bar.querySelector('.toggle-button') : null;
+  if (toggle) toggle.click();
+});
+// What the page shows follows its state: the counter after the box is emptied by a send, buttons with nothing
+// to do disabled (stop while nothing is answered, retry/edit with no question asked, delete/rename with no
+// conversation open), and each chat message's accessible name its text (Gradio puts the raw HTML there).
+(function () {
+  var timer = null;
+  function able(id, on) {
+    var b = document.getElementById(id);
+    if (b && b.disabled === on) b.disabled = !on;
+  }
+  function sync() {
+    var box = document.querySelector('#fz-question textarea'), c = document.querySelector('#fz-counter [data-limit]');
+    if (box && c) {
+      var n = box.value.length;
+      c.querySelector('.fz-n-typed').textContent = n;
+      document.getElementById('fz-counter').classList.toggle('fz-over', n > +c.dataset.limit);
+      c.querySelector('.fz-over-msg').hidden = n <= +c.dataset.limit;
+    }
+    var busy = !!document.querySelector('#fz-chat .fz-pending, #fz-chat .fz-cursor');
+    var asked = !!document.querySelector('#fz-chat .fz-q');
+    var open = !!document.querySelector('#fz-conversations input:checked');
+    able('fz-stop', busy); able('fz-retry', asked && !busy); able('fz-edit', asked && !busy);
+    able('fz-delete', open); able('fz-rename', open);
+    document.querySelectorAll('#fz-chat [aria-label]').forEach(function (m) {
+      var label = m.getAttribute('aria-label');
+      if (label && label.indexOf('<') >= 0) m.setAttribute('aria-label', m.innerText.trim().slice(0, 300));
+    });
+  }
+  new MutationObserver(function () { clearTimeout(timer); timer = setTimeout(sync, 80); })
+    .observe(document.documentElement, {childList: true, subtree: true});
+  document.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(sync, 80); }, true);
+})();
 // Keep the chat readable: follow a pending/streaming answer at the bottom, then show a finished answer from its top.
 (function () {
   var lastKey = null, timer = null;

@@ -57,13 +57,13 @@ def test_ask_example_shows_cited_cards(page_url, browser):
     assert quotes and all(any(q in t for t in texts) for q in quotes), quotes
     assert "引用原文" in page.locator("#fz-chat").inner_text()
 
-    # [n] in the answer opens and shows its card
+    # [n] in the answer opens its report's card and shows its quote
     ref = page.locator("#fz-chat a.fz-ref").last
     card_id = ref.get_attribute("href").lstrip("#")
-    page.evaluate(f"document.getElementById('{card_id}').open = false")  # folded by the reader
+    page.evaluate(f"document.getElementById('{card_id}').closest('details').open = false")  # folded by the reader
     ref.click()
     card = page.locator(f"[id='{card_id}']")
-    page.wait_for_function(f"document.getElementById('{card_id}').open === true", timeout=5_000)
+    page.wait_for_function(f"document.getElementById('{card_id}').closest('details').open === true", timeout=5_000)
     card.wait_for(state="visible")
     page.wait_for_timeout(900)  # smooth scroll
     assert card.evaluate("el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }")

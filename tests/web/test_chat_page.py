@@ -22,8 +22,9 @@ def _citation(key: int) -> Citation:
                     section="一、工作", quote=f"第{key}句。", start=0, end=4)
 
 
-def test_only_the_first_card_is_open_and_folded_cards_show_place_and_year():
-    answer = Answer(question="q", answer="甲[1]乙[2]丙[3]", citations=[_citation(k) for k in (1, 2, 3)])
+def test_one_card_per_report_the_first_open_and_folded_cards_show_place_and_year():
+    other = [_citation(k).model_copy(update={"report_id": f"r{k}"}) for k in (2, 3)]
+    answer = Answer(question="q", answer="甲[1]乙[2]丙[3]", citations=[_citation(1), *other])
     html = render_answer(answer, "m", lambda rid: None)
     cards = re.findall(r"<details[^>]*>", html)
     assert len(cards) == 3 and " open" in cards[0] and all(" open" not in c for c in cards[1:])
@@ -72,3 +73,13 @@ def test_every_text_has_both_languages():
         assert re.search(r"[\u4e00-\u9fff]", zh), key
         assert not re.search(r"[\u4e00-\u9fff]", en), key
         assert set(re.findall(r"{(\w+)}", zh)) == set(re.findall(r"{(\w+)}", en)), key
+
+
+def test_an_abstention_opens_with_its_reason():
+    from assistant.domain.phrases import PHRASES
+
+    generic, reason = PHRASES["not_found"][0], "问题提到的平罗县不在当前的地区筛选(临海市)之内;清除筛选后再问。"
+    html = render_answer(Answer(question="q", answer=f"{generic}\n{reason}", abstained=True), "m", lambda rid: None)
+    assert reason in html and generic not in html and "报告中未找到答案" in html  # the heading stays
+    alone = render_answer(Answer(question="q", answer=generic, abstained=True), "m", lambda rid: None)
+    assert generic in alone  # nothing else to say: the line stays

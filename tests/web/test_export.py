@@ -141,8 +141,8 @@ def test_page_copies_and_downloads(private, tmp_path):
             page.locator("#fz-question textarea").press("Enter")
             page.locator("#fz-chat button.fz-copy").nth(0 if question == PINGLUO else 1).wait_for(timeout=30_000)
         # the list shows "(2)" turns once the event that also refreshes the export buttons has run
-        page.wait_for_function("document.querySelector('#fz-conversations input').value.includes('(2)')",
-                               timeout=15_000)
+        page.wait_for_function("document.querySelector('#fz-conversations input:checked').parentElement"
+                               ".innerText.includes('(2)')", timeout=15_000)
 
         page.locator("#fz-chat button.fz-copy").first.click()
         page.wait_for_function("document.querySelector('#fz-chat button.fz-copy').classList.contains('fz-copied')",

@@ -14,7 +14,7 @@ from gradio_client.exceptions import AppError  # noqa: E402
 from assistant import Answer, Assistant, Citation, Settings  # noqa: E402
 from assistant.errors import InputError  # noqa: E402
 from assistant.web.app import build_app  # noqa: E402
-from assistant.web.history import TITLE_CHARS, History  # noqa: E402
+from assistant.web.history import UNDO_SECONDS, TITLE_CHARS, History  # noqa: E402
 from conftest import FakeEmbedding, copy_home  # noqa: E402
 from test_app import running  # noqa: E402
 
@@ -85,9 +85,21 @@ def test_store_pop_delete_and_bad_ids(tmp_path):
     assert store.pop(conv) is None
     store.append(conv, WUCHENG)
     assert store.title(conv) == WUCHENG
+    assert store.rename(conv, "  平罗县\n败诉率  ") == "平罗县 败诉率" and store.title(conv) == "平罗县 败诉率"
+    with pytest.raises(InputError, match="title cannot be empty"):
+        store.rename(conv, "   ")
     store.delete(conv)
     assert not store.exists(conv) and store.conversations() == []
-    with sqlite3.connect(tmp_path / "history.sqlite") as db:  # its turns went with it
+    store.claim(conv, "ab" * 16)  # no one's until now; then only its browser may undo
+    assert not store.restore(conv, "cd" * 16) and store.restore(conv, "ab" * 16)
+    assert [t.question for t in store.load(conv)] == [WUCHENG] and not store.restore(conv)  # nothing left to undo
+    store.delete(conv)
+    with sqlite3.connect(tmp_path / "history.sqlite") as db:  # past the undo window …
+        db.execute("UPDATE conversations SET owner = ''")
+        db.execute("UPDATE conversations SET deleted = deleted - ?", (UNDO_SECONDS + 1,))
+    History(tmp_path / "history.sqlite")  # … it is removed for good, its turns with it
+    assert not store.restore(conv)
+    with sqlite3.connect(tmp_path / "history.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM turns").fetchone()[0] == 0
     for bad in (conv, "../../etc/passwd", "", None, 42, "'; DROP TABLE turns; --"):
         assert not store.exists(bad)
@@ -226,8 +238,7 @@ def test_reload_reopens_the_conversation(private):
         page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
         chat = page.locator("#fz-chat").inner_text()
         assert PINGLUO in chat and "21.6%" in chat
-        assert PINGLUO in page.locator("#fz-conversations").inner_text() or \
-            PINGLUO in page.locator("#fz-conversations input").input_value()
+        assert PINGLUO in page.locator("#fz-conversations").inner_text()  # the whole title, in a list
 
         # edit the last question: back in the box, gone from the chat
         page.locator("#fz-edit").click()
@@ -247,13 +258,38 @@ def test_reload_reopens_the_conversation(private):
         page.reload()
         page.wait_for_timeout(1500)
         assert page.locator("#fz-chat details.fz-card").count() == 0  # the new (empty) one stays open
-        page.locator("#fz-conversations input").click()
-        page.get_by_role("option", name=WUCHENG, exact=False).first.click()
+        listed = page.locator("#fz-conversations label")
+        assert listed.count() == 1 and WUCHENG in listed.first.inner_text()
+        page.locator("#fz-conv-search input, #fz-conv-search textarea").first.fill("火星")  # search: no match
+        page.wait_for_function("!document.querySelector('#fz-conversations').innerText.includes('(1)')", timeout=10_000)
+        page.locator("#fz-conv-search input, #fz-conv-search textarea").first.fill("婺城")
+        page.wait_for_function("document.querySelector('#fz-conversations').innerText.includes('(1)')", timeout=10_000)
+        listed.filter(has_text="(1)").first.click()
         page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
         assert WUCHENG in page.locator("#fz-chat").inner_text()
+        # rename it
+        title = page.locator("#fz-conv-title textarea, #fz-conv-title input").first
+        page.wait_for_function("document.querySelector('#fz-conv-title textarea, #fz-conv-title input').value.length",
+                               timeout=10_000)
+        title.fill("婺城法律援助")
+        page.locator("#fz-rename").click()
+        page.wait_for_function("document.querySelector('#fz-conversations').innerText.includes('婺城法律援助')",
+                               timeout=10_000)
+        # delete, then undo
+        page.locator("#fz-delete").click()
+        page.locator("#fz-undo-row").wait_for(state="visible", timeout=10_000)
+        assert "婺城法律援助" in page.locator("#fz-undo-note").inner_text()
+        page.wait_for_function("!document.querySelector('#fz-conversations').innerText.includes('(1)')", timeout=10_000)
+        page.screenshot(path=str(ARTIFACTS / "history-undo.png"))
+        page.locator("#fz-undo").click()
+        page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
+        page.wait_for_function("document.querySelector('#fz-conversations').innerText.includes('婺城法律援助')",
+                               timeout=10_000)
+        assert not page.locator("#fz-undo-row").is_visible()
         browser.close()
     saved = History(private.settings.history_path)
     assert [[t.question for t in saved.load(c["id"])] for c in saved.conversations()] == [[WUCHENG]]
+    assert [c["title"] for c in saved.conversations()] == ["婺城法律援助"]
 
 
 class SlowStream:

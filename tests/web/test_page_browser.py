@@ -15,10 +15,12 @@ CONTRAST_JS = """() => {
     const p = m[1].split(',').map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
   const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
     return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
-  const bgOf = el => { let layers = [];
+  const bgOf = el => { let layers = [], opaque = false;
     for (let n = el; n; n = n.parentElement) { const c = rgba(getComputedStyle(n).backgroundColor);
-      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
-    let out = [255, 255, 255];
+      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) { opaque = true; break; } } }
+    // nothing opaque above: the canvas, white in a light scheme and near black in a dark one
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    let out = opaque ? [255, 255, 255] : (dark ? [18, 18, 18] : [255, 255, 255]);
     for (const c of layers.reverse()) out = out.map((v, i) => v * (1 - c[3]) + c[i] * c[3]);
     return out; };
   const bad = [];
@@ -45,10 +47,10 @@ def ask(page, question: str) -> None:
     box.press("Enter")
 
 
-def zero_defeat_answered(page_url, browser):
-    """A desktop page that has answered the zero-defeat example (its citation cards shown)."""
+def zero_defeat_answered(page_url, browser, scheme: str = "light"):
+    """A desktop page (the browser set to a light or dark scheme) that has answered the zero-defeat example."""
     _, url = page_url
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
     page.goto(url)
     page.locator("#fz-examples button", has_text=ZERO).click()
     page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
@@ -62,11 +64,16 @@ def last_message(page):
 def test_cards_fold_and_filters_are_named_with_a_one_click_clear(page_url, browser):
     page = zero_defeat_answered(page_url, browser)
     cards = page.locator("#fz-chat details.fz-card")
-    assert cards.count() >= 2
-    assert cards.nth(0).evaluate("el => el.open") and not cards.nth(1).evaluate("el => el.open")
+    assert cards.count() >= 2  # one card per report
+    assert not cards.nth(1).evaluate("el => el.open")
     assert cards.nth(1).evaluate("el => el.getBoundingClientRect().height") < 60  # a chip, not a paragraph
-    page.locator("#fz-chat a.fz-ref", has_text="[2]").first.click()
-    page.wait_for_function("document.querySelectorAll('#fz-chat details.fz-card')[1].open === true", timeout=5_000)
+    ids = [cards.nth(i).get_attribute("id") for i in range(cards.count())]
+    assert len(set(ids)) == len(ids)
+    ref = page.locator("#fz-chat a.fz-ref").last
+    target = ref.get_attribute("href").lstrip("#")
+    page.evaluate("document.querySelectorAll('#fz-chat details.fz-card').forEach(d => d.open = false)")
+    ref.click()
+    page.wait_for_function(f"document.getElementById('{target}').closest('details').open === true", timeout=5_000)
 
     assert "未设筛选" in page.locator("#fz-filter-bar").inner_text()
     page.locator("#fz-places input").click()
@@ -88,15 +95,27 @@ def test_cards_fold_and_filters_are_named_with_a_one_click_clear(page_url, brows
     assert not button.is_visible()
 
 
-def test_all_text_has_aa_contrast_and_the_question_box_is_labelled(page_url, browser):
-    page = zero_defeat_answered(page_url, browser)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_all_text_has_aa_contrast_and_the_question_box_is_labelled(page_url, browser, scheme):
+    page = zero_defeat_answered(page_url, browser, scheme)
+    assert page.evaluate("!!document.querySelector('.dark')") == (scheme == "dark")  # the page follows the browser
+    page.evaluate("document.querySelectorAll('#fz-chat details.fz-card').forEach(d => d.open = true)")
+    page.locator("#fz-chat a.fz-ref").first.focus()  # its preview shows: checked too
     page.wait_for_timeout(500)
+    assert page.locator("#fz-chat a.fz-ref .fz-tip").first.is_visible()
     bad = page.evaluate(CONTRAST_JS)
     assert not bad, bad[:15]
     label = page.locator("#fz-question textarea").evaluate(
         "el => el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].innerText) || ''")
     assert label.strip(), "the question box has no accessible label"
-    page.screenshot(path=str(ARTIFACTS / "chat-desktop.png"))
+    page.screenshot(path=str(ARTIFACTS / f"chat-desktop-{scheme}.png"))
+    for tab, shown in (("报告", "#fz-reports"), ("数据", "#fz-facts")):
+        page.get_by_role("tab", name=tab).click()
+        page.locator(shown).wait_for(state="visible")
+        page.wait_for_timeout(600)
+        bad = page.evaluate(CONTRAST_JS)
+        assert not bad, (tab, bad[:15])
+    page.screenshot(path=str(ARTIFACTS / f"facts-{scheme}.png"))
 
 
 def test_mobile_layout(page_url, browser):
