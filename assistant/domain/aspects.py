@@ -39,9 +39,14 @@ ASPECTS: tuple[Aspect, ...] = (
                                 r"\bwhich (?:body|office|department|authority) (?:issued|wrote|published|submitted)|"
                                 r"\bwho (?:issued|wrote|published|submitted|authored)|\bissued by\b|\bissuing body\b", I),
            label=("发布机关", "issuer")),
-    Aspect("year", re.compile(r"哪一年|哪个年度|哪年的|什么年度|哪一年度|\bwhich year\b|\bwhat year\b", I), label=("年度", "year")),
-    Aspect("published", re.compile(r"发布时间|发布日期|什么时候发布|何时发布|哪天发布|\bwhen was\b.{0,60}\b(?:published|posted|released)|"
-                                   r"\bpublication date\b|\bdate (?:of )?publication\b", I), label=("发布日期", "publication date")),
+    Aspect("year", re.compile(r"哪一?年(?!发布|公布|印发|发出|上网)|哪个年度|什么年度|哪一年度|\bwhich year\b(?! was)|"
+                              r"\bwhat year\b(?! was)", I), label=("年度", "year")),
+    Aspect("published", re.compile(r"发布时间|发布日期|(?:什么时候|何时|哪一?天|哪一?年|哪日)(?:发布|公布|上网)|"
+                                   r"\bwhen was\b.{0,60}\b(?:published|posted|released)|\b(?:which|what) (?:day|date|year) was\b.{0,40}"
+                                   r"\b(?:published|posted|released)|\bpublication date\b|\bdate (?:of )?publication\b", I),
+           label=("发布日期", "publication date")),
+    Aspect("source", re.compile(r"来源栏|来源(?:是|写|为|单位)|信息来源|\bsource\b|\bposted by\b|\bpublished by\b", I),
+           re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*(?P<value>[\u4e00-\u9fff()（）]{2,30})"), ("来源", "source")),
     Aspect("written", re.compile(r"成文日期|落款日期|落款|签发日期|\bwhen was\b.{0,60}\b(?:written|signed|dated)\b", I),
            label=("落款日期", "date")),
 )

@@ -25,6 +25,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "about.year": ("{who}的报告写的是{value}年的工作{cite}。", "The report of {who} describes its work in {value} {cite}."),
     "about.published": ("{who}的报告发布于{value}{cite}。", "The report of {who} was published on {value} {cite}."),
     "about.written": ("{who}的报告落款日期为{value}{cite}。", "The report of {who} is dated {value} {cite}."),
+    "about.source": ("{who}报告页面的来源栏为{value}{cite}。", "The page of the report of {who} gives {value} as its source {cite}."),
     "about.not_stated": ("{who}的报告没有写明{what}。", "The report of {who} does not state its {what}."),
     "reason.figure_not_stated": ("范围内的报告没有写明所问的数字。", "No report in scope states that figure."),
     "caveat.unplaced": ("注意:没有写明“{names}”的报告;以下引文出自未写明地名、年份和层级相符的报告,请核对来源。",

@@ -41,7 +41,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|r
               {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
              (r"\b(?:items?|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|"
-              r"rules?|regulations?|policies|procedures?|standards?|lists?)\b", {"项", "个", "件"}),
+              r"rules?|regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
              (r"\b(?:banners?|posters?|copies|documents?|articles?|pamphlets?|brochures?)\b", {"条", "张", "份", "篇", "册"}),
              (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
              (r"\b(?:cases?|crimes?|disputes?)\b", {"件", "起", "宗", "件次"})]

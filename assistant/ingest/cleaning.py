@@ -107,7 +107,8 @@ def find_title(lines: list[str]) -> tuple[int, int] | None:
 # (发布日期:2023-03-27 / 时间:2026-02-03来源:…), kept right after the title without the page's counters
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|(?<![\u4e00-\u9fff])时间|(?<![\u4e00-\u9fff])日期)\s*[:：]?\s*"
-                        r"(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}|^\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[^。]{0,12}来源")
+                        r"(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}|^\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[^。]{0,12}来源|"
+                        r"^\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _COUNTERS = re.compile(r"\s*(?:浏览|访问|阅读|点击|【?字体|字号|打印|分享|朗读|扫一扫|【?关闭|信息索引号|主题分类|发布机构|"
                        r"公开方式|进入老年模式).*$")
 _HEAD_LINES = 30  # the page's head: where a document number or publication line stands

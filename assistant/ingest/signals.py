@@ -111,6 +111,11 @@ def _iso(y: str, m: str, d: str) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
+# a page's publication stamp on its own line near the top (2023-02-15 14:49, 2023-03-27 17:05 来源:…)
+_BARE_STAMP = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源.*)?$", re.M)
+_STAMP_LINES = 12
+
+
 def dates(raw: str, cleaned: str) -> tuple[str | None, str | None]:
     """(date written, date published) as ISO dates, from the signature date and the page's date lines."""
     written = None
@@ -122,5 +127,7 @@ def dates(raw: str, cleaned: str) -> tuple[str | None, str | None]:
         written = _iso(*m.groups())
     published = None
     if m := re.search(r"(?:发布日期|发布时间|(?<!成文)日期|时间)\s*[::]?\s*(\d{4})[-年](\d{1,2})[-月](\d{1,2})", raw):
+        published = _iso(*m.groups())
+    elif m := _BARE_STAMP.search("\n".join(raw.split("\n")[:_STAMP_LINES])):  # 2023-02-15 14:49 under the title
         published = _iso(*m.groups())
     return written, published

@@ -42,7 +42,8 @@ def dangling(q: Query) -> bool:
     """A pronoun for a place or report with nothing to stand for (no place named, no conversation)."""
     # "they" often names the subject of the same question ("how many matters did they decide"): not dangling
     refer = [m for m in cues.REFER_SCOPE.finditer(q.question) if m.group().lower() != "they"]
-    return not q.names_reports() and not q.unknown_places and bool(refer or re.match(r"\s*其中", q.question))
+    corpus_wide = any(c.search(q.question) for c in (cues.LIST, cues.COUNT, cues.COMPARE, cues.PER_REPORT))
+    return not (q.names_reports() or q.unknown_places or corpus_wide) and bool(refer or re.match(r"\s*其中", q.question))
 
 
 def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
