@@ -32,7 +32,8 @@ from .store.embedder import embedder_slug, make_embedder
 from .store.factstore import FactStore
 from .store.lexical import LexicalIndex
 from .store.chunkmap import ChunkMap
-from .store.lock import ReadWriteLock, StoreLock, bump, generation as store_generation
+from .store.database import open_store_databases
+from .store.lock import ReadWriteLock, bump, generation as store_generation, store_lock
 from .store.vectors import collection_name, open_vectors
 from .llm.breaker import Breaker, notice as llm_notice
 from .text.lexicon import add_words, added_words
@@ -51,10 +52,11 @@ class Assistant:
         self.settings = settings
         self.embed_model = embed_model
         store = settings.store_dir
-        self.lock = StoreLock(store, settings.lock_timeout)
+        main_db, lexical_db = open_store_databases(settings)  # SQLite files, or FAZHI_DATABASE_URL
+        self.lock = store_lock(main_db, store, settings.lock_timeout)
         self._view = ReadWriteLock()  # in-process: a reload waits for the answers in flight (threads)
         self._reload_lock = threading.Lock()
-        self.docs = DocStore(store / "fazhi.sqlite")
+        self.docs = DocStore(main_db)
         self.fact_store = FactStore(self.docs)
         self.slug = embedder_slug(embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
@@ -62,7 +64,7 @@ class Assistant:
         with self.lock.committing():  # Chroma creates and migrates its SQLite on first open: one process at a time
             self.vectors = (open_vectors(settings, store / "chroma", self.collection, embed_model)
                             if not self._mismatch else None)
-        self.lexical = LexicalIndex(store / "lexical.sqlite")
+        self.lexical = LexicalIndex(lexical_db)
         self.chunks = ChunkMap(self.docs)
         self._llm = _UNSET
         self._llm_lock = threading.Lock()

@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     embed_timeout: float = Field(60.0, gt=0, description="seconds per embedding request")
     embed_retries: int = Field(3, ge=0, description="retries of a failed embedding request (backoff between)")
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; default: embedded store")
+    database_url: str | None = Field(None, description="postgresql://… for reports, facts and BM25 shared by several "
+                                     "servers; default: SQLite files under FAZHI_HOME")
+    database_pool: int = Field(10, ge=2, description="connections a process keeps open to FAZHI_DATABASE_URL")
     ingest_workers: int = Field(0, ge=0, description="processes preparing reports during ingest; 0 = cores - 1")
     chunk: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()

@@ -1,4 +1,4 @@
-"""The typed fact table, stored in the same SQLite file as the reports and rebuilt per report.
+"""The typed fact table, stored in the same database as the reports and rebuilt per report.
 
 Its version is a hash of the extractor's source, so a changed extractor re-extracts every
 report from the stored cleaned texts at the next start (milliseconds per report).
@@ -14,12 +14,8 @@ from ..models import Fact
 from ..text.injection import looks_like_injection
 from ..models import ReportMeta
 from .docstore import DocStore
+from .migrations import migrate
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS facts (report_id TEXT NOT NULL, indicator TEXT NOT NULL, fact TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);
-CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator);
-"""
 
 
 def extractor_version() -> str:
@@ -39,18 +35,18 @@ def extract_report_facts(meta: ReportMeta, text: str) -> list[Fact]:
 class FactStore:
     def __init__(self, docs: DocStore):
         self.docs = docs
-        self.db = docs._db
-        self.db.executescript(_SCHEMA)
+        self.db = docs.db
+        migrate(self.db, "facts")
 
     def sync(self, metas: dict[str, ReportMeta]) -> int:
         """(Re-)extract facts for reports that have none or were extracted by another version."""
         version = extractor_version()
         stale = self.docs.manifest().get("facts_version") != version
-        have = {r for (r,) in self.db.execute("SELECT DISTINCT report_id FROM facts")}
+        have = {r for (r,) in self.db.rows("SELECT DISTINCT report_id FROM facts")}
         todo = [m for m in metas.values() if stale or m.id not in have]
         if stale:
-            with self.db:
-                self.db.execute("DELETE FROM facts")
+            with self.db.transaction() as tx:
+                tx.execute("DELETE FROM facts")
         for meta in todo:
             self.add(meta, self.docs.text(meta.id))
         self.docs.set_manifest({"facts_version": version})
@@ -61,17 +57,19 @@ class FactStore:
 
     def put(self, report_id: str, facts: list[Fact]) -> list[Fact]:
         """Store facts extracted elsewhere (ingest extracts them in its worker processes)."""
-        with self.db:
-            self.db.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
-            self.db.executemany("INSERT INTO facts VALUES (?, ?, ?)",
+        with self.db.transaction() as tx:
+            tx.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
+            tx.executemany("INSERT INTO facts VALUES (?, ?, ?)",
                                 [(f.report_id, f.indicator.value, f.model_dump_json()) for f in facts])
         return facts
 
     def remove(self, report_id: str) -> None:
-        with self.db:
-            self.db.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
+        with self.db.transaction() as tx:
+            tx.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
 
     def query(self, indicators: list[Indicator] | None = None, report_ids: set[str] | None = None) -> list[Fact]:
+        if report_ids is not None and not report_ids:  # `IN ()` is an error in PostgreSQL
+            return []
         where, args = [], []
         if indicators:
             where.append(f"indicator IN ({','.join('?' * len(indicators))})")
@@ -80,7 +78,7 @@ class FactStore:
             where.append(f"report_id IN ({','.join('?' * len(report_ids))})")
             args += sorted(report_ids)
         sql = "SELECT fact FROM facts" + (" WHERE " + " AND ".join(where) if where else "")
-        facts = [Fact.model_validate_json(row) for (row,) in self.db.execute(sql, args)]
+        facts = [Fact.model_validate_json(row) for (row,) in self.db.rows(sql, args)]
         if report_ids is not None:
             facts = [f for f in facts if f.report_id in report_ids]
         return sorted(facts, key=lambda f: (f.report_id, f.start))
