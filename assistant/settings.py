@@ -101,6 +101,8 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1")
     llm_model: str | None = Field(None, description="model name sent to the OpenAI-compatible endpoint")
     llm_api_key: SecretStr | None = Field(None, description="API key for the OpenAI-compatible endpoint (never logged)")
+    llm_skip_complete: bool = Field(True, description="the local model does not rephrase a lookup answered in full "
+                                    "from the fact table (it would add seconds and nothing else)")
     llm_max_tokens: int = Field(320, ge=16)
     llm_ctx: int = Field(4096, ge=512)
     # hardening (docs/security.md): every limit is named in the error that enforces it

@@ -7,6 +7,7 @@ schema (migrations.py) and says what differs (the type of a blob, how a new row'
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from contextlib import contextmanager, nullcontext
@@ -29,6 +30,10 @@ class Database:
     def schema_lock(self):
         """Held while migrating: one process creates the tables."""
         return nullcontext()
+
+    def in_list(self, column: str, values: list) -> tuple[str, object]:
+        """`column` is one of `values`, as one parameter whatever their number (SQLite caps parameters)."""
+        return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values), ensure_ascii=False)
 
     def rows(self, sql: str, args=()) -> list[tuple]:
         with self.transaction() as tx:

@@ -2,7 +2,9 @@
 
 A part's migrations run once per database, in order, each in its own transaction; PostgreSQL runs them
 under an advisory lock so two servers starting together do not both create the tables. SQLite files
-made before migrations existed already have version 1's tables: every statement is IF NOT EXISTS.
+made before migrations existed already have version 1's tables: every statement there is IF NOT EXISTS.
+Facts version 2 adds place and year columns: the rows of an older store are filled when the changed
+extractor version (store/factstore.py is part of it) re-extracts every report at the next start.
 """
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
 CREATE TABLE IF NOT EXISTS facts (report_id TEXT NOT NULL, indicator TEXT NOT NULL, fact TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);
 CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator);
+""", """
+ALTER TABLE facts ADD COLUMN place TEXT;
+ALTER TABLE facts ADD COLUMN year INTEGER;
+CREATE INDEX IF NOT EXISTS facts_indicator_place_year ON facts(indicator, place, year);
+CREATE INDEX IF NOT EXISTS facts_place_year ON facts(place, year);
 """],
     "lexical": ["""
 CREATE TABLE IF NOT EXISTS lex_chunks (n {serial}, chunk_id TEXT NOT NULL UNIQUE,

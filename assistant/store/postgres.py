@@ -56,6 +56,9 @@ class PostgresDatabase(Database):
             raise FazhiError(f"cannot connect to PostgreSQL at {_redacted(url)} ({type(err).__name__}); start it, "
                              f"fix FAZHI_DATABASE_URL, or unset it to keep the store in SQLite files") from None
 
+    def in_list(self, column: str, values: list) -> tuple[str, object]:
+        return f"{column} = ANY(?)", list(values)
+
     @contextmanager
     def transaction(self):
         with self.pool.connection() as conn, conn.transaction():
