@@ -113,6 +113,7 @@ def serve(home: Path, extra: Path, per_route: int, database_url: str | None = No
     a = Assistant.open(settings, embed_model=FastEmbedding())
     out = {"open_s": time.perf_counter() - t0, "open_cold_s": cold, "reports": len(a.metas), "chunks": len(a.chunks)}
     a.ask("预热", generate=False)  # jieba's dictionary and the first Chroma query: not steady state
+    a.ask("How many reports are there?", generate=False)  # the pinyin tables, built on the first English question
     out["routes"] = {}
     for route, qs in questions(a, per_route).items():
         lat, got = [], {}
