@@ -118,9 +118,9 @@ class LexicalIndex:
         sql = "SELECT chunks, tfs, lengths FROM lex_postings WHERE term=?"
         if report_ids is None:
             rows = self._db.rows(sql, (term,))
-        else:  # one primary-key probe per report in scope
-            with self._db.transaction() as db:
-                rows = [r for rid in sorted(report_ids) for r in db.execute(sql + " AND report_id=?", (term, rid)).fetchall()]
+        else:  # primary-key probes for the reports in scope, in one statement (one round trip to PostgreSQL)
+            in_scope, ids = self._db.in_list("report_id", sorted(report_ids))
+            rows = self._db.rows(f"{sql} AND {in_scope}", (term, ids)) if report_ids else []
         if not rows:
             return None
         chunks = np.concatenate([np.frombuffer(r[0], dtype=np.int64) for r in rows])
