@@ -6,7 +6,7 @@ FAZHI  := $(VENV)/bin/fazhi
 STAMP  := $(VENV)/.installed
 export FAZHI_HOME ?= $(CURDIR)
 
-.PHONY: setup index run test bench clean browser
+.PHONY: setup index run test bench clean browser postgres
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -33,7 +33,12 @@ browser:
 	@if [ ! -x /usr/bin/chromium ]; then $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; fi
 	@if command -v fc-list >/dev/null && ! fc-list :lang=zh | grep -q .; then $(SUDO) apt-get install -y fonts-noto-cjk; fi
 
-test: setup browser
+# PostgreSQL for the shared-store tests (tests/store/test_shared_store.py start their own cluster with
+# initdb + pg_ctl in a temp dir); Debian's package, installed only when missing. The service is not started.
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then $(SUDO) apt-get update && $(SUDO) apt-get install -y postgresql; fi
+
+test: setup browser postgres
 	$(PY) -m pytest -q
 	# the gate runs the deterministic pipeline; the local LLM is exercised by the slow tests
 	# (tests/llm/test_backends.py, tests/llm/test_generation.py) and by `fazhi eval --llm local` (see README)

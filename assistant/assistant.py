@@ -5,16 +5,12 @@ import logging
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
-
-from tqdm import tqdm
-
-from llama_index.core.embeddings import BaseEmbedding
+from typing import TYPE_CHECKING
 
 from . import validate
 from . import engine
-from .errors import FazhiError, InputError, StoreMismatchError
+from .errors import FazhiError, StoreMismatchError
 from .domain.indicators import Indicator
-from .ingest import batch
 from .ingest.duplicates import DuplicateIndex
 from .ingest.fetch import fetched
 from .ingest.limits import Limits
@@ -29,17 +25,21 @@ from .reading.corpus import Context, Corpus
 from .reading.retrieve import HybridRetriever
 from .settings import Settings
 from .store.docstore import DocStore
-from .store.embedder import embedder_slug, make_embedder
-from .store.factstore import FactStore
+from .store.embedder import embedder_slug, expected_slug, make_embedder
+from .store.factstore import FactStore, FactView
 from .store.lexical import LexicalIndex
 from .store.chunkmap import ChunkMap
-from .store.lock import ReadWriteLock, StoreLock, bump, generation as store_generation
+from .store.database import open_store_databases
+from .store.lock import ReadWriteLock, bump, generation as store_generation, store_lock
 from .store.vectors import collection_name, open_vectors
 from .llm.breaker import Breaker, notice as llm_notice
 from .text.lexicon import add_words, added_words
 from .text.redact import redact
 from .text.script import to_simplified
 from .understand.query import Query, analyze, language
+
+if TYPE_CHECKING:
+    from llama_index.core.embeddings import BaseEmbedding
 
 log = logging.getLogger(__name__)
 _UNSET = object()
@@ -48,22 +48,23 @@ _LLM_ROUTES = {"lookup", "open", "meta", None}  # exhaustive answers are code-bu
 
 
 class Assistant:
-    def __init__(self, settings: Settings, embed_model: BaseEmbedding):
+    def __init__(self, settings: Settings, embed_model: "BaseEmbedding | None" = None):
         self.settings = settings
-        self.embed_model = embed_model
+        self._embed_model = embed_model  # None: built from the settings when a vector is first needed
         store = settings.store_dir
-        self.lock = StoreLock(store, settings.lock_timeout)
+        main_db, lexical_db = open_store_databases(settings)  # SQLite files, or FAZHI_DATABASE_URL
+        self.lock = store_lock(main_db, store, settings.lock_timeout)
         self._view = ReadWriteLock()  # in-process: a reload waits for the answers in flight (threads)
         self._reload_lock = threading.Lock()
-        self.docs = DocStore(store / "fazhi.sqlite")
+        self.docs = DocStore(main_db)
         self.fact_store = FactStore(self.docs)
-        self.slug = embedder_slug(embed_model)
+        self.slug = embedder_slug(embed_model) if embed_model else expected_slug(settings) or embedder_slug(self.embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
         self._mismatch = self._check_manifest()
         with self.lock.committing():  # Chroma creates and migrates its SQLite on first open: one process at a time
-            self.vectors = (open_vectors(settings, store / "chroma", self.collection, embed_model)
+            self.vectors = (open_vectors(settings, store / "chroma", self.collection, lambda: self.embed_model)
                             if not self._mismatch else None)
-        self.lexical = LexicalIndex(store / "lexical.sqlite")
+        self.lexical = LexicalIndex(lexical_db)
         self.chunks = ChunkMap(self.docs)
         self._llm = _UNSET
         self._llm_lock = threading.Lock()
@@ -73,9 +74,14 @@ class Assistant:
             self._refresh()
 
     @classmethod
-    def open(cls, settings: Settings | None = None, embed_model: BaseEmbedding | None = None) -> "Assistant":
-        settings = settings or Settings()
-        return cls(settings, embed_model or make_embedder(settings))
+    def open(cls, settings: Settings | None = None, embed_model: "BaseEmbedding | None" = None) -> "Assistant":
+        return cls(settings or Settings(), embed_model)
+
+    @property
+    def embed_model(self) -> "BaseEmbedding":
+        if self._embed_model is None:
+            self._embed_model = make_embedder(self.settings)
+        return self._embed_model
 
     def _check_manifest(self) -> str | None:
         built = self.docs.manifest()
@@ -97,12 +103,13 @@ class Assistant:
         self.chunks.changed(changed)
         self.places = PlaceIndex([m.place for m in self.metas.values() if m.place],
                                  {m.place: m.place_full for m in self.metas.values() if m.place})
-        self._refresh_facts(changed)
+        if not changed:  # facts stay in the database (answers select theirs in SQL); a new extractor re-extracts
+            self.fact_store.sync(self.metas)
         add_words(self.places.aliases())
         self._sync_lexical()
         self.retriever = (HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
                           if self.vectors is not None else None)
-        self.corpus = Corpus(self.metas, self.chunks, self.places, self.all_facts, self.docs.text,
+        self.corpus = Corpus(self.metas, self.chunks, self.places, FactView(self.fact_store, self.metas), self.docs.text,
                              self.docs.sections, self.retriever)
         self.duplicates = DuplicateIndex({i: m.chars for i, m in self.metas.items()}, self.docs.text,
                                          self.settings.duplicate_similarity)
@@ -132,14 +139,10 @@ class Assistant:
             with self._view.read():
                 yield
 
-    def _refresh_facts(self, changed: set[str]) -> None:
-        if self.fact_store.sync(self.metas) or not changed or not hasattr(self, "all_facts"):
-            self.all_facts: list[Fact] = self.fact_store.query()
-            return
-        # only the changed reports' facts are read again; the order is the table's (report, offset)
-        kept = [f for f in self.all_facts if f.report_id not in changed]
-        fresh = self.fact_store.query(report_ids=set(changed) & set(self.metas))
-        self.all_facts = sorted(kept + fresh, key=lambda f: (f.report_id, f.start))
+    @property
+    def all_facts(self) -> list[Fact]:
+        """Every fact of the reports this process knows (read from the database: for callers that need all)."""
+        return list(self.corpus.facts)
 
     def _sync_lexical(self) -> None:
         indexed = self.lexical.report_ids()
@@ -186,6 +189,10 @@ class Assistant:
         return self._add(iter(items), len(items), IngestResult(failed=[] if items else [item]), progress, keep_duplicates)
 
     def _add(self, items, total: int, result: IngestResult, progress, keep_duplicates: bool | None) -> IngestResult:
+        from tqdm import tqdm
+
+        from .ingest import batch
+
         keep = self.settings.keep_duplicates if keep_duplicates is None else keep_duplicates
         with self.lock.writer():  # one ingest at a time across processes; the second sees the first's reports
             with self.lock.reading():
@@ -257,19 +264,12 @@ class Assistant:
 
     def facts(self, indicator: Indicator | str | None = None, place: str | None = None,
               year: int | None = None) -> list[Fact]:
-        """Facts of every report (or one indicator/place/year); a report that is silent has none."""
-        if isinstance(indicator, str) and not isinstance(indicator, Indicator):
-            try:
-                indicator = Indicator(indicator)
-            except ValueError:
-                names = ", ".join(i.value for i in Indicator)
-                raise InputError(f"unknown indicator '{indicator}'; choose one of: {names}") from None
-        elif indicator is not None and not isinstance(indicator, Indicator):
-            raise InputError(f"indicator must be a name such as litigation_defeat_rate, got {type(indicator).__name__}")
+        """Facts of every report (or one indicator/place/year), selected in the database; a silent report has none."""
+        indicator = validate.indicator(indicator)
         places = validate.places(place, self.places)
         validate.year(year, self.metas)
-        return [f for f in self.all_facts if (indicator is None or f.indicator == indicator)
-                and (not places or f.place in places) and (year is None or f.year == year)]
+        with self._reading():
+            return self.corpus.facts.of(indicators=[indicator] if indicator else None, places=places, year=year)
 
     def text(self, report_id: str) -> str:
         return self.docs.text(report_id)
@@ -309,6 +309,8 @@ class Assistant:
         return thread
 
     def _phrase(self, answer: Answer, generate: bool) -> bool:
+        if self.settings.llm == "local" and self.settings.llm_skip_complete and generation.complete(answer):
+            return False  # the page shows it at once instead of after seconds of CPU generation
         return generate and self.settings.llm != "none" and not answer.abstained and answer.route in _LLM_ROUTES
 
     def _llm_args(self, answer: Answer) -> dict:
@@ -354,7 +356,8 @@ class Assistant:
         extractive lines so no verified figure or quote can be lost."""
         if phrased.answer == extractive.answer:
             return extractive
-        problems = guard.figures_consistent(phrased.answer, phrased.citations, self.all_facts)
+        cited = self.corpus.facts.of({c.report_id for c in phrased.citations})
+        problems = guard.figures_consistent(phrased.answer, phrased.citations, cited)
         if problems:
             log.warning("LLM answer rejected: %s", "; ".join(problems))
             return extractive

@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     embed_timeout: float = Field(60.0, gt=0, description="seconds per embedding request")
     embed_retries: int = Field(3, ge=0, description="retries of a failed embedding request (backoff between)")
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; default: embedded store")
+    database_url: str | None = Field(None, description="postgresql://… for reports, facts and BM25 shared by several "
+                                     "servers; default: SQLite files under FAZHI_HOME")
+    database_pool: int = Field(10, ge=2, description="connections a process keeps open to FAZHI_DATABASE_URL")
     ingest_workers: int = Field(0, ge=0, description="processes preparing reports during ingest; 0 = cores - 1")
     worker_memory_mb: float = Field(1536.0, ge=256, description="heap of each ingest worker (RLIMIT_DATA): the "
                                                                 "pool holds at most workers × this")
@@ -100,6 +103,8 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1")
     llm_model: str | None = Field(None, description="model name sent to the OpenAI-compatible endpoint")
     llm_api_key: SecretStr | None = Field(None, description="API key for the OpenAI-compatible endpoint (never logged)")
+    llm_skip_complete: bool = Field(True, description="the local model does not rephrase a lookup answered in full "
+                                    "from the fact table (it would add seconds and nothing else)")
     llm_max_tokens: int = Field(320, ge=16)
     llm_ctx: int = Field(4096, ge=512)
     # hardening (docs/security.md): every limit is named in the error that enforces it

@@ -3,6 +3,7 @@ problem and the fix, so nothing malformed reaches the pipeline (CLI, web and Pyt
 from __future__ import annotations
 
 from .errors import InputError
+from .domain.indicators import Indicator
 from .models import ReportMeta
 from .places import PlaceIndex
 from .text.script import to_simplified
@@ -70,3 +71,16 @@ def history(turns) -> str | None:
             _text(text, "a history question", "retype it")
             return to_simplified(text.strip())
     return None
+
+
+def indicator(value) -> Indicator | None:
+    """An indicator filter given as a member or its name (litigation_defeat_rate)."""
+    if value is None or isinstance(value, Indicator):
+        return value
+    if not isinstance(value, str):
+        raise InputError(f"indicator must be a name such as litigation_defeat_rate, got {type(value).__name__}")
+    try:
+        return Indicator(value)
+    except ValueError:
+        names = ", ".join(i.value for i in Indicator)
+        raise InputError(f"unknown indicator '{value}'; choose one of: {names}") from None

@@ -4,6 +4,8 @@
     .venv/bin/python bench/scale.py 3000           # ~15 min
     .venv/bin/python bench/scale.py 30000 --real 0 # long; the README table records one run
     .venv/bin/python bench/scale.py 3 --real 0 --questions 2   # the smoke test
+    .venv/bin/python bench/scale.py 3000 --real 0 --postgres   # the same with FAZHI_DATABASE_URL (a throwaway
+                                                               # PostgreSQL cluster, as tests/store/servers.py starts)
 
 Store-side figures use a fast deterministic embedder (character-bigram hashing, 384 dimensions like
 e5-small) so that N reports can be indexed at all on a laptop; the ingest ratio to the raw embedder
@@ -101,15 +103,17 @@ def questions(a: Assistant, per_route: int) -> dict[str, list[str]]:
     return {r: (v * per_route)[:per_route] for r, v in qs.items()}
 
 
-def serve(home: Path, extra: Path, per_route: int) -> dict:
+def serve(home: Path, extra: Path, per_route: int, database_url: str | None = None) -> dict:
     """Open, ask per route, add one report and remove it; in its own process (peak RSS)."""
-    t0 = time.perf_counter()  # cold: the first open in a process also imports Chroma and loads jieba's dictionary
-    Assistant.open(Settings(home=home, llm="none"), embed_model=FastEmbedding()).close()
+    settings = Settings(home=home, llm="none", database_url=database_url)
+    t0 = time.perf_counter()  # cold: the first open in a process also loads jieba's dictionary
+    Assistant.open(settings, embed_model=FastEmbedding()).close()
     cold = time.perf_counter() - t0
     t0 = time.perf_counter()
-    a = Assistant.open(Settings(home=home, llm="none"), embed_model=FastEmbedding())
+    a = Assistant.open(settings, embed_model=FastEmbedding())
     out = {"open_s": time.perf_counter() - t0, "open_cold_s": cold, "reports": len(a.metas), "chunks": len(a.chunks)}
     a.ask("预热", generate=False)  # jieba's dictionary and the first Chroma query: not steady state
+    a.ask("How many reports are there?", generate=False)  # the pinyin tables, built on the first English question
     out["routes"] = {}
     for route, qs in questions(a, per_route).items():
         lat, got = [], {}
@@ -137,9 +141,9 @@ def serve(home: Path, extra: Path, per_route: int) -> dict:
 
 
 # ---- ingest ------------------------------------------------------------------------------------------
-def ingest(home: Path, files: list[Path], embed_model: BaseEmbedding | None) -> dict:
+def ingest(home: Path, files: list[Path], embed_model: BaseEmbedding | None, database_url: str | None = None) -> dict:
     shutil.rmtree(home, ignore_errors=True)
-    a = Assistant.open(Settings(home=home, llm="none"), embed_model=embed_model)
+    a = Assistant.open(Settings(home=home, llm="none", database_url=database_url), embed_model=embed_model)
     t0 = time.perf_counter()
     result = a.ingest(files, progress=False)
     seconds = time.perf_counter() - t0
@@ -169,13 +173,13 @@ def real_ratio(work: Path, files: list[Path], label: str) -> None:
           f"ratio {r['chunks_s'] / raw:.2f} (target >= 0.95)")
 
 
-def report(n: int, ing: dict, srv: dict, sizes: dict) -> None:
-    print(f"\n=== {n} synthetic reports ({srv['chunks']} chunks), fast embedder for the store side ===")
+def report(n: int, ing: dict, srv: dict, sizes: dict, backend: str = "SQLite") -> None:
+    print(f"\n=== {n} synthetic reports ({srv['chunks']} chunks), {backend}, fast embedder for the store side ===")
     print(f"ingest             {ing['seconds']:8.1f} s   {ing['reports_s']:7.1f} reports/s  {ing['chunks_s']:8.1f} chunks/s"
           f"   (process peak RSS {ing['rss_mb']:.0f} MB)")
     t = TARGETS_3000
     print(f"Assistant.open     {srv['open_s']:8.2f} s   (target at 3,000: <= {t['open_s']} s); first in a fresh "
-          f"process {srv.get('open_cold_s', float('nan')):.2f} s (imports Chroma, loads jieba's dictionary)")
+          f"process {srv.get('open_cold_s', float('nan')):.2f} s (loads jieba's dictionary; Chroma and the embedder open on first use)")
     print(f"peak RSS (serving) {srv['rss_mb']:8.0f} MB  (target at 3,000: <= {t['rss_mb']} MB)")
     print("store on disk      " + ", ".join(f"{k} {v:.0f} MB" for k, v in sizes.items()))
     for route, r in srv["routes"].items():
@@ -186,6 +190,20 @@ def report(n: int, ing: dict, srv: dict, sizes: dict) -> None:
           f"target <= {t['add_one_s']} s + embedding); remove it {srv['remove_one_s']:.2f} s")
 
 
+def _postgres():
+    sys.path.insert(0, str(ROOT / "tests" / "store"))
+    from servers import Postgres  # the tests' throwaway cluster: initdb + pg_ctl in a temp dir
+
+    return Postgres()
+
+
+def _pg_size_mb(url: str) -> float:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 2**20
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("n", type=int, help="number of synthetic reports (300, 3000, 30000)")
@@ -193,25 +211,37 @@ def main() -> None:
     ap.add_argument("--real", type=int, default=30, help="reports embedded with the real embedder (0 = skip)")
     ap.add_argument("--seeds", action="store_true", help="also the real-embedder ratio on the seed reports")
     ap.add_argument("--questions", type=int, default=20, help="questions per route")
+    ap.add_argument("--postgres", action="store_true", help="tables in a throwaway PostgreSQL cluster, not SQLite")
+    ap.add_argument("--database-url", help=argparse.SUPPRESS)
     ap.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--extra", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:  # the child process
-        print(json.dumps(serve(args.serve, args.extra, args.questions)))
+        print(json.dumps(serve(args.serve, args.extra, args.questions, args.database_url)))
         return
     files = synth.write_corpus(args.work / "corpus", args.n)
     extra = synth.write_corpus(args.work / "extra", 1, start=900_000)[0]
-    home = args.work / f"home-{args.n}"
-    ing = ingest(home, files, FastEmbedding())
-    ing.pop("assistant").close()
-    ing["rss_mb"] = peak_rss_mb()
-    child = subprocess.run([sys.executable, __file__, str(args.n), "--serve", str(home), "--extra", str(extra),
-                            "--questions", str(args.questions)], capture_output=True, text=True, check=True)
-    srv = json.loads(child.stdout.strip().splitlines()[-1])
-    store = home / "vectorstore"
-    sizes = {"chroma": du_mb(store / "chroma"), "fazhi.sqlite": du_mb(store / "fazhi.sqlite"),
-             "lexical.sqlite": du_mb(store / "lexical.sqlite")}
-    report(args.n, ing, srv, sizes)
+    postgres = _postgres() if args.postgres else None
+    try:
+        url = postgres.database(f"scale_{args.n}") if postgres else None
+        home = args.work / f"home-{args.n}{'-pg' if postgres else ''}"
+        ing = ingest(home, files, FastEmbedding(), url)
+        ing.pop("assistant").close()
+        ing["rss_mb"] = peak_rss_mb()
+        child = subprocess.run([sys.executable, __file__, str(args.n), "--serve", str(home), "--extra", str(extra),
+                                "--questions", str(args.questions)] + (["--database-url", url] if url else []),
+                               capture_output=True, text=True, check=True)
+        srv = json.loads(child.stdout.strip().splitlines()[-1])
+        store = home / "vectorstore"
+        sizes = {"chroma": du_mb(store / "chroma")}
+        if url:
+            sizes["postgresql"] = _pg_size_mb(url)
+        else:
+            sizes.update({"fazhi.sqlite": du_mb(store / "fazhi.sqlite"), "lexical.sqlite": du_mb(store / "lexical.sqlite")})
+        report(args.n, ing, srv, sizes, "PostgreSQL" if url else "SQLite")
+    finally:
+        if postgres:
+            postgres.stop()
     if args.real:
         real_ratio(args.work, files[: args.real], f"{min(args.real, args.n)} synthetic")
     if args.seeds:

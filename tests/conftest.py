@@ -82,6 +82,13 @@ def settings(tmp_path, monkeypatch):
     return Settings()
 
 
+def fake_default_embedder(monkeypatch) -> None:
+    """The embedder Assistant.open() makes from the settings is the fake one. Its name must come from the
+    model too: with no model given, the assistant names the collection from the settings without building it."""
+    monkeypatch.setattr("assistant.assistant.make_embedder", lambda s: FakeEmbedding())
+    monkeypatch.setattr("assistant.assistant.expected_slug", lambda s: None)
+
+
 @pytest.fixture
 def fake_embed():
     return FakeEmbedding()

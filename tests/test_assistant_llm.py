@@ -12,7 +12,8 @@ PLANTED = ("测试县2023年度法治政府建设情况报告\n2023年,测试县
 
 @pytest.fixture
 def llm_assistant(seeded_home):
-    a = Assistant.open(Settings(home=seeded_home, llm="local"), embed_model=FakeEmbedding())
+    # every phrasable answer phrased, complete lookups too: these tests are about the phrasing path
+    a = Assistant.open(Settings(home=seeded_home, llm="local", llm_skip_complete=False), embed_model=FakeEmbedding())
     a._llm = FakeLLM(replies=[])
     yield a
     a.close()
@@ -39,6 +40,18 @@ def test_wrong_number_falls_back_to_extractive(llm_assistant):
     assert "31.6" not in answer.answer and answer.answer == extractive.answer
 
 
+def test_a_complete_lookup_does_not_wait_for_the_local_model(seeded_home):
+    a = Assistant.open(Settings(home=seeded_home, llm="local"), embed_model=FakeEmbedding())
+    a._llm = FakeLLM(replies=["平罗县2023年行政诉讼败诉率为21.6%[1]。"] * 2)
+    complete = a.ask("平罗县2023年行政诉讼败诉率是多少?")
+    assert "21.6%" in complete.answer and a._llm.prompts == []
+    events = list(a.ask_stream("平罗县2023年行政诉讼败诉率是多少?"))
+    assert [e["type"] for e in events] == ["evidence", "answer"] and not events[-1]["generated"]
+    partial = a.ask("平罗县2023年行政复议案件数量和纠错率是多少?")  # one part "not stated": phrased
+    assert len(a._llm.prompts) == 1 and partial.citations
+    a.close()
+
+
 def test_lists_and_abstentions_skip_the_llm(llm_assistant):
     a = llm_assistant
     assert a.ask("哪些地区报告了零败诉?").route == "list"
@@ -59,7 +72,8 @@ def test_stream_order(llm_assistant):
 def test_planted_instruction_changes_nothing(tmp_path):
     report = tmp_path / "planted.txt"
     report.write_text(PLANTED, encoding="utf-8")
-    a = Assistant.open(Settings(home=tmp_path / "home", llm="local"), embed_model=FakeEmbedding())
+    a = Assistant.open(Settings(home=tmp_path / "home", llm="local", llm_skip_complete=False),
+                       embed_model=FakeEmbedding())
     a.ingest([report], progress=False)
     a._llm = FakeLLM(replies=[lambda prompt: "测试县败诉率为0%[1],实现零败诉[1]。"] * 3)
     zero = a.ask("哪些地区实现了零败诉?")

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from ..domain.indicators import mentions
 from ..handlers.fact_lookup import lookup
-from ..models import Fact
 from ..reading.select import is_partial
 from ..render.draft import Draft, Line
 from ..render.sentences import names
 from ..render.slots import Cite, T
 from ..places import english_name
+from ..store.factstore import FactView
 from .citations import numbers_in
 
 
@@ -35,19 +35,19 @@ def _applies(draft: Draft, intent) -> bool:
     return not draft.abstained and bool(intent.indicators) and asks.wants_figure() and not asks.open
 
 
-def off_topic(draft: Draft, intent, facts: list[Fact]) -> Draft | None:
+def off_topic(draft: Draft, intent, facts: FactView) -> Draft | None:
     """A figure question whose cited sentences never name the asked indicator, or whose only
     figures for it cover a part (涉企, 上半年) when the total was asked: nothing answers it."""
     if not _applies(draft, intent):
         return None
     inds = intent.indicators
-    asked_facts = [f for f in facts if f.indicator in inds]
+    rids = {c.report_id for c in draft.citations}
+    asked_facts = facts.of(rids, inds)  # the cited reports' facts of the asked indicators, selected in SQL
     named = [c for c in draft.citations if any(mentions(c.quote, i) for i in inds)
              or any(f.report_id == c.report_id and f.start < c.end and c.start < f.end for f in asked_facts)]
-    rids = {c.report_id for c in draft.citations}
     partial_only = False
     if len(rids) == 1 and intent.asks.total:
-        mine = [f for f in facts if f.report_id in rids and f.indicator in inds and not f.planned]
+        mine = [f for f in asked_facts if not f.planned]
         partial_only = bool(mine) and all(is_partial(f, intent.asks.partial_named) for f in mine)
     if named and not partial_only:
         return None
@@ -65,7 +65,7 @@ def missed_fact(draft: Draft, intent, ctx) -> Draft | None:
         return None
     c = ctx.corpus
     rids = {cit.report_id for cit in draft.citations}
-    asked = [f for f in c.facts if f.report_id in rids and f.indicator in intent.indicators[:2] and not f.planned]
+    asked = [f for f in c.facts.of(rids, intent.indicators[:2]) if not f.planned]
     if not asked or len(rids) != 1:
         return None
     if any(f.start < cit.end and cit.start < f.end for f in asked for cit in draft.citations):
@@ -75,7 +75,7 @@ def missed_fact(draft: Draft, intent, ctx) -> Draft | None:
     return _lookup(scoped, ctx)
 
 
-def not_reported(draft: Draft, intent, metas, facts: list[Fact]) -> Draft | None:
+def not_reported(draft: Draft, intent, metas, facts: FactView) -> Draft | None:
     """A figure asked of one report that states only other figures: say it is not reported.
 
     The reader found a sentence with numbers, but every number there is a fact of another indicator (a
@@ -86,7 +86,7 @@ def not_reported(draft: Draft, intent, metas, facts: list[Fact]) -> Draft | None
     if len(rids) != 1 or not intent.asks.wants_figure():
         return None
     rid = rids.pop()
-    mine = [f for f in facts if f.report_id == rid]
+    mine = facts.of({rid})
     if any(f.indicator in intent.indicators for f in mine):
         return None
     cited_numbers = set().union(*(numbers_in(c.quote) for c in draft.citations)) - {str(metas[rid].year)}

@@ -22,7 +22,9 @@ def fact_list(intent, ctx) -> Draft:
     reports = scope_reports(c.metas, intent.query, intent.filters)
     in_scope = {m.id for m in reports}
     condition, threshold = getattr(intent, "condition", None), getattr(intent, "threshold", None)
-    facts = [f for f in c.facts if f.report_id in in_scope and meets(f, condition, threshold)]
+    # selected in SQL by indicator (and report when the scope is narrower than the corpus)
+    wanted = _CLAIMS if intent.kind == "claim_list" else intent.indicators
+    facts = [f for f in c.facts.of(in_scope, wanted) if meets(f, condition, threshold)]
     if intent.kind == "claim_list":
         hit = [f for f in facts if zero_matches(f, intent.asks.zero_domain)]
         hit_ids = {id(f) for f in hit}  # identity: comparing pydantic models field by field is quadratic

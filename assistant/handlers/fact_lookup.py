@@ -16,6 +16,7 @@ from ..reading.trend import change_after, direction_clause
 from ..render.builder import Builder
 from ..render.draft import Draft
 from ..render.sentences import change_slot, direction_line, fact_line, missing_line, related_line
+from ..store.factstore import FactView
 from ..text.script import to_simplified
 from .registry import handler
 
@@ -30,7 +31,7 @@ def fact_lookup(intent, ctx) -> Draft | None:
     return lookup(intent, c.metas, c.facts, c.text, c.sections, ctx.tuning.lookup_max_reports)
 
 
-def lookup(intent, metas, facts: list[Fact], text, sections, max_reports: int) -> Draft | None:
+def lookup(intent, metas, facts: FactView, text, sections, max_reports: int) -> Draft | None:
     asks = intent.asks
     reports = scope_reports(metas, intent.query, intent.filters)
     if not intent.indicators or not reports or len(reports) > max_reports or not asks.wants_figure():
@@ -40,7 +41,7 @@ def lookup(intent, metas, facts: list[Fact], text, sections, max_reports: int) -
     b = Builder(metas, text, sections)
     found, evidence, keys, used = 0, [], [], []
     for meta in reports:
-        mine = [f for f in facts if f.report_id == meta.id]
+        mine = facts.of({meta.id})  # one report's facts, selected in SQL
         for inds in parts:
             f = _best(mine, inds, target, intent)
             if f is False:

@@ -22,11 +22,18 @@ from .registry import handler
 def fact_table(intent, ctx) -> Draft | None:
     c = ctx.corpus
     reports = scope_reports(c.metas, intent.query, intent.filters)
-    columns = columns_for(intent, reports, c.facts, ctx.tuning.table_max_columns)
-    if len(reports) < 2 or not columns:
+    if len(reports) < 2:
+        return None
+    in_scope = c.facts.of({m.id for m in reports})  # selected in SQL, not every fact scanned here
+    columns = columns_for(intent, reports, in_scope, ctx.tuning.table_max_columns)
+    if not columns:
         return None
     b = Builder(c.metas, c.text, c.sections)
-    cells = {(m.id, i): _cell(b, c.facts, m, i, intent.asks.partial_named) for m in reports for i in columns}
+    per_cell: dict[tuple[str, Indicator], list[Fact]] = {}
+    for f in in_scope:
+        per_cell.setdefault((f.report_id, f.indicator), []).append(f)
+    cells = {(m.id, i): _cell(b, per_cell.get((m.id, i), []), m, i, intent.asks.partial_named)
+             for m in reports for i in columns}
     facts = {k: f for k, (_, f) in cells.items()}
     rows = [m for m in reports if any(cells[(m.id, i)][0].value for i in columns)]
     if len(columns) == 1:  # a ranking reads top-down
@@ -70,10 +77,9 @@ def columns_for(intent, reports: list[ReportMeta], facts: list[Fact], limit: int
     return pool[:limit]
 
 
-def _cell(b: Builder, facts: list[Fact], m: ReportMeta, ind: Indicator, named: list[str]) -> tuple[Cell, Fact | None]:
-    """The report's figure for one column; a figure for only a part (涉企, 上半年) is shown with its
-    scope but takes no part in a ranking (its fact is None)."""
-    mine = [f for f in facts if f.report_id == m.id and f.indicator == ind]
+def _cell(b: Builder, mine: list[Fact], m: ReportMeta, ind: Indicator, named: list[str]) -> tuple[Cell, Fact | None]:
+    """The report's figure for one column (`mine`: its facts of that indicator); a figure for only a part
+    (涉企, 上半年) is shown with its scope but takes no part in a ranking (its fact is None)."""
     whole = primary([f for f in mine if not is_partial(f, named)])
     f = whole or primary(mine)
     if f is None:

@@ -143,11 +143,13 @@ _DOCS: dict[str, DocStore] = {}  # per worker process: the store the chunks are 
 def _tokenize_report(db_path: str, report_id: str, context: str) -> tuple[str, list[tuple[str, list[str]]]]:
     # the worker reads the chunks itself: passing thousands of reports' chunks through pipes would cost
     # the parent their memory and pickling
-    docs = _DOCS.setdefault(db_path, DocStore(Path(db_path)))
+    if db_path not in _DOCS:  # opened once per worker (setdefault would open it again for every report)
+        _DOCS[db_path] = DocStore(db_path)
+    docs = _DOCS[db_path]
     return report_id, [(c.id, chunk_tokens(c, context)) for c in docs.chunks(report_id)]
 
 
-def tokenized(db_path: Path, items: list[tuple[str, str]], aliases: list[str],
+def tokenized(db_path: Path | str, items: list[tuple[str, str]], aliases: list[str],
               workers: int) -> Iterator[tuple[str, list[tuple[str, list[str]]]]]:
     """BM25 tokens of each report's chunks, items being (report id, place/title context), with the
     corpus's place names registered in every worker first so they segment as in the main process."""

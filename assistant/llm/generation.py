@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Iterator
-
-from llama_index.core.base.llms.types import ChatMessage, MessageRole
+from typing import TYPE_CHECKING, Iterator
 
 from ..text.injection import looks_like_injection  # noqa: F401  (re-exported for callers of this module)
 from ..models import Answer, Citation
@@ -30,6 +28,9 @@ from .verification import (  # noqa: F401  (re-exported: the public verification
     KINDS, LIST_KINDS, MAX_EVIDENCE, MAX_EVIDENCE_CHARS, MAX_QUOTE_CHARS, Verification, required_places, short_quote,
     code_lines, evidence_for, language_ok, normalize, numbers_of, resolve_kind, scope_notes, split_sentences, verify,
 )
+
+if TYPE_CHECKING:
+    from llama_index.core.base.llms.types import ChatMessage
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def build_messages(question: str, lang: str, extractive: Answer, kind: str,
     else:
         name = f"answer_{lang}"
     system, user = load_template(name, prompts_dir).render(**values)
-    return [ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content=user)]
+    return _chat(system, user)
 
 
 
@@ -82,7 +83,7 @@ def prime(llm, lang: str = "zh", kind: str = "lookup") -> None:
     template = load_template(name)
     system, _ = template.render(**{v: "" for v in template.variables})
     try:
-        llm.chat([ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content="")],
+        llm.chat(_chat(system, ""),
                  max_tokens=1)
     except Exception as err:
         log.warning("could not prime the local model: %s", err)
@@ -174,3 +175,18 @@ def generate_stream(question: str, lang: str, extractive: Answer, llm, kind: str
         return
     answer, v = _finish(question, lang, extractive, "".join(parts), kind, given, texts, corpus_places)
     yield {"type": "answer", "answer": answer, "generated": v.answer is not None, "reason": v.reason}
+
+
+def _chat(system: str, user: str) -> "list[ChatMessage]":
+    # imported here: llama-index costs seconds to import, and only a phrased answer needs it
+    from llama_index.core.base.llms.types import ChatMessage, MessageRole
+
+    return [ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content=user)]
+
+
+def complete(answer: Answer) -> bool:
+    """A lookup answered in full by code: every line is a cited figure or its evidence, nothing is "not stated",
+    hedged or of another scope. Phrasing cannot add to it, so the local model is not waited for."""
+    lines = answer.lines
+    return (answer.route == "lookup" and not answer.abstained and any(ln.role == "lead" for ln in lines)
+            and all(ln.role in ("lead", "evidence") and ln.keys and not ln.scope_differs for ln in lines))

@@ -25,8 +25,8 @@ class PlaceIndex:
         self.places = sorted({p for p in places if p})
         self.primary: dict[str, set[str]] = {}
         self.secondary: dict[str, set[str]] = {}
-        self.pinyin: dict[str, set[str]] = {}
-        self.parent_pinyin: dict[str, set[str]] = {}
+        self._spelled: list[tuple[str, str, bool]] = []  # (name, place, is a parent): pinyin built on first use
+        self._pinyin: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         for place in self.places:
             parts = units(place) or [place]
             last = parts[-1]
@@ -45,10 +45,28 @@ class PlaceIndex:
                 for name in (parent, core(parent)):
                     if len(name) >= 2:
                         self.secondary.setdefault(name, set()).add(place)
-            for part in parts:
-                self.pinyin.setdefault(pinyin(core(part)), set()).add(place)
-            for parent in parents:  # Zhejiang, Ningxia: the provinces and cities a place lies in
-                self.parent_pinyin.setdefault(pinyin(core(parent)), set()).add(place)
+            self._spelled += [(core(part), place, False) for part in parts]
+            # Zhejiang, Ningxia: the provinces and cities a place lies in
+            self._spelled += [(core(parent), place, True) for parent in parents]
+
+    def _spellings(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        # pypinyin costs ~0.5 s to import and a Chinese question never needs it: spelled when first asked for
+        if self._pinyin is None:
+            own: dict[str, set[str]] = {}
+            parent: dict[str, set[str]] = {}
+            for name, place, is_parent in self._spelled:
+                (parent if is_parent else own).setdefault(pinyin(name), set()).add(place)
+            self._pinyin = own, parent
+        return self._pinyin
+
+    @property
+    def pinyin(self) -> dict[str, set[str]]:
+        """Pinyin of each place's own units (and of the place's core name) → places."""
+        return self._spellings()[0]
+
+    @property
+    def parent_pinyin(self) -> dict[str, set[str]]:
+        return self._spellings()[1]
 
     def aliases_of(self, place: str) -> set[str]:
         return {n for table in (self.primary, self.secondary) for n, ps in table.items() if place in ps}
@@ -62,13 +80,14 @@ class PlaceIndex:
         hits = self._match(question, self.primary)
         question = pinyin_spelling(question)
         flat = re.sub(r"[^a-z]", "", question.lower())
+        own, parent = self._spellings() if flat else ({}, {})  # no Latin letters: no pinyin to match
         if not hits:
-            for py, places in sorted(self.pinyin.items(), key=lambda kv: -len(kv[0])):
+            for py, places in sorted(own.items(), key=lambda kv: -len(kv[0])):
                 if len(py) >= 4 and py in flat:
                     hits.update(places)
         parents = [(name, ps) for name, ps in self.secondary.items() if name in question]
-        parents += [(py, ps) for py, ps in self.parent_pinyin.items() if len(py) >= 5 and py in flat]
-        named = {n for n, ps in self.primary.items() if ps & hits} | {py for py, ps in self.pinyin.items() if ps & hits}
+        parents += [(py, ps) for py, ps in parent.items() if len(py) >= 5 and py in flat]
+        named = {n for n, ps in self.primary.items() if ps & hits} | {py for py, ps in own.items() if ps & hits}
         for name, places in parents:
             if not places & hits and name not in named:  # 贵州省 named is the province, not its counties
                 hits |= places

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import Fact, ReportMeta, Section
+from ..models import ReportMeta, Section
 from ..places import PlaceIndex
 from ..settings import AnswerSettings, RetrievalSettings
 from ..store.chunkmap import ChunkMap
+from ..store.factstore import FactView
 from .retrieve import HybridRetriever
 
 
@@ -17,7 +18,7 @@ class Corpus:
     metas: dict[str, ReportMeta]
     chunks: ChunkMap
     places: PlaceIndex
-    facts: list[Fact]
+    facts: FactView  # .of(report_ids, indicators, places, year) selects in SQL; iterating reads them all
     text: Callable[[str], str]
     sections: Callable[[str], list[Section]]
     retriever: HybridRetriever | None

@@ -5,86 +5,72 @@ against this copy, never against the vector store's.
 """
 from __future__ import annotations
 
-import sqlite3
-from contextlib import contextmanager
 from pathlib import Path
 
 from ..models import Chunk, ReportMeta, Section
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, meta TEXT NOT NULL, text TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sections (report_id TEXT NOT NULL, path TEXT NOT NULL, level INTEGER NOT NULL,
-    start INTEGER NOT NULL, end INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS chunks (id TEXT PRIMARY KEY, report_id TEXT NOT NULL, section TEXT NOT NULL,
-    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS sections_report ON sections(report_id);
-CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
-"""
+from .database import Database, open_database
+from .migrations import migrate
 
 
 class DocStore:
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self._db = sqlite3.connect(str(path), check_same_thread=False)
-        self._db.executescript(_SCHEMA)
+    def __init__(self, db: Database | Path | str):
+        self.db = db if isinstance(db, Database) else open_database(db)
+        self.path = self.db.location  # reopened by ingest workers (a file path or a postgresql:// URL)
+        migrate(self.db, "docs")
         self._texts: dict[str, str] = {}
 
-    @contextmanager
     def transaction(self):
-        with self._db:
-            yield self._db
+        return self.db.transaction()
 
     def manifest(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT key, value FROM manifest"))
+        return dict(self.db.rows("SELECT key, value FROM manifest"))
 
     def set_manifest(self, values: dict[str, str]) -> None:
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?)", list(values.items()))
+        with self.db.transaction() as tx:
+            tx.executemany("INSERT INTO manifest VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           list(values.items()))
 
     def has(self, report_id: str) -> bool:
-        return self._db.execute("SELECT 1 FROM reports WHERE id=?", (report_id,)).fetchone() is not None
+        return self.db.one("SELECT 1 FROM reports WHERE id=?", (report_id,)) is not None
 
     def add(self, meta: ReportMeta, text: str, sections: list[Section], chunks: list[Chunk]) -> None:
-        with self._db as db:
-            db.execute("INSERT INTO reports VALUES (?, ?, ?)", (meta.id, meta.model_dump_json(), text))
-            db.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?)",
+        with self.db.transaction() as tx:
+            tx.execute("INSERT INTO reports VALUES (?, ?, ?)", (meta.id, meta.model_dump_json(), text))
+            tx.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?)",
                            [(meta.id, s.path, s.level, s.start, s.end) for s in sections])
-            db.executemany("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
+            tx.executemany("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
                            [(c.id, c.report_id, c.section, c.start, c.end, c.text) for c in chunks])
 
     def remove(self, report_id: str) -> None:
-        with self._db as db:
+        with self.db.transaction() as tx:
             for table, col in (("reports", "id"), ("sections", "report_id"), ("chunks", "report_id")):
-                db.execute(f"DELETE FROM {table} WHERE {col}=?", (report_id,))
+                tx.execute(f"DELETE FROM {table} WHERE {col}=?", (report_id,))
         self._texts.pop(report_id, None)
 
     def reports(self) -> list[ReportMeta]:
-        rows = self._db.execute("SELECT meta FROM reports ORDER BY json_extract(meta, '$.source')")
-        return [ReportMeta.model_validate_json(m) for (m,) in rows]
+        metas = [ReportMeta.model_validate_json(m) for (m,) in self.db.rows("SELECT meta FROM reports")]
+        return sorted(metas, key=lambda m: m.source)  # the order reports are listed in, on both databases
 
     def text(self, report_id: str) -> str:
         if report_id not in self._texts:
-            row = self._db.execute("SELECT text FROM reports WHERE id=?", (report_id,)).fetchone()
+            row = self.db.one("SELECT text FROM reports WHERE id=?", (report_id,))
             self._texts[report_id] = row[0] if row else ""
         return self._texts[report_id]
 
     def sections(self, report_id: str) -> list[Section]:
-        rows = self._db.execute(
-            "SELECT path, level, start, end FROM sections WHERE report_id=? ORDER BY start, level DESC", (report_id,)
-        )
+        rows = self.db.rows('SELECT path, level, start, "end" FROM sections WHERE report_id=? '
+                            'ORDER BY start, level DESC', (report_id,))
         return [Section(path=p, level=lv, start=s, end=e) for p, lv, s, e in rows]
 
     def chunks(self, report_id: str | None = None) -> list[Chunk]:
-        sql = "SELECT id, report_id, section, start, end, text FROM chunks"
-        rows = self._db.execute(sql + " WHERE report_id=? ORDER BY id" if report_id else sql + " ORDER BY id",
-                                (report_id,) if report_id else ())
-        return [Chunk(id=i, report_id=r, section=sec, start=s, end=e, text=t) for i, r, sec, s, e, t in rows]
+        sql = 'SELECT id, report_id, section, start, "end", text FROM chunks'
+        rows = self.db.rows(sql + " WHERE report_id=?" if report_id else sql, (report_id,) if report_id else ())
+        # sorted here, not by ORDER BY: PostgreSQL's collation may not order ids byte by byte as SQLite does
+        return sorted((Chunk(id=i, report_id=r, section=sec, start=s, end=e, text=t) for i, r, sec, s, e, t in rows),
+                      key=lambda c: c.id)
 
     def chunk_count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        return self.db.one("SELECT COUNT(*) FROM chunks")[0]
 
     def close(self) -> None:
-        self._db.close()
-
+        self.db.close()

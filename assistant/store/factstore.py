@@ -1,4 +1,5 @@
-"""The typed fact table, stored in the same SQLite file as the reports and rebuilt per report.
+"""The typed fact table, stored in the same database as the reports and rebuilt per report, indexed by
+indicator, place and year so list/count/compare answers select their facts in SQL.
 
 Its version is a hash of the extractor's source, so a changed extractor re-extracts every
 report from the stored cleaned texts at the next start (milliseconds per report).
@@ -14,12 +15,8 @@ from ..models import Fact
 from ..text.injection import looks_like_injection
 from ..models import ReportMeta
 from .docstore import DocStore
+from .migrations import migrate
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS facts (report_id TEXT NOT NULL, indicator TEXT NOT NULL, fact TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);
-CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator);
-"""
 
 
 def extractor_version() -> str:
@@ -39,18 +36,18 @@ def extract_report_facts(meta: ReportMeta, text: str) -> list[Fact]:
 class FactStore:
     def __init__(self, docs: DocStore):
         self.docs = docs
-        self.db = docs._db
-        self.db.executescript(_SCHEMA)
+        self.db = docs.db
+        migrate(self.db, "facts")
 
     def sync(self, metas: dict[str, ReportMeta]) -> int:
         """(Re-)extract facts for reports that have none or were extracted by another version."""
         version = extractor_version()
         stale = self.docs.manifest().get("facts_version") != version
-        have = {r for (r,) in self.db.execute("SELECT DISTINCT report_id FROM facts")}
+        have = {r for (r,) in self.db.rows("SELECT DISTINCT report_id FROM facts")}
         todo = [m for m in metas.values() if stale or m.id not in have]
         if stale:
-            with self.db:
-                self.db.execute("DELETE FROM facts")
+            with self.db.transaction() as tx:
+                tx.execute("DELETE FROM facts")
         for meta in todo:
             self.add(meta, self.docs.text(meta.id))
         self.docs.set_manifest({"facts_version": version})
@@ -61,26 +58,54 @@ class FactStore:
 
     def put(self, report_id: str, facts: list[Fact]) -> list[Fact]:
         """Store facts extracted elsewhere (ingest extracts them in its worker processes)."""
-        with self.db:
-            self.db.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
-            self.db.executemany("INSERT INTO facts VALUES (?, ?, ?)",
-                                [(f.report_id, f.indicator.value, f.model_dump_json()) for f in facts])
+        with self.db.transaction() as tx:
+            tx.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
+            tx.executemany("INSERT INTO facts (report_id, indicator, fact, place, year) VALUES (?, ?, ?, ?, ?)",
+                           [(f.report_id, f.indicator.value, f.model_dump_json(), f.place, f.year) for f in facts])
         return facts
 
     def remove(self, report_id: str) -> None:
-        with self.db:
-            self.db.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
+        with self.db.transaction() as tx:
+            tx.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
 
-    def query(self, indicators: list[Indicator] | None = None, report_ids: set[str] | None = None) -> list[Fact]:
+    def query(self, indicators: list[Indicator] | None = None, report_ids: set[str] | None = None,
+              places: list[str] | None = None, year: int | None = None) -> list[Fact]:
+        """The facts that pass every filter given, selected in SQL on the indexed columns, in (report, offset)
+        order; only the selected rows are parsed."""
+        if report_ids is not None and not report_ids:
+            return []
         where, args = [], []
-        if indicators:
-            where.append(f"indicator IN ({','.join('?' * len(indicators))})")
-            args += [i.value for i in indicators]
-        if report_ids is not None and len(report_ids) <= 500:  # a few reports: read only theirs
-            where.append(f"report_id IN ({','.join('?' * len(report_ids))})")
-            args += sorted(report_ids)
+        for column, values in (("indicator", [i.value for i in indicators or []]), ("place", places or []),
+                               ("report_id", sorted(report_ids or []))):
+            if values:
+                sql, arg = self.db.in_list(column, values)
+                where.append(sql)
+                args.append(arg)
+        if year is not None:
+            where.append("year = ?")
+            args.append(year)
         sql = "SELECT fact FROM facts" + (" WHERE " + " AND ".join(where) if where else "")
-        facts = [Fact.model_validate_json(row) for (row,) in self.db.execute(sql, args)]
-        if report_ids is not None:
-            facts = [f for f in facts if f.report_id in report_ids]
+        facts = [Fact.model_validate_json(row) for (row,) in self.db.rows(sql, args)]
         return sorted(facts, key=lambda f: (f.report_id, f.start))
+
+
+class FactView:
+    """The fact table as the answer stages read it: `of(...)` selects in SQL; iterating reads every fact
+    (for callers that need all of them). Only reports of this view's metadata are seen, so a report
+    another process committed since the last reload does not appear half-known."""
+
+    def __init__(self, store: FactStore, metas: dict[str, ReportMeta]):
+        self.store, self.metas = store, metas
+
+    def of(self, report_ids=None, indicators=None, places=None, year=None) -> list[Fact]:
+        ids = set(report_ids) & self.metas.keys() if report_ids is not None else None
+        if ids is not None and len(ids) == len(self.metas):
+            ids = None  # every report: no id list to send
+        facts = self.store.query(list(indicators) if indicators else None, ids, places, year)
+        return facts if ids is not None else [f for f in facts if f.report_id in self.metas]
+
+    def __iter__(self):
+        return iter(self.of())
+
+    def __len__(self) -> int:
+        return len(self.of())

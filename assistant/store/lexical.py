@@ -1,4 +1,4 @@
-"""Chinese BM25 over jieba tokens, as an inverted index in SQLite that grows and shrinks per report.
+"""Chinese BM25 over jieba tokens, as an inverted index in the database (SQLite or PostgreSQL) that grows and shrinks per report.
 
 Why not bm25s any more: it indexes a fixed corpus, so every ingest or removal rebuilt BM25 over every
 chunk and held all of it in memory. Here one row holds one term's postings in one report (chunk numbers,
@@ -9,7 +9,6 @@ the same corpus statistics, so rankings match the previous index.
 from __future__ import annotations
 
 import math
-import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -20,33 +19,22 @@ import numpy as np
 from ..models import Chunk
 from ..text.lexicon import tokenize
 from ..text.script import to_simplified
+from .database import Database, SQLiteDatabase
+from .migrations import migrate
 
 K1, B = 1.5, 0.75
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS lex_chunks (n INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL UNIQUE,
-    report_id TEXT NOT NULL, length INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS lex_chunks_report ON lex_chunks(report_id);
-CREATE TABLE IF NOT EXISTS lex_postings (term TEXT NOT NULL, report_id TEXT NOT NULL, chunks BLOB NOT NULL,
-    tfs BLOB NOT NULL, lengths BLOB NOT NULL, PRIMARY KEY (term, report_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS lex_postings_report ON lex_postings(report_id);
-CREATE TABLE IF NOT EXISTS lex_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-"""
-
-
 def chunk_tokens(chunk: Chunk, context: str) -> list[str]:
     """What BM25 sees of a chunk: its report's place/title words, its section path and its text."""
     return tokenize(to_simplified(context + " " + chunk.section + " " + chunk.text))
 
 
 class LexicalIndex:
-    """BM25 postings in their own SQLite file (vectorstore/lexical.sqlite), updated report by report."""
+    """BM25 postings in their own SQLite file (vectorstore/lexical.sqlite) or in PostgreSQL, updated report
+    by report."""
 
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses at most the last commit, never corrupts
-        self._db.executescript(_SCHEMA)
+    def __init__(self, db: Database | Path):
+        self._db = db if isinstance(db, Database) else SQLiteDatabase(db, wal=True)
+        migrate(self._db, "lexical")
         self._lock = threading.Lock()
         self._stats()
 
@@ -56,11 +44,11 @@ class LexicalIndex:
 
     def _stats(self) -> None:
         # N and the mean length are corpus-wide and change with every report: kept here, re-read on change
-        n, total = self._db.execute("SELECT COUNT(*), COALESCE(SUM(length), 0) FROM lex_chunks").fetchone()
-        self.n_chunks, self.avg_len = n, (total / n if n else 0.0)
+        n, total = self._db.one("SELECT COUNT(*), COALESCE(SUM(length), 0) FROM lex_chunks")
+        self.n_chunks, self.avg_len = n, (float(total) / n if n else 0.0)
 
     def report_ids(self) -> set[str]:
-        return {r for (r,) in self._db.execute("SELECT DISTINCT report_id FROM lex_chunks")}
+        return {r for (r,) in self._db.rows("SELECT DISTINCT report_id FROM lex_chunks")}
 
     def add_report(self, report_id: str, chunks: list[Chunk], context: str) -> None:
         """Index one report's chunks (replacing any earlier rows of it)."""
@@ -79,28 +67,28 @@ class LexicalIndex:
             self._write(batch)
 
     def _write(self, reports: list[tuple[str, list[tuple[str, list[str]]]]]) -> None:
-        with self._lock, self._db as db:
+        with self._lock, self._db.transaction() as db:
             for report_id, docs in reports:
                 self._delete(db, report_id)
                 postings: dict[str, list[tuple[int, int, int]]] = {}
                 for chunk_id, tokens in docs:
-                    n = db.execute("INSERT INTO lex_chunks (chunk_id, report_id, length) VALUES (?, ?, ?)",
-                                   (chunk_id, report_id, len(tokens))).lastrowid
+                    n = db.execute("INSERT INTO lex_chunks (chunk_id, report_id, length) VALUES (?, ?, ?) RETURNING n",
+                                   (chunk_id, report_id, len(tokens))).fetchone()[0]
                     for term, tf in Counter(tokens).items():
                         postings.setdefault(term, []).append((n, tf, len(tokens)))
                 db.executemany("INSERT INTO lex_postings VALUES (?, ?, ?, ?, ?)",
                                [(t, report_id, *_pack(rows)) for t, rows in postings.items()])
-                db.executemany("INSERT INTO lex_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                db.executemany("INSERT INTO lex_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = lex_df.df + excluded.df",
                                [(t, len(rows)) for t, rows in postings.items()])
         self._stats()
 
     def remove_report(self, report_id: str) -> None:
-        with self._lock, self._db as db:
+        with self._lock, self._db.transaction() as db:
             self._delete(db, report_id)
         self._stats()
 
     @staticmethod
-    def _delete(db: sqlite3.Connection, report_id: str) -> None:
+    def _delete(db, report_id: str) -> None:
         rows = db.execute("SELECT term, length(chunks) / 8 FROM lex_postings WHERE report_id=?", (report_id,)).fetchall()
         db.executemany("UPDATE lex_df SET df = df - ? WHERE term=?", [(n, t) for t, n in rows])
         db.executemany("DELETE FROM lex_df WHERE term=? AND df <= 0", [(t,) for t, _ in rows])  # only its terms
@@ -123,15 +111,16 @@ class LexicalIndex:
         return self._ids([int(keys[i]) for i in order if total[i] > 0])
 
     def _term_scores(self, term: str, report_ids: set[str] | None, times: int):
-        row = self._db.execute("SELECT df FROM lex_df WHERE term=?", (term,)).fetchone()
+        row = self._db.one("SELECT df FROM lex_df WHERE term=?", (term,))
         if not row:
             return None
         idf = math.log(1 + (self.n_chunks - row[0] + 0.5) / (row[0] + 0.5))
         sql = "SELECT chunks, tfs, lengths FROM lex_postings WHERE term=?"
         if report_ids is None:
-            rows = self._db.execute(sql, (term,)).fetchall()
-        else:  # one primary-key probe per report in scope
-            rows = [r for rid in sorted(report_ids) for r in self._db.execute(sql + " AND report_id=?", (term, rid))]
+            rows = self._db.rows(sql, (term,))
+        else:  # primary-key probes for the reports in scope, in one statement (one round trip to PostgreSQL)
+            in_scope, ids = self._db.in_list("report_id", sorted(report_ids))
+            rows = self._db.rows(f"{sql} AND {in_scope}", (term, ids)) if report_ids else []
         if not rows:
             return None
         chunks = np.concatenate([np.frombuffer(r[0], dtype=np.int64) for r in rows])
@@ -143,7 +132,7 @@ class LexicalIndex:
     def _ids(self, ns: list[int]) -> list[str]:
         if not ns:
             return []
-        rows = dict(self._db.execute(f"SELECT n, chunk_id FROM lex_chunks WHERE n IN ({','.join('?' * len(ns))})", ns))
+        rows = dict(self._db.rows(f"SELECT n, chunk_id FROM lex_chunks WHERE n IN ({','.join('?' * len(ns))})", ns))
         return [rows[n] for n in ns]
 
     def close(self) -> None:

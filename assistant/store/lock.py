@@ -5,7 +5,8 @@
 * `committing()` / `reading()`: flock(2) exclusive / shared on a second file. A writer holds it only while it
   writes Chroma and SQLite (embeddings are computed before), a reader while it answers; so a question never
   sees a half-written store, and an ingest waits for the questions in flight (seconds, not minutes).
-* `generation`: a counter in the SQLite manifest bumped by every commit; a reader whose counter is older
+* With FAZHI_DATABASE_URL the same three locks are PostgreSQL advisory locks (store/advisory.py).
+* `generation`: a counter in the store's manifest table bumped by every commit; a reader whose counter is older
   reloads its in-memory view (reports, chunks, BM25, Chroma client) before answering.
 """
 from __future__ import annotations
@@ -87,6 +88,15 @@ class StoreLock:
             yield
         finally:
             self._release(commit)
+
+
+def store_lock(db, store_dir: Path, timeout: float):
+    """File locks beside SQLite files; advisory locks in PostgreSQL, which hold across machines."""
+    if db.dialect == "postgresql":
+        from .advisory import AdvisoryStoreLock
+
+        return AdvisoryStoreLock(db, timeout)
+    return StoreLock(store_dir, timeout)
 
 
 def generation(docs) -> int:

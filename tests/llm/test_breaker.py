@@ -11,7 +11,7 @@ import pytest
 from assistant import Assistant, Settings
 from assistant.llm.breaker import Breaker
 from assistant.text.redact import redact
-from conftest import FakeEmbedding, FakeLLM
+from conftest import FakeEmbedding, FakeLLM, fake_default_embedder
 
 QUESTION = "平罗县2023年行政诉讼败诉率是多少?"
 
@@ -82,7 +82,7 @@ def test_hanging_endpoint_is_cut_by_the_read_timeout_and_then_skipped(seeded_hom
 
 
 def test_model_failing_mid_answer_trips_the_breaker(seeded_home):
-    a = _open(seeded_home, llm="local", llm_breaker_failures=1)
+    a = _open(seeded_home, llm="local", llm_breaker_failures=1, llm_skip_complete=False)  # phrased: it fails
     a._llm = FakeLLM(replies=[lambda prompt: (_ for _ in ()).throw(RuntimeError("server exploded"))])
     try:
         answer = a.ask(QUESTION)
@@ -98,7 +98,7 @@ def test_cli_dead_endpoint_exit_0(seeded_home, monkeypatch):
 
     from assistant.cli import app
 
-    monkeypatch.setattr("assistant.assistant.make_embedder", lambda s: FakeEmbedding())
+    fake_default_embedder(monkeypatch)
     for k, v in {"FAZHI_HOME": str(seeded_home), "FAZHI_LLM": "openai",
                  "FAZHI_LLM_BASE_URL": "http://127.0.0.1:9/v1"}.items():
         monkeypatch.setenv(k, v)
