@@ -291,8 +291,7 @@ class Assistant:
         return self._llm
 
     def warm_up(self) -> threading.Thread:
-        """Assemble/load the local model and cache its system prompt in the background (~5-10 s),
-        so the first question of a chat or web session does not pay for it."""
+        """Load the local model and cache its system prompt in the background, for a session's first question."""
         def run():
             if self.settings.llm == "none":
                 return
@@ -392,9 +391,7 @@ class Assistant:
             q = self.analyze(question, place, year)
             earlier = validate.history(history)
             ctx = Context(self.corpus, self.settings.retrieval, self.settings.answer)
-            if earlier is None:
-                return engine.answer(q, ctx, explicit_year=year is not None)
-            return engine.follow_up(q, self.analyze(earlier, place, year), ctx, year is not None,
+            return engine.follow_up(q, earlier and self.analyze(earlier, place, year), ctx, year is not None,
                                     lambda text: self.analyze(text, place, year))
 
     def close(self) -> None:

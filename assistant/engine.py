@@ -36,10 +36,12 @@ def answer(q: Query, ctx: Context, explicit_year: bool) -> Answer:
         update={"standalone_question": q.question})
 
 
-def follow_up(q: Query, earlier: Query, ctx: Context, explicit_year: bool, reanalyze) -> Answer:
-    """A question asked after `earlier` in one conversation: made standalone (understand/followup.py), answered,
-    and the reading taken shown when it differs from the words asked."""
+def follow_up(q: Query, earlier: Query | None, ctx: Context, explicit_year: bool, reanalyze) -> Answer:
+    """A question asked after `earlier` in one conversation (None: the first): made standalone
+    (understand/followup.py), answered, and the reading taken shown when it differs from the words asked."""
     c = ctx.corpus
+    if earlier is None:
+        return answer(q, ctx, explicit_year)
     earlier = narrow(earlier, c.metas, c.text)[0]  # a department's reports stay that department's
     standalone = resolve(q, earlier, c.places, reanalyze)
     if standalone is None:
