@@ -1,0 +1,45 @@
+"""The same figure asked in Chinese and in English gets the same value (eval/parity-*.jsonl, no LLM, the real
+embedder). Floors are the values measured on each half (docs in eval/make_parity.py); tune on the tune half only."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation.parity import parity
+from assistant.evaluation.questions import load_questions
+
+ROOT = Path(__file__).resolve().parents[2]
+# measured (no LLM): zh right, en right, en gives zh's value; wrong magnitudes must stay 0
+FLOORS = {"tune": {"zh_right": 0.0, "en_right": 0.0, "en_same_as_zh": 0.0},
+          "check": {"zh_right": 0.0, "en_right": 0.0, "en_same_as_zh": 0.0}}
+
+
+@pytest.fixture(scope="module")
+def parity_assistant(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.settings import Settings
+
+    sources = {e.source for half in FLOORS for q in load_questions(ROOT / "eval" / f"parity-{half}.jsonl")
+               for e in q.evidence}
+    folder = tmp_path_factory.mktemp("parity-reports")
+    for name in sources:
+        shutil.copy(ROOT / "eval" / "unseen-reports" / name, folder)
+    a = Assistant.open(Settings(home=tmp_path_factory.mktemp("parity-home"), llm="none"))
+    a.ingest([folder], progress=False)
+    yield a
+    a.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("half", ["tune", "check"])
+def test_both_languages_give_the_same_value(parity_assistant, half):
+    questions = load_questions(ROOT / "eval" / f"parity-{half}.jsonl")
+    answers = {q.id: parity_assistant.ask(q.question).answer for q in questions}
+    result = parity(questions, answers)
+    print(f"\nparity {half}: {result}")
+    assert result["pairs"] >= 20
+    assert result["wrong_magnitude"] == 0
+    for key, floor in FLOORS[half].items():
+        assert result[key] >= floor, (key, result)
