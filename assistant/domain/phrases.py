@@ -102,5 +102,7 @@ COUNT_EN: dict[str, str] = {"次": " times", "场": " sessions", "场次": " ses
                             "篇": " articles", "份": " copies", "条": " items", "项": " items", "个": " items",
                             "件": " items", "件次": " cases", "起": " cases", "宗": " cases", "所": " institutions",
                             "处": " sites", "张": " sheets", "册": " copies", "亩": " mu"}
+# units that say only "a number of things": what is counted may be named by any English noun
+GENERIC_COUNT = frozenset({"件", "个", "项", "条", "类", "件次"})
 APPROX_EN: dict[str, str] = {"over": "over ", "about": "about ", "nearly": "nearly ", "as many as": "as many as ",
                              "under": "under ", "up to": "up to "}

@@ -2,14 +2,15 @@
 get the same value, at the right magnitude, in the answer's first sentence.
 
 Pairs are question ids `pNN-zh` / `pNN-en`. `parity` counts, per half: Chinese right, English right, the
-English answer giving the Chinese answer's value, and figures at a wrong magnitude (the gold value times a
-power of ten: 57.95万 said as 57.95 million) in either language.
+English answer giving the Chinese answer's value, and figures at a wrong magnitude in either language (the
+answer cites the clause of the gold figure but states it times a power of ten: 57.95万 as 57.95 million).
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
 from .matching import MARKER, first_sentence, gold_quantity, has_value, quantities
+from ..models import Answer
 from .questions import EvalQuestion
 
 
@@ -27,8 +28,14 @@ def _wrong_magnitude(values: set[Decimal], gold: Decimal) -> bool:
     return False
 
 
-def parity(questions: list[EvalQuestion], answers: dict[str, str]) -> dict[str, float]:
-    """Counts and rates over the pairs whose both questions were answered (`answers`: id → answer text)."""
+def _misscaled(answer: Answer, gold_value, gold: Decimal) -> bool:
+    """The answer cites the clause holding the gold figure and states it at another magnitude."""
+    cites_it = any(has_value(c.quote, gold_value) for c in answer.citations)
+    return cites_it and _wrong_magnitude(_values(answer.answer), gold)
+
+
+def parity(questions: list[EvalQuestion], answers: dict[str, Answer]) -> dict:
+    """Counts and rates over the pairs whose both questions were answered (`answers`: id → Answer)."""
     by_pair: dict[str, dict[str, EvalQuestion]] = {}
     for q in questions:
         pair, _, lang = q.id.rpartition("-")
@@ -40,14 +47,14 @@ def parity(questions: list[EvalQuestion], answers: dict[str, str]) -> dict[str, 
             continue
         gold_value = qs["zh"].answer.values[0]
         gold = gold_quantity(gold_value).value
-        zh, en = (first_sentence(answers[qs[lang].id]) for lang in ("zh", "en"))
+        zh, en = (first_sentence(answers[qs[lang].id].answer) for lang in ("zh", "en"))
         zh_ok, en_ok = has_value(MARKER.sub("", zh), gold_value), has_value(MARKER.sub("", en), gold_value)
         zh_values, en_values = _values(zh), _values(en)
         n += 1
         zh_right += zh_ok
         en_right += en_ok
         same += bool((zh_ok and en_ok) or (not zh_ok and zh_values & en_values - {gold}))
-        bad = _wrong_magnitude(zh_values, gold) + _wrong_magnitude(en_values, gold)
+        bad = sum(_misscaled(answers[qs[lang].id], gold_value, gold) for lang in ("zh", "en"))
         wrong += bad
         if not en_ok or bad:
             failures.append(pair)

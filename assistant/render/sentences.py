@@ -11,30 +11,40 @@ from dataclasses import dataclass
 
 from ..domain.glossary import thing_en
 from ..domain.indicators import Indicator
-from ..domain.phrases import APPROX_EN, COUNT_EN, UNIT_EN
-from ..domain.quantity import COUNT_KINDS, en_number, parse_zh
+from ..domain.phrases import APPROX_EN, COUNT_EN, GENERIC_COUNT, UNIT_EN
+from ..domain.quantity import COUNT_KINDS, Quantity, en_number, parse_en, parse_zh
 from ..domain.statements import WHOLE_SCOPE
 from ..models import Fact, ReportMeta
 from ..reading.trend import Change
 from .draft import Line
 from .slots import P, Cite, Join, T, Who, Year
 
-def value_en(value_text: str, counted: bool = False, thing: str = "") -> str:
+def value_en(value_text: str, counted: bool = False, term: str = "") -> str:
     """A figure as written, in English: 300余件 → over 300; 21.6% → 21.6%; 57.95万件 → 579,500 (57.95万件);
     2841万元 → 28.41 million yuan (2841万元); 21.9个百分点 → 21.9 percentage points. An open-vocabulary figure
-    (`counted`) also names what it counts: `thing` (the term's English name or the Chinese term itself)."""
+    (`counted`) also names what it counts: the English name of `term` when it fits the unit, else the unit
+    as an English noun with the Chinese term in brackets."""
     found = [q for q in parse_zh(value_text.strip()) if q.text]
     if not found:
         return value_text
     q = found[0]
     number, _ = en_number(q)
     unit = UNIT_EN.get(q.unit) or (UNIT_EN.get(q.kind) if q.kind not in COUNT_KINDS else "")
-    named = counted and not unit and thing.isascii() and bool(thing)  # "579,500 government service matters"
+    thing = thing_en(term) if counted and term and not unit else None
+    named = thing is not None and _fits(thing, q)  # "579,500 government service matters"
     if counted and not unit:
         unit = f" {thing}" if named else COUNT_EN.get(q.unit, "")
     shown = q.magnitude or (counted and q.kind in COUNT_KINDS)  # the report's figure beside the English one
-    original = "; ".join(x for x in (q.text if shown else "", thing if counted and not named else "") if x)
+    original = "; ".join(x for x in (q.text if shown else "", term if counted and not named else "") if x)
     return f"{APPROX_EN.get(q.approx, '')}{number}{unit}" + (f" ({original})" if original else "")
+
+
+def _fits(thing: str, q: Quantity) -> bool:
+    """An English name fits a figure whose unit counts the same kind (lectures: 次; matters: 件), never
+    people for sessions (1.2万期 are not Party members)."""
+    said = parse_en(f"2 {thing}")
+    kind = said[0].kind if said else "count"
+    return kind == q.kind or (kind == "count" and q.unit in GENERIC_COUNT)
 
 
 @dataclass(frozen=True)
@@ -43,10 +53,10 @@ class Value:
 
     text: str
     counted: bool = False  # an open-vocabulary figure: its unit is said in English too
-    thing: str = ""  # what an open-vocabulary figure counts (English name, else the Chinese term)
+    term: str = ""  # what an open-vocabulary figure counts, in the report's words
 
     def render(self, lang: str) -> str:
-        return self.text if lang == "zh" else value_en(self.text, self.counted, self.thing)
+        return self.text if lang == "zh" else value_en(self.text, self.counted, self.term)
 
 
 def name(ind: Indicator, article: bool = False) -> T:
@@ -90,7 +100,7 @@ def figure_line(term: str, value: str, meta: ReportMeta, key: int) -> Line:
     """An open-vocabulary figure: the report's own words for what it counts (in parentheses in English)."""
     phrase = "figure.clause" if value in term else "figure.term"  # the figure first in the clause: the clause says it
     return Line("lead", phrase, {"who": Who(meta), "year": Year(meta.year), "term": term,
-                                 "value": Value(value, counted=True, thing=thing_en(term) or term), "cite": Cite((key,))})
+                                 "value": Value(value, counted=True, term=term), "cite": Cite((key,))})
 
 
 def missing_line(inds: list[Indicator], meta: ReportMeta, target: bool = False) -> Line:

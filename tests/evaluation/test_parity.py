@@ -36,7 +36,7 @@ def parity_assistant(tmp_path_factory):
 @pytest.mark.parametrize("half", ["tune", "check"])
 def test_both_languages_give_the_same_value(parity_assistant, half):
     questions = load_questions(ROOT / "eval" / f"parity-{half}.jsonl")
-    answers = {q.id: parity_assistant.ask(q.question).answer for q in questions}
+    answers = {q.id: parity_assistant.ask(q.question) for q in questions}
     result = parity(questions, answers)
     print(f"\nparity {half}: {result}")
     assert result["pairs"] >= 20
