@@ -44,12 +44,15 @@ def asked_units(question: str) -> set[str] | None:
 # English: what "how many …" counts → units (no Chinese words to match, so the unit must be clear)
 _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
              (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?)\b", {"次", "场", "场次", "期"}),
+             # money before people: "the amount involved in the cases police investigated" asks a sum
+             (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
              (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?)\b",
               {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
              (r"\b(?:items?|tasks?|measures?|matters?|projects?)\b", {"项", "个", "件"}),
-             (r"\b(?:banners?|posters?|copies|documents?|articles?|pamphlets?|brochures?)\b", {"条", "张", "份", "篇", "册"}),
-             (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
+             (r"\b(?:pamphlets?|brochures?|booklets?)\b", {"册", "本", "份"}),
+             (r"\b(?:leaflets?|flyers?|posters?)\b", {"张", "份"}),
+             (r"\b(?:banners?|copies|documents?|articles?)\b", {"条", "张", "份", "篇", "册"}),
              (r"\b(?:cases?|crimes?|disputes?)\b", {"件", "起", "宗", "件次"})]
 
 
