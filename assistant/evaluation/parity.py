@@ -2,6 +2,7 @@
 get the same value, at the right magnitude, in the answer's first sentence.
 
 Pairs are question ids `pNN-zh` / `pNN-en`. `parity` counts, per half: Chinese right, English right, the
+English answer stating the value in English digits (579,500, not only 57.95万), the
 English answer giving the Chinese answer's value, and figures at a wrong magnitude in either language (the
 answer cites the clause of the gold figure but states it times a power of ten: 57.95万 as 57.95 million).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .matching import MARKER, first_sentence, gold_quantity, has_value, quantities
+from ..domain.quantity import parse_en
 from ..models import Answer
 from .questions import EvalQuestion
 
@@ -40,7 +42,7 @@ def parity(questions: list[EvalQuestion], answers: dict[str, Answer]) -> dict:
     for q in questions:
         pair, _, lang = q.id.rpartition("-")
         by_pair.setdefault(pair, {})[lang] = q
-    n = zh_right = en_right = same = wrong = 0
+    n = zh_right = en_right = same = wrong = in_english = 0
     failures: list[str] = []
     for pair, qs in sorted(by_pair.items()):
         if set(qs) != {"zh", "en"} or not all(q.id in answers for q in qs.values()):
@@ -53,11 +55,13 @@ def parity(questions: list[EvalQuestion], answers: dict[str, Answer]) -> dict:
         n += 1
         zh_right += zh_ok
         en_right += en_ok
+        in_english += any(q.value == gold for q in parse_en(MARKER.sub("", en)))  # 579,500, not only 57.95万
         same += bool((zh_ok and en_ok) or (not zh_ok and zh_values & en_values - {gold}))
         bad = sum(_misscaled(answers[qs[lang].id], gold_value, gold) for lang in ("zh", "en"))
         wrong += bad
         if not en_ok or bad:
             failures.append(pair)
     rate = (lambda k: round(k / n, 3) if n else 0.0)
-    return {"pairs": n, "zh_right": rate(zh_right), "en_right": rate(en_right), "en_same_as_zh": rate(same),
+    return {"pairs": n, "zh_right": rate(zh_right), "en_right": rate(en_right), "en_in_english_digits": rate(in_english),
+            "en_same_as_zh": rate(same),
             "wrong_magnitude": wrong, "failures": failures}
