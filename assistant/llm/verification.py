@@ -326,6 +326,9 @@ def verify(question: str, lang: str, extractive: Answer, generated: str, kind: s
             kept_lines.append(("" if lang == "zh" else " ").join(kept))
 
     body_text = "\n".join(kept_lines).strip()
+    if result.kept and len(result.replaced) == len(result.kept):  # nothing of the phrasing is left
+        result.reason = "every phrased figure failed the check; the checked answer is shown"
+        return result
     if not body_text:
         result.reason = "no sentence of the generated answer could be verified"
         return result

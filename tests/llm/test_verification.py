@@ -70,9 +70,14 @@ def test_every_classic_fault_is_replaced_by_the_checked_sentence(fault, rid, sen
     checked = CASES[rid][1]
     assert v.dropped and v.dropped[0][0] == sentence and "figures not in cited quotes" in v.dropped[0][1]
     assert v.replaced == [(sentence, checked, v.dropped[0][1])]
-    if lang == "en":  # the checked sentence is English: the answer stays in the question's language
-        assert v.answer is not None and v.answer.answer == checked
+    assert v.answer is None  # nothing of the phrasing left: the checked (extractive) answer is shown
     assert "figure check" in caplog.text
+
+
+def test_a_faulty_sentence_beside_a_good_one_is_replaced_in_place():
+    good = "Longxi County's online availability rate was 100% [1]."
+    v = verify("q", "en", answer_for("lx"), good + " Longxi County handled 57.95 million matters [1].", texts=TEXTS)
+    assert v.answer is not None and v.answer.answer == good + " " + CASES["lx"][1]
 
 
 @pytest.mark.parametrize("rid, sentence", RIGHT)
