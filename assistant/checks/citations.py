@@ -1,8 +1,14 @@
-"""Pure checks on citations and answer text: verbatim quotes, and no number without a source."""
+"""Pure checks on citations and answer text: verbatim quotes, and no figure without a source.
+
+A figure is supported by value, not by its digits (domain/quantity.py): 579,500 and 57.95万件 are one
+figure, 23 million yuan is not 23起, 57.95 million is not 57.95万, 45 cases is not 化解率45%. A figure
+rounded for English (1.22 million yuan) stands only beside the exact one it was rounded from (122.4552万元).
+"""
 from __future__ import annotations
 
 import re
 
+from ..domain.quantity import COUNT_KINDS, Quantity, en_number, parse_en, parse_zh, quantities_in
 from ..models import Answer, Citation, Coverage
 from ..render.slots import MARKER
 from ..text.injection import looks_like_injection
@@ -30,15 +36,43 @@ def verify_quote(text: str, cit: Citation) -> bool:
 
 
 def unsupported_numbers(text: str, citations: list[Citation], coverage: Coverage | None = None) -> set[str]:
-    """Numbers stated in `text` that no cited quote (or cited report's title/place/year) contains."""
+    """Figures stated in `text` that no cited quote holds by value and kind (bare numbers may also be a
+    cited report's year, a number of its title or place, or a count of reports the program computed)."""
     allowed: set[str] = set()
     for cit in citations:
-        allowed |= numbers_in(cit.quote) | numbers_in(cit.title or "") | numbers_in(cit.place or "")
+        allowed |= numbers_in(cit.title or "") | numbers_in(cit.place or "")
         if cit.year is not None:
             allowed.add(str(cit.year))
     if coverage is not None:  # counts of reports computed in code from the cited list
         allowed |= {str(n) for n in (coverage.checked, coverage.matched, coverage.related, coverage.not_reported)}
-    return numbers_in(_claims(text, citations)) - allowed
+    bad = unsupported_figures(_claims(text, citations), [c.quote for c in citations], allowed)
+    return set().union(*(numbers_in(t) for t in bad))
+
+
+def unsupported_figures(text: str, quotes: list[str], allowed: set[str] = frozenset()) -> list[str]:
+    """Each figure of `text` (either language) that equals no figure of `quotes` in value with a compatible
+    kind; `allowed`: bare numbers accepted as written (years, counts the program decided)."""
+    said = quantities_in(text)
+    held = [q for quote in quotes for q in parse_zh(quote)]
+    return [q.text for q in said if not _supported(q, said, held, allowed)]
+
+
+def _supported(q: Quantity, said: list[Quantity], held: list[Quantity], allowed: set[str]) -> bool:
+    if any(q.value == h.value and q.compatible(h) for h in held):
+        return True
+    if not q.magnitude and (q.kind in ("none", "year") or q.kind in COUNT_KINDS) \
+            and numbers_in(format(q.number, "f")) <= allowed:  # a year, or a count of reports (3份)
+        return True
+    return any(_rounded_beside(q, h, said) for h in held if h.magnitude and q.compatible(h))
+
+
+def _rounded_beside(q: Quantity, h: Quantity, said: list[Quantity]) -> bool:
+    """1.22 million yuan for 122.4552万元: the English rounding of the quote's figure, stated with it."""
+    text, rounded = en_number(h)
+    if not rounded:
+        return False
+    en = parse_en(text)
+    return bool(en) and en[0].value == q.value and any(s.value == h.value and s is not q for s in said)
 
 
 def _claims(text: str, citations: list[Citation]) -> str:

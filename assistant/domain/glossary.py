@@ -87,7 +87,8 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"first half", ["上半年"]),
     (r"banners?", ["横幅"]),
     (r"posters?", ["海报"]),
-    (r"pamphlets?|brochures?|booklets?|leaflets?|flyers?", ["小册子", "手册", "宣传资料", "折页"]),
+    (r"pamphlets?|brochures?|booklets?", ["小册子", "手册", "宣传资料", "折页"]),
+    (r"leaflets?|flyers?", ["宣传单", "传单", "宣传资料", "折页"]),
     (r"municipal level|city level|city-level", ["市本级"]),
     (r"online|on the internet|via the web", ["网上", "网办", "线上", "全程网办"]),
     (r"rule of law", ["法治"]),
@@ -127,3 +128,31 @@ def synonym_groups(matches: list[tuple[int, int, int]]) -> list[list[str]]:
 def expand_english(question: str) -> list[str]:
     """Chinese terms for the English domain phrases in `question`."""
     return terms_of(glossary_matches(question))
+
+
+# ZH → EN: what a report's figure counts, named in English. An English
+# answer says "579,500 government service matters (57.95万件)"; a term not listed stays Chinese in brackets.
+THINGS_EN: list[tuple[str, str]] = [
+    ("政务服务事项", "government service matters"), ("政务服务", "government services"),
+    ("法律援助案件", "legal aid cases"), ("法律援助", "legal aid cases"), ("法律咨询", "legal consultations"),
+    ("矛盾纠纷", "disputes"), ("纠纷", "disputes"), ("涉企纠纷", "enterprise-related disputes"),
+    ("行政复议案件", "administrative reconsideration cases"), ("行政诉讼案件", "administrative litigation cases"),
+    ("行政确认", "administrative confirmations"), ("行政处罚", "administrative penalties"),
+    ("行政许可", "administrative licences"), ("执法检查", "law-enforcement inspections"),
+    ("规范性文件", "normative documents"), ("培训党员", "Party members trained"),
+    ("党员", "Party members"), ("领导干部", "leading cadres"), ("干部", "cadres"), ("公职人员", "public servants"),
+    ("执法人员", "law-enforcement officers"), ("群众", "residents"), ("企业", "enterprises"),
+    ("市场主体", "market entities"), ("宣传单", "leaflets"), ("小册子", "booklets"), ("横幅", "banners"),
+    ("海报", "posters"), ("讲座", "lectures"), ("活动", "events"), ("案卷", "case files"),
+    ("整改建议", "rectification suggestions"), ("建议", "suggestions"), ("信访", "petitions"),
+    ("公证", "notarisations"), ("调解", "mediations"), ("涉案金额", "amount involved"), ("涉案总金额", "total amount involved"),
+    ("经济损失", "economic losses recovered"), ("资金", "funds"), ("浏览", "views"), ("评价", "ratings"),
+    ("案件", "cases"), ("考试", "exams"), ("学习", "study sessions"),
+]
+
+
+def thing_en(term: str) -> str | None:
+    """The English name of what a Chinese clause counts (办理办结各类政务服务事项 → government service
+    matters), or None when no glossary term fits. The term nearest the figure (ending last) names it."""
+    hits = [(term.rfind(zh) + len(zh), len(zh), en) for zh, en in THINGS_EN if zh in term]
+    return max(hits)[2] if hits else None

@@ -37,8 +37,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                      "{who} sets a target {name}{scope} of {value} in its report{year} {cite}.{change}"),
     "fact.rate": ("{who}{year}{name}{scope}为{value}{cite}。{change}", "{who} reported {name}{scope} of {value}{year} {cite}.{change}"),
     "fact.count": ("{who}{year}{name}{scope}为{value}{cite}。{change}", "{who} reported {value} {name}{scope}{year} {cite}.{change}"),
-    "figure.term": ("{who}{year}{term}{value}{cite}。", "{who} reported {value} ({term}){year} {cite}."),
-    "figure.clause": ("{who}{year}:{term}{cite}。", "{who} reported {value} ({term}){year} {cite}."),
+    "figure.term": ("{who}{year}{term}{value}{cite}。", "{who} reported {value}{year} {cite}."),
+    "figure.clause": ("{who}{year}:{term}{cite}。", "{who} reported {value}{year} {cite}."),
     "missing": ("{who}{year}的报告没有写明{name}。", "The report of {who}{year} does not state {name}."),
     "missing.target": ("{who}{year}的报告没有写明{name}的目标。", "The report of {who}{year} does not state a target for {name}."),
     "direction": ("{who}{year}的报告没有给出{name}的具体数字,只写明了变化方向{cite}。",
@@ -103,3 +103,21 @@ PHRASES: dict[str, tuple[str, str]] = {
     "word.target": ("(目标)", " (target)"), "word.up": ("上升", "up"), "word.down": ("下降", "down"),
     "word.year_unknown": ("年份不详", "year unknown"),
 }
+
+
+# ---- figures in English (render/sentences.value_en) ----------------------------------------------------
+# the words an English figure needs after its digits, by Chinese unit or by kind (domain/quantity.py);
+# plain counts (件, 个, 项…) are named by the indicator or the thing counted
+UNIT_EN: dict[str, str] = {"%": "%", "％": "%", "‰": "‰", "个百分点": " percentage points", "百分点": " percentage points",
+                           "倍": " times", "人次": " person-times", "元": " yuan", "money": " yuan",
+                           "percent": "%", "permille": "‰", "points": " percentage points", "multiple": " times"}
+# an open-vocabulary figure without an English name for its thing: the unit said as an English noun
+COUNT_EN: dict[str, str] = {"次": " times", "场": " sessions", "场次": " sessions", "期": " sessions", "人": " people",
+                            "名": " people", "位": " people", "家": " organisations", "户": " households", "天": " days",
+                            "篇": " articles", "份": " copies", "条": " items", "项": " items", "个": " items",
+                            "件": " items", "件次": " cases", "起": " cases", "宗": " cases", "所": " institutions",
+                            "处": " sites", "张": " sheets", "册": " copies", "亩": " mu"}
+# units that say only "a number of things": what is counted may be named by any English noun
+GENERIC_COUNT = frozenset({"件", "个", "项", "条", "类", "件次"})
+APPROX_EN: dict[str, str] = {"over": "over ", "about": "about ", "nearly": "nearly ", "as many as": "as many as ",
+                             "under": "under ", "up to": "up to "}

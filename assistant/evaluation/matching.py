@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import NamedTuple
 
+from ..domain.quantity import parse_en
 from ..models import Answer, Citation
 from ..places import core, pinyin, units
 from .questions import Evidence, GoldValue
@@ -85,7 +86,11 @@ def quantities(text: str) -> list[Quantity]:
     for m in _QTY.finditer(normalize_text(text)):
         unit = m.group(3).lower() if m.group(3) else None
         out.append(Quantity(Decimal(m.group(1)) * _SCALE.get(m.group(2), 1), _SAME_UNIT.get(unit, unit)))
-    return out
+    # English magnitudes (28.41 million yuan) read by the one figure grammar, as a bare number, in place of
+    # their digits alone (28.41)
+    big = [q for q in parse_en(MARKER.sub("", text)) if q.magnitude]
+    digits = {q.number for q in big}
+    return [q for q in out if q.unit is not None or q.value not in digits] + [Quantity(q.value, None) for q in big]
 
 
 def gold_quantity(v: GoldValue) -> Quantity:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ..text.injection import looks_like_injection  # noqa: F401  (re-exported for callers of this module)
+from ..domain.quantity import en_number, parse_zh
 from ..models import Answer, Citation
 from ..places import english_name
 from ..text.redact import redact
@@ -47,7 +48,17 @@ def _label(c: Citation, lang: str, note: bool = False) -> str:
 
 
 def format_evidence(items: list[Citation], lang: str, notes: set[int] = frozenset()) -> str:
-    return "\n".join(f"[{c.key}] {_label(c, lang, c.key in notes)}: {short_quote(c.quote)}" for c in items)
+    return "\n".join(f"[{c.key}] {_label(c, lang, c.key in notes)}: {short_quote(c.quote)}{_in_english(c.quote, lang)}"
+                     for c in items)
+
+
+def _in_english(quote: str, lang: str) -> str:
+    """For an English answer, the quote's 万/亿 figures in English digits (57.95万件 = 579,500): a small
+    model otherwise reads 万 as million; verification still checks every figure by value."""
+    if lang != "en":
+        return ""
+    said = [f"{q.text} = {en_number(q)[0]}" for q in parse_zh(short_quote(quote)) if q.magnitude in ("万", "亿")]
+    return f" (in English: {'; '.join(said)})" if said else ""
 
 
 def build_messages(question: str, lang: str, extractive: Answer, kind: str,

@@ -1,8 +1,8 @@
 """Checks on LLM-phrased answers that need the fact table (pure functions).
 
 generation.verify already requires every number to be inside the sentence's cited quotes. A small
-model still pairs a right number with the wrong thing ("314件法律援助" when 314 is 法律帮助), rescales
-units (9000万元 → "9000 million"), or states a target as a result. These checks catch that, and
+model still pairs a right number with the wrong thing ("314件法律援助" when 314 is 法律帮助), states a target as a
+result, or says a 万/亿 figure's digits with another magnitude (9000万元 → "9000 million"). These catch that;
 `merge` keeps the verified extractive lines under the phrased summary so nothing can be dropped.
 """
 from __future__ import annotations
@@ -11,12 +11,17 @@ import re
 
 from ..checks.citations import numbers_in
 from ..domain.indicators import mentions
+from ..domain.quantity import parse_zh, quantities_in
 from ..domain.statements import TARGET_SAID
 from ..models import Fact
 from ..models import Answer
 from .verification import split_sentences
 
-_BIG_EN = re.compile(r"\b(?:million|billion|thousand)\b", re.I)
+
+def _rescaled(sentence: str, owners: list[Fact]) -> bool:
+    """A 万/亿 figure's digits said with another magnitude: 20574.58万元 → "20574.58 million"."""
+    written = [q for f in owners for q in parse_zh(f.value_text) if q.magnitude]
+    return any(q.number == w.number and q.value != w.value for q in quantities_in(sentence) for w in written)
 
 
 def figures_consistent(text: str, cited: list, facts: list[Fact]) -> list[str]:
@@ -31,8 +36,8 @@ def figures_consistent(text: str, cited: list, facts: list[Fact]) -> list[str]:
                 continue
             if not any(mentions(sentence, f.indicator) for f in owners):
                 problems.append(f"{n} is not said with what it counts ({owners[0].indicator.label_zh})")
-            if any(re.search(r"[万亿]", f.value_text) for f in owners) and _BIG_EN.search(sentence):
-                problems.append(f"{n}: 万/亿 rescaled in English")
+            if _rescaled(sentence, owners):
+                problems.append(f"{n}: 万/亿 rescaled")
             if all(f.planned for f in owners) and not TARGET_SAID.search(sentence):
                 problems.append(f"{n} is a target in the report, stated as a result")
     return problems

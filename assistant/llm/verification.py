@@ -1,7 +1,9 @@
 """Verification of LLM-phrased answers in plain code (see generation.py for the flow).
 
-Every sentence needs a valid [n]; every number must be in that sentence's cited quotes (or be a count
-the program decided); zero-defeat and comparison claims need a quote or code that makes them; places
+Every sentence needs a valid [n]; every figure must equal a figure of that sentence's cited quotes by
+value and kind (domain/quantity.py: 57.95万 is 579,500, never 57.95 million; 23起 is never 23 yuan), or be
+a count the program decided; a sentence whose figure fails is replaced by the program's own checked
+sentence for the same citations (and logged); zero-defeat and comparison claims need a quote or code that makes them; places
 may not be added or dropped in list/count/compare answers; the answer must be in the question's language.
 """
 from __future__ import annotations
@@ -10,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from ..checks.citations import check_answer, numbers_in
+from ..checks.citations import check_answer, numbers_in, unsupported_figures
 from ..domain.claims import ZERO_SAID, ZERO_WORDS
 from ..domain.levels import PLACE_LIKE
 from ..text.injection import looks_like_injection
@@ -89,6 +91,7 @@ class Verification:
     answer: Answer | None  # None: fall back to the extractive answer
     kept: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (sentence, why)
+    replaced: list[tuple[str, str, str]] = field(default_factory=list)  # (sentence, checked sentence, why)
     reason: str | None = None  # why the whole generated answer was rejected
 
 
@@ -117,6 +120,25 @@ def numbers_of(text: str) -> set[str]:
         if (n := _cn_int(m.group(1))) is not None:
             out.add(str(n))
     return out
+
+
+def _figures_wrong(body: str, cited: list[Citation], code_nums: set[str]) -> str | None:
+    """Why a sentence's figures are not its quotes' figures (value, magnitude, kind), or None."""
+    allowed = set(code_nums)
+    for c in cited:
+        allowed |= numbers_in(c.place or "") | ({str(c.year)} if c.year is not None else set())
+    bad = unsupported_figures(body, [c.quote for c in cited], allowed)
+    digits = allowed.union(*(numbers_of(c.quote) for c in cited))
+    bad += sorted({m.group(1) for m in _CN_COUNT.finditer(body)  # 三个: Chinese numerals, by their value
+                   if (n := _cn_int(m.group(1))) is not None and str(n) not in digits})
+    return f"figures not in cited quotes: {bad}" if bad else None
+
+
+def _checked_line(extractive: Answer, keys: list[int], kept: list[str]) -> str | None:
+    """The program's own checked answer sentence (a lead line) resting on the same citations, if any."""
+    lines = [ln for ln in extractive.lines if ln.role == "lead" and ln.keys and set(ln.keys) <= set(keys)
+             and ln.text.strip() not in kept]
+    return lines[0].text.strip() if lines else None
 
 
 def normalize(text: str) -> str:
@@ -281,13 +303,13 @@ def verify(question: str, lang: str, extractive: Answer, generated: str, kind: s
                 result.dropped.append((sent, "no valid citation" + (f" (unknown {keys})" if keys else "")))
                 continue
             cited = [given_by_key[k] for k in valid]
-            allowed = set(code_nums)
-            for c in cited:
-                allowed |= numbers_of(c.quote) | numbers_in(c.place or "")
-                if c.year is not None:
-                    allowed.add(str(c.year))
-            if missing := numbers_of(body) - allowed:
-                result.dropped.append((sent, f"numbers not in cited quotes: {sorted(missing)}"))
+            if why := _figures_wrong(body, cited, code_nums):
+                result.dropped.append((sent, why))
+                if (checked := _checked_line(extractive, valid, kept)) is not None:
+                    log.warning("figure check: %s in %r; replaced by the checked sentence %r", why, sent, checked)
+                    result.replaced.append((sent, checked, why))
+                    kept.append(checked)
+                    result.kept.append(checked)
                 continue
             if ZERO_SAID.search(body) and not any(_zero_quote(c.quote) for c in cited):
                 result.dropped.append((sent, "zero-defeat claim not made by the cited quotes"))
@@ -304,6 +326,9 @@ def verify(question: str, lang: str, extractive: Answer, generated: str, kind: s
             kept_lines.append(("" if lang == "zh" else " ").join(kept))
 
     body_text = "\n".join(kept_lines).strip()
+    if result.kept and len(result.replaced) == len(result.kept):  # nothing of the phrasing is left
+        result.reason = "every phrased figure failed the check; the checked answer is shown"
+        return result
     if not body_text:
         result.reason = "no sentence of the generated answer could be verified"
         return result

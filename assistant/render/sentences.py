@@ -2,47 +2,49 @@
 unit and scope, the key), what is not stated, only a direction, related figures, the stated change.
 
 Every number in these lines is one the cited quote holds (verify drops a line that adds one), so
-English values keep the report's digits and multipliers (730万 yuan), never a converted figure.
+English values are the same value in English digits, the report's figure in brackets when it has 万/亿
+(579,500 (57.95万件)); checks/citations compares them with the quote by value (domain/quantity.py).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ..domain.glossary import thing_en
 from ..domain.indicators import Indicator
+from ..domain.phrases import APPROX_EN, COUNT_EN, GENERIC_COUNT, UNIT_EN
+from ..domain.quantity import COUNT_KINDS, Quantity, en_number, parse_en, parse_zh
 from ..domain.statements import WHOLE_SCOPE
 from ..models import Fact, ReportMeta
 from ..reading.trend import Change
 from .draft import Line
 from .slots import P, Cite, Join, T, Who, Year
 
-_VALUE = re.compile(r"^(?P<pre>约|近|超过|超|逾|多达|共计|累计|共)?(?P<pct>百分之)?(?P<num>[\d,.]+)\s?(?P<a1>余|多)?(?P<mult>万|亿)?"
-                    r"(?P<approx>余|多)?\s?(?P<unit>[^\d\s]*?)(?P<tail>以上|以下|以内|左右)?$")
-_PRE_EN = {"约": "about ", "近": "nearly ", "超过": "over ", "超": "over ", "逾": "over ", "多达": "as many as "}
-_TAIL_EN = {"以上": "over ", "以下": "under ", "以内": "up to ", "左右": "about "}
-# units an English sentence must say; plain count units (件, 个, 项…) are carried by the indicator's name
-_UNIT_EN = {"%": "%", "％": "%", "个百分点": " percentage points", "百分点": " percentage points",
-            "人次": " person-times", "万人次": " person-times", "元": " yuan", "万元": " yuan", "亿元": " yuan"}
-# open-vocabulary figures have no indicator name: every unit is said, the Chinese term names the thing
-_COUNT_EN = {"次": " times", "场": " sessions", "场次": " sessions", "期": " sessions", "人": " people",
-             "名": " people", "位": " people", "余人": " people", "万人": " people", "家": " organisations",
-             "户": " households", "天": " days", "篇": " articles", "份": " copies", "条": " items", "项": " items",
-             "个": "", "件": " (件)", "件次": " (件次)", "起": " (起)", "宗": " (宗)", "所": " (所)", "处": " (处)"}
-
-
-def value_en(value_text: str, counted: bool = False) -> str:
-    """A figure as written, in English words around the same digits: 300余件 → over 300; 21.6% → 21.6%."""
-    m = _VALUE.match(value_text.strip())
-    if not m:
+def value_en(value_text: str, counted: bool = False, term: str = "") -> str:
+    """A figure as written, in English: 300余件 → over 300; 21.6% → 21.6%; 57.95万件 → 579,500 (57.95万件);
+    2841万元 → 28.41 million yuan (2841万元); 21.9个百分点 → 21.9 percentage points. An open-vocabulary figure
+    (`counted`) also names what it counts: the English name of `term` when it fits the unit, else the unit
+    as an English noun with the Chinese term in brackets."""
+    found = [q for q in parse_zh(value_text.strip()) if q.text]
+    if not found:
         return value_text
-    unit = "%" if m.group("pct") else (m.group("unit") or "")
-    mult = m.group("mult") or ""
-    words = _UNIT_EN.get(mult + unit) or _UNIT_EN.get(unit)
-    if words is None:
-        words = (_COUNT_EN.get(unit, f" ({unit})" if unit else "")) if counted else ""
-    pre = _PRE_EN.get(m.group("pre") or "") or ("over " if m.group("approx") or m.group("a1") else "")
-    pre = pre or _TAIL_EN.get(m.group("tail") or "", "")
-    return f"{pre}{m.group('num')}{mult}{words}"
+    q = found[0]
+    number, _ = en_number(q)
+    unit = UNIT_EN.get(q.unit) or (UNIT_EN.get(q.kind) if q.kind not in COUNT_KINDS else "")
+    thing = thing_en(term) if counted and term and not unit else None
+    named = thing is not None and _fits(thing, q)  # "579,500 government service matters"
+    if counted and not unit:
+        unit = f" {thing}" if named else COUNT_EN.get(q.unit, "")
+    shown = q.magnitude or (counted and q.kind in COUNT_KINDS)  # the report's figure beside the English one
+    original = "; ".join(x for x in (q.text if shown else "", term if counted and not named else "") if x)
+    return f"{APPROX_EN.get(q.approx, '')}{number}{unit}" + (f" ({original})" if original else "")
+
+
+def _fits(thing: str, q: Quantity) -> bool:
+    """An English name fits a figure whose unit counts the same kind (lectures: 次; matters: 件), never
+    people for sessions (1.2万期 are not Party members)."""
+    said = parse_en(f"2 {thing}")
+    kind = said[0].kind if said else "count"
+    return kind == q.kind or (kind == "count" and q.unit in GENERIC_COUNT)
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,10 @@ class Value:
 
     text: str
     counted: bool = False  # an open-vocabulary figure: its unit is said in English too
+    term: str = ""  # what an open-vocabulary figure counts, in the report's words
 
     def render(self, lang: str) -> str:
-        return self.text if lang == "zh" else value_en(self.text, self.counted)
+        return self.text if lang == "zh" else value_en(self.text, self.counted, self.term)
 
 
 def name(ind: Indicator, article: bool = False) -> T:
@@ -97,7 +100,7 @@ def figure_line(term: str, value: str, meta: ReportMeta, key: int) -> Line:
     """An open-vocabulary figure: the report's own words for what it counts (in parentheses in English)."""
     phrase = "figure.clause" if value in term else "figure.term"  # the figure first in the clause: the clause says it
     return Line("lead", phrase, {"who": Who(meta), "year": Year(meta.year), "term": term,
-                                 "value": Value(value, counted=True), "cite": Cite((key,))})
+                                 "value": Value(value, counted=True, term=term), "cite": Cite((key,))})
 
 
 def missing_line(inds: list[Indicator], meta: ReportMeta, target: bool = False) -> Line:

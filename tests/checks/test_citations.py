@@ -32,3 +32,16 @@ def test_check_answer_catches_every_problem():
     assert any("30" in p for p in problems)
     good = Answer(question="q", answer="共有148件[1]", citations=[_cit("共有行政诉讼案件148件")])
     assert check_answer(good, {"r": TEXT}) == []
+
+
+def test_numbers_are_supported_by_value_magnitude_and_kind():
+    text = "标题\n办理政务服务事项57.95万件,查处涉企案件23起,涉案总金额达2841万元,调解涉及金额122.4552万元。"
+    cite = [Citation(key=1, report_id="r", source="s.txt", title="t", place="某县", year=2025, section="一", quote=text[3:],
+                     start=3, end=len(text))]
+    assert unsupported_numbers("It handled 579,500 government service matters (57.95万件) [1].", cite) == set()
+    assert unsupported_numbers("The amount was 28.41 million yuan [1].", cite) == set()
+    assert unsupported_numbers("Mediation involved 1.22 million yuan (122.4552万元) [1].", cite) == set()
+    assert unsupported_numbers("It handled 57.95 million matters [1].", cite) == {"57.95"}  # 万 is not million
+    assert unsupported_numbers("The amount was 23 million yuan [1].", cite) == {"23"}  # 23起 is not money
+    assert unsupported_numbers("Mediation involved 1.22 million yuan [1].", cite) == {"1.22"}  # rounded, alone
+    assert unsupported_numbers("It handled 580,000 matters in 2025 [1].", cite) == {"580000"}  # beyond precision

@@ -20,11 +20,19 @@ def fact(ind, value, text, unit="件", scope="", planned=False):
 
 
 @pytest.mark.parametrize("written, en, counted", [
-    ("21.6%", "21.6%", "21.6%"), ("148件", "148", "148 (件)"), ("730余万元", "over 730万 yuan", "over 730万 yuan"),
-    ("约300人", "about 300", "about 300 people"), ("100%以上", "over 100%", "over 100%"), ("1200余名", "over 1200", "over 1200 people"),
-    ("57.95万件", "57.95万", "57.95万 (件)"), ("零败诉", "零败诉", "零败诉"),
+    ("21.6%", "21.6%", "21.6%"), ("148件", "148", "148 items (148件)"),
+    ("730余万元", "over 7.3 million yuan (730余万元)", "over 7.3 million yuan (730余万元)"),
+    ("约300人", "about 300", "about 300 people (约300人)"), ("100%以上", "over 100%", "over 100%"),
+    ("1200余名", "over 1200", "over 1200 people (1200余名)"),
+    ("57.95万件", "579,500 (57.95万件)", "579,500 items (57.95万件)"), ("零败诉", "零败诉", "零败诉"),
+    ("122.4552万元", "1.22 million yuan (122.4552万元)", "1.22 million yuan (122.4552万元)"),
+    ("107万余个", "over 1.07 million (107万余个)", "over 1.07 million items (107万余个)"),
+    ("21.9个百分点", "21.9 percentage points", "21.9 percentage points"), ("7.47亿元", "747 million yuan (7.47亿元)",
+                                                                          "747 million yuan (7.47亿元)"),
+    ("148.8万人次", "1.488 million person-times (148.8万人次)", "1.488 million person-times (148.8万人次)"),
+    ("3‰", "3‰", "3‰"), ("1.5倍", "1.5 times", "1.5 times"),
 ])
-def test_english_values_keep_the_reports_digits(written, en, counted):
+def test_english_values_are_the_same_value_in_english(written, en, counted):
     assert value_en(written) == en and value_en(written, counted=True) == counted
 
 
@@ -49,7 +57,9 @@ def test_whole_scope_is_not_stated_and_targets_are_called_targets():
 def test_open_vocabulary_figure_names_the_reports_term():
     line = figure_line("县政府常务会议开展会前学法", "24次", PINGLUO, 1)
     assert line.text("zh") == "平罗县2023年县政府常务会议开展会前学法24次[1]。"
-    assert line.text("en") == "Pingluo County (平罗县) reported 24 times (县政府常务会议开展会前学法) for 2023 [1]."
+    assert line.text("en") == "Pingluo County (平罗县) reported 24 times (24次; 县政府常务会议开展会前学法) for 2023 [1]."
+    longxi = figure_line("办理办结各类政务服务事项", "57.95万件", ReportMeta(id="x", source="x.txt", place="陇西县", year=2025), 1)
+    assert "reported 579,500 government service matters (57.95万件) for 2025 [1]." in longxi.text("en")
 
 
 def test_missing_and_evidence_lines():

@@ -1,0 +1,69 @@
+"""One figure grammar for both languages: value with its magnitude multiplied out, unit, kind, approximation."""
+from decimal import Decimal
+
+import pytest
+
+from assistant.domain.quantity import en_number, parse_en, parse_zh, quantities_in
+
+
+@pytest.mark.parametrize("text, value, kind, approx, magnitude", [
+    ("办理办结各类政务服务事项57.95万件", "579500", "cases", "", "万"),
+    ("浏览总量达到30余万次", "300000", "times", "over", "万"),
+    ("107万余个", "1070000", "items", "over", "万"),
+    ("涉案总金额达2841万元", "28410000", "money", "", "万"),
+    ("释放资金压力7.47亿元", "747000000", "money", "", "亿"),
+    ("训党员148.8万人次", "1488000", "person_times", "", "万"),
+    ("提高21.9个百分点", "21.9", "points", "", ""),
+    ("发生率为0.5‰", "0.5", "permille", "", ""),
+    ("增长1.5倍", "1.5", "multiple", "", ""),
+    ("约300人", "300", "people", "about", ""),
+    ("百分之95", "95", "percent", "", ""),
+    ("受理法律援助案件１，５３６件", "1536", "cases", "", ""),  # full-width digits read as written
+])
+def test_chinese_figures_are_read_by_value(text, value, kind, approx, magnitude):
+    q = parse_zh(text)[-1]
+    assert (q.value, q.kind, q.approx, q.magnitude) == (Decimal(value), kind, approx, magnitude)
+    assert text[q.start:q.end].strip() == q.text
+
+
+@pytest.mark.parametrize("text, value, kind, approx", [
+    ("579,500 government service matters", "579500", "count", ""),
+    ("1.22 million yuan", "1220000", "money", ""),
+    ("over 1.07 million items", "1070000", "count", "over"),
+    ("21.9 percentage points", "21.9", "points", ""),
+    ("about 300 people", "300", "people", "about"),
+    ("91% of staff", "91", "percent", ""),
+    ("2 billion yuan", "2000000000", "money", ""),
+    ("1.488 million person-times", "1488000", "person_times", ""),
+    ("23 cases of people", "23", "cases", ""),  # the first unit word says what is counted
+])
+def test_english_figures_are_read_by_value(text, value, kind, approx):
+    q = parse_en(text)[0]
+    assert (q.value, q.kind, q.approx) == (Decimal(value), kind, approx)
+
+
+def test_a_mixed_sentence_reads_each_figure_once():
+    found = quantities_in("Longxi handled 579,500 matters (57.95万件) and over 1.07 million items, 91%.")
+    assert [str(q.value.normalize()) for q in found] == ["5.795E+5", "5.795E+5", "1.07E+6", "91"]
+    assert found[0].value == found[1].value and found[0].compatible(found[1])
+
+
+def test_kinds_that_cannot_name_the_same_figure():
+    cases, money = parse_zh("23起")[0], parse_en("23 yuan")[0]
+    rate, count = parse_zh("化解率45%")[0], parse_en("45 cases")[0]
+    points, percent = parse_zh("21.9个百分点")[0], parse_en("21.9%")[0]
+    assert not cases.compatible(money) and not rate.compatible(count) and not points.compatible(percent)
+    assert parse_zh("36件")[0].compatible(parse_en("36 disputes")[0])
+    assert parse_zh("1.5倍")[0].compatible(parse_en("1.5 times")[0])
+
+
+@pytest.mark.parametrize("written, english, rounded", [
+    ("57.95万件", "579,500", False), ("107万余个", "1.07 million", False), ("122.4552万元", "1.22 million", True),
+    ("148.8万人次", "1.488 million", False), ("7.47亿元", "747 million", False), ("12亿元", "1.2 billion", False),
+    ("300余件", "300", False),
+])
+def test_english_numbers_say_the_same_value(written, english, rounded):
+    q = parse_zh(written)[0]
+    assert en_number(q) == (english, rounded)
+    if not rounded:
+        assert parse_en(english)[0].value == q.value
