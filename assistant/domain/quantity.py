@@ -51,7 +51,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|r
               {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
              (r"\b(?:items?|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|"
-              r"rules?|regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
+              r"regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
              (r"\b(?:pamphlets?|brochures?|booklets?)\b", {"册", "本", "份"}),
              (r"\b(?:leaflets?|flyers?|posters?)\b", {"张", "份"}),
              (r"\b(?:banners?|copies|documents?|articles?)\b", {"条", "张", "份", "篇", "册"}),
