@@ -63,9 +63,12 @@ def asked_units_en(question: str) -> set[str] | None:
     cadres attended training → people), the rest of the question only when they say nothing."""
     counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", question, re.I)
     words = counted.group(1).split() if counted else []
+    # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
+    amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
+    asked = [(p, u) for p, u in _ASKED_EN if not amount or u & {"元", "%"}]
     # the head noun first: "how many crimes against enterprises" counts crimes, not enterprises
     for text in [" ".join(words[:n]) for n in (1, 2) if len(words) >= n] + [question]:
-        for pattern, units in _ASKED_EN:
+        for pattern, units in asked:
             if re.search(pattern, text, re.I):
                 return units
     return None
