@@ -25,6 +25,14 @@ _ACRONYM = re.compile(ACRONYM)
 
 
 def _names(name: str) -> list[str]:
+    """How a report may write a name: as asked and without its level; an English (pinyin) name as the Chinese
+    names of the county-level and larger units it spells (Tianshui → 天水市, 天水)."""
+    if re.fullmatch(r"[A-Za-z' -]+", name):
+        from ..places import gazetteer as gz  # loads only for an English name no corpus place has
+
+        spelled = gz.pinyin_index().get(re.sub(r"[^a-z]", "", name.lower()), [])
+        found = {n for d in spelled if d.level not in ("town", "subdistrict") for n in (d.name, core(d.name))}
+        return [n for n in found if len(n) >= 2]
     short = core(name)
     return [n for n in {name, short} if len(n) >= 2]
 
