@@ -34,16 +34,20 @@ def is_followup(q: Query, places: PlaceIndex) -> bool:
         return True
     if cues.REFER_SCOPE.search(text) or cues.REFER_THING.search(text):
         return True
-    corpus_wide = any(c.search(text) for c in (cues.LIST, cues.COUNT, cues.COMPARE, cues.PER_REPORT))
-    return not q.names_reports() and not q.unknown_places and not corpus_wide and len(_rest(q, places)) <= 14
+    return not q.names_reports() and not q.unknown_places and not _corpus_wide(text) and len(_rest(q, places)) <= 14
 
 
 def dangling(q: Query) -> bool:
     """A pronoun for a place or report with nothing to stand for (no place named, no conversation)."""
     # "they" often names the subject of the same question ("how many matters did they decide"): not dangling
     refer = [m for m in cues.REFER_SCOPE.finditer(q.question) if m.group().lower() != "they"]
-    corpus_wide = any(c.search(q.question) for c in (cues.LIST, cues.COUNT, cues.COMPARE, cues.PER_REPORT))
-    return not (q.names_reports() or q.unknown_places or corpus_wide) and bool(refer or re.match(r"\s*其中", q.question))
+    return not (q.names_reports() or q.unknown_places or _corpus_wide(q.question)) and bool(
+        refer or re.match(r"\s*其中", q.question))
+
+
+def _corpus_wide(text: str) -> bool:
+    """A list, count, comparison or table over the reports: it stands on its own and names no one report."""
+    return any(c.search(text) for c in (cues.LIST, cues.COUNT, cues.COMPARE, cues.PER_REPORT))
 
 
 def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
