@@ -21,7 +21,7 @@ import gradio as gr  # noqa: E402
 from ..errors import FazhiError  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402,F401  (tests and embedders import it from here)
-from . import cards, export, facts_tab, sidebar, suggest, viewer, views, widgets  # noqa: E402
+from . import cards, export, facts_tab, find, sidebar, suggest, viewer, views, widgets  # noqa: E402
 from .auth import Auth, is_loopback  # noqa: E402
 from .conversation import HistoryUI  # noqa: E402
 from .handlers import ALL, WebApp  # noqa: E402,F401
@@ -221,7 +221,7 @@ def launch_kwargs(settings: Settings) -> dict:
     auth = Auth.of(settings)
     login = dict(auth=auth.check_password, auth_message="fazhi-qa") if auth.kind == "file" else {}
     return dict(server_name=settings.host, server_port=settings.port, share=False, **login,
-                css=views.CSS + cards.CSS + sidebar.CSS + suggest.CSS + export.CSS + viewer.CSS,
+                css=views.CSS + cards.CSS + sidebar.CSS + suggest.CSS + export.CSS + viewer.CSS + find.CSS,
                 head=views.HEAD + export.HEAD + viewer.HEAD + widgets.head(),
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())

@@ -17,6 +17,7 @@ import gradio as gr
 
 from ..ingest import uploads
 from ..errors import FazhiError
+from . import find
 from .i18n import t
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ def render_report(meta, text: str, sections, start: int | None = None, end: int 
     inside = start is not None and end is not None and 0 <= start < end <= len(text)
     note = "" if inside or start is None else f'<div class="fz-notice">ⓘ {_e(t("passage_missing", lang))}</div>'
     return (f'<div class="fz-viewer-doc"><h3 class="fz-viewer-title">{_e(title)}</h3>'
-            f'<div class="fz-meta">{info}</div>{note}<div class="fz-viewer-body">'
+            f'<div class="fz-meta">{info}</div>{note}{find.render_bar(lang)}<div class="fz-viewer-body">'
             f'{render_outline(sections, lang, section_at(sections, start if inside else None))}'
             f'<div class="fz-doc">{_marked(text, sections, start, end)}</div></div></div>')
 
@@ -120,7 +121,7 @@ def reworded(html: str | None, lang: str) -> str:
             if other != lang:
                 html = html.replace(f">{_e(t(key, other))}<", f">{_e(t(key, lang))}<")
                 html = html.replace(f"ⓘ {_e(t(key, other))}<", f"ⓘ {_e(t(key, lang))}<")
-    return html
+    return find.reworded(html, lang)
 
 
 def render_notice(message: str) -> str:
@@ -237,7 +238,7 @@ element.addEventListener('click', function (e) {
   var to = element.querySelector(a.getAttribute('href'));
   if (to) to.scrollIntoView({block: 'start'});
 });
-"""
+""" + find.SCRIPT
 
 # The same passage asked for again leaves the HTML unchanged (no re-render to watch): scroll anyway.
 RESCROLL = """() => { [450, 1000].forEach(function (ms) { setTimeout(function () {

@@ -88,6 +88,9 @@ def test_store_pop_delete_and_bad_ids(tmp_path):
     assert store.rename(conv, "  平罗县\n败诉率  ") == "平罗县 败诉率" and store.title(conv) == "平罗县 败诉率"
     with pytest.raises(InputError, match="title cannot be empty"):
         store.rename(conv, "   ")
+    assert store.pop(conv).question == WUCHENG and store.title(conv) == "平罗县 败诉率"  # a retry keeps the name
+    store.append(conv, WUCHENG)
+    assert store.title(conv) == "平罗县 败诉率"
     store.delete(conv)
     assert not store.exists(conv) and store.conversations() == []
     store.claim(conv, "ab" * 16)  # no one's until now; then only its browser may undo
@@ -275,6 +278,14 @@ def test_reload_reopens_the_conversation(private):
         page.locator("#fz-rename").click()
         page.wait_for_function("document.querySelector('#fz-conversations').innerText.includes('婺城法律援助')",
                                timeout=10_000)
+        # retry the renamed conversation's answer: the name stays (issue 21)
+        page.wait_for_function("!document.querySelector('#fz-retry').disabled", timeout=10_000)
+        page.locator("#fz-retry").click()
+        page.locator("#fz-chat details.fz-card").first.wait_for(state="detached", timeout=10_000)
+        page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
+        page.wait_for_timeout(800)  # the list is refreshed after the answer
+        listed_now = page.locator("#fz-conversations").inner_text()
+        assert "婺城法律援助" in listed_now and WUCHENG not in listed_now, listed_now
         # delete, then undo
         page.locator("#fz-delete").click()
         page.locator("#fz-undo-row").wait_for(state="visible", timeout=10_000)
