@@ -73,13 +73,17 @@ SCRIPT = """
     }
     hits = pieces;
   }
+  function reveal(m) {  // inside the report's own scroll box only: the page behind stays where it is
+    var d = doc(), r = m.getBoundingClientRect(), box = d.getBoundingClientRect();
+    d.scrollTop += r.top - box.top - d.clientHeight / 2;
+  }
   function show(step) {
     var count = element.querySelector('.fz-find-count'), box = element.querySelector('.fz-find-input');
     element.querySelectorAll('mark.fz-find-current').forEach(function (m) { m.classList.remove('fz-find-current'); });
     if (!hits.length) { at = -1; if (count) count.textContent = box && box.value ? count.dataset.none : ''; return; }
     at = ((at < 0 ? (step < 0 ? 0 : -1) : at) + step + hits.length) % hits.length;
     hits[at].forEach(function (m) { m.classList.add('fz-find-current'); });
-    hits[at][0].scrollIntoView({block: 'center'});
+    reveal(hits[at][0]);
     if (count) count.textContent = (at + 1) + ' / ' + hits.length;
   }
   element.addEventListener('input', function (e) {
