@@ -59,7 +59,12 @@ def asked_units(question: str) -> set[str] | None:
 
 # English: what "how many …" counts → units (no Chinese words to match, so the unit must be clear)
 _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
-             (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?)\b", {"次", "场", "场次", "期"}),
+             (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
+              r"patrols?|campaigns?|drills?)\b", {"次", "场", "场次", "期"}),
+             (r"\b(?:teams?|groups?|squads?)\b", {"个", "支", "家"}),
+             (r"\b(?:windows?|counters?|desks?|(?:help|service|contact|liaison|mediation|observation|monitoring) points?|stations?|cent(?:er|re)s?|offices?|bases?|"
+              r"sites?|hubs?|booths?)\b", {"个", "处", "家", "所"}),
+             (r"\b(?:problems?|issues?|difficult(?:y|ies)|complaints?)\b", {"个", "件", "项", "条"}),
              # money before people: "the amount involved in the cases police investigated" asks a sum
              (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
              (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?|heads|"
@@ -78,16 +83,31 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|r
              (r"\b(?:cases?|crimes?|disputes?)\b", {"件", "起", "宗", "件次"})]
 
 
+_EN_PHRASE_END = re.compile(r"did|do|does|were|was|are|is|have|has|had|will|in|on|at|for|to|from|by|with|against|"
+                            r"that|which|who|across|during|under|over|per|of|the|these|those|its|their|and|or")
+
+
 def asked_units_en(question: str) -> set[str] | None:
     """Units for what "how many …" counts: the words right after it decide, nearest first (how many leading
     cadres attended training → people), the rest of the question only when they say nothing."""
-    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", question, re.I)
+    unquoted = re.sub(r"(?<![A-Za-z])['\"‘“](.{2,40}?)['\"’”](?![A-Za-z])", " ", question)  # 'can't get it done' windows
+    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", unquoted, re.I)
     words = counted.group(1).split() if counted else []
     # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
     amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
     asked = [(p, u) for p, u in _ASKED_EN if not amount or u & {"元", "%"}]
-    # the head noun first: "how many crimes against enterprises" counts crimes, not enterprises
-    for text in [" ".join(words[:n]) for n in (1, 2, 3, 4) if len(words) >= n] + [question]:
+    # the head noun first, the last word of the phrase counted: "how many crimes against enterprises" counts
+    # crimes, "how many lawyer teams were set up" teams
+    phrase = []
+    for w in words:
+        if _EN_PHRASE_END.fullmatch(w.lower()):
+            if phrase:
+                break
+            continue  # how many of the …
+        phrase.append(w)
+    phrase = phrase[:3]  # "how many leading cadres attended training": the noun comes before the verb
+    heads = [phrase[-1], " ".join(phrase)] if phrase else []
+    for text in heads + [" ".join(words[:n]) for n in (1, 2, 3, 4) if len(words) >= n] + [question]:
         for pattern, units in asked:
             if re.search(pattern, text, re.I):
                 return units

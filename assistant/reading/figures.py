@@ -118,6 +118,8 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
         for sent, m, (left, right) in figure_clauses(body, units):
+            if _other_level(thing.text, body[left:right]):
+                continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award, not this one
             own = wanted & _grams(body[left:right])
             rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
             score = (len(own) + t.figure_sentence_weight * len(rest)) / len(wanted)
@@ -135,6 +137,17 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
         if best:
             out.append(best)
     return sorted(out, key=lambda f: -f.score)
+
+
+# the level a figure belongs to, when a question names one (国家级 / 省级 / 市级 / 县级)
+_LEVELS = {"national": r"全国|国家级", "province": r"省级|全省", "city": r"市级|全市", "county": r"县级|全县"}
+
+
+def _other_level(asked: str, clause: str) -> bool:
+    """The question names a level and the clause names another one, but not the asked one."""
+    named = [k for k, p in _LEVELS.items() if re.search(p, asked)]
+    said = [k for k, p in _LEVELS.items() if re.search(p, clause)]
+    return bool(named and said and not set(named) & set(said))
 
 
 _FILLER = re.compile(r"(?:为|达到|达|是|共计|累计|合计|总计|共|约|近|超过|逾|了|:|:|\s)+$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..domain import aspects, cues
 from ..domain.indicators import families_named
 from ..models import ReportMeta
+from ..text.script import to_simplified
 from .asks import asks_of
 from .intent import (AboutReport, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
                      NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList, Unclear)
@@ -79,7 +80,7 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
     q = places_under(base["query"], metas)  # "which reports come from Chongqing": its districts, towns and bureaus
     base = base | {"query": q}
     filters, indicators, question = base["filters"], base["indicators"], q.question
-    bodies = [text(rid) for rid, m in metas.items() if q.in_scope(m)]
+    bodies = [to_simplified(text(rid)) for rid, m in metas.items() if q.in_scope(m)]
     words = keywords(q, bodies) if (cues.MENTION.search(question) or not indicators) else []
     if filters.issuer_like or (filters.levels and not indicators and condition is None):
         return ReportList(**base, count=count)
