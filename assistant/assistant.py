@@ -20,7 +20,6 @@ from .ingest.prepare import expand
 from .ingest.sections import CHUNKER_VERSION
 from .llm import generation, guard
 from .models import Answer, FailedFile, Fact, IngestResult, ReportMeta
-from .places import PlaceIndex
 from .reading.corpus import Context, Corpus
 from .reading.retrieve import HybridRetriever
 from .settings import Settings
@@ -28,6 +27,7 @@ from .store.docstore import DocStore
 from .store.embedder import embedder_slug, expected_slug, make_embedder
 from .store.factstore import FactStore, FactView
 from .store.lexical import LexicalIndex
+from .store.catalog import Catalog
 from .store.chunkmap import ChunkMap
 from .store.database import open_store_databases
 from .store.lock import ReadWriteLock, bump, generation as store_generation, store_lock
@@ -58,6 +58,8 @@ class Assistant:
         self._reload_lock = threading.Lock()
         self.docs = DocStore(main_db)
         self.fact_store = FactStore(self.docs)
+        self.catalog = Catalog(self.docs)  # metadata and places, re-read only where a commit of ours changed them
+        self.duplicates = DuplicateIndex({}, self.docs.text, settings.duplicate_similarity)
         self.slug = embedder_slug(embed_model) if embed_model else expected_slug(settings) or embedder_slug(self.embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
         self._mismatch = self._check_manifest()
@@ -98,21 +100,19 @@ class Assistant:
             raise StoreMismatchError(self._mismatch)
 
     def _refresh(self, changed: set[str] = frozenset()) -> None:
-        """Metadata, places and facts after a change; BM25 updated only for the reports that changed (or missing)."""
-        self.metas = {m.id: m for m in self.docs.reports()}
+        """Metadata, places, BM25: all at open or after another process's commit, else only what ours changed."""
+        if not changed:
+            self.catalog.load()
+            self.fact_store.sync(self.catalog.metas)  # facts stay in the database; a new extractor re-extracts
+        add_words(self.catalog.update(changed) if changed else self.catalog.places.aliases())
+        self.metas, self.places = self.catalog.metas, self.catalog.places
         self.chunks.changed(changed)
-        self.places = PlaceIndex([m.place for m in self.metas.values() if m.place],
-                                 {m.place: m.place_full for m in self.metas.values() if m.place})
-        if not changed:  # facts stay in the database (answers select theirs in SQL); a new extractor re-extracts
-            self.fact_store.sync(self.metas)
-        add_words(self.places.aliases())
-        self._sync_lexical()
+        self._sync_lexical(changed)
         self.retriever = (HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
                           if self.vectors is not None else None)
         self.corpus = Corpus(self.metas, self.chunks, self.places, FactView(self.fact_store, self.metas), self.docs.text,
                              self.docs.sections, self.retriever)
-        self.duplicates = DuplicateIndex({i: m.chars for i, m in self.metas.items()}, self.docs.text,
-                                         self.settings.duplicate_similarity)
+        self.duplicates.resize({i: m.chars for i, m in self.metas.items()})  # shingles already made are kept
 
     def _sync(self) -> None:
         """Reload when another process (a CLI ingest next to `fazhi serve`) committed since we last looked;
@@ -144,16 +144,15 @@ class Assistant:
         """Every fact of the reports this process knows (read from the database: for callers that need all)."""
         return list(self.corpus.facts)
 
-    def _sync_lexical(self) -> None:
-        indexed = self.lexical.report_ids()
+    def _sync_lexical(self, changed: set[str] = frozenset()) -> None:
+        """BM25 for the changed reports, or (at open, after another process's commit) for every report it misses."""
+        indexed = self.lexical.report_ids() if not changed else {r for r in changed if r not in self.metas}
         for rid in indexed - set(self.metas):
             self.lexical.remove_report(rid)
-        missing = [rid for rid in self.metas if rid not in indexed]
+        missing = [rid for rid in (changed or self.metas) if rid in self.metas and rid not in indexed]
         if not missing:
             return
-        items = [(rid, self._context(rid)) for rid in missing]
-        # every core for a big backlog (an older store); one commit's few reports are cheaper here than
-        # starting interpreters
+        items = [(rid, self._context(rid)) for rid in missing]  # every core for a backlog; a commit's few: here
         workers = auto_workers(self.settings.ingest_workers, len(items), spare_one=False) if len(items) >= 64 else 0
         self.lexical.add_reports(tokenized(self.docs.path, items, added_words(), workers))
 
@@ -225,8 +224,8 @@ class Assistant:
             progress(len(result.added) + len(result.skipped) + len(result.failed), total)
 
     def _flush_at(self) -> int:
-        """Chunks per commit: at least _FLUSH_CHUNKS, and a twentieth of the store, because each commit
-        re-reads the corpus's metadata and places; a fixed size would make a big ingest quadratic."""
+        """Chunks per commit: at least _FLUSH_CHUNKS, and a twentieth of the store: a commit still costs
+        Chroma a flush and the readers a reload, so a fixed size would make a big ingest slow down as it grows."""
         return max(_FLUSH_CHUNKS, len(self.chunks) // 20)
 
     def _commit(self, pending: dict[str, Prepared], nodes: list, result: IngestResult) -> None:

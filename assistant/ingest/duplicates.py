@@ -40,6 +40,12 @@ class DuplicateIndex:
         self.threshold = threshold
         self._sets: dict[str, frozenset[str]] = {}
 
+    def resize(self, sizes: dict[str, int]) -> None:
+        """The stored reports changed: their sizes, keeping the shingles of those still there (a report id is
+        its content's hash, so its shingles never change)."""
+        self.sizes = sizes
+        self._sets = {i: s for i, s in self._sets.items() if i in sizes}
+
     def _set(self, report_id: str) -> frozenset[str]:
         if report_id not in self._sets:
             self._sets[report_id] = shingles(self.text_of(report_id))

@@ -51,6 +51,13 @@ class DocStore:
         metas = [ReportMeta.model_validate_json(m) for (m,) in self.db.rows("SELECT meta FROM reports")]
         return sorted(metas, key=lambda m: m.source)  # the order reports are listed in, on both databases
 
+    def reports_of(self, report_ids) -> list[ReportMeta]:
+        """The metadata of some reports (those a commit changed), without reading the others'."""
+        if not report_ids:
+            return []
+        sql, ids = self.db.in_list("id", sorted(report_ids))
+        return [ReportMeta.model_validate_json(m) for (m,) in self.db.rows(f"SELECT meta FROM reports WHERE {sql}", (ids,))]
+
     def text(self, report_id: str) -> str:
         if report_id not in self._texts:
             row = self.db.one("SELECT text FROM reports WHERE id=?", (report_id,))

@@ -11,6 +11,7 @@ from __future__ import annotations
 _BLOB = {"sqlite": "BLOB", "postgresql": "BYTEA"}
 _SERIAL = {"sqlite": "INTEGER PRIMARY KEY", "postgresql": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"}
 _NO_ROWID = {"sqlite": " WITHOUT ROWID", "postgresql": ""}
+_REAL = {"sqlite": "REAL", "postgresql": "DOUBLE PRECISION"}  # seconds since the epoch: PostgreSQL's REAL is 4 bytes
 
 MIGRATIONS: dict[str, list[str]] = {
     "docs": ["""
@@ -42,12 +43,21 @@ CREATE TABLE IF NOT EXISTS lex_postings (term TEXT NOT NULL, report_id TEXT NOT 
 CREATE INDEX IF NOT EXISTS lex_postings_report ON lex_postings(report_id);
 CREATE TABLE IF NOT EXISTS lex_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL){no_rowid};
 """],
+    # the page's conversations (web/history.py): a SQLite file of its own, or the store's PostgreSQL
+    "history": ["""
+CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL, created {real} NOT NULL,
+    updated {real} NOT NULL, owner TEXT NOT NULL, deleted {real});
+CREATE TABLE IF NOT EXISTS turns (conversation TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL, question TEXT NOT NULL, places TEXT NOT NULL, year INTEGER, answer TEXT, error TEXT,
+    asked {real} NOT NULL, PRIMARY KEY (conversation, n));
+CREATE INDEX IF NOT EXISTS conversations_owner ON conversations(owner, updated);
+"""],
 }
 
 
 def statements(part: str, version: int, dialect: str) -> list[str]:
     sql = MIGRATIONS[part][version - 1].format(blob=_BLOB[dialect], serial=_SERIAL[dialect],
-                                               no_rowid=_NO_ROWID[dialect])
+                                               no_rowid=_NO_ROWID[dialect], real=_REAL[dialect])
     return [s.strip() for s in sql.split(";") if s.strip()]
 
 
