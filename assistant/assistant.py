@@ -237,10 +237,10 @@ class Assistant:
         with self.lock.committing(), self._view.write():
             self.vectors.delete_reports(list(pending))  # vectors left by an interrupted earlier run
             self.vectors.add(nodes)
-            for p in pending.values():
-                self.docs.add(p.report.meta, p.report.text, p.report.sections, p.report.chunks)
-                self.fact_store.put(p.report.meta.id, p.facts)
-                result.added.append(p.report.meta)
+            reports = [p.report for p in pending.values()]  # one transaction each for texts and facts
+            self.docs.add_all([(r.meta, r.text, r.sections, r.chunks) for r in reports])
+            self.fact_store.put_all({rid: p.facts for rid, p in pending.items()})
+            result.added += [r.meta for r in reports]
             self.docs.set_manifest({"embedder": self.slug, "chunker": CHUNKER_VERSION, "collection": self.collection})
             self._refresh(changed=set(pending))
             self._generation = bump(self.docs)
