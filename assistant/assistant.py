@@ -59,7 +59,7 @@ class Assistant:
         self.docs = DocStore(main_db)
         self.fact_store = FactStore(self.docs)
         self.catalog = Catalog(self.docs)  # metadata and places, re-read only where a commit of ours changed them
-        self.duplicates = DuplicateIndex({}, self.docs.text, settings.duplicate_similarity)
+        self.duplicates = DuplicateIndex({}, self.docs.text, settings.duplicate_similarity, self.docs)
         self.slug = embedder_slug(embed_model) if embed_model else expected_slug(settings) or embedder_slug(self.embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
         self._mismatch = self._check_manifest()
@@ -112,7 +112,7 @@ class Assistant:
                           if self.vectors is not None else None)
         self.corpus = Corpus(self.metas, self.chunks, self.places, FactView(self.fact_store, self.metas), self.docs.text,
                              self.docs.sections, self.retriever)
-        self.duplicates.resize({i: m.chars for i, m in self.metas.items()})  # shingles already made are kept
+        self.duplicates.resize({i: m.chars for i, m in self.metas.items()})  # signatures of new reports
 
     def _sync(self) -> None:
         """Reload when another process (a CLI ingest next to `fazhi serve`) committed since we last looked;

@@ -45,9 +45,24 @@ class DocStore:
             tx.executemany("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
                            [(c.id, c.report_id, c.section, c.start, c.end, c.text) for *_, cs in reports for c in cs])
 
+    def signatures(self, report_ids: list[str] | None = None) -> dict[str, bytes]:
+        """The near-duplicate signatures (ingest/duplicates.py) of some reports, or of all (None)."""
+        if report_ids is None:
+            return {r: bytes(b) for r, b in self.db.rows("SELECT report_id, sig FROM signatures")}
+        if not report_ids:
+            return {}
+        sql, ids = self.db.in_list("report_id", report_ids)
+        return {r: bytes(b) for r, b in self.db.rows(f"SELECT report_id, sig FROM signatures WHERE {sql}", (ids,))}
+
+    def put_signatures(self, signatures: dict[str, bytes]) -> None:
+        with self.db.transaction() as tx:
+            tx.executemany("INSERT INTO signatures VALUES (?, ?) ON CONFLICT (report_id) DO UPDATE SET sig = excluded.sig",
+                           list(signatures.items()))
+
     def remove(self, report_id: str) -> None:
         with self.db.transaction() as tx:
-            for table, col in (("reports", "id"), ("sections", "report_id"), ("chunks", "report_id")):
+            for table, col in (("reports", "id"), ("sections", "report_id"), ("chunks", "report_id"),
+                               ("signatures", "report_id")):
                 tx.execute(f"DELETE FROM {table} WHERE {col}=?", (report_id,))
         self._texts.pop(report_id, None)
 
