@@ -165,8 +165,8 @@ class Assistant:
     def ingest(self, paths, progress: bool | Callable[[int, int], None] = True,
                keep_duplicates: bool | None = None, url: str | None = None) -> IngestResult:
         """Add report files/folders, prepared in worker processes while the embedder works on the ones already
-        prepared; `progress` is a tqdm bar (True), nothing (False), or called with (reports done, total). Duplicates (same cleaned text, or near-duplicates unless keep_duplicates /
-        FAZHI_KEEP_DUPLICATES) are skipped; a file that fails is listed, the rest of the batch goes on."""
+        prepared; `progress`: a tqdm bar (True), nothing (False), or called with (reports done, total).
+        Duplicates (same text; near ones unless keep_duplicates) are skipped; a failed file is listed."""
         self._require_store()
         files, result = expand(paths)
         workers = auto_workers(self.settings.ingest_workers, len(files))
@@ -218,20 +218,17 @@ class Assistant:
 
     @staticmethod
     def _report_progress(progress, result: IngestResult, total: int) -> None:
-        """Reports settled (stored, skipped or failed) of the total, for a caller's own progress display
-        (the page's "indexing 3/12"); a report counts once it is stored, not when it is read."""
+        """Reports settled (stored, skipped or failed; not merely read) of the total: the page's "indexing 3/12"."""
         if callable(progress):
             progress(len(result.added) + len(result.skipped) + len(result.failed), total)
 
     def _flush_at(self) -> int:
-        """Chunks per commit: at least _FLUSH_CHUNKS, and a twentieth of the store: a commit still costs
-        Chroma a flush and the readers a reload, so a fixed size would make a big ingest slow down as it grows."""
+        """Chunks per commit: at least _FLUSH_CHUNKS and a twentieth of the store (a commit costs a Chroma flush)."""
         return max(_FLUSH_CHUNKS, len(self.chunks) // 20)
 
     def _commit(self, pending: dict[str, Prepared], nodes: list, result: IngestResult) -> None:
-        """Several reports at once (Chroma and SQLite pay a commit per call, ~0.2 s per Chroma add), already
-        embedded, so questions in other processes wait only for the writes. Each commit leaves a complete
-        store (vectors, texts, facts, BM25) and bumps the generation readers reload on."""
+        """Several reports at once (a Chroma add costs ~0.2 s a call), already embedded, so other processes' questions
+        wait only for the writes. Each commit leaves a complete store and bumps the generation readers reload on."""
         if not pending:
             return
         with self.lock.committing(), self._view.write():
@@ -290,19 +287,23 @@ class Assistant:
         return self._llm
 
     def warm_up(self) -> threading.Thread:
-        """Load the local model and cache its system prompt in the background, for a session's first question."""
+        """In the background, for a session's first question: Chroma and the embedder (seconds of imports a
+        retrieving question would wait for), then the local model and its cached system prompt."""
         def run():
-            if self.settings.llm == "none":
-                return
             try:
+                with self._reading():
+                    if self.vectors is not None and self.metas:
+                        self.vectors.search("法治政府建设", 1)
+                if self.settings.llm == "none":
+                    return
                 llm = self.llm
                 if hasattr(llm, "warmup"):
                     llm.warmup()
                     generation.prime(llm, "zh")
             except FazhiError as err:  # the extractive answers still work; say why once
-                log.warning("LLM not available: %s", err)
+                log.warning("not warmed up (the model or the embedder is not available): %s", err)
 
-        thread = threading.Thread(target=run, name="fazhi-llm-warmup", daemon=True)
+        thread = threading.Thread(target=run, name="fazhi-warmup", daemon=True)
         thread.start()
         return thread
 

@@ -40,7 +40,7 @@ def _up(url: str) -> bool:
 
 def _ask(url: str, question: str) -> dict:
     """One call of the page's /ask API over Gradio's REST protocol (no client: its setup is not the page's)."""
-    call = httpx.post(f"{url}gradio_api/call/ask", json={"data": [question, None, None]}, timeout=300).json()
+    call = httpx.post(f"{url}gradio_api/call/ask", json={"data": [question, None, None, None]}, timeout=300).json()
     with httpx.stream("GET", f"{url}gradio_api/call/ask/{call['event_id']}", timeout=300) as events:
         kind = None
         for line in events.iter_lines():
