@@ -19,7 +19,9 @@ _ASKED = [(r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%"
           (r"人次", {"人次", "万人"}), (r"场次|多少场|几场", {"场次", "场", "次"}),
           (r"次数|多少次|几次|几回|how many times", {"次", "场次", "场", "期"}),
           (r"期数|多少期|几期", {"期", "万期"}), (r"件数|多少件|几件|案件数", {"件", "件次", "起", "宗", "万件"}),
-          (r"人数|多少人|几人|多少名|干部数|人员数|负责人", {"人", "名", "人次", "万人", "余人", "位"}),
+          (r"人数|多少人|几人|多少名|干部数|人员数|负责人|(?:多少|几)(?:个|位)?[\u4e00-\u9fff]{0,6}?"
+           r"(?:员|者|师|官|干部|代表|党员|民警|辅警|律师|群众|村民|居民|学生|职工)(?=[?？。,，呢吗]|$)",
+           {"人", "名", "人次", "万人", "余人", "位"}),
           (r"单位数|部门数|多少家|几家|企业数", {"家", "个", "所", "户"}),
           (r"项数|多少项|几项|事项|任务", {"项", "个", "件", "条", "类"}),
           (r"金额|多少元|资金|投资|投入|经费", {"元", "万元", "亿元"}),
@@ -29,6 +31,20 @@ _ASKED = [(r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%"
 _UNIT_BEFORE_ASK = re.compile(r"(?<=[\u4e00-\u9fff])([件次人家场期名份条篇])(?:多少|几)")  # 办件多少 → 件
 _RELATED = {"件": {"件", "件次", "起", "宗", "万件"}, "次": {"次", "场次", "场", "期"}, "人": {"人", "名", "人次", "万人", "位"},
             "名": {"名", "人", "人次"}, "场": {"场", "场次", "次"}, "个": {"个", "家", "项", "所", "处"}}
+
+
+# when no figure has a unit the question asked, the next nearest: people reached are often counted in
+# person-times (覆盖民辅警200余人次), person-times in people, sessions in 期
+_WIDER = {"人": {"人次", "万人次"}, "名": {"人次", "万人次"}, "人次": {"人", "名", "万人"}, "次": {"期", "批"},
+          "件": {"起", "宗", "项"}, "项": {"个", "条", "件"}, "家": {"个", "所"}}
+
+
+def widened(units: list[str] | None) -> list[str] | None:
+    """The units asked plus their next nearest, or None when widening adds nothing."""
+    if units is None:
+        return None
+    more = set(units).union(*(_WIDER.get(u, set()) for u in units))
+    return sorted(more) if more - set(units) else None
 
 
 def asked_units(question: str) -> set[str] | None:
@@ -49,25 +65,29 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|r
              (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?|heads|"
               r"chiefs?|members|lawyers?|judges?|mediators?|volunteers?|residents?|students?|workers?|employees?)\b",
               {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
+             (r"\b(?:prefectures?|count(?:y|ies)|cit(?:y|ies)|districts?|towns?|townships?|villages?|communities|"
+              r"provinces?)\b", {"个", "家"}),
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
+             (r"\b(?:courses?|curricul\w*|subjects?)\b", {"门", "个", "期", "节"}),
              (r"\b(?:items?|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|"
               r"regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
              (r"\b(?:pamphlets?|brochures?|booklets?)\b", {"册", "本", "份"}),
              (r"\b(?:leaflets?|flyers?|posters?)\b", {"张", "份"}),
-             (r"\b(?:banners?|copies|documents?|articles?)\b", {"条", "张", "份", "篇", "册"}),
+             (r"\b(?:documents?|files?|normative)\b", {"件", "份", "个", "部", "篇", "项"}),
+             (r"\b(?:banners?|copies|articles?)\b", {"条", "张", "份", "篇", "册"}),
              (r"\b(?:cases?|crimes?|disputes?)\b", {"件", "起", "宗", "件次"})]
 
 
 def asked_units_en(question: str) -> set[str] | None:
     """Units for what "how many …" counts: the words right after it decide, nearest first (how many leading
     cadres attended training → people), the rest of the question only when they say nothing."""
-    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", question, re.I)
+    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", question, re.I)
     words = counted.group(1).split() if counted else []
     # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
     amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
     asked = [(p, u) for p, u in _ASKED_EN if not amount or u & {"元", "%"}]
     # the head noun first: "how many crimes against enterprises" counts crimes, not enterprises
-    for text in [" ".join(words[:n]) for n in (1, 2) if len(words) >= n] + [question]:
+    for text in [" ".join(words[:n]) for n in (1, 2, 3, 4) if len(words) >= n] + [question]:
         for pattern, units in asked:
             if re.search(pattern, text, re.I):
                 return units
@@ -108,7 +128,7 @@ _EN_KINDS = [
     ("area", r"(?:square|mu\b|hectares?)"), ("days", r"(?:days?|hours?|months?|years?|working days)\b"),
     ("score", r"(?:points|marks)\b"),
 ]
-_EN_KIND = [(k, re.compile(p, re.I)) for k, p in _EN_KINDS]
+_EN_KIND = [(k, re.compile(rf"(?<![A-Za-z])(?:{p})", re.I)) for k, p in _EN_KINDS]  # Jingyuan is no yuan
 _EN = re.compile(
     r"(?P<pre>\b(?:about|around|approximately|nearly|almost|over|more than|above|at least|some|up to|under|less than|"
     r"fewer than)\s+)?(?<![\d.,\w])(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -24,6 +24,7 @@ _FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾|共计|累计)?(?<![\d.第])(
                      rf"(?<![一二两三四五六七八九十百千万第])(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?))"
                      rf"\s?(?P<mult>万|亿)?(?P<approx>余|多)?\s?(?P<unit>{UNITS})")
 _QUESTION_WORDS = re.compile(r"是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
+                             r"一共|总共|总计|合计|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
 _CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "名", "人", "人次", "件", "家", "天"}  # 两次, 十二场: counts in words
 
@@ -109,6 +110,8 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
     if len(wanted) < 2:
         return []
     head = head_term(asked)
+    said = re.search(rf"([\u4e00-\u9fff]{{2,6}})的{re.escape(head)}", thing.text) if head else None
+    modifier = said.group(1) if said else None
     units = None if thing.units is None else set(thing.units)
     out = []
     for rid in report_ids:
@@ -119,6 +122,10 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
             rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
             score = (len(own) + t.figure_sentence_weight * len(rest)) / len(wanted)
             if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
+                score += t.figure_head_bonus
+            # what the question says of the thing stands right by this figure (已完成的任务: 67项已完成, not the
+            # 133项任务 they are part of)
+            if modifier and modifier in own_words(body, left, m.start(), m.end()):
                 score += t.figure_head_bonus
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
             score += t.figure_own_weight * len(wanted & _grams(own_words(body, left, m.start(), m.end()))) / len(wanted)

@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS lex_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL){n
     # the page's conversations (web/history.py): a SQLite file of its own, or the store's PostgreSQL
     "history": ["""
 CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL, created {real} NOT NULL,
-    updated {real} NOT NULL, owner TEXT NOT NULL, deleted {real});
+    updated {real} NOT NULL, owner TEXT NOT NULL, deleted {real}, named INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS turns (conversation TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
     n INTEGER NOT NULL, question TEXT NOT NULL, places TEXT NOT NULL, year INTEGER, answer TEXT, error TEXT,
     asked {real} NOT NULL, PRIMARY KEY (conversation, n));

@@ -78,7 +78,7 @@ class History:
         self.path = getattr(self.db, "path", None) or "the store's database"  # named in a log line, never a URL
         self.errors: tuple[type[Exception], ...] = (sqlite3.Error,) + _driver_errors(self.db)
         migrate(self.db, "history")
-        self._undo_column()
+        self._old_file_columns()
         with self._db() as db:  # their turns go with them (ON DELETE CASCADE)
             db.execute("DELETE FROM conversations WHERE deleted < ?", (time.time() - UNDO_SECONDS,))
 
@@ -88,13 +88,17 @@ class History:
         settings = assistant.settings
         return cls(assistant.docs.db if settings.database_url else settings.history_path)
 
-    def _undo_column(self) -> None:
-        # a SQLite file from before undo and before migrations: version 1's tables less one column
+    def _old_file_columns(self) -> None:
+        # a SQLite file from before migrations may predate undo (deleted) or rename (named): version 1's
+        # tables less those columns, added here once
         if self.db.dialect != "sqlite":
             return
-        with self.db.schema_lock():  # two servers opening an old file together: one adds it
-            if "deleted" not in {r[1] for r in self.db.rows("PRAGMA table_info(conversations)")}:
+        with self.db.schema_lock():  # two servers opening an old file together: one adds them
+            columns = {r[1] for r in self.db.rows("PRAGMA table_info(conversations)")}
+            if "deleted" not in columns:
                 self.db.rows("ALTER TABLE conversations ADD COLUMN deleted REAL")
+            if "named" not in columns:  # no title was given by hand
+                self.db.rows("ALTER TABLE conversations ADD COLUMN named INTEGER NOT NULL DEFAULT 0")
 
     def _db(self):
         return self.db.transaction()
@@ -166,13 +170,14 @@ class History:
                      answer=Answer.model_validate_json(a) if a else None) for n, q, p, y, a, e in rows]
 
     def pop(self, conv: str) -> Turn | None:
-        """Remove and return the last turn (to retry or edit it); the title follows the new first question."""
+        """Remove and return the last turn (to retry or edit it); the title follows the new first question
+        unless the conversation was renamed (a retry must not undo the name given by hand)."""
         turns = self.load(conv)
         if not turns:
             return None
         with self._db() as db:
             db.execute("DELETE FROM turns WHERE conversation = ? AND n = ?", (conv, turns[-1].n))
-            db.execute("UPDATE conversations SET title = ? WHERE id = ?",
+            db.execute("UPDATE conversations SET title = CASE WHEN named = 1 THEN title ELSE ? END WHERE id = ?",
                        (title_of(turns[0].question) if len(turns) > 1 else "", conv))
         return turns[-1]
 
@@ -182,7 +187,7 @@ class History:
         if not kept:
             raise InputError("a conversation's title cannot be empty; type a few words")
         with self._db() as db:
-            db.execute("UPDATE conversations SET title = ? WHERE id = ?", (kept, self._check(conv)))
+            db.execute("UPDATE conversations SET title = ?, named = 1 WHERE id = ?", (kept, self._check(conv)))
         return kept
 
     def delete(self, conv: str) -> None:

@@ -119,6 +119,8 @@ def test_page_history_is_shared_through_postgres(postgres, tmp_path):
     assert [(c["id"], c["turns"]) for c in other.conversations("b1")] == [(conv, 2)] and other.conversations("b2") == []
     assert [c["id"] for c in other.conversations()] == [conv] and other.title(conv) == answer.question
     assert other.pop(conv).question == "那2022年呢?" and other.rename(conv, " 平罗县\n败诉率 ") == "平罗县 败诉率"
+    other.append(conv, "再问一次")
+    assert other.pop(conv).question == "再问一次" and store.title(conv) == "平罗县 败诉率"  # a name given by hand stays
     other.delete(conv)
     assert not store.exists(conv) and store.restore(conv, "b1") and store.exists(conv, "b1", strict=True)
     store.delete(conv)
