@@ -20,7 +20,6 @@ from .ingest.prepare import expand
 from .ingest.sections import CHUNKER_VERSION
 from .llm import generation, guard
 from .models import Answer, FailedFile, Fact, IngestResult, ReportMeta
-from .places import PlaceIndex
 from .reading.corpus import Context, Corpus
 from .reading.retrieve import HybridRetriever
 from .settings import Settings
@@ -28,6 +27,7 @@ from .store.docstore import DocStore
 from .store.embedder import embedder_slug, expected_slug, make_embedder
 from .store.factstore import FactStore, FactView
 from .store.lexical import LexicalIndex
+from .store.catalog import Catalog
 from .store.chunkmap import ChunkMap
 from .store.database import open_store_databases
 from .store.lock import ReadWriteLock, bump, generation as store_generation, store_lock
@@ -58,6 +58,8 @@ class Assistant:
         self._reload_lock = threading.Lock()
         self.docs = DocStore(main_db)
         self.fact_store = FactStore(self.docs)
+        self.catalog = Catalog(self.docs)  # metadata and places, re-read only where a commit of ours changed them
+        self.duplicates = DuplicateIndex({}, self.docs.text, settings.duplicate_similarity, self.docs)
         self.slug = embedder_slug(embed_model) if embed_model else expected_slug(settings) or embedder_slug(self.embed_model)
         self.collection = collection_name(self.slug, CHUNKER_VERSION)
         self._mismatch = self._check_manifest()
@@ -98,21 +100,19 @@ class Assistant:
             raise StoreMismatchError(self._mismatch)
 
     def _refresh(self, changed: set[str] = frozenset()) -> None:
-        """Metadata, places and facts after a change; BM25 updated only for the reports that changed (or missing)."""
-        self.metas = {m.id: m for m in self.docs.reports()}
+        """Metadata, places, BM25: all at open or after another process's commit, else only what ours changed."""
+        if not changed:
+            self.catalog.load()
+            self.fact_store.sync(self.catalog.metas)  # facts stay in the database; a new extractor re-extracts
+        add_words(self.catalog.update(changed) if changed else self.catalog.places.aliases())
+        self.metas, self.places = self.catalog.metas, self.catalog.places
         self.chunks.changed(changed)
-        self.places = PlaceIndex([m.place for m in self.metas.values() if m.place],
-                                 {m.place: m.place_full for m in self.metas.values() if m.place})
-        if not changed:  # facts stay in the database (answers select theirs in SQL); a new extractor re-extracts
-            self.fact_store.sync(self.metas)
-        add_words(self.places.aliases())
-        self._sync_lexical()
+        self._sync_lexical(changed)
         self.retriever = (HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
                           if self.vectors is not None else None)
         self.corpus = Corpus(self.metas, self.chunks, self.places, FactView(self.fact_store, self.metas), self.docs.text,
                              self.docs.sections, self.retriever)
-        self.duplicates = DuplicateIndex({i: m.chars for i, m in self.metas.items()}, self.docs.text,
-                                         self.settings.duplicate_similarity)
+        self.duplicates.resize({i: m.chars for i, m in self.metas.items()})  # signatures of new reports
 
     def _sync(self) -> None:
         """Reload when another process (a CLI ingest next to `fazhi serve`) committed since we last looked;
@@ -144,16 +144,15 @@ class Assistant:
         """Every fact of the reports this process knows (read from the database: for callers that need all)."""
         return list(self.corpus.facts)
 
-    def _sync_lexical(self) -> None:
-        indexed = self.lexical.report_ids()
+    def _sync_lexical(self, changed: set[str] = frozenset()) -> None:
+        """BM25 for the changed reports, or (at open, after another process's commit) for every report it misses."""
+        indexed = self.lexical.report_ids() if not changed else {r for r in changed if r not in self.metas}
         for rid in indexed - set(self.metas):
             self.lexical.remove_report(rid)
-        missing = [rid for rid in self.metas if rid not in indexed]
+        missing = [rid for rid in (changed or self.metas) if rid in self.metas and rid not in indexed]
         if not missing:
             return
-        items = [(rid, self._context(rid)) for rid in missing]
-        # every core for a big backlog (an older store); one commit's few reports are cheaper here than
-        # starting interpreters
+        items = [(rid, self._context(rid)) for rid in missing]  # every core for a backlog; a commit's few: here
         workers = auto_workers(self.settings.ingest_workers, len(items), spare_one=False) if len(items) >= 64 else 0
         self.lexical.add_reports(tokenized(self.docs.path, items, added_words(), workers))
 
@@ -166,8 +165,8 @@ class Assistant:
     def ingest(self, paths, progress: bool | Callable[[int, int], None] = True,
                keep_duplicates: bool | None = None, url: str | None = None) -> IngestResult:
         """Add report files/folders, prepared in worker processes while the embedder works on the ones already
-        prepared; `progress` is a tqdm bar (True), nothing (False), or called with (reports done, total). Duplicates (same cleaned text, or near-duplicates unless keep_duplicates /
-        FAZHI_KEEP_DUPLICATES) are skipped; a file that fails is listed, the rest of the batch goes on."""
+        prepared; `progress`: a tqdm bar (True), nothing (False), or called with (reports done, total).
+        Duplicates (same text; near ones unless keep_duplicates) are skipped; a failed file is listed."""
         self._require_store()
         files, result = expand(paths)
         workers = auto_workers(self.settings.ingest_workers, len(files))
@@ -219,29 +218,26 @@ class Assistant:
 
     @staticmethod
     def _report_progress(progress, result: IngestResult, total: int) -> None:
-        """Reports settled (stored, skipped or failed) of the total, for a caller's own progress display
-        (the page's "indexing 3/12"); a report counts once it is stored, not when it is read."""
+        """Reports settled (stored, skipped or failed; not merely read) of the total: the page's "indexing 3/12"."""
         if callable(progress):
             progress(len(result.added) + len(result.skipped) + len(result.failed), total)
 
     def _flush_at(self) -> int:
-        """Chunks per commit: at least _FLUSH_CHUNKS, and a twentieth of the store, because each commit
-        re-reads the corpus's metadata and places; a fixed size would make a big ingest quadratic."""
+        """Chunks per commit: at least _FLUSH_CHUNKS and a twentieth of the store (a commit costs a Chroma flush)."""
         return max(_FLUSH_CHUNKS, len(self.chunks) // 20)
 
     def _commit(self, pending: dict[str, Prepared], nodes: list, result: IngestResult) -> None:
-        """Several reports at once (Chroma and SQLite pay a commit per call, ~0.2 s per Chroma add), already
-        embedded, so questions in other processes wait only for the writes. Each commit leaves a complete
-        store (vectors, texts, facts, BM25) and bumps the generation readers reload on."""
+        """Several reports at once (a Chroma add costs ~0.2 s a call), already embedded, so other processes' questions
+        wait only for the writes. Each commit leaves a complete store and bumps the generation readers reload on."""
         if not pending:
             return
         with self.lock.committing(), self._view.write():
             self.vectors.delete_reports(list(pending))  # vectors left by an interrupted earlier run
             self.vectors.add(nodes)
-            for p in pending.values():
-                self.docs.add(p.report.meta, p.report.text, p.report.sections, p.report.chunks)
-                self.fact_store.put(p.report.meta.id, p.facts)
-                result.added.append(p.report.meta)
+            reports = [p.report for p in pending.values()]  # one transaction each for texts and facts
+            self.docs.add_all([(r.meta, r.text, r.sections, r.chunks) for r in reports])
+            self.fact_store.put_all({rid: p.facts for rid, p in pending.items()})
+            result.added += [r.meta for r in reports]
             self.docs.set_manifest({"embedder": self.slug, "chunker": CHUNKER_VERSION, "collection": self.collection})
             self._refresh(changed=set(pending))
             self._generation = bump(self.docs)
@@ -291,19 +287,23 @@ class Assistant:
         return self._llm
 
     def warm_up(self) -> threading.Thread:
-        """Load the local model and cache its system prompt in the background, for a session's first question."""
+        """In the background, for a session's first question: Chroma and the embedder (seconds of imports a
+        retrieving question would wait for), then the local model and its cached system prompt."""
         def run():
-            if self.settings.llm == "none":
-                return
             try:
+                with self._reading():
+                    if self.vectors is not None and self.metas:
+                        self.vectors.search("法治政府建设", 1)
+                if self.settings.llm == "none":
+                    return
                 llm = self.llm
                 if hasattr(llm, "warmup"):
                     llm.warmup()
                     generation.prime(llm, "zh")
             except FazhiError as err:  # the extractive answers still work; say why once
-                log.warning("LLM not available: %s", err)
+                log.warning("not warmed up (the model or the embedder is not available): %s", err)
 
-        thread = threading.Thread(target=run, name="fazhi-llm-warmup", daemon=True)
+        thread = threading.Thread(target=run, name="fazhi-warmup", daemon=True)
         thread.start()
         return thread
 

@@ -144,19 +144,16 @@ def test_refuses_store_built_with_other_embedder(seeded_home):
 
 
 def test_interrupted_ingest_leaves_store_usable(assistant, monkeypatch):
-    calls = {"n": 0}
-    real_add = assistant.docs.add
+    real_add = assistant.docs.add_all
+    assistant.ingest([REPORTS / "001_4d08be111e600d4c.txt"], progress=False)  # one commit done before the crash
 
-    def crash(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt
-        return real_add(*args, **kwargs)
+    def crash(*args, **kwargs):  # the next commit dies after its vectors were written, before its texts
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(assistant.docs, "add", crash)
+    monkeypatch.setattr(assistant.docs, "add_all", crash)
     with pytest.raises(KeyboardInterrupt):
         assistant.ingest([REPORTS], progress=False)
-    monkeypatch.setattr(assistant.docs, "add", real_add)
+    monkeypatch.setattr(assistant.docs, "add_all", real_add)
     result = assistant.ingest([REPORTS], progress=False)
     assert len(result.added) == 4 and len(assistant.reports()) == 5
     assert assistant.vectors.count() == len(assistant.chunks)  # orphaned vectors were replaced, not duplicated

@@ -92,7 +92,8 @@ def test_warm_up_loads_once_in_background(seeded_home):
     a.warm_up().join(timeout=10)
     assert a.llm is fake
     none = Assistant.open(Settings(home=seeded_home, llm="none"), embed_model=FakeEmbedding())
+    assert none.vectors.index is None  # Chroma opens on first use …
     none.warm_up().join(timeout=10)
-    assert none.llm is None
+    assert none.llm is None and none.vectors.index is not None  # … or in the warm-up, before the first question
     a.close()
     none.close()

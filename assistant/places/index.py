@@ -1,6 +1,7 @@
 """Map the ways users name places (full, short, pinyin) onto the places present in the corpus."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..domain.levels import NOT_PLACE, UNIT_SUFFIX, ZONE_ABBREVIATIONS as ABBREVIATIONS
@@ -22,32 +23,61 @@ class PlaceIndex:
 
     def __init__(self, places: list[str], full_names: dict[str, str | None] | None = None):
         """`full_names` (place → 浙江省宁波市镇海区) adds the gazetteer's parents as secondary aliases."""
-        self.places = sorted({p for p in places if p})
+        self.places: list[str] = []
         self.primary: dict[str, set[str]] = {}
         self.secondary: dict[str, set[str]] = {}
         self._spelled: list[tuple[str, str, bool]] = []  # (name, place, is a parent): pinyin built on first use
         self._pinyin: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
-        for place in self.places:
-            parts = units(place) or [place]
-            last = parts[-1]
-            names = {place, last, core(last)}
-            for long, shorts in ABBREVIATIONS.items():
-                if last.endswith(long):
-                    names.update(core(last) + s for s in shorts)
-            if any(last.endswith(z) for z in ABBREVIATIONS) and len(core(last)) >= 2:
-                names.discard(core(last))  # 北京 of 北京经济技术开发区 names 北京市, a parent: not the zone itself
-            for name in names:
+        for place in sorted({p for p in places if p}):
+            self.add(place, (full_names or {}).get(place))
+
+    def add(self, place: str, full_name: str | None = None) -> list[str]:
+        """Index one more place (a report of a new place was added); returns the names it added, for the
+        tokenizer. Adding a report changes a few places, not the thousands a whole rebuild would redo."""
+        if not place or place in self.places:
+            return []
+        bisect.insort(self.places, place)
+        added: list[str] = []
+        parts = units(place) or [place]
+        last = parts[-1]
+        names = {place, last, core(last)}
+        for long, shorts in ABBREVIATIONS.items():
+            if last.endswith(long):
+                names.update(core(last) + s for s in shorts)
+        if any(last.endswith(z) for z in ABBREVIATIONS) and len(core(last)) >= 2:
+            names.discard(core(last))  # 北京 of 北京经济技术开发区 names 北京市, a parent: not the zone itself
+        for name in names:
+            if len(name) >= 2:
+                self._name(self.primary, name, place, added)
+        full_parts = units(full_name or "")
+        parents = parts[:-1] + [u for u in full_parts if u not in parts and not place.endswith(u)]
+        for parent in parents:
+            for name in (parent, core(parent)):
                 if len(name) >= 2:
-                    self.primary.setdefault(name, set()).add(place)
-            full_parts = units((full_names or {}).get(place) or "")
-            parents = parts[:-1] + [u for u in full_parts if u not in parts and not place.endswith(u)]
-            for parent in parents:
-                for name in (parent, core(parent)):
-                    if len(name) >= 2:
-                        self.secondary.setdefault(name, set()).add(place)
-            self._spelled += [(core(part), place, False) for part in parts]
-            # Zhejiang, Ningxia: the provinces and cities a place lies in
-            self._spelled += [(core(parent), place, True) for parent in parents]
+                    self._name(self.secondary, name, place, added)
+        self._spelled += [(core(part), place, False) for part in parts]
+        # Zhejiang, Ningxia: the provinces and cities a place lies in
+        self._spelled += [(core(parent), place, True) for parent in parents]
+        self._pinyin = None
+        return sorted(added)
+
+    def _name(self, table: dict[str, set[str]], name: str, place: str, added: list[str]) -> None:
+        if name not in self.primary and name not in self.secondary:
+            added.append(name)
+        table.setdefault(name, set()).add(place)
+
+    def remove(self, place: str) -> None:
+        """Forget a place whose last report was removed."""
+        if place not in self.places:
+            return
+        self.places.remove(place)
+        for table in (self.primary, self.secondary):
+            for name in [n for n, ps in table.items() if place in ps]:
+                table[name].discard(place)
+                if not table[name]:
+                    del table[name]
+        self._spelled = [s for s in self._spelled if s[1] != place]
+        self._pinyin = None
 
     def _spellings(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         # pypinyin costs ~0.5 s to import and a Chinese question never needs it: spelled when first asked for

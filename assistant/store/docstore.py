@@ -34,22 +34,48 @@ class DocStore:
         return self.db.one("SELECT 1 FROM reports WHERE id=?", (report_id,)) is not None
 
     def add(self, meta: ReportMeta, text: str, sections: list[Section], chunks: list[Chunk]) -> None:
+        self.add_all([(meta, text, sections, chunks)])
+
+    def add_all(self, reports: list[tuple[ReportMeta, str, list[Section], list[Chunk]]]) -> None:
+        """Several reports (one ingest commit's) in one transaction: one fsync, one round trip per table."""
         with self.db.transaction() as tx:
-            tx.execute("INSERT INTO reports VALUES (?, ?, ?)", (meta.id, meta.model_dump_json(), text))
+            tx.executemany("INSERT INTO reports VALUES (?, ?, ?)", [(m.id, m.model_dump_json(), t) for m, t, _, _ in reports])
             tx.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?)",
-                           [(meta.id, s.path, s.level, s.start, s.end) for s in sections])
+                           [(m.id, s.path, s.level, s.start, s.end) for m, _, ss, _ in reports for s in ss])
             tx.executemany("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
-                           [(c.id, c.report_id, c.section, c.start, c.end, c.text) for c in chunks])
+                           [(c.id, c.report_id, c.section, c.start, c.end, c.text) for *_, cs in reports for c in cs])
+
+    def signatures(self, report_ids: list[str] | None = None) -> dict[str, bytes]:
+        """The near-duplicate signatures (ingest/duplicates.py) of some reports, or of all (None)."""
+        if report_ids is None:
+            return {r: bytes(b) for r, b in self.db.rows("SELECT report_id, sig FROM signatures")}
+        if not report_ids:
+            return {}
+        sql, ids = self.db.in_list("report_id", report_ids)
+        return {r: bytes(b) for r, b in self.db.rows(f"SELECT report_id, sig FROM signatures WHERE {sql}", (ids,))}
+
+    def put_signatures(self, signatures: dict[str, bytes]) -> None:
+        with self.db.transaction() as tx:
+            tx.executemany("INSERT INTO signatures VALUES (?, ?) ON CONFLICT (report_id) DO UPDATE SET sig = excluded.sig",
+                           list(signatures.items()))
 
     def remove(self, report_id: str) -> None:
         with self.db.transaction() as tx:
-            for table, col in (("reports", "id"), ("sections", "report_id"), ("chunks", "report_id")):
+            for table, col in (("reports", "id"), ("sections", "report_id"), ("chunks", "report_id"),
+                               ("signatures", "report_id")):
                 tx.execute(f"DELETE FROM {table} WHERE {col}=?", (report_id,))
         self._texts.pop(report_id, None)
 
     def reports(self) -> list[ReportMeta]:
         metas = [ReportMeta.model_validate_json(m) for (m,) in self.db.rows("SELECT meta FROM reports")]
         return sorted(metas, key=lambda m: m.source)  # the order reports are listed in, on both databases
+
+    def reports_of(self, report_ids) -> list[ReportMeta]:
+        """The metadata of some reports (those a commit changed), without reading the others'."""
+        if not report_ids:
+            return []
+        sql, ids = self.db.in_list("id", sorted(report_ids))
+        return [ReportMeta.model_validate_json(m) for (m,) in self.db.rows(f"SELECT meta FROM reports WHERE {sql}", (ids,))]
 
     def text(self, report_id: str) -> str:
         if report_id not in self._texts:

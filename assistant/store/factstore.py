@@ -58,11 +58,16 @@ class FactStore:
 
     def put(self, report_id: str, facts: list[Fact]) -> list[Fact]:
         """Store facts extracted elsewhere (ingest extracts them in its worker processes)."""
-        with self.db.transaction() as tx:
-            tx.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
-            tx.executemany("INSERT INTO facts (report_id, indicator, fact, place, year) VALUES (?, ?, ?, ?, ?)",
-                           [(f.report_id, f.indicator.value, f.model_dump_json(), f.place, f.year) for f in facts])
+        self.put_all({report_id: facts})
         return facts
+
+    def put_all(self, facts: dict[str, list[Fact]]) -> None:
+        """Several reports' facts (one ingest commit's) in one transaction, each replacing that report's rows."""
+        with self.db.transaction() as tx:
+            tx.executemany("DELETE FROM facts WHERE report_id=?", [(rid,) for rid in facts])
+            tx.executemany("INSERT INTO facts (report_id, indicator, fact, place, year) VALUES (?, ?, ?, ?, ?)",
+                           [(f.report_id, f.indicator.value, f.model_dump_json(), f.place, f.year)
+                            for fs in facts.values() for f in fs])
 
     def remove(self, report_id: str) -> None:
         with self.db.transaction() as tx:

@@ -67,20 +67,32 @@ class LexicalIndex:
             self._write(batch)
 
     def _write(self, reports: list[tuple[str, list[tuple[str, list[str]]]]]) -> None:
+        # every statement batched over the whole commit (executemany): one round trip per table, not one per
+        # chunk or term, which against PostgreSQL was most of a report's indexing time
+        reports = list(dict(reports).items())  # a report given twice: its last rows
         with self._lock, self._db.transaction() as db:
-            for report_id, docs in reports:
+            for report_id, _ in reports:
                 self._delete(db, report_id)
+            db.executemany("INSERT INTO lex_chunks (chunk_id, report_id, length) VALUES (?, ?, ?)",
+                           [(chunk_id, report_id, len(tokens)) for report_id, docs in reports for chunk_id, tokens in docs])
+            numbers = self._numbers(db, [report_id for report_id, _ in reports])
+            rows, df = [], Counter()
+            for report_id, docs in reports:
                 postings: dict[str, list[tuple[int, int, int]]] = {}
                 for chunk_id, tokens in docs:
-                    n = db.execute("INSERT INTO lex_chunks (chunk_id, report_id, length) VALUES (?, ?, ?) RETURNING n",
-                                   (chunk_id, report_id, len(tokens))).fetchone()[0]
                     for term, tf in Counter(tokens).items():
-                        postings.setdefault(term, []).append((n, tf, len(tokens)))
-                db.executemany("INSERT INTO lex_postings VALUES (?, ?, ?, ?, ?)",
-                               [(t, report_id, *_pack(rows)) for t, rows in postings.items()])
-                db.executemany("INSERT INTO lex_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = lex_df.df + excluded.df",
-                               [(t, len(rows)) for t, rows in postings.items()])
+                        postings.setdefault(term, []).append((numbers[chunk_id], tf, len(tokens)))
+                rows += [(t, report_id, *_pack(p)) for t, p in postings.items()]
+                df.update({t: len(p) for t, p in postings.items()})
+            db.executemany("INSERT INTO lex_postings VALUES (?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO lex_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = lex_df.df + excluded.df",
+                           sorted(df.items()))  # one order for every writer: no deadlock between two databases' rows
         self._stats()
+
+    def _numbers(self, db, report_ids: list[str]) -> dict[str, int]:
+        """chunk id → its row number (the postings' chunk key), read back once for the batch's reports."""
+        sql, ids = self._db.in_list("report_id", report_ids)
+        return dict(db.execute(f"SELECT chunk_id, n FROM lex_chunks WHERE {sql}", (ids,)).fetchall())
 
     def remove_report(self, report_id: str) -> None:
         with self._lock, self._db.transaction() as db:

@@ -3,7 +3,8 @@
 A part's migrations run once per database, in order, each in its own transaction; PostgreSQL runs them
 under an advisory lock so two servers starting together do not both create the tables. SQLite files
 made before migrations existed already have version 1's tables: every statement there is IF NOT EXISTS.
-Facts version 2 adds place and year columns: the rows of an older store are filled when the changed
+Docs version 2 adds the reports' MinHash signatures (ingest/duplicates.py), made on first use for the
+reports of an older store. Facts version 2 adds place and year columns: the rows of an older store are filled when the changed
 extractor version (store/factstore.py is part of it) re-extracts every report at the next start.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 _BLOB = {"sqlite": "BLOB", "postgresql": "BYTEA"}
 _SERIAL = {"sqlite": "INTEGER PRIMARY KEY", "postgresql": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"}
 _NO_ROWID = {"sqlite": " WITHOUT ROWID", "postgresql": ""}
+_REAL = {"sqlite": "REAL", "postgresql": "DOUBLE PRECISION"}  # seconds since the epoch: PostgreSQL's REAL is 4 bytes
 
 MIGRATIONS: dict[str, list[str]] = {
     "docs": ["""
@@ -22,6 +24,8 @@ CREATE TABLE IF NOT EXISTS chunks (id TEXT PRIMARY KEY, report_id TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sections_report ON sections(report_id);
 CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
+""", """
+CREATE TABLE IF NOT EXISTS signatures (report_id TEXT PRIMARY KEY, sig {blob} NOT NULL);
 """],
     "facts": ["""
 CREATE TABLE IF NOT EXISTS facts (report_id TEXT NOT NULL, indicator TEXT NOT NULL, fact TEXT NOT NULL);
@@ -42,12 +46,21 @@ CREATE TABLE IF NOT EXISTS lex_postings (term TEXT NOT NULL, report_id TEXT NOT 
 CREATE INDEX IF NOT EXISTS lex_postings_report ON lex_postings(report_id);
 CREATE TABLE IF NOT EXISTS lex_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL){no_rowid};
 """],
+    # the page's conversations (web/history.py): a SQLite file of its own, or the store's PostgreSQL
+    "history": ["""
+CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL, created {real} NOT NULL,
+    updated {real} NOT NULL, owner TEXT NOT NULL, deleted {real}, named INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS turns (conversation TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL, question TEXT NOT NULL, places TEXT NOT NULL, year INTEGER, answer TEXT, error TEXT,
+    asked {real} NOT NULL, PRIMARY KEY (conversation, n));
+CREATE INDEX IF NOT EXISTS conversations_owner ON conversations(owner, updated);
+"""],
 }
 
 
 def statements(part: str, version: int, dialect: str) -> list[str]:
     sql = MIGRATIONS[part][version - 1].format(blob=_BLOB[dialect], serial=_SERIAL[dialect],
-                                               no_rowid=_NO_ROWID[dialect])
+                                               no_rowid=_NO_ROWID[dialect], real=_REAL[dialect])
     return [s.strip() for s in sql.split(";") if s.strip()]
 
 

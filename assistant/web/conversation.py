@@ -10,7 +10,6 @@ conversation is "unknown"); without it, the browser's random id on the page, and
 from __future__ import annotations
 
 import logging
-import sqlite3
 import tempfile
 import uuid
 from pathlib import Path
@@ -59,7 +58,7 @@ class HistoryUI:
 
     def __init__(self, web, store: History | None = None, lang: str = DEFAULT):
         self.web, self.lang = web, lang
-        self.store = store or History(web.assistant.settings.history_path)
+        self.store = store or History.of(web.assistant)
         self.folder = Path(tempfile.mkdtemp(prefix="fazhi-export-"))  # exports, overwritten per conversation
         self.conv = gr.BrowserState(NONE, storage_key=STORAGE_KEY)
         self.owner = gr.BrowserState(NONE, storage_key=OWNER_KEY)  # made on the first visit (open)
@@ -132,7 +131,7 @@ class HistoryUI:
             conv = conv if self.store.exists(conv, owner, strict=self.web.auth.on) else self.store.create(owner)
             earlier = self._earlier(conv)
             n = self.store.append(conv, question.strip(), _places_of(places), _year_of(year))
-        except sqlite3.Error:  # a full disk or a broken file must not cost the answer; it is just not saved
+        except self.store.errors:  # a full disk, a broken file or a lost database must not cost the answer; it is just not saved
             log.exception("could not save the question to %s", self.store.path)
             conv, n, earlier = NONE, None, []
         keep: list = []
@@ -154,7 +153,7 @@ class HistoryUI:
     def _save(self, conv: str, n: int, got: Answer | str) -> None:
         try:
             self.store.answer(conv, n, **({"answer": got} if isinstance(got, Answer) else {"error": got}))
-        except sqlite3.Error:
+        except self.store.errors:
             log.exception("could not save the answer to %s", self.store.path)
 
     def open(self, conv, owner, lang: str | None = None, request: gr.Request = None):

@@ -1,9 +1,11 @@
-"""Conversations kept across page reloads: one SQLite file under FAZHI_HOME (settings.history_path).
+"""Conversations kept across page reloads: a SQLite file under FAZHI_HOME (settings.history_path), or the
+store's PostgreSQL when FAZHI_DATABASE_URL is set, so every server behind a load balancer sees them.
 
 A conversation is an id, a title (its first question, cut) and numbered turns. A turn is stored when
 its question is asked and its Answer (as JSON) or one-line error added when it arrives, so a stopped
-or crashed answer still leaves the question in the history. One connection per call: handlers run on
-Gradio's worker threads, and SQLite connections must not be shared between threads.
+or crashed answer still leaves the question in the history. The tables are the "history" part of
+store/migrations.py. In SQLite one connection per call: a file broken or replaced while the page runs
+fails that call (the answer is still shown, not saved) instead of writing into a deleted file.
 """
 from __future__ import annotations
 
@@ -15,21 +17,40 @@ import uuid
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+from filelock import FileLock
 from pydantic import BaseModel
 
 from ..errors import InputError
 from ..models import Answer
+from ..store.database import Database
+from ..store.migrations import migrate
 
 TITLE_CHARS = 40  # a conversation's title: its first question, cut here
 UNDO_SECONDS = 24 * 3600  # a deleted conversation can be brought back this long, then it is removed for good
 ID = re.compile(r"[0-9a-f]{8,32}")
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL, created REAL NOT NULL,
-                                          updated REAL NOT NULL, owner TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS turns (conversation TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-                                  n INTEGER NOT NULL, question TEXT NOT NULL, places TEXT NOT NULL, year INTEGER,
-                                  answer TEXT, error TEXT, asked REAL NOT NULL, PRIMARY KEY (conversation, n));
-"""
+
+
+class HistoryFile(Database):
+    """The history's SQLite file, opened per call (Gradio's worker threads each get their own connection)."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.location = str(self.path)
+
+    @contextmanager
+    def transaction(self):
+        with closing(sqlite3.connect(self.path, timeout=30)) as db, db:  # `with db`: commit or roll back
+            db.execute("PRAGMA foreign_keys = ON")
+            yield db
+
+    def schema_lock(self):
+        return FileLock(f"{self.path}.migrate.lock", timeout=600)  # two servers opening one new file
+
+    def close(self) -> None:
+        pass
 
 
 class Turn(BaseModel):
@@ -51,23 +72,36 @@ def title_of(question: str) -> str:
 class History:
     """The conversation store: create, append a turn, answer it, list, load, pop the last turn, delete."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._db() as db:
-            db.executescript(SCHEMA)
-            columns = {row[1] for row in db.execute("PRAGMA table_info(conversations)")}
-            if "deleted" not in columns:
-                db.execute("ALTER TABLE conversations ADD COLUMN deleted REAL")  # a store from before undo
-            if "named" not in columns:  # a store from before rename: no title was given by hand
-                db.execute("ALTER TABLE conversations ADD COLUMN named INTEGER NOT NULL DEFAULT 0")
+    def __init__(self, where: Path | Database):
+        """A SQLite file's path, or the store's Database (PostgreSQL: one schema, one pool for both)."""
+        self.db = where if isinstance(where, Database) else HistoryFile(where)
+        self.path = getattr(self.db, "path", None) or "the store's database"  # named in a log line, never a URL
+        self.errors: tuple[type[Exception], ...] = (sqlite3.Error,) + _driver_errors(self.db)
+        migrate(self.db, "history")
+        self._old_file_columns()
+        with self._db() as db:  # their turns go with them (ON DELETE CASCADE)
             db.execute("DELETE FROM conversations WHERE deleted < ?", (time.time() - UNDO_SECONDS,))
 
-    @contextmanager
+    @classmethod
+    def of(cls, assistant) -> "History":
+        """The page's history: in the store's PostgreSQL when FAZHI_DATABASE_URL is set, else its own file."""
+        settings = assistant.settings
+        return cls(assistant.docs.db if settings.database_url else settings.history_path)
+
+    def _old_file_columns(self) -> None:
+        # a SQLite file from before migrations may predate undo (deleted) or rename (named): version 1's
+        # tables less those columns, added here once
+        if self.db.dialect != "sqlite":
+            return
+        with self.db.schema_lock():  # two servers opening an old file together: one adds them
+            columns = {r[1] for r in self.db.rows("PRAGMA table_info(conversations)")}
+            if "deleted" not in columns:
+                self.db.rows("ALTER TABLE conversations ADD COLUMN deleted REAL")
+            if "named" not in columns:  # no title was given by hand
+                self.db.rows("ALTER TABLE conversations ADD COLUMN named INTEGER NOT NULL DEFAULT 0")
+
     def _db(self):
-        with closing(sqlite3.connect(self.path, timeout=30)) as db, db:  # `with db`: commit or roll back
-            db.execute("PRAGMA foreign_keys = ON")
-            yield db
+        return self.db.transaction()
 
     def create(self, owner: str = "") -> str:
         """A new, empty conversation; `owner` is the browser it belongs to ('' for API callers)."""
@@ -119,7 +153,8 @@ class History:
         """Newest first (all, or `owner`'s): {"id", "title", "turns", "updated"} (seconds since the epoch)."""
         with self._db() as db:
             rows = db.execute("SELECT c.id, c.title, COUNT(t.n), c.updated FROM conversations c LEFT JOIN turns t "
-                              "ON t.conversation = c.id WHERE c.deleted IS NULL AND (? IS NULL OR c.owner = ?) GROUP BY c.id "
+                              "ON t.conversation = c.id WHERE c.deleted IS NULL AND (CAST(? AS TEXT) IS NULL OR c.owner = ?) "
+                              "GROUP BY c.id "
                               "ORDER BY c.updated DESC", (owner, owner)).fetchall()
         return [{"id": i, "title": title, "turns": count, "updated": updated} for i, title, count, updated in rows]
 
@@ -142,7 +177,7 @@ class History:
             return None
         with self._db() as db:
             db.execute("DELETE FROM turns WHERE conversation = ? AND n = ?", (conv, turns[-1].n))
-            db.execute("UPDATE conversations SET title = CASE WHEN named THEN title ELSE ? END WHERE id = ?",
+            db.execute("UPDATE conversations SET title = CASE WHEN named = 1 THEN title ELSE ? END WHERE id = ?",
                        (title_of(turns[0].question) if len(turns) > 1 else "", conv))
         return turns[-1]
 
@@ -166,5 +201,14 @@ class History:
             return False
         with self._db() as db:
             done = db.execute("UPDATE conversations SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL AND "
-                              "(? IS NULL OR owner IN (?, ''))", (conv, owner, owner))
+                              "(CAST(? AS TEXT) IS NULL OR owner IN (?, ''))", (conv, owner, owner))
         return done.rowcount > 0
+
+
+def _driver_errors(db: Database) -> tuple[type[Exception], ...]:
+    """What a failing database raises besides sqlite3's: psycopg's errors (a pool timeout is one of them)."""
+    if db.dialect != "postgresql":
+        return ()
+    import psycopg
+
+    return (psycopg.Error,)

@@ -39,6 +39,31 @@ def test_a_line_added_is_a_near_duplicate():
     assert index.find((REPORTS / "003_49aefc5b94c96eef.txt").read_text(encoding="utf-8")) is None
 
 
+def test_signatures_are_stored_once_and_only_close_reports_are_read(tmp_path):
+    from assistant.store.docstore import DocStore
+
+    docs = DocStore(tmp_path / "fazhi.sqlite")
+    texts = {f.stem: f.read_text(encoding="utf-8") for f in sorted(REPORTS.glob("*.txt"))}
+    read: list[str] = []
+
+    def text_of(report_id: str) -> str:
+        read.append(report_id)
+        return texts[report_id]
+
+    sizes = {i: len(t) for i, t in texts.items()}
+    copy = texts[PINGLUO.stem] + "\n附:联系电话 0952-1234567\n"
+    found = DuplicateIndex(sizes, text_of, 0.9, docs).find(copy)
+    assert found[0] == PINGLUO.stem and set(docs.signatures()) == set(texts)  # made from the texts once, stored
+    read.clear()
+    again = DuplicateIndex(sizes, text_of, 0.9, docs)  # another process: the signatures come from the store
+    assert again.find(copy) == found and read == [PINGLUO.stem]  # only the report whose signature is close
+    read.clear()
+    assert again.find(texts[PINGLUO.stem][::-1]) is None and read == []  # same length, other 5-grams: none read
+    docs.remove(PINGLUO.stem)
+    again.resize({i: n for i, n in sizes.items() if i != PINGLUO.stem})
+    assert PINGLUO.stem not in docs.signatures() and again.find(copy) is None
+
+
 def test_ingest_reports_and_keeps_duplicates_on_request(seeded_home, tmp_path):
     home = tmp_path / "home"
     copy_home(seeded_home, home)

@@ -75,3 +75,19 @@ def test_tibet_is_no_unknown_place(regions):
 ])
 def test_english_names_of_autonomous_units(place, english):
     assert english_name(place) == english
+
+
+def _tables(index: PlaceIndex) -> tuple:
+    return index.places, index.primary, index.secondary, index.pinyin, index.parent_pinyin
+
+
+def test_places_added_and_removed_one_by_one_index_as_a_rebuild():
+    full = {"临海市": "浙江省台州市临海市", "金华市婺城区": "浙江省金华市婺城区"}
+    grown = PlaceIndex(PLACES[:2], full)
+    added = grown.add("临海市", full["临海市"]) + grown.add("平罗县") + grown.add("平罗县")
+    assert "临海" in added and "浙江" not in added  # a name already known (金华市婺城区's province) is not new
+    assert _tables(grown) == _tables(PlaceIndex(PLACES[:2] + ["临海市", "平罗县"], full))
+    grown.remove("金华市婺城区")
+    grown.remove("金华市婺城区")  # a place no longer indexed: nothing to do
+    assert _tables(grown) == _tables(PlaceIndex(["平罗县", "临海市"], full))
+    assert grown.find("浙江有哪些报告") == ["临海市"]

@@ -95,3 +95,39 @@ def test_unreachable_database_is_one_line_naming_the_fix(tmp_path):
 def test_a_url_that_is_not_postgresql_is_refused(tmp_path):
     with pytest.raises(FazhiError, match="not a postgresql:// URL"):
         _open(tmp_path, "mysql://localhost/fazhi")
+
+
+def test_page_history_is_shared_through_postgres(postgres, tmp_path):
+    """The page's conversations live in the store's database: a second server (its own pool) sees them."""
+    from assistant.models import Answer, Citation
+    from assistant.web.history import UNDO_SECONDS, History
+
+    url = postgres.database("history")
+    a = _open(tmp_path / "a", url)
+    store = History.of(a)
+    assert store.db is a.docs.db  # one pool for the store and the history
+    other = History(open_database(url))  # another server
+    cit = Citation(key=1, report_id="r1", source="001.txt", title="平罗县报告", place="平罗县", year=2023,
+                   section="一、工作", quote="败诉率为21.6%", start=10, end=19)
+    answer = Answer(question="平罗县2023年行政诉讼败诉率是多少?", answer="败诉率为21.6% [1]。", citations=[cit])
+    conv = store.create(owner="b1")
+    n = store.append(conv, answer.question, ["平罗县"], 2023)
+    store.answer(conv, n, answer=answer)
+    store.append(conv, "那2022年呢?")
+    (turn, unanswered) = other.load(conv)
+    assert turn.answer == answer and turn.places == ["平罗县"] and turn.year == 2023 and unanswered.answer is None
+    assert [(c["id"], c["turns"]) for c in other.conversations("b1")] == [(conv, 2)] and other.conversations("b2") == []
+    assert [c["id"] for c in other.conversations()] == [conv] and other.title(conv) == answer.question
+    assert other.pop(conv).question == "那2022年呢?" and other.rename(conv, " 平罗县\n败诉率 ") == "平罗县 败诉率"
+    other.append(conv, "再问一次")
+    assert other.pop(conv).question == "再问一次" and store.title(conv) == "平罗县 败诉率"  # a name given by hand stays
+    other.delete(conv)
+    assert not store.exists(conv) and store.restore(conv, "b1") and store.exists(conv, "b1", strict=True)
+    store.delete(conv)
+    with a.docs.db.transaction() as tx:  # past the undo window: the next server to start removes it for good
+        tx.execute("UPDATE conversations SET deleted = deleted - ?", (UNDO_SECONDS + 1,))
+    History(open_database(url))
+    assert not store.restore(conv) and a.docs.db.one("SELECT COUNT(*) FROM turns")[0] == 0
+    assert not (tmp_path / "a" / "history.sqlite").exists() and not a.settings.history_path.exists()
+    other.db.close()
+    a.close()
