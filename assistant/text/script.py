@@ -5,6 +5,8 @@ original (OpenCC's phrase rules that change length are undone by converting char
 """
 from __future__ import annotations
 
+import re
+
 import threading
 from functools import lru_cache
 
@@ -28,9 +30,15 @@ def _char(c: str) -> str:
     return out if len(out) == 1 else c
 
 
+# common characters written only in traditional script: a text with none of them is simplified already, and
+# converting every report of a large corpus for each question would cost seconds
+_TRADITIONAL_HINT = re.compile("[這個們來時國會對於學發經進動實現開關門問題過還點當後無與為書長東見車語話讀認識議讓記設計請變資質費體"
+                               "優應環營區縣鎮鄉廣員權規範務級總號傳統業產報導從辦較積極數據運輸農醫療衛顯證創劃則網絡條舉]")
+
+
 def to_simplified(text: str) -> str:
     """The same text in simplified characters, character for character (same length)."""
-    if not text or text.isascii():
+    if not text or text.isascii() or (len(text) > 2000 and not _TRADITIONAL_HINT.search(text)):
         return text
     converted = _opencc().convert(text)
     if len(converted) == len(text):
