@@ -166,4 +166,8 @@ def term_before(clause: str, value: str) -> str:
         head = own
     while len(head) > 24 and (cut := re.search(r"[、,,;;]", head)):  # keep the words nearest the figure
         head = head[cut.end():]
-    return head
+    # the lead names the year and reads as a sentence: 2023年以来…, 通过举办… would repeat or dangle
+    return _LEAD_WORDS.sub("", head) or head
+
+
+_LEAD_WORDS = re.compile(r"^(?:(?:19|20)\d{2}年(?:以来|度|全年|上半年|下半年)?[,，]?|全年|今年以来|通过|经过|并且|并|同时|另外|此外)+")
