@@ -23,9 +23,10 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("doc_number", re.compile(r"文号|发文字号|发文编号|document (?:number|no)|reference number|file number", I),
            re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"),
            ("文号", "document number")),
-    Aspect("recipient", re.compile(r"报送给|报告给|呈报给|提交给|报给了?谁|向谁|给谁|主送|submitted to|sent to|addressed to|"
+    Aspect("recipient", re.compile(r"报送给|报告给|呈报给|提交给|报给了?谁|向谁|给谁|主送|submitted (?:up )?to|sent (?:up )?to|addressed to|"
                                    r"to whom|(?:was|is) (?:it|the report) (?:reported|submitted|sent) to", I),
-           re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{2,40}?)\s*[:：]\s*$", re.M), ("报送对象", "addressee")),
+           re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{0,38}?(?:政府|常委会|委员会|委|局|厅|办公室|办))\s*[:：]\s*$", re.M),
+           ("报送对象", "addressee")),
     Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|"
                                  r"\bat (?:which|what) (?:session|meeting)|\bwhich (?:session|meeting)|"
                                  r"\b(?:delivered|presented|given|made|read) at\b", I),
@@ -69,6 +70,16 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("written", re.compile(r"成文日期|落款日期|落款|签发日期|\bwhen was\b.{0,60}\b(?:written|signed|dated)\b", I),
            label=("落款日期", "date")),
 )
+
+
+# English words that qualify a statement about the report, as the report writes them (sent to a provincial government)
+QUALIFIERS_EN = [(r"\bprovincial\b", "省"), (r"\b(?:municipal|city)\b", "市"), (r"\bcounty\b", "县"),
+                 (r"people'?s congress", "人大"), (r"\bstanding committee\b", "常委会"), (r"\bgovernment\b", "政府"),
+                 (r"\bparty committee\b", "委")]
+
+
+def qualifiers_en(question: str) -> list[str]:
+    return [zh for pattern, zh in QUALIFIERS_EN if re.search(pattern, question, I)]
 
 
 def asked(question: str) -> list[Aspect]:

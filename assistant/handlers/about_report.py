@@ -26,7 +26,7 @@ def about_report(intent, ctx) -> Draft:
             continue
         text = c.text(rid)
         for aspect in [_BY_NAME[n] for n in intent.aspects] or [_BY_NAME["year"], _BY_NAME["issuer"]]:
-            found = _stated(aspect, meta, text)
+            found = stated(aspect, meta, text)
             if found is None:
                 lines.append(Line("not_stated", "about.not_stated", {"who": Who(meta), "what": T(*aspect.label)}))
                 continue
@@ -42,7 +42,7 @@ def about_report(intent, ctx) -> Draft:
     return Draft(lines=lines, citations=citations, route="meta")
 
 
-def _stated(aspect: Aspect, meta: ReportMeta, text: str) -> tuple[str, int, int] | None:
+def stated(aspect: Aspect, meta: ReportMeta, text: str) -> tuple[str, int, int] | None:
     """(value, quote start, quote end) of one aspect in one report, or None when the report does not show it."""
     if aspect.stated is not None:
         m = aspect.stated.search(text[:_HEAD])

@@ -22,6 +22,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "claim_list": ("fact_list",),
     "figure_list": ("fact_list",),
     "mention_list": ("keyword_scan",),
+    "aspect_list": ("aspect_scan",),
     "per_report": ("fact_table", "fact_list"),
     "compare": ("fact_table", "overview", "sentence_reader"),
     "overview": ("overview",),

@@ -108,6 +108,15 @@ class MentionList(_Listing):
     keywords: list[str] = []
 
 
+class AspectList(_Listing):
+    """Reports whose text states an aspect of the report itself (a 文号, the meeting it was delivered at, its
+    addressee), narrowed to those whose statement holds the question's words (人大常委会)."""
+
+    kind: Literal["aspect_list"] = "aspect_list"
+    aspects: list[str] = []
+    keywords: list[str] = []
+
+
 class FigureList(_Listing):
     """Reports that state a figure (above/below a threshold when asked)."""
 
@@ -166,5 +175,5 @@ class Unclear(_Intent):
     kind: Literal["unclear"] = "unclear"
 
 
-Intent = Annotated[Union[Lookup, Open, Overview, AboutReport, ReportList, ClaimList, MentionList, FigureList, PerReport,
+Intent = Annotated[Union[Lookup, Open, Overview, AboutReport, ReportList, ClaimList, MentionList, AspectList, FigureList, PerReport,
                          Compare, Outside, FilteredOut, NoReport, OffSubject, Unclear], Field(discriminator="kind")]

@@ -4,12 +4,14 @@ shape of the answer (about the report, list, count, compare, lookup, open) and w
 The rules read top to bottom; each later stage only looks at the intent's fields."""
 from __future__ import annotations
 
+import re
+
 from ..domain import aspects, cues
 from ..domain.indicators import families_named
 from ..models import ReportMeta
 from ..text.script import to_simplified
 from .asks import asks_of
-from .intent import (AboutReport, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
+from .intent import (AboutReport, AspectList, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
                      NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList, Unclear)
 from .followup import dangling
 from .parts import indicator_parts, things_en, things_zh
@@ -82,6 +84,11 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
     filters, indicators, question = base["filters"], base["indicators"], q.question
     bodies = [to_simplified(text(rid)) for rid, m in metas.items() if q.in_scope(m)]
     words = keywords(q, bodies) if (cues.MENTION.search(question) or not indicators) else []
+    if stated := [a.name for a in aspects.asked(question) if a.stated is not None]:  # 哪几份报告是在人大常委会会议上作的
+        # a level word there qualifies the statement (sent to a provincial government), not the reports
+        words = aspects.qualifiers_en(question) if q.lang == "en" and not re.search(r"[\u4e00-\u9fff]", question) else words
+        return AspectList(**base | {"filters": filters.model_copy(update={"levels": []})}, count=count, aspects=stated,
+                          keywords=words)
     if filters.issuer_like or (filters.levels and not indicators and condition is None):
         return ReportList(**base, count=count)
     if condition == "zero":  # zero-defeat claims live in the fact table, with their scopes

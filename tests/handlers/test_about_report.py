@@ -49,3 +49,46 @@ def test_an_aspect_the_report_does_not_show_is_not_stated(sanya):
 def test_a_figure_question_naming_a_meeting_stays_a_figure(sanya):
     answer = sanya.ask("三亚市2021年办理行政复议案件多少件?", generate=False)
     assert answer.route == "lookup" and "120" in answer.answer
+
+
+OTHER = """临海市人民政府关于2021年度法治政府建设情况的报告
+市人大常委会:
+本报告所列数据的期限为2021年1月1日至2021年12月31日。如对本报告有任何疑问,请与市司法局法治督察科联系。
+根据《法治政府建设与责任落实督察工作规定》第二十五条规定,现将有关情况报告如下。
+2021年,临海市办理行政复议案件80件。
+"""
+
+
+@pytest.fixture
+def two(sanya, tmp_path):
+    path = tmp_path / "linhai.txt"
+    path.write_text(OTHER, encoding="utf-8")
+    sanya.ingest([path], progress=False)
+    return sanya
+
+
+@pytest.mark.parametrize("question, value", [
+    ("临海市2021年报告的数据统计期限是从哪天到哪天?", "2021年1月1日至2021年12月31日"),
+    ("对临海市的报告有疑问应该联系哪个部门?", "市司法局法治督察科"),
+    ("Under which regulation was Linhai's 2021 report made?", "《法治政府建设与责任落实督察工作规定》第二十五条"),
+    ("When was the report of Sanya posted online?", None),
+])
+def test_period_contact_and_basis_are_read_from_their_line(two, question, value):
+    answer = two.ask(question, generate=False)
+    assert answer.route == "meta", answer.answer
+    if value is None:  # Sanya's page shows no publication date: asked in English, still "not stated"
+        assert answer.abstained and "publication date" in answer.answer
+    else:
+        assert not answer.abstained and value in answer.answer and any(value in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, places", [
+    ("哪些报告是报送给省政府的?", {"三亚市"}),
+    ("Which reports were submitted to a people's congress standing committee?", {"临海市"}),
+    ("有几份报告写明了文号?", {"三亚市"}),
+])
+def test_reports_listed_by_what_they_state_of_themselves(two, question, places):
+    answer = two.ask(question, generate=False)
+    assert answer.route in ("list", "count") and answer.coverage.checked == 2
+    assert {c.place for c in answer.citations} == places, answer.answer
+    assert answer.coverage.matched == len(places) and answer.coverage.not_reported == 2 - len(places)
