@@ -81,7 +81,7 @@ _ZH_KINDS: dict[str, tuple[str, ...]] = {
     "multiple": ("倍",), "person_times": ("人次",), "people": ("人", "名", "位"),
     "cases": ("件次", "件", "起", "宗", "案"), "times": ("场次", "次", "场", "期", "轮", "回"),
     "items": ("户次", "家次", "项", "个", "条", "份", "卷", "家", "户", "篇", "套", "张", "册", "部", "所", "处", "批",
-              "座", "支", "类", "本", "块", "门", "台", "辆", "家企业"),
+              "座", "支", "类", "本", "块", "门", "台", "辆"),
     "area": ("平方米", "平方公里", "亩", "公顷"), "score": ("分",), "days": ("天", "日", "小时"),
     "year": ("年",),
 }
@@ -91,9 +91,32 @@ ZH_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(
             "千万": Decimal(10_000_000)}
 _APPROX_ZH = {"约": "about", "近": "nearly", "超过": "over", "超": "over", "逾": "over", "多达": "as many as",
               "余": "over", "多": "over", "以上": "over", "左右": "about", "以下": "under", "以内": "up to"}
-_ZH = re.compile(
-    rf"(?P<pre>约|近|超过|超|逾|多达)?(?P<pct>百分之)?(?<![\d.A-Za-z])(?P<num>{NUM})\s?(?P<a1>余|多)?"
-    rf"(?P<mag>千万|百万|万|亿|千)?(?P<a2>余|多)?\s?(?P<unit>{_ZH_UNITS})?(?P<tail>以上|以下|以内|左右)?")
+# a small count in Chinese numerals (两次, 十二场); not inside a longer numeral or an ordinal (第三次)
+_CN_SMALL = (r"(?<![一二两三四五六七八九十百千万第])(?:[两二三四五六七八九]|十[一二三四五六七八九]?|"
+             r"[二三四五六七八九]十[一二三四五六七八九]?)")
+_ZH_FORM = (r"(?P<pre>约|近|超过|超|逾|多达)?(?P<pct>百分之)?(?<![\d.A-Za-z])(?P<num>{num})\s?(?P<a1>余|多)?"
+            rf"(?P<mag>千万|百万|万|亿|千)?(?P<a2>余|多)?\s?(?P<unit>{_ZH_UNITS})?(?P<tail>以上|以下|以内|左右)?")
+_ZH = re.compile(_ZH_FORM.format(num=NUM))
+# the same grammar with small Chinese-numeral counts too (for readers of report clauses, not of answers)
+_ZH_NUMERALS = re.compile(_ZH_FORM.format(num=f"{NUM}|{_CN_SMALL}"))
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_int(s: str) -> int | None:
+    """A number in Chinese numerals up to the hundreds (三 → 3, 十二 → 12, 一百零五 → 105, 二〇二一 → 2021)."""
+    if s and all(ch in _CN_DIGIT for ch in s):
+        return int("".join(str(_CN_DIGIT[ch]) for ch in s))
+    total, num = 0, 0
+    for ch in s:
+        if ch in _CN_DIGIT:
+            num = _CN_DIGIT[ch]
+        elif ch in "十百":
+            total += (num or 1) * (10 if ch == "十" else 100)
+            num = 0
+        else:
+            return None
+    return total + num if s else None
+
 
 _EN_SCALE = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
 # the words after an English figure that say its kind (the first that matches, within three words)
@@ -132,6 +155,7 @@ class Quantity:
     text: str = ""  # as written
     start: int = 0
     end: int = 0
+    at: int = 0  # where the digits start (after 约, 百分之…)
 
     @property
     def exact_digits(self) -> int:
@@ -163,11 +187,20 @@ _FOLD = {0xFF0C: ",", 0xFF0E: ".", 0xFF05: "%", **{0xFF10 + d: str(d) for d in r
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-def parse_zh(text: str) -> list[Quantity]:
-    """Every figure of a Chinese text (quotes, answers): 57.95万件, 30余万次, 百分之95, 21.9个百分点, 2841万元."""
+def _number(num: str) -> Decimal | None:
+    if num[0].isdigit():
+        return _decimal(num)
+    n = cn_int(num)
+    return None if n is None else Decimal(n)
+
+
+def parse_zh(text: str, start: int = 0, end: int | None = None, numerals: bool = False) -> list[Quantity]:
+    """Every figure of a Chinese text (quotes, answers): 57.95万件, 30余万次, 百分之95, 21.9个百分点, 2841万元;
+    between `start` and `end` only; `numerals`: small counts in Chinese numerals too (两次, 十二场)."""
     out = []
-    for m in _ZH.finditer(text.translate(_FOLD)):
-        number = _decimal(m.group("num"))
+    grammar = _ZH_NUMERALS if numerals else _ZH
+    for m in grammar.finditer(text.translate(_FOLD), start, len(text) if end is None else end):
+        number = _number(m.group("num"))
         if number is None:
             continue
         mag, unit = m.group("mag") or "", m.group("unit") or ("%" if m.group("pct") else "")
@@ -176,7 +209,7 @@ def parse_zh(text: str) -> list[Quantity]:
             kind = "days"  # 3年: a duration, not a year
         approx = next((_APPROX_ZH[w] for w in (m.group("pre"), m.group("a1"), m.group("a2"), m.group("tail")) if w), "")
         out.append(Quantity(number * ZH_SCALE.get(mag, Decimal(1)), number, unit, kind, approx, mag,
-                            text[m.start():m.end()].strip(), m.start(), m.end()))
+                            text[m.start():m.end()].strip(), m.start(), m.end(), m.start("num")))
     return out
 
 
@@ -206,7 +239,7 @@ def parse_en(text: str) -> list[Quantity]:
             kind, unit = _en_kind(text[m.end():m.end() + 40])
         pre = " ".join((m.group("pre") or "").lower().split())
         out.append(Quantity(number * _EN_SCALE.get(mag, Decimal(1)), number, unit, kind, _APPROX_EN.get(pre, ""),
-                            mag, m.group().strip(), m.start(), m.end()))
+                            mag, m.group().strip(), m.start(), m.end(), m.start("num")))
     return out
 
 

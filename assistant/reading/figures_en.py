@@ -18,7 +18,7 @@ from ..understand.query import Query
 from .figures import UNITS, Figure, figure_clauses, own_words
 
 # "how many instructions": no unit word is known, so any count; never a rate or a sum of money
-ANY_COUNT = set(UNITS.split("|")) - {"%", "％", "个百分点", "百分点", "元", "万元", "亿元"}
+ANY_COUNT = set(UNITS) - {"%", "％", "个百分点", "百分点", "元", "万元", "亿元"}
 
 
 def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
@@ -28,13 +28,12 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
     seen, cands = set(), []
     for rid in report_ids:
         body = to_simplified(text(rid))
-        for _, m, (left, right) in figure_clauses(body, None):
-            unit = (m.group("mult") or "") + m.group("unit")
-            fits = [u is not None and (m.group("unit") in u or unit in u) for u in units]
-            if any(fits) and (rid, left, m.start()) not in seen:
-                seen.add((rid, left, m.start()))
-                cands.append((Figure(rid, left, right, body[m.start():m.end()], 0.0), fits, body[left:right],
-                              own_words(body, left, m.start(), m.end())))
+        for _, q, (left, right) in figure_clauses(body, None):
+            fits = [u is not None and (q.unit in u or q.magnitude + q.unit in u) for u in units]
+            if any(fits) and (rid, left, q.start) not in seen:
+                seen.add((rid, left, q.start))
+                cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
+                              own_words(body, left, q.start, q.end)))
     if len(cands) > limit:
         def inside(c) -> bool:
             f = c[0]

@@ -7,7 +7,7 @@ from assistant.reading.figures_en import ANY_COUNT
 
 
 def _figure(text: str) -> str | None:
-    found = [text[m.start():m.end()] for _, m, _ in figure_clauses(text, None)]
+    found = [text[q.start:q.end] for _, q, _ in figure_clauses(text, None)]
     return found[0] if found else None
 
 
@@ -16,9 +16,16 @@ def _figure(text: str) -> str | None:
     ("受理1,536件", "1,536件"), ("组织1200余名干部", "1200余名"), ("全年办件约12000件", "约12000件"),
     ("作为一项基础性工作", None), ("对照100项三级指标", "100项"), ("第三次会议", None),
     ("在2023年第8次集中学习会上", None), ("开展习近平法治思想学习15次", "15次"),
+    ("浏览总量达到30余万次", "30余万次"), ("效率提升70%以上", "70%以上"), ("共计300件", "共计300件"),
 ])
 def test_figures_as_written(text, figure):
     assert _figure(text) == figure
+
+
+def test_a_figure_is_read_by_value_with_its_unit_apart():
+    (_, q, _), = figure_clauses("浏览总量达到30余万次", {"次"})
+    assert (q.value, q.unit, q.magnitude, q.approx) == (300000, "次", "万", "over")
+    assert [q.text for _, q, _ in figure_clauses("服务群众1.2万人次、培训300人", {"万人次"})] == ["1.2万人次"]
 
 
 def test_head_term_is_the_thing_counted():
