@@ -29,7 +29,7 @@ def value_en(value_text: str, counted: bool = False, term: str = "") -> str:
         return value_text
     q = found[0]
     number, _ = en_number(q)
-    unit = UNIT_EN.get(q.unit) or (UNIT_EN.get(q.kind) if q.kind not in COUNT_KINDS else "")
+    unit = UNIT_EN.get(q.unit) or (UNIT_EN.get(q.kind, "") if q.kind not in COUNT_KINDS else "")
     thing = thing_en(term) if counted and term and not unit else None
     named = thing is not None and _fits(thing, q)  # "579,500 government service matters"
     if counted and not unit:
