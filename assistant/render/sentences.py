@@ -75,7 +75,8 @@ def change_slot(change: Change | None) -> P:
         return P("change.none", en_prefix=" ")
     direction = P("word.up") if change.up else P("word.down")
     if change.amount:
-        return P("change.amount", {"text": change.text, "direction": direction, "amount": change.amount}, " ")
+        # the amount in English words too: 2.1个百分点 → 2.1 percentage points, 1.5倍 → 1.5 times
+        return P("change.amount", {"text": change.text, "direction": direction, "amount": Value(change.amount)}, " ")
     return P("change.direction", {"text": change.text, "direction": direction}, " ")
 
 
