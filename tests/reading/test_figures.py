@@ -52,3 +52,25 @@ def test_each_part_gets_its_own_figure_first_part_first(real, question, first, s
     lines = answer.answer.splitlines()
     assert not answer.abstained and first in lines[0] and second in lines[1], answer.answer
     assert lines[0].startswith("Pingluo County")
+
+
+class _WordEmbed:
+    """Embeds a text as whether it says 学法: enough to tell two figures of one clause apart."""
+
+    def get_text_embedding_batch(self, texts):
+        return [[1.0 if "学法" in t else 0.0, 1.0] for t in texts]
+
+    def get_query_embedding(self, text):
+        return [1.0, 0.0]
+
+
+def test_of_two_figures_in_one_clause_the_one_whose_words_are_asked_comes_first():
+    from assistant.reading.figures import Figure
+    from assistant.reading.figures_en import _own_first
+
+    clause = "组织新提任领导干部考试37人次、机关干部学法考试1.3万人次"
+    cands = [(Figure("r", 0, 30, "37人次", 0.0), [True], clause, "组织新提任领导干部考试 "),
+             (Figure("r", 0, 30, "1.3万人次", 0.0), [True], clause, "机关干部学法考试 "),
+             (Figure("s", 0, 9, "5人次", 0.0), [True], "其他5人次", "学法 ")]
+    assert _own_first(cands, [0, 2, 1], _WordEmbed(), "law exam") == [1, 0, 2]  # the other clause keeps its place
+    assert _own_first(cands, [2, 0, 1], _WordEmbed(), "law exam") == [2, 0, 1]  # one figure in the top clause
