@@ -41,12 +41,31 @@ ASPECTS: tuple[Aspect, ...] = (
            label=("发布机关", "issuer")),
     Aspect("year", re.compile(r"哪一?年(?!发布|公布|印发|发出|上网)|哪个年度|什么年度|哪一年度|\bwhich year\b(?! was)|"
                               r"\bwhat year\b(?! was)", I), label=("年度", "year")),
-    Aspect("published", re.compile(r"发布时间|发布日期|(?:什么时候|何时|哪一?天|哪一?年|哪日)(?:发布|公布|上网)|"
-                                   r"\bwhen was\b.{0,60}\b(?:published|posted|released)|\b(?:which|what) (?:day|date|year) was\b.{0,40}"
-                                   r"\b(?:published|posted|released)|\bpublication date\b|\bdate (?:of )?publication\b", I),
+    Aspect("published", re.compile(r"发布时间|发布日期|发布于|(?:什么时候|何时|哪一?天|几号|几月几[日号]|什么日期|哪个日期|哪日|哪一?年)"
+                                   r"[^。?？]{0,6}(?:发布|公布|上网|挂网|发出|发的|印发|公开|刊发|刊登|贴出|推出|放出|出来)|"
+                                   r"\b(?:when|(?:on )?(?:what|which) (?:day|date))\b.{0,80}\b(?:publish|post|release|upload|"
+                                   r"put (?:it |the report )?(?:out|online|up))|\bpublication date\b|\bdate (?:of )?publication\b", I),
            label=("发布日期", "publication date")),
     Aspect("source", re.compile(r"来源栏|来源(?:是|写|为|单位)|信息来源|\bsource\b|\bposted by\b|\bpublished by\b", I),
            re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*(?P<value>[\u4e00-\u9fff()（）]{2,30})"), ("来源", "source")),
+    Aspect("contact", re.compile(r"(?:有|如有)[^。?？]{0,20}(?:疑问|疑惑|问题)|疑问|咨询(?:谁|哪)|联系(?:方式|电话|人|地址)|"
+                                 r"找(?:局里|单位里)?(?:哪个|哪一个|什么|谁)(?:处室|部门|科室|单位)?|联系(?:哪个|哪一个|谁)|"
+                                 r"\bcontact\b|get in touch|\bwho (?:can|should|do) (?:i|we|one|readers?) (?:ask|call|write)|"
+                                 r"\b(?:enquir|inquir)", I),
+           re.compile(r"(?:请|可)?(?:与|向)(?P<value>[\u4e00-\u9fff]{2,30}?)联系|"
+                      r"联系(?:单位|部门|人|电话|方式)\s*[:：]\s*(?P<other>[^\n。;；]{2,40})"), ("联系方式", "contact")),
+    Aspect("period", re.compile(r"统计期限|数据(?:的)?(?:期限|时间|区间|范围)|统计(?:时间|区间|范围)|时间范围|从哪天到哪天|"
+                                r"\b(?:period|time span|date range|time frame)\b.{0,40}\b(?:cover|data|figures)|"
+                                r"\b(?:data|figures) cover", I),
+           re.compile(r"(?:数据|统计)的?(?:期限|时间|区间|范围)(?:为|是|:|:)?(?P<value>[^。;；\n]{4,40})"),
+           ("数据期限", "period the figures cover")),
+    Aspect("basis", re.compile(r"(?:依据|根据|按照)(?:哪|什么)|哪(?:一|个)?(?:条|项)(?:规定|法规|条例)?|"
+                               r"\b(?:which|what) (?:article|regulation|rule|provision|law)\b|\bunder which\b|"
+                               r"\blegal basis\b|\bpursuant to\b", I),
+           re.compile(r"(?:根据|按照|依据)(?P<value>《[^》]{2,40}》(?:第[一二三四五六七八九十百\d]+条)?(?:[^,,。]{0,6}规定)?)"),
+           ("依据", "basis")),
+    Aspect("signer", re.compile(r"签发人|谁签(?:发|的|字)|签字人|\bsign(?:ed)? (?:off|it)\b|\bsignator|\bwho signed\b", I),
+           re.compile(r"签发人\s*[:：]?\s*(?P<value>[\u4e00-\u9fff]{2,4})"), ("签发人", "signatory")),
     Aspect("written", re.compile(r"成文日期|落款日期|落款|签发日期|\bwhen was\b.{0,60}\b(?:written|signed|dated)\b", I),
            label=("落款日期", "date")),
 )

@@ -47,12 +47,13 @@ LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区
                   r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|\bwhich\b|"
                   r"^\s*(?:please\s+)?list\b|\blist (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"
                   r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
-COUNT = re.compile(r"几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
-                   r"how many\b[^?]{0,30}\b(?:reports?|places|counties|districts|cities|zones)\b|number of reports", I)
+COUNT = re.compile(r"(?<!哪)几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
+                   r"\bhow many (?:of (?:the |these |those |all )?(?:\d+ )?)?(?:[\w-]+ ){0,2}"
+                   r"(?:reports|places|counties|districts|cities|zones|provinces|towns|departments|bureaus)\b|number of reports", I)
 REPORTS_WORD = re.compile(r"报告|reports?\b", I)
 # the one report a figure is read from, not reports counted (海南省2022年报告里,考核了多少个市县)
 REPORT_AS_SOURCE = re.compile(r"报告[里中内]|报告(?:显示|提到|指出|称)|\bin (?:its|the|their) (?:\d{4} )?report\b", I)
-REPORTS_COUNTED = re.compile(r"几份|多少份|几篇|多少篇|\bhow many (?:\w+ ){0,3}reports\b|\bnumber of reports\b", I)
+REPORTS_COUNTED = re.compile(r"几份|多少份|几篇|多少篇|(?:几|多少)个?报告|\bhow many (?:\w+ ){0,3}reports\b|\bnumber of reports\b", I)
 COMPARE = re.compile(r"比较|对比|相比|谁的|谁报告的|谁更|哪个更|哪一个更|哪个(?:地区|报告)?.{0,12}(?:更|最)|(?:更|最)(?:高|低|多|少)|"
                      r"\bcompare\b|\bversus\b|\bvs\.?\b|(?:higher|lower|more|fewer|larger|smaller|highest|lowest|most|least)\b", I)
 MAX = re.compile(r"最高|最多|最大|highest|most|largest", I)

@@ -50,13 +50,18 @@ BODIES = [(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:b
           (r"公安局|公安厅|公安机关|public security", "公安局|公安厅"),
           (r"人社局|人力资源和社会保障|human resources", "人社局|人力资源和社会保障"),
           (r"街道办事处|sub-?district office", "街道办事处"),
-          (r"生态环境局|ecolog\w* (?:and )?environment", "生态环境局|生态环境厅")]
+          (r"生态环境局|ecolog\w* (?:and )?environment", "生态环境局|生态环境厅"),
+          # a Party committee and a government together (中共海南省委 海南省人民政府)
+          (r"(?:党委|省委|市委|县委|区委)(?:和|与|、|及|跟)(?:人民)?政府|联合(?:名义|署名|发布|印发)|\bjointly\b|"
+           r"\bjoint(?:ly)? (?:issued|report|name)|\bparty committee and (?:the )?government", r"委\s+\S{0,12}?人民政府")]
 # the level of the reports a question lists or counts (2022年有哪些县的报告 / how many town reports)
 LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?", "subdistrict"),
                (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县(?!级市)|\bcount(?:y|ies)\b", "county"),
                (r"(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"), (r"(?<![县])市(?![辖区])|\bcit(?:y|ies)\b", "city"),
                (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"部门|\bdepartments?\b", "department")]
 # what follows a level word when it qualifies reports (县级报告, 县的报告, county-level reports)
-ABOUT_REPORTS = r"(?:级|一级|层面|政府层面|[-\s]level)|(?:政府)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b"
+ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:级|一级|层面|政府层面|[-\s]level|"
+                 r"(?:政府)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
+                 r"(?:出|发|发布|写|做)的(?:有|是|共|一共)?(?:哪几份|哪些|几份|多少份))")
 # a name the answer text might invent: a short run ending in a unit suffix
 PLACE_LIKE = r"[\u4e00-\u9fff]{2,3}?(?:自治县|自治州|开发区|高新区|新区|县|市|区|旗|州)"

@@ -20,7 +20,9 @@ _ASKED = [(r"多少倍|几倍|倍数", {"倍"}),  # before 率: 增长率是几�
           (r"人次", {"人次", "万人"}), (r"场次|多少场|几场", {"场次", "场", "次"}),
           (r"次数|多少次|几次|几回|how many times", {"次", "场次", "场", "期"}),
           (r"期数|多少期|几期", {"期", "万期"}), (r"件数|多少件|几件|案件数", {"件", "件次", "起", "宗", "万件"}),
-          (r"人数|多少人|几人|多少名|干部数|人员数|负责人", {"人", "名", "人次", "万人", "余人", "位"}),
+          (r"人数|多少人|几人|多少名|干部数|人员数|负责人|(?:多少|几)(?:个|位)?[\u4e00-\u9fff]{0,6}?"
+           r"(?:员|者|师|官|干部|代表|党员|民警|辅警|律师|群众|村民|居民|学生|职工)(?=[?？。,，呢吗]|$)",
+           {"人", "名", "人次", "万人", "余人", "位"}),
           (r"单位数|部门数|多少家|几家|企业数", {"家", "个", "所", "户"}),
           (r"项数|多少项|几项|事项|任务", {"项", "个", "件", "条", "类"}),
           (r"金额|多少元|资金|投资|投入|经费", {"元", "万元", "亿元"}),
@@ -30,6 +32,20 @@ _ASKED = [(r"多少倍|几倍|倍数", {"倍"}),  # before 率: 增长率是几�
 _UNIT_BEFORE_ASK = re.compile(r"(?<=[\u4e00-\u9fff])([件次人家场期名份条篇])(?:多少|几)")  # 办件多少 → 件
 _RELATED = {"件": {"件", "件次", "起", "宗", "万件"}, "次": {"次", "场次", "场", "期"}, "人": {"人", "名", "人次", "万人", "位"},
             "名": {"名", "人", "人次"}, "场": {"场", "场次", "次"}, "个": {"个", "家", "项", "所", "处"}}
+
+
+# when no figure has a unit the question asked, the next nearest: people reached are often counted in
+# person-times (覆盖民辅警200余人次), person-times in people, sessions in 期
+_WIDER = {"人": {"人次", "万人次"}, "名": {"人次", "万人次"}, "人次": {"人", "名", "万人"}, "次": {"期", "批"},
+          "件": {"起", "宗", "项"}, "项": {"个", "条", "件"}, "家": {"个", "所"}}
+
+
+def widened(units: list[str] | None) -> list[str] | None:
+    """The units asked plus their next nearest, or None when widening adds nothing."""
+    if units is None:
+        return None
+    more = set(units).union(*(_WIDER.get(u, set()) for u in units))
+    return sorted(more) if more - set(units) else None
 
 
 def asked_units(question: str) -> set[str] | None:
@@ -48,19 +64,32 @@ def asked_units(question: str) -> set[str] | None:
 _WHOLE_EN = [(re.compile(r"\bhow many (?:times|fold) (?:as|more|higher|larger|greater|over)\b|\bhow many-fold\b", re.I),
               {"倍"}), (re.compile(r"\bpercentage[- ]points?\b", re.I), {"个百分点", "百分点"})]
 _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
-             (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?)\b", {"次", "场", "场次", "期"}),
+             (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
+              r"patrols?|campaigns?|drills?)\b", {"次", "场", "场次", "期"}),
+             (r"\b(?:teams?|groups?|squads?)\b", {"个", "支", "家"}),
+             (r"\b(?:windows?|counters?|desks?|(?:help|service|contact|liaison|mediation|observation|monitoring) points?|stations?|cent(?:er|re)s?|offices?|bases?|"
+              r"sites?|hubs?|booths?)\b", {"个", "处", "家", "所"}),
+             (r"\b(?:problems?|issues?|difficult(?:y|ies)|complaints?)\b", {"个", "件", "项", "条"}),
              # money before people: "the amount involved in the cases police investigated" asks a sum
              (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
              (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?|heads|"
               r"chiefs?|members|lawyers?|judges?|mediators?|volunteers?|residents?|students?|workers?|employees?)\b",
               {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
+             (r"\b(?:prefectures?|count(?:y|ies)|cit(?:y|ies)|districts?|towns?|townships?|villages?|communities|"
+              r"provinces?)\b", {"个", "家"}),
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
+             (r"\b(?:courses?|curricul\w*|subjects?)\b", {"门", "个", "期", "节"}),
              (r"\b(?:items?|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|"
               r"regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
              (r"\b(?:pamphlets?|brochures?|booklets?)\b", {"册", "本", "份"}),
              (r"\b(?:leaflets?|flyers?|posters?)\b", {"张", "份"}),
-             (r"\b(?:banners?|copies|documents?|articles?)\b", {"条", "张", "份", "篇", "册"}),
+             (r"\b(?:documents?|files?|normative)\b", {"件", "份", "个", "部", "篇", "项"}),
+             (r"\b(?:banners?|copies|articles?)\b", {"条", "张", "份", "篇", "册"}),
              (r"\b(?:cases?|crimes?|disputes?)\b", {"件", "起", "宗", "件次"})]
+
+
+_EN_PHRASE_END = re.compile(r"did|do|does|were|was|are|is|have|has|had|will|in|on|at|for|to|from|by|with|against|"
+                            r"that|which|who|across|during|under|over|per|of|the|these|those|its|their|and|or")
 
 
 def asked_units_en(question: str) -> set[str] | None:
@@ -68,13 +97,24 @@ def asked_units_en(question: str) -> set[str] | None:
     cadres attended training → people), the rest of the question only when they say nothing."""
     if whole := next((units for pattern, units in _WHOLE_EN if pattern.search(question)), None):
         return whole
-    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", question, re.I)
+    unquoted = re.sub(r"(?<![A-Za-z])['\"‘“](.{2,40}?)['\"’”](?![A-Za-z])", " ", question)  # 'can't get it done' windows
+    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", unquoted, re.I)
     words = counted.group(1).split() if counted else []
     # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
     amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
     asked = [(p, u) for p, u in _ASKED_EN if not amount or u & {"元", "%"}]
-    # the head noun first: "how many crimes against enterprises" counts crimes, not enterprises
-    for text in [" ".join(words[:n]) for n in (1, 2) if len(words) >= n] + [question]:
+    # the head noun first, the last word of the phrase counted: "how many crimes against enterprises" counts
+    # crimes, "how many lawyer teams were set up" teams
+    phrase = []
+    for w in words:
+        if _EN_PHRASE_END.fullmatch(w.lower()):
+            if phrase:
+                break
+            continue  # how many of the …
+        phrase.append(w)
+    phrase = phrase[:3]  # "how many leading cadres attended training": the noun comes before the verb
+    heads = [phrase[-1], " ".join(phrase)] if phrase else []
+    for text in heads + [" ".join(words[:n]) for n in (1, 2, 3, 4) if len(words) >= n] + [question]:
         for pattern, units in asked:
             if re.search(pattern, text, re.I):
                 return units
@@ -139,7 +179,7 @@ _EN_KINDS = [
     ("area", r"(?:square|mu\b|hectares?)"), ("days", r"(?:days?|hours?|months?|years?|working days)\b"),
     ("score", r"(?:points|marks)\b"),
 ]
-_EN_KIND = [(k, re.compile(p, re.I)) for k, p in _EN_KINDS]
+_EN_KIND = [(k, re.compile(rf"(?<![A-Za-z])(?:{p})", re.I)) for k, p in _EN_KINDS]  # Jingyuan is no yuan
 _EN = re.compile(
     r"(?P<pre>\b(?:about|around|approximately|nearly|almost|over|more than|above|at least|some|up to|under|less than|"
     r"fewer than)\s+)?(?<![\d.,\w])(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)"

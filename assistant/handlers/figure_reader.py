@@ -3,6 +3,7 @@ reports of the best retrieved chunks when the question names none or too many): 
 a sentence naming what the report counts in its own words; then the clause."""
 from __future__ import annotations
 
+from ..domain.quantity import widened
 from ..models import ReportMeta
 from ..places import PlaceIndex
 from ..reading import figures, figures_en
@@ -21,14 +22,10 @@ def figure_reader(intent, ctx) -> Draft | None:
     if not q.names_reports() or len(in_scope) > t.figure_max_reports:
         in_scope = list(dict.fromkeys(h.chunk.report_id for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)))
     names = {n for rid in in_scope for n in _names_of(c.metas[rid], c.places)}
-    found = figures.find(intent.things, in_scope[: t.figure_max_reports], c.text, names, t)
-    # an English question shares no words with the clauses: read by embedding when the Chinese reading found
-    # nothing, or fewer figures than the parts asked ("how many X, and how many Y")
-    if len(found) < max(1, len(intent.things_en)) and q.lang == "en" and q.names_reports() and len(in_scope) <= 3 \
-            and c.retriever is not None:
-        near = [(h.chunk.report_id, h.chunk.start, h.chunk.end) for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)]
-        dense = figures_en.find_dense(q, intent.things_en, in_scope, c.text, c.retriever.vectors.embed_model, t, near)
-        found = dense if len(dense) > len(found) else found
+    found = _read(intent, ctx, in_scope, names, intent.things, intent.things_en)
+    wide = (_widened(intent.things) or intent.things, _widened(intent.things_en) or intent.things_en)
+    if not found and wide != (intent.things, intent.things_en):  # no figure in the units asked: the nearest ones
+        found = _read(intent, ctx, in_scope, names, *wide)
     if not found:
         return None
     b = Builder(c.metas, c.text, c.sections)
@@ -40,6 +37,25 @@ def figure_reader(intent, ctx) -> Draft | None:
         keys.append(key)
     b.lines += b.evidence(keys)  # figures of one clause share its quote, shown once
     return b.finish("lookup")
+
+
+def _read(intent, ctx, in_scope: list[str], names: set[str], things: list, things_en: list) -> list:
+    q, c, t = intent.query, ctx.corpus, ctx.tuning
+    found = figures.find(things, in_scope[: t.figure_max_reports], c.text, names, t)
+    # an English question shares no words with the clauses: read by embedding when the Chinese reading found
+    # nothing, or fewer figures than the parts asked ("how many X, and how many Y")
+    if len(found) < max(1, len(things_en)) and q.lang == "en" and q.names_reports() and len(in_scope) <= 3 \
+            and c.retriever is not None:
+        near = [(h.chunk.report_id, h.chunk.start, h.chunk.end) for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)]
+        dense = figures_en.find_dense(q, things_en, in_scope, c.text, c.retriever.vectors.embed_model, t, near)
+        found = dense if len(dense) > len(found) else found
+    return found
+
+
+def _widened(things: list) -> list:
+    """The things with their next nearest units; empty when no thing's units widen."""
+    wider = [th.model_copy(update={"units": widened(th.units)}) for th in things]
+    return wider if any(w.units for w in wider) else []
 
 
 def _names_of(meta: ReportMeta, places: PlaceIndex) -> set[str]:

@@ -9,6 +9,7 @@ from ..render.draft import Draft, Line
 from ..render.lists import checked_line, names_line
 from ..render.slots import P, Cite, Who
 from ..text.spans import sentence_spans
+from ..text.script import to_simplified
 from .registry import handler
 
 
@@ -21,7 +22,7 @@ def keyword_scan(intent, ctx) -> Draft | None:
     b = Builder(c.metas, c.text, c.sections)
     found = []
     for m in reports:
-        body = c.text(m.id)
+        body = to_simplified(c.text(m.id))  # 營商環境 is 营商环境; same length, so the quote is cut at these offsets
         if not all(k in body for k in intent.keywords):
             continue
         at = _near_all(body, intent.keywords)
@@ -31,7 +32,7 @@ def keyword_scan(intent, ctx) -> Draft | None:
             s = max(s, max(body.rfind(ch, s, at) for ch in ",,;;") + 1)
             e = min([e] + [x for x in (body.find(ch, at, e) for ch in ",,;;") if x > 0])
         key = b.cite(m.id, s, e)
-        b.lines.append(Line("item", "item.quote", {"who": Who(m, "item"), "quote": body[s:e], "cite": Cite((key,))}))
+        b.lines.append(Line("item", "item.quote", {"who": Who(m, "item"), "quote": c.text(m.id)[s:e], "cite": Cite((key,))}))
         found.append(m)
     places = [m.place or m.source for m in found]
     missing = [m for m in reports if (m.place or m.source) not in places]

@@ -53,7 +53,12 @@ def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u3000", " ").replace("\xa0", " ").replace("\u200b", "")
     line = re.sub(r"^\s*#{1,6}\s+", "", line)  # Markdown headings: "## 一、主要工作" is the heading 一、主要工作
     line = re.sub(r"\*\*(.+?)\*\*", r"\1", line)  # **bold**
+    line = _RUBY.sub("", line)
     return re.sub(r"[ \t]{2,}", " ", line).strip()
+
+
+# pinyin glosses some reposting sites put after each character (實現(xiàn)): not the report's words
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}\)")
 
 
 def is_junk(line: str) -> bool:

@@ -89,9 +89,20 @@ class PlaceIndex:
         parents += [(py, ps) for py, ps in parent.items() if len(py) >= 5 and py in flat]
         named = {n for n, ps in self.primary.items() if ps & hits} | {py for py, ps in own.items() if ps & hits}
         for name, places in parents:
-            if not places & hits and name not in named:  # 贵州省 named is the province, not its counties
+            # 贵州省 named is the province, not its counties; "Jilin province" is the province, not Jilin City
+            if (not places & hits and name not in named) or self._province_named(name, question, flat, hits):
                 hits |= places
         return sorted(hits)
+
+    def _province_named(self, name: str, question: str, flat: str, hits: set[str]) -> bool:
+        """吉林省 / Jilin Province asked on its own (吉林省有几份报告) names the province's places, not the city of
+        the same name (吉林省吉林市 names the city); a province with a report of its own is that report."""
+        if any(h.endswith(("省", "自治区")) and (h == name or pinyin(core(h)) == name) for h in hits):
+            return False
+        if name.endswith(("省", "自治区")) and name in question:
+            after = question[question.index(name) + len(name):]
+            return not any(after.startswith(n) for n, ps in self.primary.items() if ps & hits)
+        return name.isascii() and name + "province" in flat
 
     @staticmethod
     def _match(question: str, table: dict[str, set[str]]) -> set[str]:

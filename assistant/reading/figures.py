@@ -23,6 +23,7 @@ UNITS = frozenset({"个百分点", "百分点", "人次", "件次", "场次", "�
                    "份", "卷", "个", "家", "场", "项", "户", "篇", "期", "套", "张", "册", "部", "门", "元", "所", "处", "批",
                    "天", "座", "支", "类", "本", "块", "位", "亩", "‰", "倍"})
 _QUESTION_WORDS = re.compile(r"是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
+                             r"一共|总共|总计|合计|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
 _CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "名", "人", "人次", "件", "家", "天"}  # 两次, 十二场: counts in words
 
@@ -120,16 +121,24 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
     if len(wanted) < 2:
         return []
     head = head_term(asked)
+    said = re.search(rf"([\u4e00-\u9fff]{{2,6}})的{re.escape(head)}", thing.text) if head else None
+    modifier = said.group(1) if said else None
     units = None if thing.units is None else set(thing.units)
     out = []
     for rid in report_ids:
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
         for sent, m, (left, right) in figure_clauses(body, units):  # m: a Quantity
+            if _other_level(thing.text, body[left:right]):
+                continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award, not this one
             own = wanted & _grams(body[left:right])
             rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
             score = (len(own) + t.figure_sentence_weight * len(rest)) / len(wanted)
             if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
+                score += t.figure_head_bonus
+            # what the question says of the thing stands right by this figure (已完成的任务: 67项已完成, not the
+            # 133项任务 they are part of)
+            if modifier and modifier in own_words(body, left, m.start, m.end):
                 score += t.figure_head_bonus
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
             score += t.figure_own_weight * len(wanted & _grams(own_words(body, left, m.start, m.end))) / len(wanted)
@@ -139,6 +148,17 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
         if best:
             out.append(best)
     return sorted(out, key=lambda f: -f.score)
+
+
+# the level a figure belongs to, when a question names one (国家级 / 省级 / 市级 / 县级)
+_LEVELS = {"national": r"全国|国家级", "province": r"省级|全省", "city": r"市级|全市", "county": r"县级|全县"}
+
+
+def _other_level(asked: str, clause: str) -> bool:
+    """The question names a level and the clause names another one, but not the asked one."""
+    named = [k for k, p in _LEVELS.items() if re.search(p, asked)]
+    said = [k for k, p in _LEVELS.items() if re.search(p, clause)]
+    return bool(named and said and not set(named) & set(said))
 
 
 _FILLER = re.compile(r"(?:为|达到|达|是|共计|累计|合计|总计|共|约|近|超过|逾|了|:|:|\s)+$")

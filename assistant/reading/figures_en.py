@@ -33,7 +33,7 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
             if any(fits) and (rid, left, q.start) not in seen:
                 seen.add((rid, left, q.start))
                 cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
-                              own_words(body, left, q.start, q.end)))
+                              own_words(body, left, q.start, q.end), body[max(left, q.start - 4):q.start]))
     if len(cands) > limit:
         def inside(c) -> bool:
             f = c[0]
@@ -64,15 +64,14 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     clauses = np.array(embed_model.get_text_embedding_batch([c[2] for c in cands]))
     whole = clauses @ np.array(embed_model.get_query_embedding(q.question))
     bonus = np.array([t.en_term_bonus * sum(x in c[2] for x in q.zh_terms) for c in cands])
-    if len(parts) > 1:  # a clause may hold several figures: each is told apart by the words right before it
-        owns = np.array(embed_model.get_text_embedding_batch([c[3] for c in cands]))
+    # a clause may hold several figures (保留24件、废止35件): each is told apart by the words right by it
+    owns = np.array(embed_model.get_text_embedding_batch([c[3] for c in cands]))
     chosen: list[Figure] = []
     for i, part in enumerate(parts):
         sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
-        if len(parts) > 1:  # the part's words tell its figure from its neighbour's (示范 vs 达标, 活动 vs 讲座)
-            terms = expand_english(part)
-            sims = sims + owns @ np.array(embed_model.get_query_embedding(part)) + \
-                np.array([t.en_own_bonus * sum(x in c[3] for x in terms) for c in cands])
+        terms = expand_english(part)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
+        sims = sims + owns @ np.array(embed_model.get_query_embedding(part)) + \
+            np.array([t.en_own_bonus * sum((x in c[3]) + (x in c[4]) for x in terms) for c in cands])  # 废止35件
         taken = {(f.report_id, f.start, f.value) for f in chosen}
         order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
                                                                      cands[j][0].value) not in taken]

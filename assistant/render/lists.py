@@ -6,7 +6,8 @@ from ..models import Fact, ReportMeta
 from .builder import Builder
 from .draft import Line
 from .sentences import name
-from .slots import P, Cite, Join, T, Who
+from ..places.names import english_name
+from .slots import P, Cite, Join, T, Who, who_zh
 
 
 def checked_line(checked: int, matched: int, related: int, missing: int, what) -> Line:
@@ -19,7 +20,14 @@ def checked_line(checked: int, matched: int, related: int, missing: int, what) -
 
 def names_line(key: str, reports: list[ReportMeta]) -> Line:
     """未报告:A、B。 / Not reported: A、B. (names as the reports write them)"""
-    return Line("summary", key, {"names": "、".join(m.place or m.source for m in reports)})
+    return Line("summary", key, {"names": T("、".join(who_zh(m) for m in reports),
+                                            ", ".join(_en(m) for m in reports))})
+
+
+def _en(m: ReportMeta) -> str:
+    if not m.place:
+        return who_zh(m)
+    return english_name(m.place) + (f" ({who_zh(m)})" if m.department else "")
 
 
 def fact_item(b: Builder, f: Fact, start: int, end: int, scope_differs: bool = False) -> Line:

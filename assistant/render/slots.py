@@ -87,25 +87,28 @@ class Who:
         m = self.meta
         if self.style == "item":
             if lang == "zh":
-                return f"{m.place or m.source}({m.year or '年份不详'})"
-            return f"{english_name(m.place)} ({m.place or m.source}, {m.year or 'year unknown'})"
+                return f"{who_zh(m)}({m.year or '年份不详'})"
+            return f"{english_name(m.place)} ({who_zh(m)}, {m.year or 'year unknown'})"
         if self.style == "says":
             year = f"{m.year}" if m.year else ""
             if lang == "zh":
-                return f"{m.place or m.source}{year + '年度' if year else ''}报告"
-            return f"The {year + ' ' if year else ''}report of {english_name(m.place)} ({m.place or m.source})"
+                return f"{who_zh(m)}{year + '年度' if year else ''}报告"
+            return f"The {year + ' ' if year else ''}report of {english_name(m.place)} ({who_zh(m)})"
         if self.style == "row":
             return f"{who_zh(m)}({m.year or '年份不详'})" if lang == "zh" else f"{who_en(m)}, {m.year or 'year unknown'}"
         return who_zh(m) if lang == "zh" else who_en(m)
 
 
 def who_zh(meta: ReportMeta) -> str:
+    """A department's report is named with its department (天津市人社局), a place's with its place."""
+    if meta.place and meta.department and not meta.place.endswith(meta.department):
+        return meta.place + meta.department
     return meta.place or meta.issuer or meta.title or meta.source
 
 
 def who_en(meta: ReportMeta) -> str:
     if meta.place:
-        return f"{english_name(meta.place)} ({meta.place})"
+        return f"{english_name(meta.place)} ({who_zh(meta)})"
     return meta.issuer or meta.title or meta.source
 
 

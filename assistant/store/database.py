@@ -13,6 +13,8 @@ import threading
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
+from filelock import FileLock
+
 from ..errors import FazhiError
 
 
@@ -65,6 +67,11 @@ class SQLiteDatabase(Database):
     def transaction(self):
         with self._lock, self._db:
             yield self._db
+
+    def schema_lock(self):
+        # DDL runs outside sqlite3's implicit transactions: without a lock across processes, two opening a
+        # fresh file together both read version 1 and both ALTER TABLE (duplicate column).
+        return FileLock(f"{self.path}.migrate.lock", timeout=600)
 
     def close(self) -> None:
         self._db.close()

@@ -11,6 +11,7 @@ import re
 from typing import Callable
 
 from ..domain import cues
+from ..domain.levels import UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, units
 from .query import Query
@@ -23,6 +24,9 @@ _THING_AFTER = re.compile(r"(?:多少|几)(?:个|件|项|名|人次|人|次|份|
 _THING_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:是|有|为|达到|达)?(?:多少|几)")
 _THING_EN = re.compile(r"\bhow (?:many|much)\s+(.+?)\s+(?:did|does|do|were|was|are|is|has|have|had|in|for)\b|"
                        r"\bwhat (?:was|is|were|are) (?:the )?(.+?)\s+(?:of|in|for|did|at)\b", re.I)
+# a body of a place written after its name (习水县公安局, 西藏藏语委办(编译局)): part of the scope, not a thing asked
+_ORGAN = (r"(?:[\u4e00-\u9fff]{0,8}?(?:委员会|办公室|局|厅|委|办|中心|院)(?:[(（][\u4e00-\u9fff]{1,8}[)）])?"
+          r"(?=[\s\d年呢的?？,，。]|$))?")
 _EN_THING_LEAD = re.compile(r"^(?:the (?:total|number|figure|count) (?:for|of)\s+|the\s+)", re.I)
 
 
@@ -75,7 +79,7 @@ def _rest(q: Query, places: PlaceIndex) -> str:
     text = _body(q.question)
     names = sorted({a for p in q.places for a in places.aliases_of(p)}, key=len, reverse=True)
     for name in names + list(q.unknown_places):
-        text = text.replace(name, " ")
+        text = re.sub(re.escape(name) + f"(?:{UNIT_SUFFIX})?" + _ORGAN, " ", text)  # 焉耆 (回族自治县) written 焉耆县
     if q.lang == "en":
         for p in q.places:
             text = re.sub(_pinyin_name(p), " ", text, flags=re.I)
@@ -104,13 +108,27 @@ def _swap_scope(prev: Query, q: Query, places: PlaceIndex) -> str:
 
 def _replace_places(text: str, prev: Query, q: Query, places: PlaceIndex) -> str:
     new = ("、".join(q.places) if prev.lang == "zh" else " and ".join(english_name(p).split(",")[0] for p in q.places))
-    patterns = [re.escape(a) for p in prev.places for a in sorted(places.aliases_of(p), key=len, reverse=True)]
+    if prev.lang == "zh" and q.lang == "zh" and (written := _scope_written(q, places)):
+        new = written  # the body asked goes with its place: 西藏藏语委办 replaces 习水县公安局 whole
+    # 西宁城中区 → 营口老边区 whole: the old place's province or city written before it goes with it
+    parents = sorted({n for n, ps in places.secondary.items() if set(prev.places) & ps}, key=len, reverse=True)
+    before = f"(?:{'|'.join(map(re.escape, parents))})?" if parents else ""
+    patterns = [before + re.escape(a) + _ORGAN for p in prev.places
+                for a in sorted(places.aliases_of(p), key=len, reverse=True)]
     patterns += [_pinyin_name(p) for p in prev.places] if prev.lang == "en" else []
     for pattern in patterns:
         if re.search(pattern, text, flags=re.I):
             text = re.sub(pattern, new, text, count=1, flags=re.I)
             return re.sub("|".join(patterns), "", text, flags=re.I) if len(prev.places) > 1 else text
     return f"{new}{text}" if prev.lang == "zh" else f"{text.rstrip('?？ ')} ({new})?"
+
+
+def _scope_written(q: Query, places: PlaceIndex) -> str | None:
+    """The follow-up's place as written with the body after it (西藏藏语委办(编译局)), when it names a body."""
+    for alias in sorted({a for p in q.places for a in places.aliases_of(p)}, key=len, reverse=True):
+        if (m := re.search(re.escape(alias) + _ORGAN, q.question)) and m.end() > m.start() + len(alias):
+            return m.group()
+    return None
 
 
 def _swap_thing(prev: Query, q: Query, thing: str) -> str:

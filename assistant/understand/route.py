@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..domain import aspects, cues
 from ..domain.indicators import families_named
 from ..models import ReportMeta
+from ..text.script import to_simplified
 from .asks import asks_of
 from .intent import (AboutReport, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
                      NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList, Unclear)
@@ -46,16 +47,16 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
     count = bool(cues.COUNT.search(question))
     if (about := _about(question, asks)) and q.names_reports() and not count:
         return AboutReport(**over_all, aspects=about)
-    one_report = len(q.places) == 1 and (not cues.REPORTS_WORD.search(question) or (
-        cues.REPORT_AS_SOURCE.search(question) and not cues.REPORTS_COUNTED.search(question)))
+    # one place named and no reports counted: a figure of its report (贵州省有多少个县…,述法 "reports" are no reports)
+    one_report = len(q.places) == 1 and not (cues.REPORTS_WORD.search(question) and cues.REPORTS_COUNTED.search(question))
     if count and not one_report:
         # 贵州省有多少个县开展了… asks a figure of one report; 有几个县报告了… counts reports
-        return _listing(q, over_all, True, condition, threshold, metas)
+        return _listing(q, over_all, True, condition, threshold, metas, text)
     if cues.COMPARE.search(question) and (len(q.places) >= 2 or cues.MAX.search(question) or cues.MIN.search(question)):
         condition = condition or ("min" if cues.MIN.search(question) else "max" if cues.MAX.search(question) else None)
         return Compare(**over_all, condition=condition, families=sorted(families_named(question)))
     if asks.listing and not (len(q.places) == 1 and asks.open):  # "X存在哪些不足" lists content, not places
-        return _listing(q, over_all, False, condition, threshold, metas)
+        return _listing(q, over_all, False, condition, threshold, metas, text)
     opened = asks.open and not (asks.number or asks.rate)
     if what := off_subject(question, [text(rid) for rid, m in metas.items() if q.in_scope(m)]):
         return OffSubject(**base, what=what)
@@ -71,15 +72,16 @@ def _about(question: str, asks) -> list[str]:
     """Aspects of the report itself a question asks; a figure question keeps its figure (在常务会议上学法几次)."""
     found = [a.name for a in aspects.asked(question)]
     figure = asks.number or asks.rate
-    return [a for a in found if not figure or a in ("doc_number", "recipient", "issuer", "published", "written")]
+    return [a for a in found if not figure or a in ("doc_number", "recipient", "issuer", "published", "written", "contact", "period", "basis", "signer")]
 
 
-def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dict[str, ReportMeta]) -> Intent:
+def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dict[str, ReportMeta], text) -> Intent:
     """Which reports (or how many) — by metadata, by a claim, by a mention, by a figure, or as a table."""
     q = places_under(base["query"], metas)  # "which reports come from Chongqing": its districts, towns and bureaus
     base = base | {"query": q}
     filters, indicators, question = base["filters"], base["indicators"], q.question
-    words = keywords(q) if (cues.MENTION.search(question) or not indicators) else []
+    bodies = [to_simplified(text(rid)) for rid, m in metas.items() if q.in_scope(m)]
+    words = keywords(q, bodies) if (cues.MENTION.search(question) or not indicators) else []
     if filters.issuer_like or (filters.levels and not indicators and condition is None):
         return ReportList(**base, count=count)
     if condition == "zero":  # zero-defeat claims live in the fact table, with their scopes

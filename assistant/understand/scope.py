@@ -147,14 +147,23 @@ def off_subject(question: str, texts: list[str]) -> str | None:
     return None
 
 
-def keywords(q: Query) -> list[str]:
-    """The term a list over mentions looks for: a quoted phrase, else the most specific domain term
-    and one more word."""
-    quoted = cues.QUOTED.findall(q.question)
+def keywords(q: Query, bodies: list[str]) -> list[str]:
+    """The terms a list over mentions looks for: a quoted phrase or a book title, the Chinese words of an English
+    question, else the question's most specific words — those most reports in scope do not use (组织干部旁听庭审 →
+    旁听, 庭审; 学习《民法典》 → 民法典), at most two, all of which a report must use."""
+    if q.lang == "en" and (chinese := [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", q.question)
+                                       if any(w in b for b in bodies)]):
+        return chinese[:2]  # "the 'first topic' (第一议题) system": the report's own words
+    quoted = cues.QUOTED.findall(q.question) + re.findall(r"《([^》]{2,30})》", q.question)
     if quoted:
-        return quoted
+        return list(dict.fromkeys(quoted))
     words = sorted({t for t in q.tokens if len(t) >= 2 and not re.fullmatch(r"[\da-z]+", t)},
                    key=lambda t: (-len(t), q.tokens.index(t)))
+    df = {w: sum(w in b for b in bodies) for w in words}
+    rare = sorted((w for w in words if 0 < df[w] <= len(bodies) / 2 and not any(w != o and w in o for o in words)),
+                  key=lambda w: (df[w], q.tokens.index(w)))
+    if rare and not q.focus:
+        return sorted(rare[:2], key=q.tokens.index)
     head = q.focus[:1] or words[:1]
-    extra = [w for w in words if not any(w in h or h in w for h in head)][:1]
+    extra = [w for w in (rare or words) if not any(w in h or h in w for h in head)][:1]
     return head + extra

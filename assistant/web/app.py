@@ -21,7 +21,7 @@ import gradio as gr  # noqa: E402
 from ..errors import FazhiError  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from ..store.lock import ReadWriteLock  # noqa: E402,F401  (tests and embedders import it from here)
-from . import cards, export, facts_tab, sidebar, suggest, viewer, views, widgets  # noqa: E402
+from . import cards, export, facts_tab, find, sidebar, suggest, viewer, views, widgets  # noqa: E402
 from .auth import Auth, is_loopback  # noqa: E402
 from .conversation import HistoryUI  # noqa: E402
 from .handlers import ALL, WebApp  # noqa: E402,F401
@@ -64,13 +64,13 @@ def build_app(assistant) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab(t("tab_chat"), id="chat") as tab_chat:
                 with gr.Row(equal_height=False):
-                    with gr.Column(scale=4):
+                    with gr.Column(scale=4, elem_id="fz-chat-col"):
                         filters_html = gr.HTML(views.render_filters([], None), elem_id="fz-filter-bar")
                         chatbot = gr.Chatbot(elem_id="fz-chat", show_label=False, height=620, latex_delimiters=[],
                                              autoscroll=False, feedback_options=None, buttons=[],
                                              placeholder=t("chat_placeholder"))
                         clear_ask = gr.Button(visible=False, variant="secondary", size="sm", elem_id="fz-clear-ask")
-                        with gr.Row():
+                        with gr.Row(elem_id="fz-ask-row"):
                             question = gr.Textbox(elem_id="fz-question", label=t("question_label"), show_label=False,
                                                   scale=6, autofocus=True, placeholder=t("question_placeholder"))
                             send = gr.Button(t("ask"), variant="primary", scale=1, elem_id="fz-send")
@@ -79,7 +79,7 @@ def build_app(assistant) -> gr.Blocks:
                         examples_head = gr.Markdown(t("examples"), elem_classes="fz-examples-head")
                         with gr.Row(elem_classes="fz-examples", elem_id="fz-examples"):
                             example_buttons = [gr.Button(q, size="sm", scale=0, min_width=0) for q in EXAMPLES]
-                    with gr.Column(scale=1, min_width=220):
+                    with gr.Column(scale=1, min_width=220, elem_id="fz-side"):
                         places = gr.Dropdown(web.place_choices() if shown else [], value=[], multiselect=True, label=t("places"),
                                              info=t("places_info"), elem_id="fz-places")
                         year = gr.Dropdown(web.year_choices(DEFAULT) if shown else [(t("all"), ALL)], value=ALL,
@@ -221,7 +221,7 @@ def launch_kwargs(settings: Settings) -> dict:
     auth = Auth.of(settings)
     login = dict(auth=auth.check_password, auth_message="fazhi-qa") if auth.kind == "file" else {}
     return dict(server_name=settings.host, server_port=settings.port, share=False, **login,
-                css=views.CSS + cards.CSS + sidebar.CSS + suggest.CSS + export.CSS + viewer.CSS,
+                css=views.CSS + cards.CSS + sidebar.CSS + suggest.CSS + export.CSS + viewer.CSS + find.CSS,
                 head=views.HEAD + export.HEAD + viewer.HEAD + widgets.head(),
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],
                 theme=theme())
@@ -245,7 +245,7 @@ def theme() -> gr.themes.Base:
         button_primary_background_fill_dark="#b45309", button_primary_background_fill_hover_dark="#92400e",
         button_primary_text_color_dark="#ffffff", button_primary_text_color_hover_dark="#ffffff",
         checkbox_label_background_fill_selected_dark="#b45309", checkbox_label_text_color_selected_dark="#ffffff",
-        input_placeholder_color_dark="#9ca3af", block_label_background_fill_dark="#451a03",
+        input_placeholder_color_dark="#b6bcc6", block_label_background_fill_dark="#451a03",
         button_secondary_background_fill_hover_dark="#b45309", button_secondary_text_color_hover_dark="#ffffff")
 
 

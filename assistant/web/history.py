@@ -56,8 +56,11 @@ class History:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._db() as db:
             db.executescript(SCHEMA)
-            if "deleted" not in {row[1] for row in db.execute("PRAGMA table_info(conversations)")}:
+            columns = {row[1] for row in db.execute("PRAGMA table_info(conversations)")}
+            if "deleted" not in columns:
                 db.execute("ALTER TABLE conversations ADD COLUMN deleted REAL")  # a store from before undo
+            if "named" not in columns:  # a store from before rename: no title was given by hand
+                db.execute("ALTER TABLE conversations ADD COLUMN named INTEGER NOT NULL DEFAULT 0")
             db.execute("DELETE FROM conversations WHERE deleted < ?", (time.time() - UNDO_SECONDS,))
 
     @contextmanager
@@ -132,13 +135,14 @@ class History:
                      answer=Answer.model_validate_json(a) if a else None) for n, q, p, y, a, e in rows]
 
     def pop(self, conv: str) -> Turn | None:
-        """Remove and return the last turn (to retry or edit it); the title follows the new first question."""
+        """Remove and return the last turn (to retry or edit it); the title follows the new first question
+        unless the conversation was renamed (a retry must not undo the name given by hand)."""
         turns = self.load(conv)
         if not turns:
             return None
         with self._db() as db:
             db.execute("DELETE FROM turns WHERE conversation = ? AND n = ?", (conv, turns[-1].n))
-            db.execute("UPDATE conversations SET title = ? WHERE id = ?",
+            db.execute("UPDATE conversations SET title = CASE WHEN named THEN title ELSE ? END WHERE id = ?",
                        (title_of(turns[0].question) if len(turns) > 1 else "", conv))
         return turns[-1]
 
@@ -148,7 +152,7 @@ class History:
         if not kept:
             raise InputError("a conversation's title cannot be empty; type a few words")
         with self._db() as db:
-            db.execute("UPDATE conversations SET title = ? WHERE id = ?", (kept, self._check(conv)))
+            db.execute("UPDATE conversations SET title = ?, named = 1 WHERE id = ?", (kept, self._check(conv)))
         return kept
 
     def delete(self, conv: str) -> None:

@@ -17,11 +17,13 @@ import gradio as gr
 
 from ..ingest import uploads
 from ..errors import FazhiError
+from . import find
 from .i18n import t
 
 log = logging.getLogger(__name__)
 REQUEST = re.compile(r"([0-9a-f]{1,64}):(\d{1,9}):(\d{1,9})")
 HIT_ID = "fz-hit"
+VIEWER_WIDTH = "clamp(420px, calc(100vw - 800px), 760px)"  # 640 px at 1440: the report beside a readable chat
 SOURCE_COL = 7  # the Reports table's file column (views.REPORT_COLUMN_KEYS; views imports this module)
 
 
@@ -100,7 +102,7 @@ def render_report(meta, text: str, sections, start: int | None = None, end: int 
     inside = start is not None and end is not None and 0 <= start < end <= len(text)
     note = "" if inside or start is None else f'<div class="fz-notice">ⓘ {_e(t("passage_missing", lang))}</div>'
     return (f'<div class="fz-viewer-doc"><h3 class="fz-viewer-title">{_e(title)}</h3>'
-            f'<div class="fz-meta">{info}</div>{note}<div class="fz-viewer-body">'
+            f'<div class="fz-meta">{info}</div>{note}{find.render_bar(lang)}<div class="fz-viewer-body">'
             f'{render_outline(sections, lang, section_at(sections, start if inside else None))}'
             f'<div class="fz-doc">{_marked(text, sections, start, end)}</div></div></div>')
 
@@ -120,7 +122,7 @@ def reworded(html: str | None, lang: str) -> str:
             if other != lang:
                 html = html.replace(f">{_e(t(key, other))}<", f">{_e(t(key, lang))}<")
                 html = html.replace(f"ⓘ {_e(t(key, other))}<", f"ⓘ {_e(t(key, lang))}<")
-    return html
+    return find.reworded(html, lang)
 
 
 def render_notice(message: str) -> str:
@@ -220,12 +222,14 @@ class Viewer:
 # On each new report: scroll the marked passage into view (after the sidebar has slid open); outline
 # links scroll inside the viewer instead of changing the page's address.
 ON_LOAD = """
+// scroll only the box holding `el` (not the page behind the viewer)
+function fzCenter(box, el) {
+  if (box && el) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 2;
+}
 function fzScroll() {
-  var hit = element.querySelector('#fz-hit');
-  var cur = element.querySelector('.fz-outline .fz-current');
-  if (cur) cur.scrollIntoView({block: 'nearest'});
-  if (hit) { hit.scrollIntoView({block: 'center'}); return; }
-  var doc = element.querySelector('.fz-doc');
+  var hit = element.querySelector('#fz-hit'), doc = element.querySelector('.fz-doc');
+  fzCenter(element.querySelector('.fz-outline'), element.querySelector('.fz-outline .fz-current'));
+  if (hit) { fzCenter(doc, hit); return; }
   if (doc) doc.scrollTop = 0;
 }
 // again once the sidebar has finished sliding open (a busy browser may still be laying it out)
@@ -237,12 +241,12 @@ element.addEventListener('click', function (e) {
   var to = element.querySelector(a.getAttribute('href'));
   if (to) to.scrollIntoView({block: 'start'});
 });
-"""
+""" + find.SCRIPT
 
 # The same passage asked for again leaves the HTML unchanged (no re-render to watch): scroll anyway.
 RESCROLL = """() => { [450, 1000].forEach(function (ms) { setTimeout(function () {
-  var hit = document.querySelector('#fz-viewer #fz-hit');
-  if (hit) hit.scrollIntoView({block: 'center'});
+  var hit = document.querySelector('#fz-viewer #fz-hit'), doc = hit && hit.closest('.fz-doc');
+  if (doc) doc.scrollTop += hit.getBoundingClientRect().top - doc.getBoundingClientRect().top - doc.clientHeight / 2;
 }, ms); }); }"""
 
 
@@ -268,10 +272,12 @@ document.addEventListener('click', function (e) {
 </script>"""
 
 CSS = """
-#fz-viewer-bar { min-width: min(46vw, 760px); }
+/* opened beside the page the viewer takes VIEWER_WIDTH and the chat keeps 640 px: where both do not fit the
+   filters column wraps under the chat (top level: Gradio keeps a rule in @media only under its own prefix) */
+.sidebar-parent:has(#fz-viewer-bar.open) #fz-chat-col { min-width: min(640px, 100%) !important; }
 .fz-viewer-title { margin: .2rem 0; font-size: 1.1rem; }
 .fz-viewer-body { display: flex; gap: .8rem; align-items: flex-start; }
-.fz-outline { flex: 0 0 30%; max-height: 72vh; overflow-y: auto; font-size: .8rem; line-height: 1.45;
+.fz-outline { flex: 0 0 clamp(140px, 26%, 240px); max-height: 72vh; overflow-y: auto; font-size: .8rem; line-height: 1.45;
   border-right: 1px solid var(--border-color-primary, #e5e7eb); padding-right: .4rem; }
 .fz-outline ul { list-style: none; padding: 0; margin: 0; }
 .fz-outline li { margin: .15rem 0; } .fz-outline .fz-lv2 { padding-left: .8rem; } .fz-outline .fz-lv3 { padding-left: 1.6rem; }
@@ -291,7 +297,7 @@ a.fz-open { font-size: .78rem; margin-left: .4rem; cursor: pointer; }
 def build_viewer(lang: str = "zh"):
     """The viewer in a right-hand sidebar (over any tab) and the hidden box cards send requests to.
     Returns (sidebar, viewer HTML, request box, the button that sends it)."""
-    with gr.Sidebar(open=False, position="right", width="50%", elem_id="fz-viewer-bar") as bar:
+    with gr.Sidebar(open=False, position="right", width=VIEWER_WIDTH, elem_id="fz-viewer-bar") as bar:
         html = gr.HTML(render_empty(lang), elem_id="fz-viewer", js_on_load=ON_LOAD)
     request = gr.Textbox(visible="hidden", elem_id="fz-open-req", show_label=False, container=False)
     go = gr.Button(visible="hidden", elem_id="fz-open-go")

@@ -177,7 +177,8 @@ CSS = """
   --fz-chip-bg: #451a03; --fz-chip-text: #fde68a; --fz-warn-bg: #451a03; --fz-info-bg: #172554; --fz-info-text: #dbeafe;
   --fz-info-line: #1e40af; --fz-ok: #86efac; --fz-bad: #fca5a5; --fz-current: #fbbf24; --fz-mark-bg: #fde68a;
   --fz-mark-text: #111111; --fz-row-selected: #451a03; }
-.gradio-container { max-width: 1280px !important; }
+/* clip, not Gradio's hidden: no scroll box of its own, so the phone's question row can stick to the screen */
+.gradio-container { max-width: 1280px !important; overflow: clip !important; }
 .dark [role=tab][aria-selected=true], .dark button.selected[role=tab] { color: var(--fz-current) !important; }
 .fz-header h1 { font-size: 1.55rem; margin: 0.2rem 0; }
 .fz-header h1 span { font-size: 0.95rem; font-weight: 400; color: var(--fz-muted); margin-left: .4rem; }
@@ -238,12 +239,20 @@ blockquote.fz-para mark { background: var(--fz-mark-bg); color: var(--fz-mark-te
 @media (max-width: 640px) {
   .gradio-container { padding: 4px 6px !important; }
   .fz-header h1 { font-size: 1.1rem; } .fz-header p { display: none; }
-  #fz-chat { height: 48vh !important; max-height: 48vh !important; }
+  /* the chat grows with the page (no scroll box inside the scrolling page); the question stays at hand below it */
+  #fz-chat { height: auto !important; max-height: none !important; min-height: 0 !important; }
+  #fz-chat .bubble-wrap { height: auto !important; overflow: visible !important; }
+  #fz-ask-row { position: sticky; bottom: 0; z-index: 5; background: var(--background-fill-primary); padding: 4px 0;
+    flex-wrap: nowrap !important; align-items: stretch; }
+  #fz-ask-row > * { min-width: 0 !important; } #fz-ask-row #fz-send { flex: 0 0 4.5rem !important; }
   .fz-examples-head, #fz-examples { display: none !important; }
   #fz-reports, #fz-facts { overflow-x: auto !important; }
   #fz-reports table td:first-child, #fz-reports table th:first-child, #fz-facts table td:first-child,
   #fz-facts table th:first-child { position: sticky !important; left: 0; z-index: 3; background: var(--fz-card-bg); }
   #fz-chat button.scroll-down-arrow { display: none !important; }
+  .fz-table th:first-child, .fz-table td:first-child { position: sticky; left: 0; z-index: 1; white-space: normal;
+    min-width: 6em; max-width: 9em; }
+  .fz-table td:first-child { background: var(--fz-card-bg); }
 }
 """
 
@@ -344,16 +353,20 @@ document.addEventListener('keydown', function (e) {
   function follow() {
     var msgs = document.querySelectorAll('#fz-chat .fz-msg');
     if (!msgs.length) { lastKey = null; return; }
-    var last = msgs[msgs.length - 1], box = scroller(last);
-    if (!box) return;
+    var last = msgs[msgs.length - 1], box = scroller(last), wrap = last.closest('.bubble-wrap');
+    // a phone: the chat grows with the page (views.CSS), so the page itself follows
+    var page = !box && wrap && getComputedStyle(wrap).overflowY === 'visible';
+    if (!box && !page) return;
     if (last.classList.contains('fz-pending') || last.querySelector('.fz-cursor')) {
-      box.scrollTop = box.scrollHeight; lastKey = null; return;
+      if (page) last.scrollIntoView({block: 'end'}); else box.scrollTop = box.scrollHeight;
+      lastKey = null; return;
     }
     var key = msgs.length + ':' + last.textContent.length;
     if (key === lastKey) return;
     lastKey = key;
     var qs = document.querySelectorAll('#fz-chat .fz-q'), q = qs.length ? qs[qs.length - 1] : null;
     var row = (q && q.closest('.message-row')) || last.closest('.message-row') || last;
+    if (page) { row.scrollIntoView({block: 'start'}); return; }
     box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
   }
   new MutationObserver(function () { clearTimeout(timer); timer = setTimeout(follow, 60); })

@@ -12,7 +12,7 @@ def test_answer_first_in_the_questions_language(seeded):
     assert zh.answer.split("\n")[0] == "平罗县2023年行政诉讼败诉率为21.6%[1]。"
     assert zh.answer.split("\n")[1].startswith("原文[1]:“") and len(zh.citations) == 1
     en = seeded.ask("How many administrative reconsideration applications did Linhai receive in 2020?")
-    assert en.answer.split("\n")[0] == "Linhai City (临海市) reported 80 reconsideration applications received for 2020 [1]."
+    assert en.answer.split("\n")[0] == "Linhai City (临海市司法局) reported 80 reconsideration applications received for 2020 [1]."
     assert en.citations[0].quote == "2020年,接收行政复议申请80件"  # the clause, not the long sentence
     _ok(seeded, zh), _ok(seeded, en)
 
@@ -29,7 +29,7 @@ def test_every_part_of_a_multi_part_question(seeded):
 def test_a_part_not_stated_is_said_so(seeded):
     ans = seeded.ask("临海市2020年接收了多少件行政复议申请?行政诉讼败诉率是多少?")
     lines = ans.answer.split("\n")
-    assert "80件" in lines[0] and lines[1] == "临海市2020年的报告没有写明行政诉讼败诉率。"
+    assert "80件" in lines[0] and lines[1] == "临海市司法局2020年的报告没有写明行政诉讼败诉率。"
     assert not ans.abstained
 
 
@@ -57,7 +57,7 @@ def test_scope_words_of_the_question_must_be_in_the_facts_sentence(seeded):
 
 def test_a_rate_with_only_a_direction_says_so_and_cites_it(seeded):
     ans = seeded.ask("綦江区2023年行政诉讼败诉率是多少?")
-    assert ans.abstained and ans.answer.split("\n")[0] == "重庆市綦江区2023年的报告没有给出行政诉讼败诉率的具体数字,只写明了变化方向[1]。"
+    assert ans.abstained and ans.answer.split("\n")[0] == "重庆市綦江区司法局2023年的报告没有给出行政诉讼败诉率的具体数字,只写明了变化方向[1]。"
     assert ans.citations[0].quote == "行政诉讼败诉率逐年下降"
     en = seeded.ask("What was Qijiang's administrative litigation defeat rate in 2023?")
     assert en.abstained and "only its direction [1]" in en.answer

@@ -11,7 +11,7 @@ def _ok(a, ans):
 def test_compare_without_an_indicator_compares_what_both_report(seeded):
     ans = seeded.ask("compare Linhai and Pingluo")
     assert ans.route == "compare" and ans.table is not None
-    assert [r.label.split(",")[0] for r in ans.table.rows] == ["Pingluo County (平罗县)", "Linhai City (临海市)"]
+    assert [r.label.split(",")[0] for r in ans.table.rows] == ["Pingluo County (平罗县)", "Linhai City (临海市司法局)"]
     assert ans.table.columns[:2] == ["reconsideration applications received", "administrative litigation cases"]
     assert ans.answer.startswith("Stated by every report: reconsideration applications received, administrative litigation cases.")
     assert "different years (2023, 2020)" in ans.answer  # flagged, not ranked
@@ -26,7 +26,7 @@ def test_family_comparison_covers_both_families_and_flags_scope(seeded):
     assert {"行政诉讼案件", "行政复议收案", "行政复议办结"} <= set(ans.table.columns)
     assert "更多" not in ans.answer.split("\n")[0]  # several indicators: nothing is ranked
     assert "口径或单位不同" in ans.answer and "年份不同" in ans.answer
-    assert "| 临海市(2020) | 40件次(以市政府作为被告或被申请人)" in ans.answer
+    assert "| 临海市司法局(2020) | 40件次(以市政府作为被告或被申请人)" in ans.answer
     _ok(seeded, ans)
 
 
@@ -43,7 +43,7 @@ def test_per_report_table_labels_each_figure(seeded):
     assert {"行政复议收案", "行政复议办结"} <= set(ans.table.columns)
     assert "未报告以上任何一项" in ans.answer
     rows = {r.label: r for r in ans.table.rows}
-    assert rows["临海市(2020)"].cells[ans.table.columns.index("行政复议办结")].value == "66件"
+    assert rows["临海市司法局(2020)"].cells[ans.table.columns.index("行政复议办结")].value == "66件"
     _ok(seeded, ans)
 
 

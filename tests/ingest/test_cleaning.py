@@ -49,3 +49,13 @@ def test_signature_date_is_content():
 ])
 def test_is_junk(line, junk):
     assert is_junk(line) is junk
+
+
+def test_pinyin_glosses_after_characters_are_dropped():
+    """A reposting site glosses characters with pinyin (實現(xiàn)): the report's words are searched without it,
+    while brackets that are the report's own stay."""
+    from assistant.ingest.cleaning import normalize_line
+
+    assert normalize_line("優(yōu)化營商環(huán)境") == "優化營商環境"
+    assert normalize_line("办结(2023年)案件12件(含复议)") == "办结(2023年)案件12件(含复议)"
+    assert normalize_line("开展“法律进企业(qiye)”活动") == "开展“法律进企业(qiye)”活动"  # no tone mark: not a gloss

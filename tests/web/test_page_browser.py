@@ -9,8 +9,8 @@ from test_browser import ARTIFACTS, browser, extractive_answers, page_url  # noq
 pytestmark = pytest.mark.slow
 ZERO = "Which counties reported zero defeat in reconsideration cases?"
 
-# WCAG relative luminance and contrast of every visible text against the background it is drawn on
-CONTRAST_JS = """() => {
+# WCAG relative luminance, and the background an element is drawn on (shared with test_access_browser.py)
+COLOR_JS = """
   const rgba = s => { const m = s.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0,0,0,0];
     const p = m[1].split(',').map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
   const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
@@ -23,6 +23,11 @@ CONTRAST_JS = """() => {
     let out = opaque ? [255, 255, 255] : (dark ? [18, 18, 18] : [255, 255, 255]);
     for (const c of layers.reverse()) out = out.map((v, i) => v * (1 - c[3]) + c[i] * c[3]);
     return out; };
+  const ratioOf = (fg, bg) => { const col = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
+    const [a, b] = [lum(col), lum(bg)].sort((x, y) => y - x); return (a + 0.05) / (b + 0.05); };
+"""
+# the contrast of every visible text against the background it is drawn on
+CONTRAST_JS = """() => {""" + COLOR_JS + """
   const bad = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
@@ -31,10 +36,7 @@ CONTRAST_JS = """() => {
     const r = el.getBoundingClientRect(), st = getComputedStyle(el);
     if (!r.width || !r.height || st.visibility === 'hidden' || st.display === 'none' || +st.opacity === 0) continue;
     if (el.closest('button:disabled, [aria-disabled=true]')) continue;  // WCAG exempts inactive controls
-    const fg = rgba(st.color), bg = bgOf(el);
-    const col = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
-    const [a, b] = [lum(col), lum(bg)].sort((x, y) => y - x);
-    const ratio = (a + 0.05) / (b + 0.05);
+    const ratio = ratioOf(rgba(st.color), bgOf(el));
     if (ratio < 4.5) bad.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className} "${node.textContent.trim().slice(0, 30)}"`);
   }
   return bad;

@@ -63,6 +63,15 @@ def test_mark_across_a_section_start_and_bad_offsets():
     assert "没有识别出章节" in viewer.render_outline([])
 
 
+def test_find_bar_is_worded_in_the_page_language_and_switches_with_it():
+    zh = viewer.render_report(META, TEXT, SECTIONS, lang="zh")
+    assert 'placeholder="在本报告中查找"' in zh and 'aria-label="下一个匹配"' in zh and 'data-none="无匹配"' in zh
+    assert zh.index('class="fz-find"') < zh.index('class="fz-doc"')  # above the text, outside what it searches
+    en = viewer.render_report(META, TEXT, SECTIONS, lang="en")
+    assert viewer.reworded(zh, "en") == en and viewer.reworded(en, "zh") == zh
+    assert 'placeholder="Find in this report"' in en and "在本报告" not in en and "匹配" not in en
+
+
 def test_parse_request():
     assert viewer.parse_request(" 6e16b637eb33b75e:12:40 ") == ("6e16b637eb33b75e", 12, 40)
     for bad in ("", "abc", "x:1:2", "abc:1", "abc:-1:2", "abc:1:2:3", None):
