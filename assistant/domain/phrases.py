@@ -116,7 +116,8 @@ PHRASES: dict[str, tuple[str, str]] = {
 # plain counts (件, 个, 项…) are named by the indicator or the thing counted
 UNIT_EN: dict[str, str] = {"%": "%", "％": "%", "‰": "‰", "个百分点": " percentage points", "百分点": " percentage points",
                            "倍": " times", "人次": " person-times", "元": " yuan", "money": " yuan",
-                           "percent": "%", "permille": "‰", "points": " percentage points", "multiple": " times"}
+                           "percent": "%", "permille": "‰", "points": " percentage points", "multiple": " times",
+                           "score": " points"}
 # an open-vocabulary figure without an English name for its thing: the unit said as an English noun
 COUNT_EN: dict[str, str] = {"次": " times", "场": " sessions", "场次": " sessions", "期": " sessions", "人": " people",
                             "名": " people", "位": " people", "家": " organisations", "户": " households", "天": " days",

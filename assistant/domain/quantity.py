@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 NUM = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # what a Chinese question counts → units that can answer it (first match wins)
-_ASKED = [(r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%", "％", "个百分点", "百分点"}),
+_ASKED = [(r"多少倍|几倍|倍数", {"倍"}),  # before 率: 增长率是几倍 asks a multiple
+          (r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%", "％", "‰", "个百分点", "百分点"}),
           (r"人次", {"人次", "万人"}), (r"场次|多少场|几场", {"场次", "场", "次"}),
           (r"次数|多少次|几次|几回|how many times", {"次", "场次", "场", "期"}),
           (r"期数|多少期|几期", {"期", "万期"}), (r"件数|多少件|几件|案件数", {"件", "件次", "起", "宗", "万件"}),
@@ -58,6 +59,10 @@ def asked_units(question: str) -> set[str] | None:
 
 
 # English: what "how many …" counts → units (no Chinese words to match, so the unit must be clear)
+# asked in several words, read before any one word: "how many times higher" is a multiple (倍), not sessions
+# (次); "how many percentage points" is a change of a rate, not the rate (%)
+_WHOLE_EN = [(re.compile(r"\bhow many (?:times|fold) (?:as|more|higher|larger|greater|over)\b|\bhow many-fold\b", re.I),
+              {"倍"}), (re.compile(r"\bpercentage[- ]points?\b", re.I), {"个百分点", "百分点"})]
 _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
              (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
               r"patrols?|campaigns?|drills?)\b", {"次", "场", "场次", "期"}),
@@ -90,6 +95,8 @@ _EN_PHRASE_END = re.compile(r"did|do|does|were|was|are|is|have|has|had|will|in|o
 def asked_units_en(question: str) -> set[str] | None:
     """Units for what "how many …" counts: the words right after it decide, nearest first (how many leading
     cadres attended training → people), the rest of the question only when they say nothing."""
+    if whole := next((units for pattern, units in _WHOLE_EN if pattern.search(question)), None):
+        return whole
     unquoted = re.sub(r"(?<![A-Za-z])['\"‘“](.{2,40}?)['\"’”](?![A-Za-z])", " ", question)  # 'can't get it done' windows
     counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", unquoted, re.I)
     words = counted.group(1).split() if counted else []
@@ -121,7 +128,7 @@ _ZH_KINDS: dict[str, tuple[str, ...]] = {
     "multiple": ("倍",), "person_times": ("人次",), "people": ("人", "名", "位"),
     "cases": ("件次", "件", "起", "宗", "案"), "times": ("场次", "次", "场", "期", "轮", "回"),
     "items": ("户次", "家次", "项", "个", "条", "份", "卷", "家", "户", "篇", "套", "张", "册", "部", "所", "处", "批",
-              "座", "支", "类", "本", "块", "门", "台", "辆", "家企业"),
+              "座", "支", "类", "本", "块", "门", "台", "辆"),
     "area": ("平方米", "平方公里", "亩", "公顷"), "score": ("分",), "days": ("天", "日", "小时"),
     "year": ("年",),
 }
@@ -129,17 +136,41 @@ _ZH_UNIT_KIND = {u: k for k, us in _ZH_KINDS.items() for u in us}
 _ZH_UNITS = "|".join(sorted((re.escape(u) for u in _ZH_UNIT_KIND), key=len, reverse=True))
 ZH_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000), "百万": Decimal(1_000_000),
             "千万": Decimal(10_000_000)}
+_PER = {"百分之": "%", "千分之": "‰"}  # 百分之95 is 95%, 千分之3 is 3‰
 _APPROX_ZH = {"约": "about", "近": "nearly", "超过": "over", "超": "over", "逾": "over", "多达": "as many as",
               "余": "over", "多": "over", "以上": "over", "左右": "about", "以下": "under", "以内": "up to"}
-_ZH = re.compile(
-    rf"(?P<pre>约|近|超过|超|逾|多达)?(?P<pct>百分之)?(?<![\d.A-Za-z])(?P<num>{NUM})\s?(?P<a1>余|多)?"
-    rf"(?P<mag>千万|百万|万|亿|千)?(?P<a2>余|多)?\s?(?P<unit>{_ZH_UNITS})?(?P<tail>以上|以下|以内|左右)?")
+# a small count in Chinese numerals (两次, 十二场); not inside a longer numeral or an ordinal (第三次)
+_CN_SMALL = (r"(?<![一二两三四五六七八九十百千万第])(?:[两二三四五六七八九]|十[一二三四五六七八九]?|"
+             r"[二三四五六七八九]十[一二三四五六七八九]?)")
+_ZH_FORM = (r"(?P<pre>约|近|超过|超|逾|多达)?(?P<pct>百分之|千分之)?(?<![\d.A-Za-z])(?P<num>{num})\s?(?P<a1>余|多)?"
+            rf"(?P<mag>千万|百万|万|亿|千)?(?P<a2>余|多)?\s?(?P<unit>{_ZH_UNITS})?(?P<tail>以上|以下|以内|左右|(?<=倍)[多余])?")
+_ZH = re.compile(_ZH_FORM.format(num=NUM))
+# the same grammar with small Chinese-numeral counts too (for readers of report clauses, not of answers)
+_ZH_NUMERALS = re.compile(_ZH_FORM.format(num=f"{NUM}|{_CN_SMALL}"))
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_int(s: str) -> int | None:
+    """A number in Chinese numerals up to the hundreds (三 → 3, 十二 → 12, 一百零五 → 105, 二〇二一 → 2021)."""
+    if s and all(ch in _CN_DIGIT for ch in s):
+        return int("".join(str(_CN_DIGIT[ch]) for ch in s))
+    total, num = 0, 0
+    for ch in s:
+        if ch in _CN_DIGIT:
+            num = _CN_DIGIT[ch]
+        elif ch in "十百":
+            total += (num or 1) * (10 if ch == "十" else 100)
+            num = 0
+        else:
+            return None
+    return total + num if s else None
+
 
 _EN_SCALE = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
 # the words after an English figure that say its kind (the first that matches, within three words)
 _EN_KINDS = [
     ("points", r"percentage[- ]points?|points? of percentage|pp\b"), ("percent", r"%|percent\b|per ?cent\b"),
-    ("permille", r"‰|per ?mille\b|per thousand\b"), ("multiple", r"(?:times|fold) (?:as|more|higher|larger|the)\b|-fold\b"),
+    ("permille", r"‰|per ?mille\b|per thousand\b"), ("multiple", r"(?:times|fold) (?:as|more|higher|larger|greater|the|over)\b|^-?fold\b"),
     ("money", r"yuan\b|rmb\b|renminbi\b|cny\b"), ("person_times", r"person[- ]times?\b|person-visits?\b|attendances?\b"),
     ("people", r"(?:people|persons?|residents|cadres?|officials?|staff|officers?|police\w*|members?|leaders?|"
                r"participants?|lawyers?|mediators?|employees|workers|civil servants|volunteers|students|teachers)\b"),
@@ -172,6 +203,7 @@ class Quantity:
     text: str = ""  # as written
     start: int = 0
     end: int = 0
+    at: int = 0  # where the digits start (after 约, 百分之…)
 
     @property
     def exact_digits(self) -> int:
@@ -184,7 +216,11 @@ class Quantity:
     def compatible(self, other: "Quantity") -> bool:
         """Kinds that may name the same figure: equal kinds; a bare number or a plain count beside any count."""
         a, b = self.kind, other.kind
-        if a == b or "none" in (a, b) or {a, b} == {"multiple", "times"}:  # 1.5倍 → "1.5 times"
+        if a == b or "none" in (a, b):
+            return True
+        units = {self.unit.lower(), other.unit.lower()}
+        # English says 1.5倍 "1.5 times" and 2.1个百分点 "2.1 points"; 1.5次 is no multiple, 85分 no percentage point
+        if {a, b} == {"multiple", "times"} and "times" in units or {a, b} == {"points", "score"} and "points" in units:
             return True
         # counts of different things (people, cases, sessions) are told apart by the words, not here: an
         # English noun is too loose a witness to refuse a figure on
@@ -203,20 +239,29 @@ _FOLD = {0xFF0C: ",", 0xFF0E: ".", 0xFF05: "%", **{0xFF10 + d: str(d) for d in r
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-def parse_zh(text: str) -> list[Quantity]:
-    """Every figure of a Chinese text (quotes, answers): 57.95万件, 30余万次, 百分之95, 21.9个百分点, 2841万元."""
+def _number(num: str) -> Decimal | None:
+    if num[0].isdigit():
+        return _decimal(num)
+    n = cn_int(num)
+    return None if n is None else Decimal(n)
+
+
+def parse_zh(text: str, start: int = 0, end: int | None = None, numerals: bool = False) -> list[Quantity]:
+    """Every figure of a Chinese text (quotes, answers): 57.95万件, 30余万次, 百分之95, 21.9个百分点, 2841万元;
+    between `start` and `end` only; `numerals`: small counts in Chinese numerals too (两次, 十二场)."""
     out = []
-    for m in _ZH.finditer(text.translate(_FOLD)):
-        number = _decimal(m.group("num"))
+    grammar = _ZH_NUMERALS if numerals else _ZH
+    for m in grammar.finditer(text.translate(_FOLD), start, len(text) if end is None else end):
+        number = _number(m.group("num"))
         if number is None:
             continue
-        mag, unit = m.group("mag") or "", m.group("unit") or ("%" if m.group("pct") else "")
+        mag, unit = m.group("mag") or "", m.group("unit") or _PER.get(m.group("pct") or "", "")
         kind = _ZH_UNIT_KIND.get(unit, "none")
         if kind == "year" and not _YEAR.fullmatch(m.group("num")):
             kind = "days"  # 3年: a duration, not a year
         approx = next((_APPROX_ZH[w] for w in (m.group("pre"), m.group("a1"), m.group("a2"), m.group("tail")) if w), "")
         out.append(Quantity(number * ZH_SCALE.get(mag, Decimal(1)), number, unit, kind, approx, mag,
-                            text[m.start():m.end()].strip(), m.start(), m.end()))
+                            text[m.start():m.end()].strip(), m.start(), m.end(), m.start("num")))
     return out
 
 
@@ -246,7 +291,7 @@ def parse_en(text: str) -> list[Quantity]:
             kind, unit = _en_kind(text[m.end():m.end() + 40])
         pre = " ".join((m.group("pre") or "").lower().split())
         out.append(Quantity(number * _EN_SCALE.get(mag, Decimal(1)), number, unit, kind, _APPROX_EN.get(pre, ""),
-                            mag, m.group().strip(), m.start(), m.end()))
+                            mag, m.group().strip(), m.start(), m.end(), m.start("num")))
     return out
 
 

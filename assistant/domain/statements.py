@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .quantity import NUM
+
 # ---- plans and targets ------------------------------------------------------------------------------
 # a top-level heading of the work-plan part (四、2024年工作计划), not a report on a plan's completion
 PLAN_HEADING = re.compile(r"^(?!.*(?:完成|落实|执行)情况).*(?:计划|打算|思路|下步|下一步|下阶段|安排|展望)")
@@ -35,7 +37,7 @@ NOMINATED = re.compile(r"推荐|申报|参评|提名|报送|推选|申请创建"
 CHANGE_BASE = r"同比|较上年|比上年|较去年|比去年|较上一年|比上一年|与上年相比|较\d{4}年|比\d{4}年"
 UP, DOWN = "上升|增长|增加|提高|提升|上涨|增", "下降|减少|降低|下滑|回落|减"
 CHANGE = re.compile(rf"(?P<base>{CHANGE_BASE})(?:同期)?(?P<dir>{UP}|{DOWN})了?(?:约|近)?"
-                    rf"(?P<amount>\d+(?:\.\d+)?\s?(?:%|个百分点|倍|件|起|人次|人|次|家|个)?)?")
+                    rf"(?P<amount>(?:{NUM})\s?(?:%|‰|个百分点|百分点|倍|件|起|人次|人|次|家|个)?)?")
 DIRECTION = re.compile(rf"(?:逐年|持续|稳步|大幅|明显|进一步|有所|同比|较上年|比上年)?(?:{UP}|{DOWN})")
 
 # ---- reading sentences ----------------------------------------------------------------------------

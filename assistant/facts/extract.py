@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..models import Fact
 from ..domain.claims import NEGATED as _NEGATED
 from ..domain.indicators import Indicator as I
-from ..domain.quantity import NUM as _NUM
+from ..domain.quantity import NUM as _NUM, Quantity, parse_zh
 from ..domain.statements import MEDIATION_CONTEXT as _MEDIATION_CONTEXT, PLAN_HEADING, QUALIFIERS as _QUALIFIERS, \
     TARGET_CUE, TOPICS
 from ..text.script import to_simplified
@@ -28,14 +28,11 @@ log = logging.getLogger(__name__)
 # original; patterns below are written for the ASCII forms only.
 _FOLD = {0xFF0C: ",", 0xFF1B: ";", 0xFF1A: ":", 0xFF05: "%", 0xFF08: "(", 0xFF09: ")", 0xFF01: "!", 0xFF1F: "?",
          **{0xFF10 + d: str(d) for d in range(10)}}
-_UNITS = ("个百分点|百分点|人次|件次|户次|家次|场次|万元|亿元|%|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|期|套|张|元"
-          "|所|处|块|天")
-_TOKEN = re.compile(
-    rf"(?P<pre>约|近|超过|超|逾|多达)?(?P<pct>百分之)?(?<![\d.A-Za-z])(?P<num>{_NUM})\s?(?P<mult>万|亿)?(?P<post>余|多)?"
-    rf"\s?(?:(?P<unit>{_UNITS})|(?(pct)|(?!)))(?P<tail>以上|以下|以内|左右)?"
-)
-_KIND = {"%": "rate", "万元": "money", "亿元": "money", "元": "money",
-         "人": "people", "名": "people", "万人": "people", "万名": "people"}
+# the figures (domain/quantity.py) a keyword may take, by unit as written without 万/亿: any other figure
+# is no fact and does not end a keyword's reach
+_UNITS = frozenset({"个百分点", "百分点", "人次", "件次", "户次", "家次", "场次", "%", "件", "起", "宗", "条", "人", "名", "次",
+                    "份", "卷", "个", "家", "场", "项", "户", "篇", "期", "套", "张", "元", "所", "处", "块", "天"})
+_KIND = {"%": "rate", "元": "money", "人": "people", "名": "people"}
 _COUNT_UNITS = {"件", "件次", "起", "宗", "条", "份", "卷"}
 _CLAUSE = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|:")  # a comma inside 1,536 is not a clause break
 # filler allowed between a keyword and its number; anything else means the number is about something else
@@ -73,7 +70,6 @@ _POSTFIX = [(re.compile(p), ind) for ind in I for p in ind.spec.reads_after]
 _CLAIMS = [(ind, re.compile(ind.spec.states)) for ind in I if ind.spec.states]
 _SUBJECT_TRIM_END = re.compile(r"(?:实现了?|达到|保持|均|全部|继续|做到|为|连续\d+年|[“\"‘])+$")
 _SUBJECT_TRIM_START = re.compile(r"^(?:办理|共|累计|其中|今年|全年|同时|并|且|已|力争|争取|努力|确保|实现|继续)+")
-_TRAILING_FIGURE = re.compile(rf"(?:{_NUM})\s?(?:余|多)?(?:{_UNITS})$")
 
 
 @dataclass
@@ -97,11 +93,13 @@ def _topic(text: str, start: int, end: int) -> tuple[str | None, str]:
     return (last.lastgroup, last.group()) if last else (None, "")
 
 
-def _kind(unit: str) -> str | None:
-    if unit in _KIND:
-        return _KIND[unit]
-    base = unit[1:] if unit[:1] in ("万", "亿") else unit  # 2.3万条 stays 2.3 with unit 万条
-    return _KIND.get(base) or ("count" if base in _COUNT_UNITS else None)
+def _tokens(text: str, clause: tuple[int, int]) -> list[Quantity]:
+    """The figures of a clause a keyword may take: a fact's unit, 万/亿 at most (2.3万条 stays 2.3 with unit 万条)."""
+    return [q for q in parse_zh(text, *clause) if q.unit in _UNITS and q.magnitude in ("", "万", "亿")]
+
+
+def _kind(q: Quantity) -> str | None:
+    return _KIND.get(q.unit) or ("count" if q.unit in _COUNT_UNITS else None)
 
 
 def _best_trigger(text: str, clause_start: int, lo: int, hi: int) -> tuple[_Rule, re.Match] | None:
@@ -148,10 +146,6 @@ def _planned(ctx: _Ctx, upto: int) -> bool:
     return ctx.planned_section or bool(TARGET_CUE.search(ctx.text, ctx.sent[0], upto))
 
 
-def _approx(tok: re.Match) -> bool:
-    return bool(tok.group("pre") or tok.group("post") or tok.group("tail"))
-
-
 _Make = Callable[..., "Fact"]
 
 
@@ -161,8 +155,8 @@ def _number_facts(ctx: _Ctx, clause: tuple[int, int], make: _Make) -> list[Fact]
     firsts = {m.start("a"): m for m in spans}
     seconds = {m.end(): m for m in spans}
     lo = clause[0]
-    for tok in _TOKEN.finditer(text, *clause):
-        at, anchor, period, skip = tok.start("num"), tok.start(), None, False
+    for tok in _tokens(text, clause):
+        at, anchor, period, skip = tok.at, tok.start, None, False
         if at in firsts:  # 从上半年的25.45%下降至12.7%: the earlier figure is kept only with its period
             anchor, period = firsts[at].start(), firsts[at].group("period")
             skip = not period
@@ -172,16 +166,15 @@ def _number_facts(ctx: _Ctx, clause: tuple[int, int], make: _Make) -> list[Fact]
         if fact:
             out.append(fact)
         if at not in firsts:  # the later figure of 从…至 shares the keyword before 从
-            lo = tok.end()
+            lo = tok.end
     return out
 
 
-def _number_fact(ctx: _Ctx, clause: tuple[int, int], lo: int, anchor: int, tok: re.Match, period_scope: str | None,
+def _number_fact(ctx: _Ctx, clause: tuple[int, int], lo: int, anchor: int, tok: Quantity, period_scope: str | None,
                  make: _Make) -> Fact | None:
     """One figure: the keyword before `anchor` (the figure, or 从 of 从a至b) names what it measures."""
     text = ctx.text
-    unit = (tok.group("mult") or "") + (tok.group("unit") or "%")  # 百分之95 has no written unit
-    kind = _kind(unit)
+    kind = _kind(tok)
     found = _best_trigger(text, clause[0], lo, anchor) if kind else None
     if not found:
         return None
@@ -194,8 +187,7 @@ def _number_fact(ctx: _Ctx, clause: tuple[int, int], lo: int, anchor: int, tok: 
     scope = _scope(text, (clause[0], anchor), m, ind, topic_word)
     if period_scope:
         scope = f"{period_scope} {scope}".strip()
-    value = float(tok.group("num").replace(",", ""))
-    return make(ind, value, unit, _approx(tok), scope, tok.span())
+    return make(ind, float(tok.number), tok.magnitude + tok.unit, bool(tok.approx), scope, (tok.start, tok.end))
 
 
 def states_zero_claim(text: str) -> bool:
@@ -220,8 +212,16 @@ def _claim_subject(text: str, clauses: list[tuple[int, int]], idx: int, claim_st
     subject = _SUBJECT_TRIM_START.sub("", subject)
     if not subject and idx > 0:
         prev = text[clauses[idx - 1][0]:clauses[idx - 1][1]].strip()
-        subject = _TRAILING_FIGURE.sub("", _SUBJECT_TRIM_START.sub("", prev))
+        subject = _without_trailing_figure(_SUBJECT_TRIM_START.sub("", prev))
     return subject
+
+
+def _without_trailing_figure(text: str) -> str:
+    """The clause before a claim without the count that closes it (行政诉讼案件12件 → 行政诉讼案件)."""
+    last = next(reversed(parse_zh(text)), None)
+    if last and last.end == len(text) and last.unit in _UNITS and (not last.magnitude or last.unit == "元"):
+        return text[:last.at]
+    return text
 
 
 def _claim_facts(ctx: _Ctx, clauses: list[tuple[int, int]], make: _Make) -> list[Fact]:

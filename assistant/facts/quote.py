@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import re
 
+from ..domain.quantity import parse_zh
 from ..models import Fact
 from ..text.spans import clause_spans
 
 _CLAUSE_OR_SEMI = re.compile(r"[,,;;]")
-_COUNTED = re.compile(r"\d+(?:\.\d+)?\s?[件起宗次人名个家项]")
+_COUNTS = frozenset("件起宗次人名个家项")  # units of the counts a rate may be computed from
 # a clause that goes on about the same figure (调解成功7405件, 其中…, 同比上升…): kept with it
 _CONTINUES = re.compile(r"^(?:其中|另|成功|调解成功|化解成功|办结|结案|同比|较上年|比上年|较去年|比去年|占|排名|居|位居|位列)")
+
+
+def _counted(clause: str) -> bool:
+    return any(q.unit in _COUNTS for q in parse_zh(clause))
 
 
 def clause_span(text: str, fact: Fact, whole: bool = False) -> tuple[int, int]:
@@ -28,7 +33,7 @@ def clause_span(text: str, fact: Fact, whole: bool = False) -> tuple[int, int]:
         s = clauses[i - 1][0]
     last, first = i, i - (s < clauses[i][0])
     while fact.indicator.kind == "rate" and first > 0 and s - clauses[first - 1][0] < 30 \
-            and _COUNTED.search(quote[clauses[first - 1][0]:clauses[first - 1][1]]):
+            and _counted(quote[clauses[first - 1][0]:clauses[first - 1][1]]):
         first -= 1  # a rate keeps the counts it is computed from (接收37件, 成功19件, 化解率51.35%)
         s = clauses[first][0]
     for ns, ne in clauses[last + 1:last + 3]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..checks.citations import check_answer, numbers_in, unsupported_figures
 from ..domain.claims import ZERO_SAID, ZERO_WORDS
 from ..domain.levels import PLACE_LIKE
+from ..domain.quantity import cn_int
 from ..text.injection import looks_like_injection
 from ..models import Answer, Citation
 from ..places import PlaceIndex, core, english_name, pinyin, units  # noqa: F401
@@ -29,7 +30,6 @@ MAX_QUOTE_CHARS = 160
 _MARK = re.compile(r"\[(\d{1,3})\]")
 _SENT_END = re.compile(r"(?:[。！？!?；;]+|\.(?=\s|$))[”’\"」』)）]*(?:\s*\[\d{1,3}\])*")
 _ENUM = re.compile(r"^\s*(?:[-*•·]\s*|\d{1,2}[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*|[一二三四五六七八九十]{1,2}[、.]\s*)")
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_COUNT = re.compile(r"([零〇一二两三四五六七八九十百]+)(?=个|份|家|项|件|次|人|名|地|县|区|市|条|宗|类|批)")
 _COMPARE_ZH = re.compile(r"更高|更低|更多|更少|更好|更差|更大|更小|高于|低于|多于|少于|优于|劣于|不如|相比|相较|比较而言|"
                          r"最高|最低|最多|最少|最好|最差|最大|最小|领先|落后")
@@ -95,29 +95,11 @@ class Verification:
     reason: str | None = None  # why the whole generated answer was rejected
 
 
-def _cn_int(s: str) -> int | None:
-    if all(ch in _CN_DIGIT for ch in s):
-        return int("".join(str(_CN_DIGIT[ch]) for ch in s)) if len(s) > 1 else _CN_DIGIT[s]
-    total, num = 0, 0
-    for ch in s:
-        if ch in _CN_DIGIT:
-            num = _CN_DIGIT[ch]
-        elif ch == "十":
-            total += (num or 1) * 10
-            num = 0
-        elif ch == "百":
-            total += (num or 1) * 100
-            num = 0
-        else:
-            return None
-    return total + num
-
-
 def numbers_of(text: str) -> set[str]:
     """numbers_in() plus counts written in Chinese numerals before a measure word (三个地区 → 3)."""
     out = numbers_in(text)
     for m in _CN_COUNT.finditer(text):
-        if (n := _cn_int(m.group(1))) is not None:
+        if (n := cn_int(m.group(1))) is not None:
             out.add(str(n))
     return out
 
@@ -130,7 +112,7 @@ def _figures_wrong(body: str, cited: list[Citation], code_nums: set[str]) -> str
     bad = unsupported_figures(body, [c.quote for c in cited], allowed)
     digits = allowed.union(*(numbers_of(c.quote) for c in cited))
     bad += sorted({m.group(1) for m in _CN_COUNT.finditer(body)  # 三个: Chinese numerals, by their value
-                   if (n := _cn_int(m.group(1))) is not None and str(n) not in digits})
+                   if (n := cn_int(m.group(1))) is not None and str(n) not in digits})
     return f"figures not in cited quotes: {bad}" if bad else None
 
 

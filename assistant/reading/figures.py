@@ -9,20 +9,19 @@ verbatim; a weak match answers nothing, so silence is never turned into a figure
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..domain.quantity import Quantity, parse_zh
 from ..settings import AnswerSettings
 from ..text.lexicon import tokenize
 from ..text.script import to_simplified
 from ..text.spans import sentence_spans
 from ..understand.parts import Thing
 
-UNITS = ("个百分点|百分点|人次|件次|场次|户次|家次|万元|亿元|万人|万件|万期|万册|%|％|件|起|宗|条|人|名|次|份|卷|个|家|场|项|户|篇|"
-          "期|套|张|册|部|门|元|所|处|批|天|座|支|类|本|块|位|余人|亩")
-# digits, or a small Chinese numeral (两次, 十二场) that is not the start of a word (一项工作, 三级指标 have no count)
-_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾|共计|累计)?(?<![\d.第])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|"
-                     rf"(?<![一二两三四五六七八九十百千万第])(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?))"
-                     rf"\s?(?P<mult>万|亿)?(?P<approx>余|多)?\s?(?P<unit>{UNITS})")
+# the units of a figure that answers "how many/how much" (as written without 万/亿; domain/quantity.py reads them)
+UNITS = frozenset({"个百分点", "百分点", "人次", "件次", "场次", "户次", "家次", "%", "件", "起", "宗", "条", "人", "名", "次",
+                   "份", "卷", "个", "家", "场", "项", "户", "篇", "期", "套", "张", "册", "部", "门", "元", "所", "处", "批",
+                   "天", "座", "支", "类", "本", "块", "位", "亩", "‰", "倍"})
 _QUESTION_WORDS = re.compile(r"是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
                              r"一共|总共|总计|合计|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
@@ -72,15 +71,27 @@ def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, 
     return left, right
 
 
+def _counts(body: str, sent: tuple[int, int]) -> list[Quantity]:
+    """The figures of a sentence with a unit that counts or measures, 万/亿 at most; a tally word before one
+    (共计, 累计) is read with it, an ordinal (第三次) is not a figure."""
+    out = []
+    for q in parse_zh(body, *sent, numerals=True):
+        if q.unit not in UNITS or q.magnitude not in ("", "万", "亿") or body[q.at - 1:q.at] == "第":
+            continue
+        if not body[q.at].isdigit() and q.unit not in _CN_NUMERAL_UNITS:
+            continue  # 两个确立, 三个务必: set phrases, not counts
+        if q.start == q.at and body[q.start - 2:q.start] in ("共计", "累计"):
+            q = replace(q, start=q.start - 2, text=body[q.start - 2:q.end])
+        out.append(q)
+    return out
+
+
 def figure_clauses(body: str, units: set[str] | None):
-    """(sentence, match, clause span) of every figure in the text whose unit can answer the question."""
+    """(sentence, figure, clause span) of every figure in the text whose unit can answer the question."""
     for sent in sentence_spans(body, 0, len(body)):
-        for m in _FIGURE.finditer(body, *sent):
-            if not m.group("num")[0].isdigit() and m.group("unit") not in _CN_NUMERAL_UNITS:
-                continue  # 两个确立, 三个务必: set phrases, not counts
-            if units is not None and m.group("unit") not in units and (m.group("mult") or "") + m.group("unit") not in units:
-                continue
-            yield sent, m, _context(body, sent, m.start(), m.end())
+        for q in _counts(body, sent):
+            if units is None or q.unit in units or q.magnitude + q.unit in units:
+                yield sent, q, _context(body, sent, q.start, q.end)
 
 
 def own_words(body: str, left: int, start: int, end: int) -> str:
@@ -117,7 +128,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
     for rid in report_ids:
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
-        for sent, m, (left, right) in figure_clauses(body, units):
+        for sent, m, (left, right) in figure_clauses(body, units):  # m: a Quantity
             if _other_level(thing.text, body[left:right]):
                 continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award, not this one
             own = wanted & _grams(body[left:right])
@@ -127,12 +138,12 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
                 score += t.figure_head_bonus
             # what the question says of the thing stands right by this figure (已完成的任务: 67项已完成, not the
             # 133项任务 they are part of)
-            if modifier and modifier in own_words(body, left, m.start(), m.end()):
+            if modifier and modifier in own_words(body, left, m.start, m.end):
                 score += t.figure_head_bonus
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
-            score += t.figure_own_weight * len(wanted & _grams(own_words(body, left, m.start(), m.end()))) / len(wanted)
+            score += t.figure_own_weight * len(wanted & _grams(own_words(body, left, m.start, m.end))) / len(wanted)
             if len(own) + len(rest) >= 2 and score >= t.figure_min_score and (best is None or score > best.score):
-                value = body[m.start():m.end()].removeprefix("共计").removeprefix("累计")
+                value = body[m.start:m.end].removeprefix("共计").removeprefix("累计")
                 best = Figure(rid, left, right, value, score)
         if best:
             out.append(best)

@@ -18,7 +18,7 @@ from ..understand.query import Query
 from .figures import UNITS, Figure, figure_clauses, own_words
 
 # "how many instructions": no unit word is known, so any count; never a rate or a sum of money
-ANY_COUNT = set(UNITS.split("|")) - {"%", "％", "个百分点", "百分点", "元", "万元", "亿元"}
+ANY_COUNT = set(UNITS) - {"%", "％", "‰", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
 
 
 def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
@@ -28,13 +28,12 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
     seen, cands = set(), []
     for rid in report_ids:
         body = to_simplified(text(rid))
-        for _, m, (left, right) in figure_clauses(body, None):
-            unit = (m.group("mult") or "") + m.group("unit")
-            fits = [u is not None and (m.group("unit") in u or unit in u) for u in units]
-            if any(fits) and (rid, left, m.start()) not in seen:
-                seen.add((rid, left, m.start()))
-                cands.append((Figure(rid, left, right, body[m.start():m.end()], 0.0), fits, body[left:right],
-                              own_words(body, left, m.start(), m.end()), body[max(left, m.start() - 4):m.start()]))
+        for _, q, (left, right) in figure_clauses(body, None):
+            fits = [u is not None and (q.unit in u or q.magnitude + q.unit in u) for u in units]
+            if any(fits) and (rid, left, q.start) not in seen:
+                seen.add((rid, left, q.start))
+                cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
+                              own_words(body, left, q.start, q.end), body[max(left, q.start - 4):q.start]))
     if len(cands) > limit:
         def inside(c) -> bool:
             f = c[0]
@@ -76,10 +75,26 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         taken = {(f.report_id, f.start, f.value) for f in chosen}
         order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
                                                                      cands[j][0].value) not in taken]
+        if order and len(parts) == 1:
+            order = _own_first(cands, order, embed_model, part)
         if order:
             best = cands[order[0]][0]
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
+
+
+def _own_first(cands, order: list[int], embed_model, part: str) -> list[int]:
+    """One clause, several figures of the unit asked (新提任领导干部考试37人次、机关干部学法考试1.3万人次): the clause
+    ranks them alike, so the figure whose own words are nearest the question comes first."""
+    top = cands[order[0]][0]
+    same = [j for j in order if (cands[j][0].report_id, cands[j][0].start) == (top.report_id, top.start)]
+    if len(same) < 2:
+        return order
+    import numpy as np
+
+    owns = np.array(embed_model.get_text_embedding_batch([cands[j][3] for j in same]))
+    best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part))))]
+    return [best] + [j for j in order if j != best]
 
 
 def _beside(cands, prev: Figure, t: AnswerSettings):

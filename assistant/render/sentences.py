@@ -29,7 +29,7 @@ def value_en(value_text: str, counted: bool = False, term: str = "") -> str:
         return value_text
     q = found[0]
     number, _ = en_number(q)
-    unit = UNIT_EN.get(q.unit) or (UNIT_EN.get(q.kind) if q.kind not in COUNT_KINDS else "")
+    unit = UNIT_EN.get(q.unit) or (UNIT_EN.get(q.kind, "") if q.kind not in COUNT_KINDS else "")
     thing = thing_en(term) if counted and term and not unit else None
     named = thing is not None and _fits(thing, q)  # "579,500 government service matters"
     if counted and not unit:
@@ -75,7 +75,8 @@ def change_slot(change: Change | None) -> P:
         return P("change.none", en_prefix=" ")
     direction = P("word.up") if change.up else P("word.down")
     if change.amount:
-        return P("change.amount", {"text": change.text, "direction": direction, "amount": change.amount}, " ")
+        # the amount in English words too: 2.1个百分点 → 2.1 percentage points, 1.5倍 → 1.5 times
+        return P("change.amount", {"text": change.text, "direction": direction, "amount": Value(change.amount)}, " ")
     return P("change.direction", {"text": change.text, "direction": direction}, " ")
 
 

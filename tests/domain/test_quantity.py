@@ -1,9 +1,10 @@
 """One figure grammar for both languages: value with its magnitude multiplied out, unit, kind, approximation."""
+import re
 from decimal import Decimal
 
 import pytest
 
-from assistant.domain.quantity import en_number, parse_en, parse_zh, quantities_in
+from assistant.domain.quantity import asked_units, asked_units_en, en_number, parse_en, parse_zh, quantities_in
 
 
 @pytest.mark.parametrize("text, value, kind, approx, magnitude", [
@@ -16,6 +17,9 @@ from assistant.domain.quantity import en_number, parse_en, parse_zh, quantities_
     ("提高21.9个百分点", "21.9", "points", "", ""),
     ("发生率为0.5‰", "0.5", "permille", "", ""),
     ("增长1.5倍", "1.5", "multiple", "", ""),
+    ("增长了3倍多", "3", "multiple", "over", ""),
+    ("千分之3.5", "3.5", "permille", "", ""),
+    ("下降0.6百分点", "0.6", "points", "", ""),
     ("约300人", "300", "people", "about", ""),
     ("百分之95", "95", "percent", "", ""),
     ("受理法律援助案件１，５３６件", "1536", "cases", "", ""),  # full-width digits read as written
@@ -36,6 +40,8 @@ def test_chinese_figures_are_read_by_value(text, value, kind, approx, magnitude)
     ("2 billion yuan", "2000000000", "money", ""),
     ("1.488 million person-times", "1488000", "person_times", ""),
     ("23 cases of people", "23", "cases", ""),  # the first unit word says what is counted
+    ("0.8 per mille", "0.8", "permille", ""), ("0.8‰", "0.8", "permille", ""),
+    ("1.5-fold", "1.5", "multiple", ""), ("2.5 times as many", "2.5", "multiple", ""),
 ])
 def test_english_figures_are_read_by_value(text, value, kind, approx):
     q = parse_en(text)[0]
@@ -55,6 +61,27 @@ def test_kinds_that_cannot_name_the_same_figure():
     assert not cases.compatible(money) and not rate.compatible(count) and not points.compatible(percent)
     assert parse_zh("36件")[0].compatible(parse_en("36 disputes")[0])
     assert parse_zh("1.5倍")[0].compatible(parse_en("1.5 times")[0])
+
+
+def test_per_mille_points_and_multiples_keep_their_kind():
+    permille, percent = parse_zh("发案率0.8‰")[0], parse_en("0.8%")[0]
+    assert not permille.compatible(percent) and permille.compatible(parse_en("0.8 per mille")[0])
+    multiple = parse_zh("是上年的1.5倍")[0]
+    assert not multiple.compatible(parse_zh("1.5次")[0])  # 次 counts sessions, 倍 is a multiple
+    assert not multiple.compatible(parse_en("1.5 sessions")[0]) and multiple.compatible(parse_en("1.5-fold")[0])
+    points = parse_zh("提高2.1个百分点")[0]
+    assert points.compatible(parse_en("2.1 points")[0])  # English often drops "percentage"
+    assert not parse_zh("95分")[0].compatible(parse_en("95 percentage points")[0])
+
+
+@pytest.mark.parametrize("question, units", [
+    ("受理案件数增长了几倍?", {"倍"}), ("How many times higher was the caseload in 2023?", {"倍"}),
+    ("By how many percentage points did the closing rate rise?", {"个百分点", "百分点"}),
+    ("How many times did the county hold study sessions?", {"次", "场", "场次", "期"}),
+])
+def test_a_question_asking_a_multiple_or_points_is_answered_by_one(question, units):
+    asked = asked_units(question) if re.search(r"[\u4e00-\u9fff]", question) else asked_units_en(question)
+    assert asked == units
 
 
 @pytest.mark.parametrize("written, english, rounded", [

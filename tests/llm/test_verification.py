@@ -14,8 +14,9 @@ from conftest import FakeLLM
 LONGXI = "陇西县2025年法治政府建设报告\n全年办理办结各类政务服务事项57.95万件,网上可办率达100%。\n"
 XUANCHENG = "宣城市公安局2021年法治政府建设报告\n上半年查处涉企案件23起,涉案总金额达2841万元。\n"
 YEJIANG = "某区2023年报告\n立案前化解36件、化解率45%。调解涉及金额122.4552万元,满意率提高21.9个百分点。\n"
-TEXTS = {"lx": LONGXI, "xc": XUANCHENG, "yj": YEJIANG}
-META = {"lx": ("陇西县", 2025), "xc": ("宣城市", 2021), "yj": ("某区", 2023)}
+RATES = "某市2024年报告\n刑事案件发案率为0.8‰,受理行政复议案件数是上年的1.5倍,结案率提高2.1个百分点。\n"
+TEXTS = {"lx": LONGXI, "xc": XUANCHENG, "yj": YEJIANG, "rt": RATES}
+META = {"lx": ("陇西县", 2025), "xc": ("宣城市", 2021), "yj": ("某区", 2023), "rt": ("某市", 2024)}
 
 
 def cit(rid: str, quote: str) -> Citation:
@@ -32,6 +33,8 @@ CASES = {
            "Xuancheng (宣城市) reported 28.41 million yuan (2841万元; total amount involved) for 2021 [1]."),
     "yj": (cit("yj", "立案前化解36件、化解率45%。调解涉及金额122.4552万元,满意率提高21.9个百分点。"),
            "The district reported 36 disputes resolved before filing and a rate of 45% for 2023 [1]."),
+    "rt": (cit("rt", "刑事案件发案率为0.8‰,受理行政复议案件数是上年的1.5倍,结案率提高2.1个百分点。"),
+           "The city reported a criminal case incidence of 0.8‰ for 2024 [1]."),
 }
 
 
@@ -52,6 +55,11 @@ FAULTS = [
     ("a rate for a count", "yj", "The district resolved 45 disputes before filing [1]."),
     ("percentage points said as percent", "yj", "Satisfaction rose by 21.9% [1]."),
     ("a count for a rate", "yj", "The resolution rate was 36% [1]."),
+    ("per mille said as percent", "rt", "The criminal case incidence was 0.8% [1]."),
+    ("per mille said as percent, in Chinese", "rt", "某市刑事案件发案率为0.8%[1]。"),
+    ("a multiple said as a count of times, in Chinese", "rt", "某市受理行政复议案件增长1.5次[1]。"),
+    ("a multiple said as percent", "rt", "Administrative reconsideration cases were 1.5% of the year before [1]."),
+    ("percentage points said as percent, in Chinese", "rt", "某市结案率为2.1%[1]。"),
 ]
 RIGHT = [
     ("lx", "Longxi County handled 579,500 government service matters (57.95万件) in 2025 [1]."),
@@ -59,6 +67,10 @@ RIGHT = [
     ("xc", "The cases involved a total of 28.41 million yuan [1]."),
     ("yj", "Mediation involved 1.22 million yuan (122.4552万元) [1]."),
     ("yj", "Satisfaction rose by 21.9 percentage points, and 36 disputes were resolved before filing [1]."),
+    ("rt", "The criminal case incidence was 0.8‰, or 0.8 per mille [1]."),
+    ("rt", "Administrative reconsideration cases were 1.5 times the year before, a 1.5-fold level [1]."),
+    ("rt", "The closing rate rose by 2.1 points [1]."),
+    ("rt", "某市受理行政复议案件数是上年的1.5倍,结案率提高2.1个百分点[1]。"),
 ]
 
 

@@ -7,7 +7,7 @@ from assistant.reading.figures_en import ANY_COUNT
 
 
 def _figure(text: str) -> str | None:
-    found = [text[m.start():m.end()] for _, m, _ in figure_clauses(text, None)]
+    found = [text[q.start:q.end] for _, q, _ in figure_clauses(text, None)]
     return found[0] if found else None
 
 
@@ -16,9 +16,16 @@ def _figure(text: str) -> str | None:
     ("受理1,536件", "1,536件"), ("组织1200余名干部", "1200余名"), ("全年办件约12000件", "约12000件"),
     ("作为一项基础性工作", None), ("对照100项三级指标", "100项"), ("第三次会议", None),
     ("在2023年第8次集中学习会上", None), ("开展习近平法治思想学习15次", "15次"),
+    ("浏览总量达到30余万次", "30余万次"), ("效率提升70%以上", "70%以上"), ("共计300件", "共计300件"),
 ])
 def test_figures_as_written(text, figure):
     assert _figure(text) == figure
+
+
+def test_a_figure_is_read_by_value_with_its_unit_apart():
+    (_, q, _), = figure_clauses("浏览总量达到30余万次", {"次"})
+    assert (q.value, q.unit, q.magnitude, q.approx) == (300000, "次", "万", "over")
+    assert [q.text for _, q, _ in figure_clauses("服务群众1.2万人次、培训300人", {"万人次"})] == ["1.2万人次"]
 
 
 def test_head_term_is_the_thing_counted():
@@ -45,3 +52,25 @@ def test_each_part_gets_its_own_figure_first_part_first(real, question, first, s
     lines = answer.answer.splitlines()
     assert not answer.abstained and first in lines[0] and second in lines[1], answer.answer
     assert lines[0].startswith("Pingluo County")
+
+
+class _WordEmbed:
+    """Embeds a text as whether it says 学法: enough to tell two figures of one clause apart."""
+
+    def get_text_embedding_batch(self, texts):
+        return [[1.0 if "学法" in t else 0.0, 1.0] for t in texts]
+
+    def get_query_embedding(self, text):
+        return [1.0, 0.0]
+
+
+def test_of_two_figures_in_one_clause_the_one_whose_words_are_asked_comes_first():
+    from assistant.reading.figures import Figure
+    from assistant.reading.figures_en import _own_first
+
+    clause = "组织新提任领导干部考试37人次、机关干部学法考试1.3万人次"
+    cands = [(Figure("r", 0, 30, "37人次", 0.0), [True], clause, "组织新提任领导干部考试 "),
+             (Figure("r", 0, 30, "1.3万人次", 0.0), [True], clause, "机关干部学法考试 "),
+             (Figure("s", 0, 9, "5人次", 0.0), [True], "其他5人次", "学法 ")]
+    assert _own_first(cands, [0, 2, 1], _WordEmbed(), "law exam") == [1, 0, 2]  # the other clause keeps its place
+    assert _own_first(cands, [2, 0, 1], _WordEmbed(), "law exam") == [2, 0, 1]  # one figure in the top clause

@@ -12,6 +12,14 @@ def test_change_next_to_its_figure():
     assert change_slot(ch).render("zh") == "报告写明同比上升127.04%。"
 
 
+def test_a_change_in_points_or_a_multiple_is_said_in_english():
+    for s, en in (("结案率95%,同比提高2.1个百分点", "up 2.1 percentage points year on year"),
+                  ("受理案件300件,同比增长1.5倍", "up 1.5 times year on year"),
+                  ("发案率0.8‰,同比下降0.2‰", "down 0.2‰ year on year")):
+        ch = change_after(s, s.index(","))
+        assert en in change_slot(ch).render("en") and "个百分点 year" not in change_slot(ch).render("en")
+
+
 def test_a_change_after_another_figure_is_not_this_figures():
     s = "办结72件,纠错率3.64%,同比下降2个百分点"
     assert change_after(s, s.index("72件") + 3) is None

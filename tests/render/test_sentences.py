@@ -30,7 +30,8 @@ def fact(ind, value, text, unit="件", scope="", planned=False):
     ("21.9个百分点", "21.9 percentage points", "21.9 percentage points"), ("7.47亿元", "747 million yuan (7.47亿元)",
                                                                           "747 million yuan (7.47亿元)"),
     ("148.8万人次", "1.488 million person-times (148.8万人次)", "1.488 million person-times (148.8万人次)"),
-    ("3‰", "3‰", "3‰"), ("1.5倍", "1.5 times", "1.5 times"),
+    ("3‰", "3‰", "3‰"), ("1.5倍", "1.5 times", "1.5 times"), ("千分之3", "3‰", "3‰"),
+    ("3倍多", "over 3 times", "over 3 times"), ("2倍以上", "over 2 times", "over 2 times"), ("95分", "95 points", "95 points"),
 ])
 def test_english_values_are_the_same_value_in_english(written, en, counted):
     assert value_en(written) == en and value_en(written, counted=True) == counted
