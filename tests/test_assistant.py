@@ -103,7 +103,7 @@ def test_rate_not_stated_says_so_and_cites_what_is_there(seeded):
     """Linhai states 复议纠错10件 and 化解率 but no 纠错率: not reported, with the related figures cited."""
     answer = seeded.ask("临海市行政复议纠错率是多少?")
     first = answer.answer.split("\n")[0]
-    assert answer.abstained and first == "临海市2020年的报告没有写明行政复议纠错率。"
+    assert answer.abstained and first == "临海市司法局2020年的报告没有写明行政复议纠错率。"
     assert answer.citations and all("纠错率" not in c.quote for c in answer.citations)
     assert all(line.startswith("相关但不同") for line in answer.answer.split("\n")[1:])
 
