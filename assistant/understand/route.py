@@ -84,7 +84,8 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
     filters, indicators, question = base["filters"], base["indicators"], q.question
     bodies = [to_simplified(text(rid)) for rid, m in metas.items() if q.in_scope(m)]
     words = keywords(q, bodies) if (cues.MENTION.search(question) or not indicators) else []
-    if not indicators and (stated := [a.name for a in aspects.asked(question) if a.stated is not None]):  # 哪几份报告是在人大常委会会议上作的
+    asks_figure = indicators and (base["asks"].number or base["asks"].rate)  # 哪些报告给出了纠错率: a figure list
+    if not asks_figure and (stated := [a.name for a in aspects.asked(question) if a.stated is not None]):  # 哪几份报告是在人大常委会会议上作的
         # a level word there qualifies the statement (sent to a provincial government), not the reports
         words = aspects.qualifiers_en(question) if q.lang == "en" and not re.search(r"[\u4e00-\u9fff]", question) else words
         return AspectList(**base | {"filters": filters.model_copy(update={"levels": []})}, count=count, aspects=stated,
