@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import QUESTION, browser, page_url  # noqa: F401  (fixtures)
-from test_viewer import IN_VIEW
+from test_browser import browser, page_url  # noqa: F401  (fixtures)
+from test_viewer import IN_VIEW, open_last_card
 
 
 @pytest.mark.slow
 def test_outline_jumps_to_a_section_in_browser(page_url, browser):  # noqa: F811
     _, url = page_url
-    page = browser.new_page(viewport={"width": 1400, "height": 950})
-    page.goto(url)
-    page.locator("#fz-examples button", has_text=QUESTION).click()
-    page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
-    page.locator("#fz-chat details.fz-card summary").last.click()
-    page.locator("#fz-chat details.fz-card a.fz-open").last.click()
+    page, link = open_last_card(browser, url)
+    link.click()
     page.locator("#fz-viewer mark#fz-hit").wait_for(state="visible", timeout=15_000)
     page.wait_for_function(IN_VIEW, timeout=10_000)
     last = page.locator("#fz-viewer .fz-outline a").last

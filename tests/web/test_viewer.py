@@ -146,15 +146,20 @@ def test_viewer_handlers(app):
     assert v.report_row(None, evt)[0] == meta.id
 
 
-@pytest.mark.slow
-def test_card_opens_report_at_passage_in_browser(page_url, browser):  # noqa: F811
-    assistant, url = page_url
+def open_last_card(browser, url):
+    """A page asked the example question, its last card unfolded: (page, the card's open-report link)."""
     page = browser.new_page(viewport={"width": 1400, "height": 950})
     page.goto(url)
     page.locator("#fz-examples button", has_text=QUESTION).click()
     page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
     page.locator("#fz-chat details.fz-card summary").last.click()  # a later card (folded): its passage is further down
-    link = page.locator("#fz-chat details.fz-card a.fz-open").last
+    return page, page.locator("#fz-chat details.fz-card a.fz-open").last
+
+
+@pytest.mark.slow
+def test_card_opens_report_at_passage_in_browser(page_url, browser):  # noqa: F811
+    assistant, url = page_url
+    page, link = open_last_card(browser, url)
     report_id, start, end = link.get_attribute("href").removeprefix("#fz-open:").split(":")
     quote = assistant.text(report_id)[int(start):int(end)]
     link.click()
