@@ -232,22 +232,32 @@ function fzScroll() {
   if (hit) { fzCenter(doc, hit); return; }
   if (doc) doc.scrollTop = 0;
 }
+// the scrolls still due to the passage: a reader who scrolls or jumps meanwhile must not be pulled back
+window.fzPending = window.fzPending || [];
+function fzCancel() { window.fzPending.forEach(clearTimeout); window.fzPending = []; }
 // again once the sidebar has finished sliding open (a busy browser may still be laying it out)
-watch('value', function () { [60, 450, 1000].forEach(function (ms) { setTimeout(fzScroll, ms); }); });
+watch('value', function () {
+  [60, 450, 1000].forEach(function (ms) { window.fzPending.push(setTimeout(fzScroll, ms)); });
+});
+['wheel', 'touchstart', 'keydown'].forEach(function (kind) {
+  element.addEventListener(kind, fzCancel, {passive: true});
+});
 element.addEventListener('click', function (e) {
   var a = e.target && e.target.closest ? e.target.closest('.fz-outline a') : null;
   if (!a) return;
   e.preventDefault();
+  fzCancel();
   var to = element.querySelector(a.getAttribute('href'));
   if (to) to.scrollIntoView({block: 'start'});
 });
 """ + find.SCRIPT
 
 # The same passage asked for again leaves the HTML unchanged (no re-render to watch): scroll anyway.
-RESCROLL = """() => { [450, 1000].forEach(function (ms) { setTimeout(function () {
+RESCROLL = """() => { window.fzPending = window.fzPending || [];
+[450, 1000].forEach(function (ms) { window.fzPending.push(setTimeout(function () {
   var hit = document.querySelector('#fz-viewer #fz-hit'), doc = hit && hit.closest('.fz-doc');
   if (doc) doc.scrollTop += hit.getBoundingClientRect().top - doc.getBoundingClientRect().top - doc.clientHeight / 2;
-}, ms); }); }"""
+}, ms)); }); }"""
 
 
 def scrolled(event):
