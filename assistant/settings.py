@@ -43,6 +43,7 @@ class AnswerSettings(BaseModel):
     figure_max_reports: int = Field(12, ge=1, description="reports read clause by clause; beyond, retrieval picks them")
     figure_head_bonus: float = Field(0.5, description="the counted thing's word stands by the figure")
     figure_own_weight: float = Field(0.3, description="the words right by a figure tell it from its neighbours in a clause")
+    figure_unit_bonus: float = Field(0.25, description="the figure is in the unit the question wrote (几次: 5次 over 400场次)")
     figure_sentence_weight: float = Field(0.5, description="question words elsewhere in the sentence count this much")
     en_max_clauses: int = Field(160, ge=1, description="clauses embedded for an English figure question (~1 s on 2 cores)")
     en_term_bonus: float = Field(0.03, description="per glossary term of the question in a clause")

@@ -1,15 +1,16 @@
 """Near misses of a lookup: the clause holds a figure, but not of what was asked.
 
-Two shapes recur in these reports where the overlap of words misleads: a count of units *recommended
-or applying* (推荐5家单位参评示范地区) when the question asks how many *won or were named*, and a
-figure for *part of the year* (上半年) when the question asks for the whole year. Both are answered
-"not stated", with the clause that shows why.
+Shapes that recur in these reports where the overlap of words misleads: a count of units *recommended
+or applying* (推荐5家单位参评示范地区), or of works *made* (制作普法作品13部), when the question asks how many
+*won or were named*; a figure for *part of the year* (上半年) when the question asks for the whole year; a
+figure of the same work without the restriction the question puts on it (handled *online*). Each is
+answered "not stated", with the clause that shows why.
 """
 from __future__ import annotations
 
 import re
 
-from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR
+from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR, RESTRICTIONS
 from ..render.draft import Draft, Line
 from ..render.slots import Cite
 from ..text.spans import clause_spans, sentence_spans
@@ -44,11 +45,14 @@ def kind_of_miss(asks, quote: str, sentence: str) -> str | None:
     clause = _figure_clause(quote)
     if not clause:
         return None
+    upto = sentence[: sentence.find(quote) + len(quote)] if quote in sentence else quote
     if asks.outcome and NOMINATED.search(clause) and not OUTCOME.search(clause):
         return "nominated"
-    if asks.whole_year and PART_YEAR.search(sentence[: sentence.find(quote) + len(quote)] if quote in sentence else quote):
+    if asks.outcome and not OUTCOME.search(upto) and not NOMINATED.search(upto):
+        return "not_outcome"
+    if asks.whole_year and PART_YEAR.search(upto):
         return "part_year"
-    return None
+    return next((name for name in asks.restrictions if not RESTRICTIONS[name][1].search(upto)), None)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

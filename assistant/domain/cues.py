@@ -85,9 +85,20 @@ FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再�
 FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?呢\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$", I)
 # a pronoun standing for the place/report asked before (它的…, 该县…, its …)
 REFER_SCOPE = re.compile(r"它们?的?|该(?:县|市|区|省|镇|乡|街道|局|地|单位|报告)的?|这个(?:县|市|区|地方|报告)的?|"
-                         r"\b(?:its|they|that (?:county|city|district|report|place)|the same (?:place|report))\b", I)
+                         r"\b(?:its|it|they|that (?:county|city|district|report|place)|the same (?:place|report))\b", I)
 # a pronoun standing for the thing counted before (其中…, those, of them)
 REFER_THING = re.compile(r"^\s*其中|(?<![\u4e00-\u9fff])其(?=中|余)|这些|\b(?:of (?:those|them|these)|those|them|these|"
                          r"which of (?:those|them))\b", I)
+# a follow-up to a list or count asking for the reports themselves ("Which ones?", "分别是哪几份?")
+WHICH_ONES = re.compile(r"(?:分别|具体|都)?(?:是)?(?:哪些|哪几份|哪几个|哪几家|哪些报告|哪些地方)(?:报告|地方)?(?:呢)?|"
+                        r"which (?:ones|reports|places)(?: are (?:they|those|these))?|which are (?:they|those|these)|"
+                        r"what are (?:they|those|these)|(?:please )?(?:list|name|show) (?:them|those|these)(?: please)?", I)
+# a follow-up narrowing a list or count to some of its reports ("其中", "of them")
+AMONG = re.compile(r"^\s*其中|\b(?:of|among) (?:them|those|these|the reports)\b", I)
+# where inside one report a figure is counted: the whole area or the government's own level (全市 vs 市本级);
+# a follow-up naming only one of these swaps it for the earlier question's
+FIGURE_SCOPE = re.compile(r"[省市州盟县区旗镇乡](?:本级|直(?:属)?(?:部门|单位)?)|全[省市州盟县区旗镇乡]域?|机关本级|本级|"
+                          r"\b(?:(?:the )?(?:city|municipal|county|district|provincial|prefecture)[- ]level(?: itself)?|"
+                          r"(?:city|county|province|district)[- ]?wide|across the (?:city|county|province|district))\b", I)
 ASKING = re.compile(r"多少|几|哪|什么|是否|有没有|吗|如何|怎样|怎么|谁|何时|\b(?:how|what|which|who|when|whether|did|does|"
                     r"do|is|are|was|were|has|have)\b", I)

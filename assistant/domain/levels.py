@@ -59,6 +59,10 @@ LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|\btowns?(?:hips?)?\b", "town"),
                (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县(?!级市)|\bcount(?:y|ies)\b", "county"),
                (r"(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"), (r"(?<![县])市(?![辖区])|\bcit(?:y|ies)\b", "city"),
                (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"部门|\bdepartments?\b", "department")]
+# a level as a follow-up writes it into the earlier question (县级报告 / county reports)
+LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistrict"), "development_zone": ("开发区", "development zone"),
+               "county": ("县级", "county"), "district": ("区级", "district"), "city": ("市级", "city"),
+               "province": ("省级", "provincial"), "department": ("部门", "department")}
 # what follows a level word when it qualifies reports (县级报告, 县的报告, county-level reports)
 ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:级|一级|层面|政府层面|[-\s]level|"
                  r"(?:政府)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"

@@ -65,6 +65,10 @@ PHRASES: dict[str, tuple[str, str]] = {
                      "The {english} ({place}) report does not state {name}; the cited passage gives related but different figures.{cites}"),
     "near_miss.nominated": ("报告只写了推荐、申报或参评的数量,没有写明获评或命名的数量。{cites}",
                             "The report states only how many were recommended or applied, not how many won or were named.{cites}"),
+    "near_miss.not_outcome": ("报告写了相关的数量,但没有写明获评、获奖或被命名的数量。{cites}",
+                              "The report gives a related count, but not how many won or were named.{cites}"),
+    "near_miss.online": ("报告给出了相关的数字,但没有写明网上(线上)的数字。{cites}",
+                         "The report gives a related figure, but not one for what was done online.{cites}"),
     "near_miss.part_year": ("报告只给出了部分时段(如上半年)的数字,没有写明全年的数字。{cites}",
                             "The report gives the figure only for part of the year (e.g. the first half), not the whole year.{cites}"),
     # ---- every report in scope ----------------------------------------------------------------------

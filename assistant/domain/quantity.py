@@ -58,6 +58,13 @@ def asked_units(question: str) -> set[str] | None:
     return None
 
 
+def written_unit(question: str) -> str | None:
+    """The measure word a Chinese question writes after 几/多少 (几次 → 次, 多少场次 → 场次): among the units that
+    can answer it, the one the asker used."""
+    m = re.search(rf"(?:几|多少)({_ZH_UNITS})", question)
+    return m.group(1) if m else None
+
+
 # English: what "how many …" counts → units (no Chinese words to match, so the unit must be clear)
 # asked in several words, read before any one word: "how many times higher" is a multiple (倍), not sessions
 # (次); "how many percentage points" is a change of a rate, not the rate (%)

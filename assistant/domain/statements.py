@@ -32,6 +32,13 @@ WHOLE_SCOPE = re.compile(r"^全[年市区县镇省州旗]?$")  # the whole of wh
 # units only recommended or applying (推荐5家单位参评) vs units that won or were named
 OUTCOME = re.compile(r"获评|被评为|评为|获得|荣获|命名|授予|入选|获批|认定|成功创建|通过验收|被确定为")
 NOMINATED = re.compile(r"推荐|申报|参评|提名|报送|推选|申请创建")
+# a restriction a question puts on what is counted (online), with the words a figure's sentence needs to
+# count under it: a figure of the same work without them answers another question
+RESTRICTIONS: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    "online": (re.compile(r"\bonline\b|\b(?:on|via|over) the internet\b|网上|线上|在线", re.I),
+               re.compile(r"网上|线上|在线|上线|网办|网络|一网|掌上|指尖|云|视频|直播|平台|APP|小程序|电子|数字|信息化|系统|远程",
+                          re.I)),
+}
 
 # ---- change from the year before --------------------------------------------------------------------
 CHANGE_BASE = r"同比|较上年|比上年|较去年|比去年|较上一年|比上一年|与上年相比|较\d{4}年|比\d{4}年"

@@ -14,8 +14,13 @@ _GOVERNMENT = re.compile(GOVERNMENT_BODY)
 
 
 def units(place: str) -> list[str]:
-    """The administrative units of a place name: 金华市婺城区 → [金华市, 婺城区]."""
-    return [m.group() for m in UNIT.finditer(place)]
+    """The administrative units of a place name: 金华市婺城区 → [金华市, 婺城区]; a suffix left alone at the end
+    belongs to the unit before it (新市区 is a district, not 新市 + 区)."""
+    found = list(UNIT.finditer(place))
+    out = [m.group() for m in found]
+    if found and place[found[-1].end():] in ("区", "县"):
+        out[-1] += place[found[-1].end():]
+    return out
 
 
 # the 55 minority nationalities an autonomous unit's name may carry (宁夏回族自治区, 恩施土家族苗族自治州)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..domain.quantity import Quantity, parse_zh
+from ..domain import cues
+from ..domain.quantity import Quantity, parse_zh, written_unit
 from ..settings import AnswerSettings
 from ..text.lexicon import tokenize
 from ..text.script import to_simplified
@@ -124,13 +125,14 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
     said = re.search(rf"([\u4e00-\u9fff]{{2,6}})的{re.escape(head)}", thing.text) if head else None
     modifier = said.group(1) if said else None
     units = None if thing.units is None else set(thing.units)
+    written = written_unit(thing.text)
     out = []
     for rid in report_ids:
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
         for sent, m, (left, right) in figure_clauses(body, units):  # m: a Quantity
-            if _other_level(thing.text, body[left:right]):
-                continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award, not this one
+            if _other_level(thing.text, body[left:right]) or _other_scope(thing.text, _segment(body, sent, m.start)):
+                continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award; 市本级 asked, 全市… stated
             own = wanted & _grams(body[left:right])
             rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
             score = (len(own) + t.figure_sentence_weight * len(rest)) / len(wanted)
@@ -140,6 +142,8 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
             # 133项任务 they are part of)
             if modifier and modifier in own_words(body, left, m.start, m.end):
                 score += t.figure_head_bonus
+            if written and m.unit == written:
+                score += t.figure_unit_bonus
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
             score += t.figure_own_weight * len(wanted & _grams(own_words(body, left, m.start, m.end))) / len(wanted)
             if len(own) + len(rest) >= 2 and score >= t.figure_min_score and (best is None or score > best.score):
@@ -159,6 +163,19 @@ def _other_level(asked: str, clause: str) -> bool:
     named = [k for k, p in _LEVELS.items() if re.search(p, asked)]
     said = [k for k, p in _LEVELS.items() if re.search(p, clause)]
     return bool(named and said and not set(named) & set(said))
+
+
+def _segment(body: str, sent: tuple[int, int], at: int) -> str:
+    """The sentence up to a figure, from the last semicolon before it (全市…;市本级…: each part its own scope)."""
+    start = max([sent[0]] + [sent[0] + m.end() for m in re.finditer(r"[;;]", body[sent[0]:at])])
+    return body[start:at]
+
+
+def _other_scope(asked: str, clause: str) -> bool:
+    """The question counts over one part of its place (市本级) and the figure over another (全市)."""
+    named = {m.group().rstrip("域") for m in cues.FIGURE_SCOPE.finditer(asked)}
+    said = {m.group().rstrip("域") for m in cues.FIGURE_SCOPE.finditer(clause)}
+    return bool(named and said and not named & said)
 
 
 _FILLER = re.compile(r"(?:为|达到|达|是|共计|累计|合计|总计|共|约|近|超过|逾|了|:|:|\s)+$")
@@ -181,4 +198,4 @@ def term_before(clause: str, value: str) -> str:
     return _LEAD_WORDS.sub("", head) or head
 
 
-_LEAD_WORDS = re.compile(r"^(?:(?:19|20)\d{2}年(?:以来|度|全年|上半年|下半年)?[,，]?|全年|今年以来|通过|经过|并且|并|同时|另外|此外)+")
+_LEAD_WORDS = re.compile(r"^(?:(?:19|20)\d{2}年(?:以来|度|全年|上半年|下半年)?[,，]?|全年|其中|今年以来|通过|经过|并且|并|同时|另外|此外)+")

@@ -8,7 +8,7 @@ import re
 from pydantic import BaseModel
 
 from ..domain import cues
-from ..domain.statements import PARTIAL
+from ..domain.statements import PARTIAL, RESTRICTIONS
 from .query import Query, strip_exclusions
 
 
@@ -36,6 +36,7 @@ class Asks(BaseModel):
     partial_named_terms: list[str] = []  # the same over the question and its Chinese terms
     scope_terms: list[str] = []  # words a figure's sentence must hold to answer it (涉企, 委托, a domain term)
     rate_words: list[str] = []  # rates the question names in Chinese (立案前化解率)
+    restrictions: list[str] = []  # what is counted is restricted (online): statements.RESTRICTIONS
 
     def wants_figure(self) -> bool:
         return self.number or self.rate
@@ -62,6 +63,7 @@ def asks_of(q: Query) -> Asks:
         partial_named=[p for p in PARTIAL if p in text], partial_named_terms=[p for p in PARTIAL if p in terms_text],
         scope_terms=list(dict.fromkeys(focus + [m.group(0) for m in cues.SCOPE_WORDS.finditer(zh)])),
         rate_words=list(dict.fromkeys(re.findall(r"[\u4e00-\u9fff]{2}率", terms_text))),
+        restrictions=[name for name, (asked, _) in RESTRICTIONS.items() if asked.search(strip_exclusions(text))],
     )
 
 

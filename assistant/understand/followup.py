@@ -11,7 +11,7 @@ import re
 from typing import Callable
 
 from ..domain import cues
-from ..domain.levels import UNIT_SUFFIX
+from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, units
 from .query import Query
@@ -43,8 +43,9 @@ def is_followup(q: Query, places: PlaceIndex) -> bool:
 
 def dangling(q: Query) -> bool:
     """A pronoun for a place or report with nothing to stand for (no place named, no conversation)."""
-    # "they" often names the subject of the same question ("how many matters did they decide"): not dangling
-    refer = [m for m in cues.REFER_SCOPE.finditer(q.question) if m.group().lower() != "they"]
+    # "they"/"it" often name the subject of the same question ("how many matters did they decide", "is it
+    # stated"): not dangling
+    refer = [m for m in cues.REFER_SCOPE.finditer(q.question) if m.group().lower() not in ("they", "it")]
     return not (q.names_reports() or q.unknown_places or _corpus_wide(q.question)) and bool(
         refer or re.match(r"\s*其中", q.question))
 
@@ -56,16 +57,57 @@ def _corpus_wide(text: str) -> bool:
 
 def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
     """The standalone Query for a follow-up of `prev`, or None when `q` stands on its own."""
-    if prev is None or not is_followup(q, places):
+    if prev is None:
+        return None
+    if (listed := _narrowed_list(q, prev)) is not None:
+        return reanalyze(listed)
+    if not is_followup(q, places):
         return None
     rest = _rest(q, places)
     if not rest:
         text = _swap_scope(prev, q, places)
+    elif cues.FIGURE_SCOPE.fullmatch(rest) or (q.lang == "en" and cues.FIGURE_SCOPE.fullmatch(_body(q.question).strip(" ?？"))):
+        text = _swap_figure_scope(prev, _body(q.question).strip(" ?？") if q.lang == "en" else rest)
     elif not cues.ASKING.search(_body(q.question)):
         text = _swap_thing(prev, q, rest)
     else:
         text = _with_scope(prev, q)
     return _carry(reanalyze(text), q, prev)
+
+
+def _narrowed_list(q: Query, prev: Query) -> str | None:
+    """After a list or count of reports: the same reports named ("Which ones?"), or those of a level
+    ("其中哪些是县级的?", "How many of them are counties?"), as one question."""
+    if not _corpus_wide(prev.question) or q.names_reports() or q.unknown_places:
+        return None
+    among = cues.AMONG.search(q.question)
+    body = cues.AMONG.sub("", _body(q.question)).strip(" ?？,，")
+    level = next((level for pattern, level in LEVEL_WORDS if re.search(pattern, body, re.I)), None)
+    if level and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
+        zh, en = LEVEL_NAMES[level]
+        count = cues.COUNT.search(q.question)
+        base = _as_count(prev.question) if count else _as_list(prev.question) if cues.LIST.search(q.question) else prev.question
+        if prev.lang == "zh":
+            return base.replace("报告", f"{zh}报告", 1) if "报告" in base else f"{zh}报告中,{base}"
+        return re.sub(r"\breports?\b", lambda m: f"{en} {m.group()}", base, count=1, flags=re.I) \
+            if re.search(r"\breports?\b", base, re.I) else f"Among {en} reports, {base[:1].lower()}{base[1:]}"
+    if cues.WHICH_ONES.fullmatch(body) and cues.COUNT.search(prev.question):
+        return _as_list(prev.question)
+    return None
+
+
+def _as_list(question: str) -> str:
+    """有几份报告提到了X → 哪些报告提到了X; How many reports … → Which reports …"""
+    listed = re.sub(r"(?:一共|总共|共)?有?(?<!哪)(?:几|多少)(?:份|个|篇)?(?=报告|地区|地方|县|区|市)|\bhow many\b", lambda m:
+                    "which" if m.group().lower() == "how many" else "哪些", question, count=1, flags=re.I)
+    return listed[:1].upper() + listed[1:]
+
+
+def _as_count(question: str) -> str:
+    """哪些报告提到了X → 有几份报告提到了X; Which reports … → How many reports …"""
+    counted = re.sub(r"哪些|哪几份|\bwhich\b", lambda m: "how many" if m.group().lower() == "which" else "有几份",
+                     question, count=1, flags=re.I)
+    return counted[:1].upper() + counted[1:]
 
 
 def _body(text: str) -> str:
@@ -143,6 +185,16 @@ def _swap_thing(prev: Query, q: Query, thing: str) -> str:
         replaced = base[:m.start(group)] + noun + base[m.end(group):]
         return replaced if m.re is not _THING_BEFORE else _scope_prefix(prev) + replaced
     return _with_scope(prev, q)
+
+
+def _swap_figure_scope(prev: Query, scope: str) -> str:
+    """The earlier question counted over the follow-up's part of its place ("那市本级呢?" after 全市…)."""
+    text = prev.question
+    if cues.FIGURE_SCOPE.search(text):
+        return cues.FIGURE_SCOPE.sub(scope, text, count=1)
+    if prev.lang == "en":
+        return f"{text.rstrip('?？ ')} ({scope})?"
+    return _scope_prefix(prev) + scope + _unscoped(prev).lstrip(",，、 ")
 
 
 def _unscoped(prev: Query) -> str:

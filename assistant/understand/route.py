@@ -8,6 +8,7 @@ import re
 
 from ..domain import aspects, cues
 from ..domain.indicators import families_named
+from ..domain.levels import LEVEL_WORDS
 from ..models import ReportMeta
 from ..text.script import to_simplified
 from .asks import asks_of
@@ -90,6 +91,9 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
         words = aspects.qualifiers_en(question) if q.lang == "en" and not re.search(r"[\u4e00-\u9fff]", question) else words
         return AspectList(**base | {"filters": filters.model_copy(update={"levels": []})}, count=count, aspects=stated,
                           keywords=words)
+    topic = [w for w in words if not _level_word(w)]
+    if filters.levels and cues.MENTION.search(question) and topic:  # 哪些市级报告提到了法律顾问: a mention among them
+        return MentionList(**base, count=count, keywords=topic)
     if filters.issuer_like or (filters.levels and not indicators and condition is None):
         return ReportList(**base, count=count)
     if condition == "zero":  # zero-defeat claims live in the fact table, with their scopes
@@ -104,6 +108,12 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
     if filters.year_before or filters.year_after or base["query"].year or not words:
         return ReportList(**base, count=count)  # "列出所有报告", "2023年有哪些报告"
     return MentionList(**base, count=count, keywords=words)
+
+
+def _level_word(word: str) -> bool:
+    """市级, 县, 本级: a word naming a level (a filter on the reports), not a topic they mention."""
+    return bool(cues.FIGURE_SCOPE.fullmatch(word)) or any(re.fullmatch(rf"(?:{p})(?:级|一级)?", word, re.I)
+                                                          for p, _ in LEVEL_WORDS)
 
 
 def _condition(question: str, zero: bool) -> tuple[str | None, float | None]:

@@ -116,7 +116,8 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
             tail = asked[m.end(): m.end() + 16]
             head = asked[max(0, m.start() - 30): m.start()]
             if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年里中内]$", head) \
-                    or re.search(r"\b[A-Z][a-z]+\s$", head):
+                    or re.search(r"\b(?!(?:Which|What|How|Are|Is|Do|Does|Did|List|Name|Show|Give|All|Any|The)\s)[A-Z][a-z]+\s$",
+                                 head):
                 continue  # part of a name: 北京市的报告, Zhejiang province
             found.append((m.start(), m.end(), level,
                           bool(_ABOUT_REPORTS.match(tail) or re.search(r"\breports?\b.{0,20}$", head, re.I))))

@@ -94,3 +94,9 @@ def test_english_numbers_say_the_same_value(written, english, rounded):
     assert en_number(q) == (english, rounded)
     if not rounded:
         assert parse_en(english)[0].value == q.value
+
+
+def test_the_unit_a_question_writes():
+    from assistant.domain.quantity import written_unit
+
+    assert [written_unit(q) for q in ("学法搞了几次?", "开展多少场次?", "收案多少件?", "败诉率是多少?")] == ["次", "场次", "件", None]

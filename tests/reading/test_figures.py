@@ -74,3 +74,26 @@ def test_of_two_figures_in_one_clause_the_one_whose_words_are_asked_comes_first(
              (Figure("s", 0, 9, "5人次", 0.0), [True], "其他5人次", "学法 ")]
     assert _own_first(cands, [0, 2, 1], _WordEmbed(), "law exam") == [1, 0, 2]  # the other clause keeps its place
     assert _own_first(cands, [2, 0, 1], _WordEmbed(), "law exam") == [2, 0, 1]  # one figure in the top clause
+
+
+def _answer(question: str, text: str) -> str | None:
+    from assistant.reading.figures import find
+    from assistant.settings import AnswerSettings
+    from assistant.understand.parts import things_zh
+
+    found = find(things_zh(question), ["r"], lambda rid: text, set(), AnswerSettings())
+    return found[0].value if found else None
+
+
+@pytest.mark.parametrize("question, text, figure", [
+    # each part of a sentence counts over its own scope: 市本级 asked, the 全市 figure is another one
+    ("市本级交通窗口办件里行政许可有多少件?",
+     "2024年,全市交通窗口办件数量为30751件,其中行政许可16634件;市本级办件数量为9651件,其中行政许可9310件。", "9310件"),
+    ("全市交通窗口办件里行政许可有多少件?",
+     "2024年,全市交通窗口办件数量为30751件,其中行政许可16634件;市本级办件数量为9651件,其中行政许可9310件。", "16634件"),
+    # the unit the question wrote (几次) over a near one (场次) that shares more words
+    ("区委理论学习中心组集体学法搞了几次?",
+     "区委中心组全年组织法治专题学习研讨5次。带动各级党委(党组)理论学习中心组开展法治专题学习400余场次。", "5次"),
+])
+def test_the_figure_of_the_scope_and_unit_asked(question, text, figure):
+    assert _answer(question, text) == figure

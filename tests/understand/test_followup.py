@@ -29,6 +29,11 @@ def follow(places):
     ("平罗县2023年收到行政复议申请多少件?", "其中维持了多少件?", ["平罗县"], 2023, ["平罗县2023年", "维持了多少件"]),
     ("How many administrative reconsideration cases did Pingluo receive in 2023?", "And how many of those were upheld?",
      ["平罗县"], 2023, ["of the administrative reconsideration cases", "upheld", "Pingluo"]),
+    # a part of the place (市本级) in place of the whole one (全市) the earlier question counted over
+    ("临海市2020年全市行政复议收案多少件?", "那市本级呢?", ["临海市"], 2020, ["市本级行政复议收案多少件"]),
+    # "it" stands for the place asked before, or for what it was asked about
+    ("How many items were put into Linhai's filing system in 2020?", "How many times were inspections filed through it?",
+     ["临海市"], 2020, ["inspections filed", "Linhai"]),
 ])
 def test_a_follow_up_reads_on_its_own(follow, earlier, question, scope, year, words):
     q = follow(earlier, question)
@@ -45,6 +50,19 @@ def test_a_follow_up_reads_on_its_own(follow, earlier, question, scope, year, wo
 ])
 def test_a_question_that_stands_alone_is_left_alone(follow, earlier, question):
     assert follow(earlier, question) is None
+
+
+@pytest.mark.parametrize("earlier, question, expected", [
+    # a list or count, then its reports of one level
+    ("哪些报告提到了法律顾问?", "其中哪些是县级的?", "哪些县级报告提到了法律顾问?"),
+    ("有几份报告提到了法律明白人?", "其中有几份是区的?", "有几份区级报告提到了法律明白人?"),
+    ("Which reports mention legal advisers?", "How many of them are counties?", "How many county reports mention legal advisers?"),
+    # a count, then the reports counted
+    ("How many reports mention legal advisers?", "Which ones?", "Which reports mention legal advisers?"),
+    ("有几份报告提到了法律明白人?", "分别是哪几份?", "哪些报告提到了法律明白人?"),
+])
+def test_a_list_follow_up_narrows_or_names_the_reports(follow, earlier, question, expected):
+    assert follow(earlier, question).question == expected
 
 
 def test_no_earlier_question_leaves_it_alone(places):
