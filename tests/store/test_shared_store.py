@@ -50,7 +50,7 @@ def test_two_servers_share_one_store(postgres, chroma_url, tmp_path):
     servers = [_serve(tmp_path / name, env) for name in ("a", "b")]
     try:
         for proc, url in servers:
-            _wait(lambda: _up(url), proc, f"`fazhi serve` at {url}", seconds=180)
+            _wait(lambda: _up(url), proc, f"`fazhi serve` at {url}", seconds=420)  # two servers starting at once on a loaded 2-core machine
         writer, reader = (Client(url, verbose=False) for _, url in servers)
         outcome: dict = {}
         upload = threading.Thread(target=lambda: outcome.update(writer.predict(
