@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import Chunk, ReportMeta, Section
+from ..text.script import ALWAYS_CONVERTED, TRADITIONAL_HINT
 from .database import Database, open_database
 from .migrations import migrate
 
@@ -82,6 +83,40 @@ class DocStore:
             row = self.db.one("SELECT text FROM reports WHERE id=?", (report_id,))
             self._texts[report_id] = row[0] if row else ""
         return self._texts[report_id]
+
+    def read_many(self, report_ids) -> tuple[dict[str, str], dict[str, list[Section]]]:
+        """Texts and sections of many reports in two statements: an answer citing thousands of reports
+        read them one statement each (a round trip each on PostgreSQL)."""
+        ids = sorted(set(report_ids))
+        if not ids:
+            return {}, {}
+        missing = [r for r in ids if r not in self._texts]
+        if missing:
+            sql, arg = self.db.in_list("id", missing)
+            self._texts.update(self.db.rows(f"SELECT id, text FROM reports WHERE {sql}", (arg,)))
+        sections: dict[str, list[Section]] = {r: [] for r in ids}
+        sql, arg = self.db.in_list("report_id", ids)
+        for rid, p, lv, s, e in self.db.rows(f'SELECT report_id, path, level, start, "end" FROM sections WHERE {sql}', (arg,)):
+            sections[rid].append(Section(path=p, level=lv, start=s, end=e))
+        for found in sections.values():
+            found.sort(key=lambda sec: (sec.start, -sec.level))  # as sections() orders them
+        return {r: self.text(r) for r in ids}, sections
+
+    def mentioning(self, report_ids, terms: list[str]) -> set[str]:
+        """Of these reports (None: all), those whose text may hold every term once read in simplified
+        characters (text/script.py): the texts holding them as written, plus those `to_simplified` would
+        convert (short ones, or with a traditional character), which the caller checks itself. The
+        database scans the texts; Python reads only the candidates."""
+        where, args = [], []
+        if report_ids is not None:
+            sql, arg = self.db.in_list("id", sorted(set(report_ids)))
+            where.append(sql)
+            args.append(arg)
+        traditional, hint = self.db.has_any_char("text", TRADITIONAL_HINT)
+        written = " AND ".join([self.db.contains("text")] * len(terms)) or "1=1"
+        where.append(f"(({written}) OR length(text) <= ? OR {traditional})")
+        args += [*terms, ALWAYS_CONVERTED, hint]
+        return {r for (r,) in self.db.rows("SELECT id FROM reports WHERE " + " AND ".join(where), args)}
 
     def sections(self, report_id: str) -> list[Section]:
         rows = self.db.rows('SELECT path, level, start, "end" FROM sections WHERE report_id=? '

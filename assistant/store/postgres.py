@@ -59,6 +59,12 @@ class PostgresDatabase(Database):
     def in_list(self, column: str, values: list) -> tuple[str, object]:
         return f"{column} = ANY(?)", list(values)
 
+    def contains(self, column: str) -> str:
+        return f"strpos({column}, ?) > 0"
+
+    def has_any_char(self, column: str, chars: str) -> tuple[str, object]:
+        return f"{column} ~ ?", f"[{chars}]"
+
     @contextmanager
     def transaction(self):
         with self.pool.connection() as conn, conn.transaction():
