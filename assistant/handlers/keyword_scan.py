@@ -28,7 +28,9 @@ def keyword_scan(intent, ctx) -> Draft | None:
         if not all(k in body for k in intent.keywords):
             continue
         at = _near_all(body, intent.keywords)
-        s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1), len(body))
+        line_end = body.find("\n", at)  # a sentence ends at a line's end: the rest of the text need not be split
+        s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1),
+                                                       len(body) if line_end < 0 else line_end + 1)
                      if s <= at < e), (at, at + 1))
         if e - s > 120:  # cite the clause around the term, not a whole paragraph
             s = max(s, max(body.rfind(ch, s, at) for ch in ",,;;") + 1)

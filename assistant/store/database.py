@@ -41,10 +41,6 @@ class Database:
         """`column` holds the parameter as a substring (no wildcard in it is special)."""
         return f"instr({column}, ?) > 0"
 
-    def has_any_char(self, column: str, chars: str) -> tuple[str, object]:
-        """`column` holds one of `chars` (CJK characters: no escaping needed)."""
-        return f"{column} GLOB ?", f"*[{chars}]*"
-
     def rows(self, sql: str, args=()) -> list[tuple]:
         with self.transaction() as tx:
             return tx.execute(sql, args).fetchall()

@@ -62,9 +62,6 @@ class PostgresDatabase(Database):
     def contains(self, column: str) -> str:
         return f"strpos({column}, ?) > 0"
 
-    def has_any_char(self, column: str, chars: str) -> tuple[str, object]:
-        return f"{column} ~ ?", f"[{chars}]"
-
     @contextmanager
     def transaction(self):
         with self.pool.connection() as conn, conn.transaction():

@@ -32,15 +32,13 @@ def _char(c: str) -> str:
 
 # common characters written only in traditional script: a text with none of them is simplified already, and
 # converting every report of a large corpus for each question would cost seconds
-TRADITIONAL_HINT = ("這個們來時國會對於學發經進動實現開關門問題過還點當後無與為書長東見車語話讀認識議讓記設計請變資質費體"
-                    "優應環營區縣鎮鄉廣員權規範務級總號傳統業產報導從辦較積極數據運輸農醫療衛顯證創劃則網絡條舉")
-_TRADITIONAL_HINT = re.compile(f"[{TRADITIONAL_HINT}]")
-ALWAYS_CONVERTED = 2000  # a text up to this long is converted whatever its characters (the hint is for long ones)
+_TRADITIONAL_HINT = re.compile("[這個們來時國會對於學發經進動實現開關門問題過還點當後無與為書長東見車語話讀認識議讓記設計請變資質費體"
+                               "優應環營區縣鎮鄉廣員權規範務級總號傳統業產報導從辦較積極數據運輸農醫療衛顯證創劃則網絡條舉]")
 
 
 def to_simplified(text: str) -> str:
     """The same text in simplified characters, character for character (same length)."""
-    if not text or text.isascii() or (len(text) > ALWAYS_CONVERTED and not _TRADITIONAL_HINT.search(text)):
+    if not text or text.isascii() or (len(text) > 2000 and not _TRADITIONAL_HINT.search(text)):
         return text
     converted = _opencc().convert(text)
     if len(converted) == len(text):

@@ -7,13 +7,14 @@ from assistant.store.docstore import DocStore
 from assistant.text.script import to_simplified
 from servers import postgres  # noqa: F401 (a fixture)
 
-LONG = "。".join(["推进依法行政工作"] * 300)  # > 2,000 characters: converted only when it has a traditional hint
+LONG = "。".join(["推进依法行政工作"] * 300)
 TEXTS = {
     "plain": LONG + "培育法律明白人队伍。",
     "other": LONG + "开展普法宣传。",
     "short_traditional": "培育法律明白人隊伍,營商環境持續優化。",   # short: always converted
     "long_traditional": LONG + "這個縣培育法律明白人。",             # long, with a hint character
     "long_no_hint": LONG + "法律明白人",
+    "long_rare_traditional": LONG + "法律明白人隊伍",                # long, no hint character: read as written
 }
 
 
@@ -41,6 +42,16 @@ def _check(docs: DocStore) -> None:
 
 def test_bulk_reads_sqlite(tmp_path):
     docs = _store(open_database(tmp_path / "fazhi.sqlite"))
+    _check(docs)
+    docs.close()
+
+
+def test_an_older_stores_reports_are_marked_at_open(tmp_path):
+    docs = _store(open_database(tmp_path / "fazhi.sqlite"))
+    with docs.transaction() as tx:  # as a store written before the column existed
+        tx.execute("UPDATE reports SET plain = NULL")
+    assert docs.mentioning(None, ["不存在的词"]) == set(TEXTS)  # unmarked: every report is a candidate
+    assert docs.mark_plain() == len(TEXTS) and docs.mark_plain() == 0
     _check(docs)
     docs.close()
 
