@@ -54,11 +54,14 @@ def unsupported_figures(text: str, quotes: list[str], allowed: set[str] = frozen
     kind; `allowed`: bare numbers accepted as written (years, counts the program decided)."""
     said = quantities_in(text)
     held = [q for quote in quotes for q in parse_zh(quote)]
-    return [q.text for q in said if not _supported(q, said, held, allowed)]
+    by_value: dict = {}  # an answer listing thousands of reports: each figure looks up its value, not every quote's
+    for h in held:
+        by_value.setdefault(h.value, []).append(h)
+    return [q.text for q in said if not _supported(q, said, held, allowed, by_value)]
 
 
-def _supported(q: Quantity, said: list[Quantity], held: list[Quantity], allowed: set[str]) -> bool:
-    if any(q.value == h.value and q.compatible(h) for h in held):
+def _supported(q: Quantity, said: list[Quantity], held: list[Quantity], allowed: set[str], by_value: dict) -> bool:
+    if any(q.compatible(h) for h in by_value.get(q.value, ())):
         return True
     if not q.magnitude and (q.kind in ("none", "year") or q.kind in COUNT_KINDS) \
             and numbers_in(format(q.number, "f")) <= allowed:  # a year, or a count of reports (3份)

@@ -8,6 +8,7 @@ and verification compare figures by value and kind through it, never by their di
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -306,10 +307,28 @@ def quantities_in(text: str) -> list[Quantity]:
     """The figures of a text in either language: Chinese-written ones (with 万/亿 or a Chinese unit) and
     English-written ones, without reading one figure twice."""
     zh = parse_zh(text)
-    taken = [(q.start, q.end) for q in zh if q.magnitude or q.unit and q.kind != "none"]
-    en = [q for q in parse_en(text) if not any(s <= q.start < e for s, e in taken)]
-    zh_left = [q for q in zh if not any(q.start < e.end and e.start < q.end for e in en)]
+    taken = _Spans([(q.start, q.end) for q in zh if q.magnitude or q.unit and q.kind != "none"])
+    en = [q for q in parse_en(text) if not taken.overlaps(q.start, q.start + 1)]
+    en_spans = _Spans([(q.start, q.end) for q in en])
+    zh_left = [q for q in zh if not en_spans.overlaps(q.start, q.end)]
     return sorted(zh_left + en, key=lambda q: q.start)
+
+
+class _Spans:
+    """Does [start, end) overlap any of these spans? By bisection: a long answer (a list of thousands of
+    reports) has thousands of figures, and testing each against every other was quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach, furthest = [], -1  # the furthest end among the spans starting at or before each
+        for _, e in spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self.reach[i] > start
 
 
 # ---- a figure in English ----------------------------------------------------------------------------------

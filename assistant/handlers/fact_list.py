@@ -36,14 +36,15 @@ def fact_list(intent, ctx) -> Draft:
         near_ids = {id(f) for f in near}
         hit = [f for f in asked if id(f) not in near_ids]
         what = P("what.indicators", {"names": indicator_names(intent.indicators)})
-    b = Builder(c.metas, c.text, c.sections)
     matched = _first_per_report(hit)
     matched_ids = {f.report_id for f in matched}
     near_only = [f for f in _first_per_report(near) if f.report_id not in matched_ids]
+    text, sections = c.reading(f.report_id for f in matched + near_only)  # the cited reports, read at once
+    b = Builder(c.metas, text, sections)
     for f in matched:
-        b.lines.append(fact_item(b, f, *clause_span(c.text(f.report_id), f)))
+        b.lines.append(fact_item(b, f, *clause_span(text(f.report_id), f)))
     for f in near_only:
-        b.lines.append(fact_item(b, f, *clause_span(c.text(f.report_id), f), scope_differs=True))
+        b.lines.append(fact_item(b, f, *clause_span(text(f.report_id), f), scope_differs=True))
     reported = matched_ids | {f.report_id for f in near_only}
     missing = [m for m in reports if m.id not in reported]
     b.lines.insert(0, checked_line(len(reports), len(matched), len(near_only), len(missing), what))

@@ -28,7 +28,7 @@ def fact_table(intent, ctx) -> Draft | None:
     columns = columns_for(intent, reports, in_scope, ctx.tuning.table_max_columns)
     if not columns:
         return None
-    b = Builder(c.metas, c.text, c.sections)
+    b = Builder(c.metas, *c.reading({f.report_id for f in in_scope}))  # the reports a cell may cite, at once
     per_cell: dict[tuple[str, Indicator], list[Fact]] = {}
     for f in in_scope:
         per_cell.setdefault((f.report_id, f.indicator), []).append(f)

@@ -19,23 +19,28 @@ def keyword_scan(intent, ctx) -> Draft | None:
         return None
     c = ctx.corpus
     reports = scope_reports(c.metas, intent.query, intent.filters)
-    b = Builder(c.metas, c.text, c.sections)
+    candidates = c.may_mention(reports, intent.keywords)  # the database scans the texts, not this loop
+    text, sections = c.reading(m.id for m in candidates)
+    b = Builder(c.metas, text, sections)
     found = []
-    for m in reports:
-        body = to_simplified(c.text(m.id))  # 營商環境 is 营商环境; same length, so the quote is cut at these offsets
+    for m in candidates:
+        body = to_simplified(text(m.id))  # 營商環境 is 营商环境; same length, so the quote is cut at these offsets
         if not all(k in body for k in intent.keywords):
             continue
         at = _near_all(body, intent.keywords)
-        s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1), len(body))
+        line_end = body.find("\n", at)  # a sentence ends at a line's end: the rest of the text need not be split
+        s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1),
+                                                       len(body) if line_end < 0 else line_end + 1)
                      if s <= at < e), (at, at + 1))
         if e - s > 120:  # cite the clause around the term, not a whole paragraph
             s = max(s, max(body.rfind(ch, s, at) for ch in ",,;;") + 1)
             e = min([e] + [x for x in (body.find(ch, at, e) for ch in ",,;;") if x > 0])
         key = b.cite(m.id, s, e)
-        b.lines.append(Line("item", "item.quote", {"who": Who(m, "item"), "quote": c.text(m.id)[s:e], "cite": Cite((key,))}))
+        b.lines.append(Line("item", "item.quote", {"who": Who(m, "item"), "quote": text(m.id)[s:e], "cite": Cite((key,))}))
         found.append(m)
     places = [m.place or m.source for m in found]
-    missing = [m for m in reports if (m.place or m.source) not in places]
+    named = set(places)  # a set: thousands of reports against thousands of places
+    missing = [m for m in reports if (m.place or m.source) not in named]
     terms = "、".join(f"“{k}”" for k in intent.keywords)
     b.lines.insert(0, checked_line(len(reports), len(places), 0, 0, P("what.mention", {"terms": terms})))
     if missing:

@@ -17,9 +17,10 @@ from .registry import handler
 def report_list(intent, ctx) -> Draft:
     c = ctx.corpus
     reports = scope_reports(c.metas, intent.query, intent.filters)
-    b = Builder(c.metas, c.text, c.sections)
+    text, sections = c.reading(m.id for m in reports)  # two statements, not two per report listed
+    b = Builder(c.metas, text, sections)
     for m in reports:
-        body = c.text(m.id)
+        body = text(m.id)
         if span := title_span(body, m.title):
             b.lines.append(Line("item", "item.title", {"who": Who(m, "item"), "title": m.title,
                                                        "cite": Cite((b.cite(m.id, *span),))}))

@@ -3,6 +3,7 @@ and English names. The one module both report metadata and question analysis rea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..domain.levels import DEPARTMENT_END, EN_LEVEL, GOVERNMENT_BODY, LEVEL_BY_SUFFIX, NOT_PLACE, UNIT_SUFFIX
 
@@ -78,6 +79,7 @@ def pinyin(text: str) -> str:
 
 
 
+@lru_cache(maxsize=65536)  # a list names every report not matching: thousands of pinyin conversions per answer
 def english_name(place: str | None) -> str:
     """Pinyin name with an English level: 金华市婺城区 → Wucheng District, Jinhua."""
     if not place:

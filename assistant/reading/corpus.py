@@ -2,7 +2,7 @@
 the settings they are tuned by, passed down together."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..models import ReportMeta, Section
@@ -22,6 +22,27 @@ class Corpus:
     text: Callable[[str], str]
     sections: Callable[[str], list[Section]]
     retriever: HybridRetriever | None
+    # many reports at once, for answers that read or cite thousands (store/docstore.py); None: one by one
+    read_many: Callable[[Iterable[str]], tuple[dict[str, str], dict[str, list[Section]]]] | None = None
+    mentioning: Callable[[Iterable[str] | None, list[str]], set[str]] | None = None
+
+    def reading(self, report_ids: Iterable[str]) -> tuple[Callable[[str], str], Callable[[str], list[Section]]]:
+        """(text, sections) for a Builder citing these reports, read in two statements instead of two per
+        report; any other report is still read on its own."""
+        if self.read_many is None:
+            return self.text, self.sections
+        texts, sections = self.read_many(report_ids)
+        return (lambda rid: texts[rid] if rid in texts else self.text(rid),
+                lambda rid: sections[rid] if rid in sections else self.sections(rid))
+
+    def may_mention(self, reports: list[ReportMeta], terms: list[str]) -> list[ReportMeta]:
+        """The reports whose text may hold every term (a superset: the caller still checks each), chosen by
+        the database rather than by reading every text here."""
+        if self.mentioning is None:
+            return reports
+        ids = [m.id for m in reports]
+        hits = self.mentioning(None if len(ids) == len(self.metas) else ids, terms)
+        return [m for m in reports if m.id in hits]
 
 
 @dataclass

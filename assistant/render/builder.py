@@ -15,14 +15,17 @@ class Builder:
         self.lines: list[Line] = []
         self._keys: dict[tuple[str, int, int], int] = {}
         self._alias: dict[int, int] = {}  # a citation absorbed by a wider one → that one's key
+        # each report's citations in key order: a list of thousands of reports must not compare every
+        # citation with every other (quadratic: 1.3 s for 1,747 reports)
+        self._of_report: dict[str, list[Citation]] = {}
 
     def cite(self, rid: str, start: int, end: int) -> int:
         """The key citing text[start:end]; a span overlapping one already cited widens that citation
         instead, so one passage is one citation (and its quote is shown once)."""
         if (rid, start, end) in self._keys:
             return self._resolve(self._keys[(rid, start, end)])
-        for c in self._live():
-            if c.report_id == rid and c.start < end and start < c.end:
+        for c in self._live_of(rid):
+            if c.start < end and start < c.end:
                 self._widen(c, start, end)
                 self._keys[(rid, start, end)] = c.key
                 return c.key
@@ -31,6 +34,7 @@ class Builder:
         self.citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
                                        year=meta.year, section=section_at(self.sections(rid), start),
                                        quote=text[start:end], start=start, end=end, source_url=meta.source_url))
+        self._of_report.setdefault(rid, []).append(self.citations[-1])
         return key
 
     def quote(self, key: int) -> str:
@@ -44,6 +48,9 @@ class Builder:
     def _live(self) -> list[Citation]:
         return [c for c in self.citations if c.key not in self._alias]
 
+    def _live_of(self, rid: str) -> list[Citation]:
+        return [c for c in self._of_report.get(rid, ()) if c.key not in self._alias]
+
     def _resolve(self, key: int) -> int:
         while key in self._alias:
             key = self._alias[key]
@@ -55,8 +62,8 @@ class Builder:
         grew = True
         while grew:
             grew = False
-            for o in self._live():
-                if o is not c and o.report_id == c.report_id and o.start < c.end and c.start < o.end:
+            for o in self._live_of(c.report_id):
+                if o is not c and o.start < c.end and c.start < o.end:
                     c.start, c.end = min(c.start, o.start), max(c.end, o.end)
                     self._alias[o.key] = c.key
                     grew = True

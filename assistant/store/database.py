@@ -37,6 +37,10 @@ class Database:
         """`column` is one of `values`, as one parameter whatever their number (SQLite caps parameters)."""
         return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values), ensure_ascii=False)
 
+    def contains(self, column: str) -> str:
+        """`column` holds the parameter as a substring (no wildcard in it is special)."""
+        return f"instr({column}, ?) > 0"
+
     def rows(self, sql: str, args=()) -> list[tuple]:
         with self.transaction() as tx:
             return tx.execute(sql, args).fetchall()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import Chunk, ReportMeta, Section
+from ..text.script import to_simplified
 from .database import Database, open_database
 from .migrations import migrate
 
@@ -39,7 +40,8 @@ class DocStore:
     def add_all(self, reports: list[tuple[ReportMeta, str, list[Section], list[Chunk]]]) -> None:
         """Several reports (one ingest commit's) in one transaction: one fsync, one round trip per table."""
         with self.db.transaction() as tx:
-            tx.executemany("INSERT INTO reports VALUES (?, ?, ?)", [(m.id, m.model_dump_json(), t) for m, t, _, _ in reports])
+            tx.executemany("INSERT INTO reports (id, meta, text, plain) VALUES (?, ?, ?, ?)",
+                           [(m.id, m.model_dump_json(), t, _plain(t)) for m, t, _, _ in reports])
             tx.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?)",
                            [(m.id, s.path, s.level, s.start, s.end) for m, _, ss, _ in reports for s in ss])
             tx.executemany("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
@@ -83,6 +85,52 @@ class DocStore:
             self._texts[report_id] = row[0] if row else ""
         return self._texts[report_id]
 
+    def read_many(self, report_ids) -> tuple[dict[str, str], dict[str, list[Section]]]:
+        """Texts and sections of many reports in two statements: an answer citing thousands of reports
+        read them one statement each (a round trip each on PostgreSQL)."""
+        ids = sorted(set(report_ids))
+        if not ids:
+            return {}, {}
+        missing = [r for r in ids if r not in self._texts]
+        if missing:
+            sql, arg = self.db.in_list("id", missing)
+            self._texts.update(self.db.rows(f"SELECT id, text FROM reports WHERE {sql}", (arg,)))
+        sections: dict[str, list[Section]] = {r: [] for r in ids}
+        sql, arg = self.db.in_list("report_id", ids)
+        for rid, p, lv, s, e in self.db.rows(f'SELECT report_id, path, level, start, "end" FROM sections WHERE {sql}', (arg,)):
+            # rows of our own table: validating thousands of them cost more than reading them
+            sections[rid].append(Section.model_construct(path=p, level=lv, start=s, end=e))
+        for found in sections.values():
+            found.sort(key=lambda sec: (sec.start, -sec.level))  # as sections() orders them
+        return {r: self.text(r) for r in ids}, sections
+
+    def mentioning(self, report_ids, terms: list[str]) -> set[str]:
+        """Of these reports (None: all), those whose text may hold every term once read in simplified
+        characters: the texts holding them as written, plus those not marked `plain` (to_simplified would
+        change them), which the caller checks itself. The database scans the texts; Python reads only these."""
+        where, args = [], []
+        if report_ids is not None:
+            sql, arg = self.db.in_list("id", sorted(set(report_ids)))
+            where.append(sql)
+            args.append(arg)
+        written = " AND ".join([self.db.contains("text")] * len(terms)) or "1=1"
+        where.append(f"(({written}) OR COALESCE(plain, 0) = 0)")
+        return {r for (r,) in self.db.rows("SELECT id FROM reports WHERE " + " AND ".join(where), args + list(terms))}
+
+    def mark_plain(self, batch: int = 500) -> int:
+        """Fill `plain` for the reports an older version stored without it (once, at open; the manifest says it
+        was done, as the column sits after each text and reading it walks the text's pages)."""
+        if self.manifest().get("plain_marked") == "1":
+            return 0
+        todo = [r for (r,) in self.db.rows("SELECT id FROM reports WHERE plain IS NULL")]
+        for i in range(0, len(todo), batch):
+            sql, arg = self.db.in_list("id", todo[i:i + batch])
+            rows = self.db.rows(f"SELECT id, text FROM reports WHERE {sql}", (arg,))
+            with self.db.transaction() as tx:
+                tx.executemany("UPDATE reports SET plain=? WHERE id=?", [(_plain(t), r) for r, t in rows])
+        self.set_manifest({"plain_marked": "1"})
+        return len(todo)
+
     def sections(self, report_id: str) -> list[Section]:
         rows = self.db.rows('SELECT path, level, start, "end" FROM sections WHERE report_id=? '
                             'ORDER BY start, level DESC', (report_id,))
@@ -100,3 +148,8 @@ class DocStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _plain(text: str) -> int:
+    """1 when the text reads the same in simplified characters, so SQL may search it as written."""
+    return int(to_simplified(text) == text)

@@ -4,7 +4,8 @@ A part's migrations run once per database, in order, each in its own transaction
 under an advisory lock so two servers starting together do not both create the tables. SQLite files
 made before migrations existed already have version 1's tables: every statement there is IF NOT EXISTS.
 Docs version 2 adds the reports' MinHash signatures (ingest/duplicates.py), made on first use for the
-reports of an older store. Facts version 2 adds place and year columns: the rows of an older store are filled when the changed
+reports of an older store. Docs version 3 marks the reports whose text is simplified Chinese as written
+(`plain`, so a keyword list can scan texts in SQL), filled at the next open for an older store's reports. Facts version 2 adds place and year columns: the rows of an older store are filled when the changed
 extractor version (store/factstore.py is part of it) re-extracts every report at the next start.
 """
 from __future__ import annotations
@@ -26,6 +27,8 @@ CREATE INDEX IF NOT EXISTS sections_report ON sections(report_id);
 CREATE INDEX IF NOT EXISTS chunks_report ON chunks(report_id);
 """, """
 CREATE TABLE IF NOT EXISTS signatures (report_id TEXT PRIMARY KEY, sig {blob} NOT NULL);
+""", """
+ALTER TABLE reports ADD COLUMN plain INTEGER;
 """],
     "facts": ["""
 CREATE TABLE IF NOT EXISTS facts (report_id TEXT NOT NULL, indicator TEXT NOT NULL, fact TEXT NOT NULL);

@@ -59,6 +59,9 @@ class PostgresDatabase(Database):
     def in_list(self, column: str, values: list) -> tuple[str, object]:
         return f"{column} = ANY(?)", list(values)
 
+    def contains(self, column: str) -> str:
+        return f"strpos({column}, ?) > 0"
+
     @contextmanager
     def transaction(self):
         with self.pool.connection() as conn, conn.transaction():
