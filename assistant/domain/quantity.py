@@ -65,7 +65,8 @@ _WHOLE_EN = [(re.compile(r"\bhow many (?:times|fold) (?:as|more|higher|larger|gr
               {"倍"}), (re.compile(r"\bpercentage[- ]points?\b", re.I), {"个百分点", "百分点"})]
 _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
              (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
-              r"patrols?|campaigns?|drills?)\b", {"次", "场", "场次", "期"}),
+              r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",
+              {"次", "场", "场次", "期"}),
              (r"\b(?:teams?|groups?|squads?)\b", {"个", "支", "家"}),
              (r"\b(?:windows?|counters?|desks?|(?:help|service|contact|liaison|mediation|observation|monitoring) points?|stations?|cent(?:er|re)s?|offices?|bases?|"
               r"sites?|hubs?|booths?)\b", {"个", "处", "家", "所"}),
@@ -133,6 +134,11 @@ _ZH_KINDS: dict[str, tuple[str, ...]] = {
     "year": ("年",),
 }
 _ZH_UNIT_KIND = {u: k for k, us in _ZH_KINDS.items() for u in us}
+
+
+def unit_kinds(units) -> set[str]:
+    """The kinds of Chinese units as a question asks them (万人次 → person_times, 余人 → people)."""
+    return {_ZH_UNIT_KIND.get(u.lstrip("万亿千余"), "none") for u in units} - {"none"}
 _ZH_UNITS = "|".join(sorted((re.escape(u) for u in _ZH_UNIT_KIND), key=len, reverse=True))
 ZH_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000), "百万": Decimal(1_000_000),
             "千万": Decimal(10_000_000)}
