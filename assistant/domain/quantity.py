@@ -63,7 +63,8 @@ def asked_units(question: str) -> set[str] | None:
 # (次); "how many percentage points" is a change of a rate, not the rate (%)
 _WHOLE_EN = [(re.compile(r"\bhow many (?:times|fold) (?:as|more|higher|larger|greater|over)\b|\bhow many-fold\b", re.I),
               {"倍"}), (re.compile(r"\bpercentage[- ]points?\b", re.I), {"个百分点", "百分点"})]
-_ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
+_ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|clicks?|hits|downloads?|reads)\b", {"次", "人次"}),
+             (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
              (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
               r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",
               {"次", "场", "场次", "期"}),
