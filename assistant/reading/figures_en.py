@@ -18,7 +18,7 @@ from ..understand.query import Query
 from .figures import UNITS, Figure, figure_clauses, own_words
 
 # "how many instructions": no unit word is known, so any count; never a rate or a sum of money
-ANY_COUNT = set(UNITS) - {"%", "％", "‰", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
+ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
 
 
 def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
