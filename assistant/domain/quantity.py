@@ -64,6 +64,9 @@ def asked_units(question: str) -> set[str] | None:
 _WHOLE_EN = [(re.compile(r"\bhow many (?:times|fold) (?:as|more|higher|larger|greater|over)\b|\bhow many-fold\b", re.I),
               {"倍"}), (re.compile(r"\bpercentage[- ]points?\b", re.I), {"个百分点", "百分点"})]
 _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|clicks?|hits|downloads?|reads)\b", {"次", "人次"}),
+             (r"\bvisits?\b", {"次", "人次", "家次", "户次"}), (r"\bconsultations?\b", {"件", "件次", "次", "人次"}),
+             (r"\b(?:suggestions?|recommendations?|opinions?|letters?|orders?|notices?|circulars?|reports)\b",
+              {"条", "份", "件", "个", "项"}),
              (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
              (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
               r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",
@@ -100,7 +103,7 @@ def asked_units_en(question: str) -> set[str] | None:
     if whole := next((units for pattern, units in _WHOLE_EN if pattern.search(question)), None):
         return whole
     unquoted = re.sub(r"(?<![A-Za-z])['\"‘“](.{2,40}?)['\"’”](?![A-Za-z])", " ", question)  # 'can't get it done' windows
-    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", unquoted, re.I)
+    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,7}[\w'-]+)", unquoted, re.I)
     words = counted.group(1).split() if counted else []
     # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
     amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
@@ -109,12 +112,19 @@ def asked_units_en(question: str) -> set[str] | None:
     # crimes, "how many lawyer teams were set up" teams
     phrase = []
     for w in words:
+        if w.lower() in ("and", "or") and phrase:
+            phrase.append(w)  # "self-assessment and review activities": the head comes after it
+            continue
         if _EN_PHRASE_END.fullmatch(w.lower()):
             if phrase:
                 break
             continue  # how many of the …
         phrase.append(w)
-    phrase = phrase[:3]  # "how many leading cadres attended training": the noun comes before the verb
+    # "how many leading cadres attended training": the noun comes before the verb
+    verb = next((i for i, w in enumerate(phrase) if i and re.fullmatch(r"[a-z]+ed", w)), None)
+    phrase = phrase[:verb] if verb else phrase[:3] if "and" not in phrase and "or" not in phrase else phrase
+    while phrase and phrase[-1].lower() in ("and", "or"):
+        phrase.pop()
     heads = [phrase[-1], " ".join(phrase)] if phrase else []
     for text in heads + [" ".join(words[:n]) for n in (1, 2, 3, 4) if len(words) >= n] + [question]:
         for pattern, units in asked:
