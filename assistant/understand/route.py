@@ -67,7 +67,8 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
     if opened:
         return Open(**base)
     en_things = things_en(question) if q.lang == "en" else []
-    if en_things and (kept := fitting_units(indicators, en_things)) != indicators:  # events asked, cases counted
+    # events asked, cases counted: not this indicator ("by what percentage did the caseload change" asks a change of it)
+    if en_things and not asks.change and (kept := fitting_units(indicators, en_things)) != indicators:
         parts = [p2 for p in parts if (p2 := [i for i in p if i in kept])]
         base |= {"indicators": kept}
     return Lookup(**base, parts=parts if len(parts) > 1 else [], things=things_zh(question), things_en=en_things)
