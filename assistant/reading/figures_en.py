@@ -83,7 +83,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     return chosen
 
 
-def _own_first(cands, order: list[int], embed_model, part: str, terms: list[str], t: AnswerSettings) -> list[int]:
+def _own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None
+               ) -> list[int]:
     """One clause, several figures of the unit asked (新提任领导干部考试37人次、机关干部学法考试1.3万人次): the clause
     ranks them alike, so the figure whose own words are nearest the question comes first; a glossary term of
     the question in a figure's own words counts too (挂宣传横幅12条、宣传海报35张: banners are 横幅)."""
@@ -94,7 +95,8 @@ def _own_first(cands, order: list[int], embed_model, part: str, terms: list[str]
     import numpy as np
 
     owns = np.array(embed_model.get_text_embedding_batch([cands[j][3] for j in same]))
-    named = np.array([t.en_own_bonus * sum((x in cands[j][3]) + (x in cands[j][4]) for x in terms) for j in same])
+    bonus = t.en_own_bonus if t is not None else 0.0
+    named = np.array([bonus * sum((x in cands[j][3]) + (x in cands[j][4]) for x in terms) for j in same])
     best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part)) + named))]
     return [best] + [j for j in order if j != best]
 
