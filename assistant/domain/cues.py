@@ -12,7 +12,9 @@ I = re.I
 
 # ---- the figure asked -------------------------------------------------------------------------------
 RATE = re.compile(r"率|百分|\brates?\b|percent|proportion|%", I)  # \b: not corporate, separate
-NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcount(?:s|ed)?\b|\bfigures?\b|\brates?\b|率|比例|percent",
+# "what was the total amount involved": a sum asked without how much
+NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcount(?:s|ed)?\b|\bfigures?\b|\brates?\b|率|比例|percent|"
+                    r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:total |overall |combined )?(?:amount|sum|value)s?\b",
                     I)  # \b: a county is no count
 FIGURE_ZH = re.compile(r"多少|几[个次件场项名人家期天条份部]?")  # any Chinese figure question (几 alone too)
 TARGET = re.compile(r"目标|力争|预期|计划(?:达到|实现|完成)|指标值|\btargets?\b|\bgoals?\b|\baim(?:s|ed)?\b", I)

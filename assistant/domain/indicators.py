@@ -171,7 +171,9 @@ _SPECS: dict[str, _Spec] = {
     ),
     "mediation_amount": _Spec(
         "调解涉及金额", "amount involved in mediated disputes", "mediation", "money",
-        (r"涉及金额|涉案金额|标的额", r"amount (?:involved|at stake)"),
+        # in English the sum must be said of mediation: "the amount involved in the crimes" is a case sum
+        (r"涉及金额|涉案金额|标的额", r"(?:mediat\w*|disputes?)\b[^?]{0,60}\bamounts? (?:involved|at stake)|"
+                                  r"\bamounts? (?:involved|at stake)\b[^?]{0,60}\b(?:mediat\w*|disputes?)"),
         reads=(Read(r"(?:调解)?涉及金额|涉案金额|标的额", needs_mediation=True),),
     ),
     "losses_recovered": _Spec(

@@ -118,7 +118,7 @@ PHRASES: dict[str, tuple[str, str]] = {
 # ---- figures in English (render/sentences.value_en) ----------------------------------------------------
 # the words an English figure needs after its digits, by Chinese unit or by kind (domain/quantity.py);
 # plain counts (件, 个, 项…) are named by the indicator or the thing counted
-UNIT_EN: dict[str, str] = {"%": "%", "％": "%", "‰": "‰", "个百分点": " percentage points", "百分点": " percentage points",
+UNIT_EN: dict[str, str] = {"%": "%", "％": "%", "‰": "‰", "‱": "‱", "per_myriad": "‱", "个百分点": " percentage points", "百分点": " percentage points",
                            "倍": " times", "人次": " person-times", "元": " yuan", "money": " yuan",
                            "percent": "%", "permille": "‰", "points": " percentage points", "multiple": " times",
                            "score": " points"}

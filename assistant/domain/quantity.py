@@ -17,7 +17,7 @@ NUM = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # what a Chinese question counts → units that can answer it (first match wins)
 _ASKED = [(r"多少倍|几倍|倍数", {"倍"}),  # before 率: 增长率是几倍 asks a multiple
-          (r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%", "％", "‰", "个百分点", "百分点"}),
+          (r"率|百分比|比例|满意度|完成度|占比|percent|rate", {"%", "％", "‰", "‱", "个百分点", "百分点"}),
           (r"人次", {"人次", "万人"}), (r"场次|多少场|几场", {"场次", "场", "次"}),
           (r"次数|多少次|几次|几回|how many times", {"次", "场次", "场", "期"}),
           (r"期数|多少期|几期", {"期", "万期"}), (r"件数|多少件|几件|案件数", {"件", "件次", "起", "宗", "万件"}),
@@ -71,9 +71,14 @@ def written_unit(question: str) -> str | None:
 # (次); "how many percentage points" is a change of a rate, not the rate (%)
 _WHOLE_EN = [(re.compile(r"\bhow many (?:times|fold) (?:as|more|higher|larger|greater|over)\b|\bhow many-fold\b", re.I),
               {"倍"}), (re.compile(r"\bpercentage[- ]points?\b", re.I), {"个百分点", "百分点"})]
-_ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％"}),
+_ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|clicks?|hits|downloads?|reads)\b", {"次", "人次"}),
+             (r"\bvisits?\b", {"次", "人次", "家次", "户次"}), (r"\bconsultations?\b", {"件", "件次", "次", "人次"}),
+             (r"\b(?:suggestions?|recommendations?|opinions?|letters?|orders?|notices?|circulars?|reports)\b",
+              {"条", "份", "件", "个", "项"}),
+             (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
              (r"\b(?:times|sessions?|meetings?|lectures?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
-              r"patrols?|campaigns?|drills?)\b", {"次", "场", "场次", "期"}),
+              r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",
+              {"次", "场", "场次", "期"}),
              (r"\b(?:teams?|groups?|squads?)\b", {"个", "支", "家"}),
              (r"\b(?:windows?|counters?|desks?|(?:help|service|contact|liaison|mediation|observation|monitoring) points?|stations?|cent(?:er|re)s?|offices?|bases?|"
               r"sites?|hubs?|booths?)\b", {"个", "处", "家", "所"}),
@@ -106,7 +111,7 @@ def asked_units_en(question: str) -> set[str] | None:
     if whole := next((units for pattern, units in _WHOLE_EN if pattern.search(question)), None):
         return whole
     unquoted = re.sub(r"(?<![A-Za-z])['\"‘“](.{2,40}?)['\"’”](?![A-Za-z])", " ", question)  # 'can't get it done' windows
-    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", unquoted, re.I)
+    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,7}[\w'-]+)", unquoted, re.I)
     words = counted.group(1).split() if counted else []
     # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
     amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
@@ -115,12 +120,19 @@ def asked_units_en(question: str) -> set[str] | None:
     # crimes, "how many lawyer teams were set up" teams
     phrase = []
     for w in words:
+        if w.lower() in ("and", "or") and phrase:
+            phrase.append(w)  # "self-assessment and review activities": the head comes after it
+            continue
         if _EN_PHRASE_END.fullmatch(w.lower()):
             if phrase:
                 break
             continue  # how many of the …
         phrase.append(w)
-    phrase = phrase[:3]  # "how many leading cadres attended training": the noun comes before the verb
+    # "how many leading cadres attended training": the noun comes before the verb
+    verb = next((i for i, w in enumerate(phrase) if i and re.fullmatch(r"[a-z]+ed", w)), None)
+    phrase = phrase[:verb] if verb else phrase[:3] if "and" not in phrase and "or" not in phrase else phrase
+    while phrase and phrase[-1].lower() in ("and", "or"):
+        phrase.pop()
     heads = [phrase[-1], " ".join(phrase)] if phrase else []
     for text in heads + [" ".join(words[:n]) for n in (1, 2, 3, 4) if len(words) >= n] + [question]:
         for pattern, units in asked:
@@ -132,7 +144,7 @@ def asked_units_en(question: str) -> set[str] | None:
 # ---- one figure, read once ------------------------------------------------------------------------------
 # unit → kind; a kind names what a figure measures, so 23起 (cases) can never be read back as 23 yuan
 _ZH_KINDS: dict[str, tuple[str, ...]] = {
-    "money": ("元",), "percent": ("%", "％"), "permille": ("‰",), "points": ("个百分点", "百分点"),
+    "money": ("元",), "percent": ("%", "％"), "permille": ("‰",), "per_myriad": ("‱",), "points": ("个百分点", "百分点"),
     "multiple": ("倍",), "person_times": ("人次",), "people": ("人", "名", "位"),
     "cases": ("件次", "件", "起", "宗", "案"), "times": ("场次", "次", "场", "期", "轮", "回"),
     "items": ("户次", "家次", "项", "个", "条", "份", "卷", "家", "户", "篇", "套", "张", "册", "部", "所", "处", "批",
@@ -141,16 +153,21 @@ _ZH_KINDS: dict[str, tuple[str, ...]] = {
     "year": ("年",),
 }
 _ZH_UNIT_KIND = {u: k for k, us in _ZH_KINDS.items() for u in us}
+
+
+def unit_kinds(units) -> set[str]:
+    """The kinds of Chinese units as a question asks them (万人次 → person_times, 余人 → people)."""
+    return {_ZH_UNIT_KIND.get(u.lstrip("万亿千余"), "none") for u in units} - {"none"}
 _ZH_UNITS = "|".join(sorted((re.escape(u) for u in _ZH_UNIT_KIND), key=len, reverse=True))
 ZH_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000), "百万": Decimal(1_000_000),
             "千万": Decimal(10_000_000)}
-_PER = {"百分之": "%", "千分之": "‰"}  # 百分之95 is 95%, 千分之3 is 3‰
+_PER = {"百分之": "%", "千分之": "‰", "万分之": "‱"}  # 百分之95 is 95%, 千分之3 is 3‰, 万分之3.5 is 3.5‱
 _APPROX_ZH = {"约": "about", "近": "nearly", "超过": "over", "超": "over", "逾": "over", "多达": "as many as",
               "余": "over", "多": "over", "以上": "over", "左右": "about", "以下": "under", "以内": "up to"}
 # a small count in Chinese numerals (两次, 十二场); not inside a longer numeral or an ordinal (第三次)
 _CN_SMALL = (r"(?<![一二两三四五六七八九十百千万第])(?:[两二三四五六七八九]|十[一二三四五六七八九]?|"
              r"[二三四五六七八九]十[一二三四五六七八九]?)")
-_ZH_FORM = (r"(?P<pre>约|近|超过|超|逾|多达)?(?P<pct>百分之|千分之)?(?<![\d.A-Za-z])(?P<num>{num})\s?(?P<a1>余|多)?"
+_ZH_FORM = (r"(?P<pre>约|近|超过|超|逾|多达)?(?P<pct>百分之|千分之|万分之)?(?<![\d.A-Za-z])(?P<num>{num})\s?(?P<a1>余|多)?"
             rf"(?P<mag>千万|百万|万|亿|千)?(?P<a2>余|多)?\s?(?P<unit>{_ZH_UNITS})?(?P<tail>以上|以下|以内|左右|(?<=倍)[多余])?")
 _ZH = re.compile(_ZH_FORM.format(num=NUM))
 # the same grammar with small Chinese-numeral counts too (for readers of report clauses, not of answers)
@@ -178,7 +195,7 @@ _EN_SCALE = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion
 # the words after an English figure that say its kind (the first that matches, within three words)
 _EN_KINDS = [
     ("points", r"percentage[- ]points?|points? of percentage|pp\b"), ("percent", r"%|percent\b|per ?cent\b"),
-    ("permille", r"‰|per ?mille\b|per thousand\b"), ("multiple", r"(?:times|fold) (?:as|more|higher|larger|greater|the|over)\b|^-?fold\b"),
+    ("permille", r"‰|per ?mille\b|per thousand\b"), ("per_myriad", r"‱|per ten thousand\b"), ("multiple", r"(?:times|fold) (?:as|more|higher|larger|greater|the|over)\b|^-?fold\b"),
     ("money", r"yuan\b|rmb\b|renminbi\b|cny\b"), ("person_times", r"person[- ]times?\b|person-visits?\b|attendances?\b"),
     ("people", r"(?:people|persons?|residents|cadres?|officials?|staff|officers?|police\w*|members?|leaders?|"
                r"participants?|lawyers?|mediators?|employees|workers|civil servants|volunteers|students|teachers)\b"),
@@ -191,7 +208,7 @@ _EN_KIND = [(k, re.compile(rf"(?<![A-Za-z])(?:{p})", re.I)) for k, p in _EN_KIND
 _EN = re.compile(
     r"(?P<pre>\b(?:about|around|approximately|nearly|almost|over|more than|above|at least|some|up to|under|less than|"
     r"fewer than)\s+)?(?<![\d.,\w])(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<mag>thousand|million|billion)\b)?(?P<pct>\s?%|\s?‰)?", re.I)
+    r"(?:\s?(?P<mag>thousand|million|billion)\b)?(?P<pct>\s?%|\s?‰|\s?‱)?", re.I)
 _APPROX_EN = {"about": "about", "around": "about", "approximately": "about", "some": "about", "nearly": "nearly",
               "almost": "nearly", "over": "over", "more than": "over", "above": "over", "at least": "over",
               "up to": "up to", "under": "under", "less than": "under", "fewer than": "under"}
@@ -294,7 +311,7 @@ def parse_en(text: str) -> list[Quantity]:
         mag = (m.group("mag") or "").lower()
         pct = (m.group("pct") or "").strip()
         if pct:
-            kind, unit = ("percent" if pct == "%" else "permille"), pct
+            kind, unit = {"%": "percent", "‰": "permille"}.get(pct, "per_myriad"), pct
         else:
             kind, unit = _en_kind(text[m.end():m.end() + 40])
         pre = " ".join((m.group("pre") or "").lower().split())

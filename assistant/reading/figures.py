@@ -22,7 +22,7 @@ from ..understand.parts import Thing
 # the units of a figure that answers "how many/how much" (as written without 万/亿; domain/quantity.py reads them)
 UNITS = frozenset({"个百分点", "百分点", "人次", "件次", "场次", "户次", "家次", "%", "件", "起", "宗", "条", "人", "名", "次",
                    "份", "卷", "个", "家", "场", "项", "户", "篇", "期", "套", "张", "册", "部", "门", "元", "所", "处", "批",
-                   "天", "座", "支", "类", "本", "块", "位", "亩", "‰", "倍"})
+                   "天", "座", "支", "类", "本", "块", "位", "亩", "‰", "‱", "倍"})
 _QUESTION_WORDS = re.compile(r"是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
                              r"一共|总共|总计|合计|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")

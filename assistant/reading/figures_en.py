@@ -18,7 +18,7 @@ from ..understand.query import Query
 from .figures import UNITS, Figure, figure_clauses, own_words
 
 # "how many instructions": no unit word is known, so any count; never a rate or a sum of money
-ANY_COUNT = set(UNITS) - {"%", "％", "‰", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
+ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
 
 
 def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
@@ -76,16 +76,18 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
                                                                      cands[j][0].value) not in taken]
         if order and len(parts) == 1:
-            order = _own_first(cands, order, embed_model, part)
+            order = _own_first(cands, order, embed_model, part, terms, t)
         if order:
             best = cands[order[0]][0]
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
 
 
-def _own_first(cands, order: list[int], embed_model, part: str) -> list[int]:
+def _own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None
+               ) -> list[int]:
     """One clause, several figures of the unit asked (新提任领导干部考试37人次、机关干部学法考试1.3万人次): the clause
-    ranks them alike, so the figure whose own words are nearest the question comes first."""
+    ranks them alike, so the figure whose own words are nearest the question comes first; a glossary term of
+    the question in a figure's own words counts too (挂宣传横幅12条、宣传海报35张: banners are 横幅)."""
     top = cands[order[0]][0]
     same = [j for j in order if (cands[j][0].report_id, cands[j][0].start) == (top.report_id, top.start)]
     if len(same) < 2:
@@ -93,7 +95,9 @@ def _own_first(cands, order: list[int], embed_model, part: str) -> list[int]:
     import numpy as np
 
     owns = np.array(embed_model.get_text_embedding_batch([cands[j][3] for j in same]))
-    best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part))))]
+    bonus = t.en_own_bonus if t is not None else 0.0
+    named = np.array([bonus * sum((x in cands[j][3]) + (x in cands[j][4]) for x in terms) for j in same])
+    best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part)) + named))]
     return [best] + [j for j in order if j != best]
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from ..domain import cues
 from ..domain.glossary import glossary_matches, terms_of
 from ..domain.indicators import CONTAINERS, Indicator, indicator_for_terms
-from ..domain.quantity import asked_units, asked_units_en
+from ..domain.quantity import asked_units, asked_units_en, unit_kinds
 from .asks import Asks
 from .query import Query
 
@@ -104,6 +104,21 @@ def things_en(question: str) -> list[Thing]:
     for i in range(len(units) - 2, -1, -1):
         units[i] = units[i] or units[i + 1]
     return [Thing(text=p, units=_listed(u)) for p, u in zip(parts, units)]
+
+
+def fitting_units(indicators: list[Indicator], things: list[Thing]) -> list[Indicator]:
+    """An English question's indicators whose figure can be of the unit asked: "how many legal help events"
+    asks sessions, not the legal help cases the fact table counts (a rate, a sum, a claim fit by kind)."""
+    if not things or any(th.units is None for th in things):
+        return indicators
+    asked = unit_kinds(u for th in things for u in th.units)
+    out = []
+    for ind in indicators:
+        own = {"rate": {"%"}, "money": {"元"}, "people": {"人"}}.get(ind.kind) if ind.kind != "count" else \
+            asked_units_en("how many " + ind.name_en)
+        if ind.kind == "claim" or own is None or not unit_kinds(own) or unit_kinds(own) & asked:
+            out.append(ind)
+    return out
 
 
 def _listed(units: set[str] | None) -> list[str] | None:

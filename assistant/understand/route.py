@@ -15,7 +15,7 @@ from .asks import asks_of
 from .intent import (AboutReport, AspectList, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
                      NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList, Unclear)
 from .followup import dangling
-from .parts import indicator_parts, things_en, things_zh
+from .parts import fitting_units, indicator_parts, things_en, things_zh
 from .query import Query, strip_exclusions
 from .scope import keywords, narrow, off_subject, places_under, report_filters, scope_year
 
@@ -67,8 +67,12 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
         return Overview(**base)
     if opened:
         return Open(**base)
-    return Lookup(**base, parts=parts if len(parts) > 1 else [], things=things_zh(question),
-                  things_en=things_en(question) if q.lang == "en" else [])
+    en_things = things_en(question) if q.lang == "en" else []
+    # events asked, cases counted: not this indicator ("by what percentage did the caseload change" asks a change of it)
+    if en_things and not asks.change and (kept := fitting_units(indicators, en_things)) != indicators:
+        parts = [p2 for p in parts if (p2 := [i for i in p if i in kept])]
+        base |= {"indicators": kept}
+    return Lookup(**base, parts=parts if len(parts) > 1 else [], things=things_zh(question), things_en=en_things)
 
 
 def _about(question: str, asks) -> list[str]:

@@ -19,6 +19,7 @@ from assistant.domain.quantity import asked_units, asked_units_en, en_number, pa
     ("增长1.5倍", "1.5", "multiple", "", ""),
     ("增长了3倍多", "3", "multiple", "over", ""),
     ("千分之3.5", "3.5", "permille", "", ""),
+    ("发案率为万分之3.5", "3.5", "per_myriad", "", ""),  # 万分之 is per ten thousand, not 万 × 3.5
     ("下降0.6百分点", "0.6", "points", "", ""),
     ("约300人", "300", "people", "about", ""),
     ("百分之95", "95", "percent", "", ""),
@@ -40,7 +41,7 @@ def test_chinese_figures_are_read_by_value(text, value, kind, approx, magnitude)
     ("2 billion yuan", "2000000000", "money", ""),
     ("1.488 million person-times", "1488000", "person_times", ""),
     ("23 cases of people", "23", "cases", ""),  # the first unit word says what is counted
-    ("0.8 per mille", "0.8", "permille", ""), ("0.8‰", "0.8", "permille", ""),
+    ("0.8 per mille", "0.8", "permille", ""), ("0.8‰", "0.8", "permille", ""), ("3.5‱", "3.5", "per_myriad", ""),
     ("1.5-fold", "1.5", "multiple", ""), ("2.5 times as many", "2.5", "multiple", ""),
 ])
 def test_english_figures_are_read_by_value(text, value, kind, approx):
@@ -72,6 +73,15 @@ def test_per_mille_points_and_multiples_keep_their_kind():
     points = parse_zh("提高2.1个百分点")[0]
     assert points.compatible(parse_en("2.1 points")[0])  # English often drops "percentage"
     assert not parse_zh("95分")[0].compatible(parse_en("95 percentage points")[0])
+    per_myriad = parse_zh("万分之3.5")[0]
+    assert not per_myriad.compatible(parse_en("3.5‰")[0]) and not per_myriad.compatible(parse_en("3.5%")[0])
+    assert per_myriad.compatible(parse_en("3.5‱")[0])
+
+
+def test_a_rate_asked_in_english_may_be_answered_per_mille_and_events_are_sessions():
+    assert {"%", "‰", "‱"} <= asked_units_en("What was the case rate in 2023?")
+    assert asked_units_en("How many legal help events did Wucheng hold?") == {"次", "场", "场次", "期"}
+    assert asked_units_en("How many views did the column get?") == {"次", "人次"}
 
 
 @pytest.mark.parametrize("question, units", [
@@ -87,7 +97,7 @@ def test_a_question_asking_a_multiple_or_points_is_answered_by_one(question, uni
 @pytest.mark.parametrize("written, english, rounded", [
     ("57.95万件", "579,500", False), ("107万余个", "1.07 million", False), ("122.4552万元", "1.22 million", True),
     ("148.8万人次", "1.488 million", False), ("7.47亿元", "747 million", False), ("12亿元", "1.2 billion", False),
-    ("300余件", "300", False),
+    ("300余件", "300", False), ("万分之3.5", "3.5", False),
 ])
 def test_english_numbers_say_the_same_value(written, english, rounded):
     q = parse_zh(written)[0]

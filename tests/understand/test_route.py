@@ -127,3 +127,20 @@ def test_a_plan_year_is_the_report_before_it(understood):
 def test_report_filters(understood, question, body, levels):
     filters = understood(question).filters
     assert (filters.issuer_like, filters.levels) == (body, levels)
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("How many legal help events did Wucheng hold in 2022?", False),  # sessions asked, 法律帮助 counts cases
+    ("How many people received legal aid in Wucheng?", False),
+    ("How many legal aid cases did Wucheng handle?", True),
+    ("What was Pingluo's administrative litigation defeat rate in 2023?", True),
+])
+def test_an_english_indicator_answers_only_in_the_unit_kind_asked(understood, question, kept):
+    intent = understood(question)
+    assert intent.kind == "lookup" and bool(intent.indicators) == kept, intent.indicators
+
+
+def test_the_total_amount_asked_without_how_much_is_a_figure_and_not_the_mediation_sum(understood):
+    intent = understood("What was the total amount involved in the crimes against enterprises that Xuancheng police investigated?")
+    assert intent.asks.number and I.mediation_amount not in intent.indicators
+    assert I.mediation_amount in understood("What was the amount involved in Linhai's people's mediation?").indicators
