@@ -76,14 +76,14 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
                                                                      cands[j][0].value) not in taken]
         if order and len(parts) == 1:
-            order = _own_first(cands, order, embed_model, part, terms, t)
+            order = own_first(cands, order, embed_model, part, terms, t)
         if order:
             best = cands[order[0]][0]
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
 
 
-def _own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None
+def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None
                ) -> list[int]:
     """One clause, several figures of the unit asked (新提任领导干部考试37人次、机关干部学法考试1.3万人次): the clause
     ranks them alike, so the figure whose own words are nearest the question comes first; a glossary term of

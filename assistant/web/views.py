@@ -43,7 +43,7 @@ def _table(rows: list[str]) -> str:
     return f'<div class="fz-table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
-def _lines(text: str) -> str:
+def text_lines(text: str) -> str:
     """Escaped text; "- " lines become a bullet list, "|" rows a table, other line breaks <br>."""
     out, items, table = [], [], []
     for line in text.strip().split("\n"):
@@ -73,9 +73,9 @@ def render_answer(answer: Answer, msg_id: str, text_of: Callable[[str], str | No
     (cards.py); abstentions as a notice. `extra`: trusted HTML after the answer (an action button)."""
     if not answer.citations:
         return (f'<div class="fz-msg fz-abstain"><div class="fz-abstain-head">ⓘ {t("not_found", lang)}</div>'
-                f'<div class="fz-answer">{_lines(_reason_first(answer.answer))}</div>{extra}</div>')
+                f'<div class="fz-answer">{text_lines(_reason_first(answer.answer))}</div>{extra}</div>')
     text = compact(answer.answer, {c.key for c in answer.citations})
-    body = linkify(_lines(text), answer.citations, msg_id)
+    body = linkify(text_lines(text), answer.citations, msg_id)
     cards = render_cards(answer.citations, msg_id, text, text_of, lang)
     # not stated, with what the report does state (a count when a rate was asked): notice and sources
     head = f'<div class="fz-abstain-head">ⓘ {t("not_stated", lang)}</div>' if answer.abstained else ""
@@ -96,7 +96,7 @@ def _reason_first(text: str) -> str:
 def render_pending(partial: str = "", found: int | None = None, lang: str = DEFAULT) -> str:
     """While an answer streams: the tokens so far, or a 'searching' line."""
     if partial:
-        return f'<div class="fz-msg"><div class="fz-answer">{_lines(partial)}<span class="fz-cursor">▌</span></div></div>'
+        return f'<div class="fz-msg"><div class="fz-answer">{text_lines(partial)}<span class="fz-cursor">▌</span></div></div>'
     status = t("composing", lang, n=found) if found is not None else t("searching", lang)
     return f'<div class="fz-msg fz-pending">{_e(status)}</div>'
 
@@ -110,7 +110,7 @@ def render_question(question: str, places: Iterable[str] | None = None, year: in
                     lang: str = DEFAULT) -> str:
     scope = [*(places or []), *([str(year)] if year else [])]
     tag = f'<div class="fz-scope">{t("filter", lang)}: {_e(" · ".join(scope))}</div>' if scope else ""
-    return f'<div class="fz-q">{_lines(question)}</div>{tag}'
+    return f'<div class="fz-q">{text_lines(question)}</div>{tag}'
 
 
 def render_filters(places: Iterable[str] | None, year, lang: str = DEFAULT) -> str:

@@ -283,9 +283,9 @@ def test_render_answer_escapes_and_highlights():
 
 
 def test_render_answer_table():
-    from assistant.web.views import _lines
+    from assistant.web.views import text_lines
 
-    html = _lines("比较如下。\n| 报告 | 行政诉讼案件 |\n|---|---|\n| 平罗县(2023) | 148件 [1] |\n| 临海市(2020) | 未报告 |\n原文[1]:“…”")
+    html = text_lines("比较如下。\n| 报告 | 行政诉讼案件 |\n|---|---|\n| 平罗县(2023) | 148件 [1] |\n| 临海市(2020) | 未报告 |\n原文[1]:“…”")
     assert html.count("<table>") == 1 and "<th>行政诉讼案件</th>" in html and "<td>148件 [1]</td>" in html
     assert "---" not in html and html.index("<table>") < html.index("原文[1]")
 
