@@ -98,7 +98,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\b(?:leaflets?|flyers?|posters?)\b", {"张", "份"}),
              (r"\b(?:documents?|files?|normative)\b", {"件", "份", "个", "部", "篇", "项"}),
              (r"\b(?:banners?|copies|articles?)\b", {"条", "张", "份", "篇", "册"}),
-             (r"\b(?:cases?|crimes?|disputes?)\b", {"件", "起", "宗", "件次"})]
+             (r"\b(?:cases?|crimes?|disputes?|lawsuits?|suits|litigations?|appeals?|applications?)\b", {"件", "起", "宗", "件次"})]
 
 
 _EN_PHRASE_END = re.compile(r"did|do|does|were|was|are|is|have|has|had|will|in|on|at|for|to|from|by|with|against|"
@@ -134,7 +134,9 @@ def asked_units_en(question: str) -> set[str] | None:
     while phrase and phrase[-1].lower() in ("and", "or"):
         phrase.pop()
     heads = [phrase[-1], " ".join(phrase)] if phrase else []
-    for text in heads + [" ".join(words[:n]) for n in (1, 2, 3, 4) if len(words) >= n] + [question]:
+    # the rest of the question without its place names ("Hunyuan County's government" counts no counties)
+    rest = re.sub(r"\b[A-Z][a-z]+\s+(?:County|City|District|Province|Town|Township|Prefecture|Region)\b", " ", question)
+    for text in heads + [" ".join(words[:n]) for n in (1, 2, 3, 4) if len(words) >= n] + [rest]:
         for pattern, units in asked:
             if re.search(pattern, text, re.I):
                 return units

@@ -110,3 +110,11 @@ def test_the_unit_a_question_writes():
     from assistant.domain.quantity import written_unit
 
     assert [written_unit(q) for q in ("学法搞了几次?", "开展多少场次?", "收案多少件?", "败诉率是多少?")] == ["次", "场次", "件", None]
+
+
+def test_a_place_name_is_no_head_noun_in_english():
+    from assistant.domain.quantity import asked_units_en
+
+    # "Hunyuan County's government" counts no counties: the lawsuits are what is counted
+    assert "件" in asked_units_en("How many administrative lawsuits was Hunyuan County's government sued in during 2025?")
+    assert asked_units_en("How many counties in Guizhou were named?") == {"个", "家"}
