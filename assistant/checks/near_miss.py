@@ -3,7 +3,8 @@
 Shapes that recur in these reports where the overlap of words misleads: a count of units *recommended
 or applying* (推荐5家单位参评示范地区), or of works *made* (制作普法作品13部), when the question asks how many
 *won or were named*; a figure for *part of the year* (上半年) when the question asks for the whole year; a
-figure of the same work without the restriction the question puts on it (handled *online*). Each is
+figure of the same work without the restriction the question puts on it (handled *online*), or of a sentence
+that never names the Chinese term an English question gives in brackets (挂案). Each is
 answered "not stated", with the clause that shows why.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR, RESTRICTIONS
 from ..render.draft import Draft, Line
+from ..text.script import to_simplified
 from ..render.slots import Cite
 from ..text.spans import clause_spans, sentence_spans
 
@@ -23,11 +25,15 @@ def near_miss(draft: Draft, intent, ctx) -> Draft:
     if intent.kind != "lookup" or draft.abstained or not draft.citations or not intent.asks.wants_figure():
         return draft
     text = ctx.corpus.text
-    kinds = {kind_of_miss(intent.asks, c.quote, _sentence(text(c.report_id), c.start, c.end)) for c in draft.citations}
+    sentences = [_sentence(text(c.report_id), c.start, c.end) for c in draft.citations]
+    kinds = {kind_of_miss(intent.asks, c.quote, s) for c, s in zip(draft.citations, sentences)}
     if len(kinds) != 1 or None in kinds:
         return draft
-    line = Line("not_stated", f"near_miss.{kinds.pop()}", {"cites": Cite(tuple(c.key for c in draft.citations), " ")})
-    return draft.but(lines=[line], abstained=True)
+    slots = {"cites": Cite(tuple(c.key for c in draft.citations), " ")}
+    if (kind := kinds.pop()) == "term":
+        slots["term"] = next(t for t in intent.asks.named_terms
+                             if not any(t in to_simplified(_statement(s, c.quote)) for c, s in zip(draft.citations, sentences)))
+    return draft.but(lines=[Line("not_stated", f"near_miss.{kind}", slots)], abstained=True)
 
 
 def _figure_clause(quote: str) -> str:
@@ -52,7 +58,20 @@ def kind_of_miss(asks, quote: str, sentence: str) -> str | None:
         return "not_outcome"
     if asks.whole_year and PART_YEAR.search(upto):
         return "part_year"
+    if any(term not in to_simplified(_statement(sentence, quote)) for term in asks.named_terms):
+        return "term"  # the figure of a sentence that never names the thing the asker named in Chinese
     return next((name for name in asks.restrictions if not RESTRICTIONS[name][1].search(upto)), None)
+
+
+def _statement(sentence: str, quote: str) -> str:
+    """What a quoted figure's sentence says of it: from the clause of the figure before it (a sentence often
+    runs on: …“挂案”5起,2021年上半年…侦办…23起,涉案总金额达2841万元) to the quote's end."""
+    at = sentence.find(quote)
+    if at < 0:
+        return quote
+    digits = [m.start() for m in re.finditer(r"\d", sentence[:at])]
+    start = max(sentence.rfind(c, 0, digits[-1]) for c in ",，;；") + 1 if digits else 0
+    return sentence[start:at + len(quote)]
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -88,6 +88,8 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"at all levels|every level", ["各级"]),
     (r"police|public security", ["公安", "民警"]),
     (r"first half", ["上半年"]),
+    (r"intermediar\w*", ["中介"]),
+    (r"pre-?approvals?|prerequisites?|preconditions?", ["前置"]),
     (r"banners?", ["横幅"]),
     (r"posters?", ["海报"]),
     (r"pamphlets?|brochures?|booklets?", ["小册子", "手册", "宣传资料", "折页"]),

@@ -19,15 +19,19 @@ def keyword_scan(intent, ctx) -> Draft | None:
         return None
     c = ctx.corpus
     reports = scope_reports(c.metas, intent.query, intent.filters)
-    candidates = c.may_mention(reports, intent.keywords)  # the database scans the texts, not this loop
+    groups = [intent.keywords, *intent.alternatives]
+    # the database scans the texts, not this loop; any one group of terms will do
+    ids = {m.id for g in groups for m in c.may_mention(reports, g)}
+    candidates = [m for m in reports if m.id in ids]
     text, sections = c.reading(m.id for m in candidates)
     b = Builder(c.metas, text, sections)
     found = []
     for m in candidates:
         body = to_simplified(text(m.id))  # 營商環境 is 营商环境; same length, so the quote is cut at these offsets
-        if not all(k in body for k in intent.keywords):
+        group = next((g for g in groups if all(k in body for k in g)), None)
+        if group is None:
             continue
-        at = _near_all(body, intent.keywords)
+        at = _near_all(body, group)
         line_end = body.find("\n", at)  # a sentence ends at a line's end: the rest of the text need not be split
         s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1),
                                                        len(body) if line_end < 0 else line_end + 1)
@@ -41,7 +45,7 @@ def keyword_scan(intent, ctx) -> Draft | None:
     places = [m.place or m.source for m in found]
     named = set(places)  # a set: thousands of reports against thousands of places
     missing = [m for m in reports if (m.place or m.source) not in named]
-    terms = "、".join(f"“{k}”" for k in intent.keywords)
+    terms = " / ".join("、".join(f"“{k}”" for k in g) for g in groups)
     b.lines.insert(0, checked_line(len(reports), len(places), 0, 0, P("what.mention", {"terms": terms})))
     if missing:
         b.lines.append(names_line("not_mentioned_by", missing))

@@ -112,8 +112,21 @@ def _iso(y: str, m: str, d: str) -> str:
 
 
 # a page's publication stamp on its own line near the top (2023-02-15 14:49, 2023-03-27 17:05 来源:…)
-_BARE_STAMP = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源.*)?$", re.M)
+_BARE_STAMP = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源.*)?$", re.M)
 _STAMP_LINES = 12
+
+
+_SIGNER_LINE = re.compile(r"[\u4e00-\u9fff()（）]{2,40}(?:委员会|政府|局|厅|办公室|办事处|委|办|院)")
+
+
+def _cover_letter_date(cleaned: str) -> str | None:
+    """The signature date of a cover letter that opens the page (…随文呈报,请审阅。/ 兰州新区管理委员会 /
+    2023年1月12日), the report's own text following it."""
+    lines = [line.strip() for line in cleaned.split("\n")[:_STAMP_LINES * 2] if line.strip()]
+    for before, line in zip(lines, lines[1:]):
+        if (m := re.fullmatch(_DATE, line)) and _SIGNER_LINE.fullmatch(before):
+            return _iso(*m.groups())
+    return None
 
 
 def dates(raw: str, cleaned: str) -> tuple[str | None, str | None]:
@@ -125,6 +138,8 @@ def dates(raw: str, cleaned: str) -> tuple[str | None, str | None]:
             break
     if written is None and (m := re.search(r"成文日期\s*[::]\s*(\d{4})-(\d{1,2})-(\d{1,2})", raw)):
         written = _iso(*m.groups())
+    if written is None:
+        written = _cover_letter_date(cleaned)
     published = None
     if m := re.search(r"(?:发布日期|发布时间|(?<!成文)日期|时间)\s*[::]?\s*(\d{4})[-年](\d{1,2})[-月](\d{1,2})", raw):
         published = _iso(*m.groups())

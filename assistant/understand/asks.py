@@ -37,6 +37,7 @@ class Asks(BaseModel):
     scope_terms: list[str] = []  # words a figure's sentence must hold to answer it (涉企, 委托, a domain term)
     rate_words: list[str] = []  # rates the question names in Chinese (立案前化解率)
     restrictions: list[str] = []  # what is counted is restricted (online): statements.RESTRICTIONS
+    named_terms: list[str] = []  # Chinese terms an English question gives in brackets (挂案): the figure's own
 
     def wants_figure(self) -> bool:
         return self.number or self.rate
@@ -64,7 +65,15 @@ def asks_of(q: Query) -> Asks:
         scope_terms=list(dict.fromkeys(focus + [m.group(0) for m in cues.SCOPE_WORDS.finditer(zh)])),
         rate_words=list(dict.fromkeys(re.findall(r"[\u4e00-\u9fff]{2}率", terms_text))),
         restrictions=[name for name, (asked, _) in RESTRICTIONS.items() if asked.search(strip_exclusions(text))],
+        named_terms=named_terms(text) if q.lang == "en" else [],
     )
+
+
+def named_terms(question: str) -> list[str]:
+    """The Chinese terms an English question names in brackets ("stalled cases (挂案)"), not the names of places
+    or bodies written there (藏语委办, 镇海区司法局) nor lists of alternatives."""
+    found = re.findall(r"[(（]\s*([\u4e00-\u9fff]{2,8})\s*[)）]", question)
+    return [t for t in found if not re.search(r"(?:局|厅|办|委|院|区|县|市|省|州|镇|乡|街道|办事处|政府|中心)$", t)]
 
 
 def zero_domain(question: str) -> str | None:

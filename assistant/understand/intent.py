@@ -106,6 +106,7 @@ class MentionList(_Listing):
 
     kind: Literal["mention_list"] = "mention_list"
     keywords: list[str] = []
+    alternatives: list[list[str]] = []  # "旁听庭审或行政应诉旁听": other sets of terms, any one of which will do
 
 
 class AspectList(_Listing):

@@ -17,7 +17,7 @@ from .intent import (AboutReport, AspectList, ClaimList, Compare, FigureList, Fi
 from .followup import dangling
 from .parts import fitting_units, indicator_parts, things_en, things_zh
 from .query import Query, strip_exclusions
-from .scope import keywords, narrow, off_subject, places_under, report_filters, scope_year
+from .scope import alternatives, keywords, narrow, off_subject, places_under, report_filters, scope_year
 
 
 def understand(q: Query, metas: dict[str, ReportMeta], text, has_chunks: bool, explicit_year: bool) -> Intent:
@@ -103,6 +103,8 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
     if condition == "zero":  # zero-defeat claims live in the fact table, with their scopes
         return ClaimList(**base, count=count)
     if cues.MENTION.search(question) and words:
+        if groups := alternatives(q, bodies):  # 旁听庭审或行政应诉旁听: each side its own terms
+            return MentionList(**base, count=count, keywords=groups[0], alternatives=groups[1:])
         return MentionList(**base, count=count, keywords=words)
     families = families_named(question)
     if not count and base["asks"].per_report and condition is None and (indicators or families):

@@ -148,6 +148,17 @@ def off_subject(question: str, texts: list[str]) -> str | None:
     return None
 
 
+def alternatives(q: Query, bodies: list[str]) -> list[list[str]]:
+    """The terms of each alternative a mention question joins with 或/or (旁听庭审或行政应诉旁听), after the first."""
+    m = cues.MENTION.search(q.question)
+    sides = re.split(r"或者|或是|或|还是|\bor\b", q.question[m.end():] if m else "")
+    if len(sides) < 2 or q.lang == "en" and re.search(r"[\u4e00-\u9fff]", q.question):
+        return []
+    groups = [keywords(q.model_copy(update={"question": side, "tokens": [t for t in q.tokens if t in side],
+                                            "focus": [f for f in q.focus if f in side]}), bodies) for side in sides]
+    return [g for g in groups if g]
+
+
 def keywords(q: Query, bodies: list[str]) -> list[str]:
     """The terms a list over mentions looks for: a quoted phrase or a book title, the Chinese words of an English
     question, else the question's most specific words — those most reports in scope do not use (组织干部旁听庭审 →

@@ -15,7 +15,8 @@ TEXT = ("2022年,长春市择优推荐5家单位参评全省法治政府建设�
         "2021年上半年,全市公安机关经侦部门共侦办侵害企业合法权益犯罪案件23起,涉案总金额达2841万元。"
         "经推荐申报,全市命名5个法治政府建设示范单位。全年共侦办案件60起。"
         "制作应急普法作品13部,其中2部作品荣获全国应急普法优秀作品。"
-        "办理办结各类政务服务事项57.95万件,网上可办率达100%。组织公职人员线上旁听庭审3000余人次。")
+        "办理办结各类政务服务事项57.95万件,网上可办率达100%。组织公职人员线上旁听庭审3000余人次。"
+        "共排查出涉民营企业刑事诉讼“挂案”5起,2021年全市共侦办侵害企业合法权益犯罪案件23起,涉案总金额达2841万元。")
 CTX = SimpleNamespace(corpus=SimpleNamespace(text=lambda rid: TEXT))
 
 
@@ -40,6 +41,8 @@ def _case(question: str, quote: str):
     ("2024年有几部作品获得了省级应急普法优秀作品?", "制作应急普法作品13部", "获评"),
     ("How many government service requests were handled online?", "办理办结各类政务服务事项57.95万件", "online"),
     ("网上办理了多少件政务服务事项?", "办理办结各类政务服务事项57.95万件", "网上"),
+    # the Chinese term an English question names is not what the figure's part of the sentence is about
+    ("How much money was involved in the stalled cases (挂案)?", "涉案总金额达2841万元", "挂案"),
 ])
 def test_near_misses_are_not_stated(question, quote, says):
     intent, draft = _case(question, quote)
@@ -55,6 +58,8 @@ def test_near_misses_are_not_stated(question, quote, says):
     ("全年共侦办案件多少起?", "全年共侦办案件60起"),  # the whole year stated
     ("有几部作品获得了全国应急普法优秀作品?", "其中2部作品荣获全国应急普法优秀作品"),  # won, as asked
     ("How many public servants watched court hearings online?", "组织公职人员线上旁听庭审3000余人次"),  # 线上 stated
+    ("How many stalled cases (挂案) were found?", "共排查出涉民营企业刑事诉讼“挂案”5起"),  # the term named by it
+    ("How many crimes did Zhenhai (镇海区司法局) handle?", "全年共侦办案件60起"),  # a body's name is no term
 ])
 def test_answers_that_are_what_was_asked_stand(question, quote):
     intent, draft = _case(question, quote)

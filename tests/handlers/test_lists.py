@@ -61,6 +61,14 @@ def test_keyword_scan_reads_every_report(seeded):
     assert "未提到" in ans.answer
 
 
+def test_a_mention_of_either_term_counts(seeded):
+    # 或 joins alternatives: a report mentioning either one is listed (neither report mentions both)
+    ans = seeded.ask("哪些报告提到了“公职律师”或“旁听”?")
+    _verified(seeded, ans)
+    assert set(ans.places) == {"金华市婺城区", "临海市", "宿迁经济技术开发区"}
+    assert all("公职律师" in c.quote or "旁听" in c.quote for c in ans.citations)
+
+
 @pytest.mark.parametrize("question,winner,values", [
     ("平罗县和婺城区谁的行政诉讼败诉率更高?", "平罗县", ["21.6%", "12.7%"]),
     ("Which handled more legal aid cases: Wucheng (2022) or Suqian (2024)?", "金华市婺城区", ["1536件", "88件"]),

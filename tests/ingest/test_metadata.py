@@ -70,3 +70,15 @@ def test_unknown_stays_none():
 def test_title_shapes_beyond_the_seeds(title, place, issuer, level):
     p, i = place_and_issuer(title)
     assert (p, i, level_of(p, i)) == (place, issuer, level)
+
+
+def test_dates_of_a_cover_letter_that_opens_the_page():
+    from assistant.ingest.signals import dates
+
+    page = ("兰州新区管理委员会关于报送\n《兰州新区2022年度法治政府建设情况》的报告\n\n 2023/01/12/ 09:27 来源:兰州新区管理委员会\n\n"
+            "省政府:\n\n  现将《兰州新区2022年度法治政府建设情况》随文呈报,请审阅。\n\n  兰州新区管理委员会\n\n  2023年1月12日\n\n"
+            "兰州新区2022年度法治政府建设情况\n\n  2022年,兰州新区坚持以习近平法治思想为指导。\n" + "正文。\n" * 30)
+    assert dates(page, page) == ("2023-01-12", "2023-01-12")
+    # a date line under a heading is no signature
+    page = "一、主要成效\n2023年1月12日\n" + "正文。\n" * 10
+    assert dates(page, page)[0] is None
