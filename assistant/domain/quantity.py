@@ -53,6 +53,12 @@ def asked_units(question: str) -> set[str] | None:
     """Units that can answer what a Chinese question counts (办件多少 → 件; 次数 → 次; 满意度 → %), or None."""
     if m := _UNIT_BEFORE_ASK.search(question):
         return _RELATED.get(m.group(1), {m.group(1)})
+    # the measure word written after 多少/几 decides before any word further on (多少家单位…负责人: units, not
+    # people); 个 says nothing by itself (几个律师 counts people)
+    if (written := written_unit(question)) and written != "个":
+        for pattern, units in _ASKED:
+            if re.search(pattern, "多少" + written):
+                return units
     for pattern, units in _ASKED:
         if re.search(pattern, question, re.I):
             return units

@@ -15,9 +15,11 @@ from ..reading.select import is_partial, primary, scope_reports
 from ..reading.trend import change_after, direction_clause
 from ..render.builder import Builder
 from ..render.draft import Draft
-from ..render.sentences import change_slot, direction_line, fact_line, missing_line, related_line
+from ..reading import figures
+from ..render.sentences import change_slot, direction_line, fact_line, figure_line, missing_line, related_line
 from ..store.factstore import FactView
 from ..text.script import to_simplified
+from .figure_reader import names_of
 from .registry import handler
 
 
@@ -28,10 +30,12 @@ def fact_lookup(intent, ctx) -> Draft | None:
     q, c = intent.query, ctx.corpus
     if not intent.indicators or not q.names_reports():
         return None
-    return lookup(intent, c.metas, c.facts, c.text, c.sections, ctx.tuning.lookup_max_reports)
+    extra = (lambda b: _uncovered_figures(b, intent, ctx)) if intent.uncovered else None
+    return lookup(intent, c.metas, c.facts, c.text, c.sections, ctx.tuning.lookup_max_reports, extra)
 
 
-def lookup(intent, metas, facts: FactView, text, sections, max_reports: int) -> Draft | None:
+def lookup(intent, metas, facts: FactView, text, sections, max_reports: int, extra=None) -> Draft | None:
+    """`extra(builder)`: lines for the parts no indicator names, added after the fact table's; their keys."""
     asks = intent.asks
     reports = scope_reports(metas, intent.query, intent.filters)
     if not intent.indicators or not reports or len(reports) > max_reports or not asks.wants_figure():
@@ -60,12 +64,29 @@ def lookup(intent, metas, facts: FactView, text, sections, max_reports: int) -> 
             key = b.cite(f.report_id, *clause_span(b.text(f.report_id), f, asks.rank))
             b.lines.append(fact_line(f, meta, key, change_slot(_stated_change(f)) if asks.change else ""))
             keys.append(key)
+    if extra is not None and (more := extra(b)):
+        keys += more
+        found += len(more)
     if not found and not evidence and not keys:
         return None
     b.lines += b.evidence(keys) + evidence
     # a change asked and stated nowhere: the figure is given, but the question is not answered
     unanswered = not found or (asks.change and not any(_stated_change(f) for f in used))
     return b.finish("lookup", abstained=unanswered)
+
+
+def _uncovered_figures(b: Builder, intent, ctx) -> list[int]:
+    """The figures of the parts no indicator names, read from the reports' clauses (审核规范性文件6件 from the
+    fact table, 招商引资合同协议4件 from the clause): a line each, their citation keys."""
+    c = ctx.corpus
+    reports = [m.id for m in scope_reports(c.metas, intent.query, intent.filters)][: ctx.tuning.figure_max_reports]
+    names = {n for rid in reports for n in names_of(c.metas[rid], c.places)}
+    keys = []
+    for f in figures.find(intent.uncovered, reports, c.text, names, ctx.tuning)[: len(intent.uncovered)]:
+        keys.append(key := b.cite(f.report_id, f.start, f.end))
+        quote = c.text(f.report_id)[f.start:f.end]
+        b.lines.append(figure_line(figures.term_before(quote, f.value), f.value, c.metas[f.report_id], key))
+    return keys
 
 
 def _best(facts: list[Fact], inds: list[Indicator], target: bool, intent) -> Fact | None | bool:

@@ -21,7 +21,7 @@ def figure_reader(intent, ctx) -> Draft | None:
     in_scope = [rid for rid, m in c.metas.items() if q.in_scope(m)]
     if not q.names_reports() or len(in_scope) > t.figure_max_reports:
         in_scope = list(dict.fromkeys(h.chunk.report_id for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)))
-    names = {n for rid in in_scope for n in _names_of(c.metas[rid], c.places)}
+    names = {n for rid in in_scope for n in names_of(c.metas[rid], c.places)}
     found = _read(intent, ctx, in_scope, names, intent.things, intent.things_en)
     wide = (_widened(intent.things) or intent.things, _widened(intent.things_en) or intent.things_en)
     if not found and wide != (intent.things, intent.things_en):  # no figure in the units asked: the nearest ones
@@ -58,7 +58,7 @@ def _widened(things: list) -> list:
     return wider if any(w.units for w in wider) else []
 
 
-def _names_of(meta: ReportMeta, places: PlaceIndex) -> set[str]:
+def names_of(meta: ReportMeta, places: PlaceIndex) -> set[str]:
     """Names that identify a report rather than say what it counts (place, its parents, issuer)."""
     out = set(places.aliases_of(meta.place)) if meta.place else set()
     return out | {n for n in (meta.place, meta.place_full, meta.issuer, meta.department) if n}

@@ -48,6 +48,7 @@ class Lookup(_Intent):
     parts: list[list[Indicator]] = []  # several figures asked: the indicators of each part
     things: list[Thing] = []  # figures outside the indicators, one per part asked (read by Chinese words)
     things_en: list[Thing] = []  # an English question's parts, read by the embedding
+    uncovered: list[Thing] = []  # parts naming no indicator beside parts that do (审核规范性文件几件?招商引资合同几件?)
 
     @property
     def route(self) -> str:

@@ -15,7 +15,7 @@ from .asks import asks_of
 from .intent import (AboutReport, AspectList, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
                      NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList, Unclear)
 from .followup import dangling
-from .parts import fitting_units, indicator_parts, things_en, things_zh
+from .parts import indicators_of, fitting_units, indicator_parts, things_en, things_zh
 from .query import Query, strip_exclusions
 from .scope import alternatives, keywords, narrow, off_subject, places_under, report_filters, scope_year
 
@@ -72,7 +72,18 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
     if en_things and not asks.change and (kept := fitting_units(indicators, en_things)) != indicators:
         parts = [p2 for p in parts if (p2 := [i for i in p if i in kept])]
         base |= {"indicators": kept}
-    return Lookup(**base, parts=parts if len(parts) > 1 else [], things=things_zh(question), things_en=en_things)
+    things = things_zh(question)
+    return Lookup(**base, parts=parts if len(parts) > 1 else [], things=things, things_en=en_things,
+                  uncovered=_uncovered(q, asks, things) if base["indicators"] else [])
+
+
+def _uncovered(q: Query, asks, things: list) -> list:
+    """The parts of a several-figure question that name no indicator, when others do: the fact table answers
+    those, the figure reader these."""
+    if q.lang != "zh" or len(things) < 2:
+        return []
+    bare = [th for th in things if not indicators_of(q, asks, th.text.rsplit(",", 1)[-1])]
+    return bare if len(bare) < len(things) else []
 
 
 def _about(question: str, asks) -> list[str]:

@@ -61,3 +61,10 @@ def test_a_rate_with_only_a_direction_says_so_and_cites_it(seeded):
     assert ans.citations[0].quote == "行政诉讼败诉率逐年下降"
     en = seeded.ask("What was Qijiang's administrative litigation defeat rate in 2023?")
     assert en.abstained and "only its direction [1]" in en.answer
+
+
+def test_a_part_no_indicator_names_is_read_from_its_clause(seeded):
+    # 行政诉讼案件 is in the fact table, 法治讲座 is not: both parts are answered, each cited
+    ans = seeded.ask("平罗县2023年行政诉讼案件多少件?法治讲座搞了多少场次?")
+    assert "148件" in ans.answer and "134场次" in ans.answer and not ans.abstained
+    assert any("148件" in c.quote for c in ans.citations) and any("134场次" in c.quote for c in ans.citations)
