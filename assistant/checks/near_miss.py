@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..domain.quantity import parse_zh, widened
 from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR, RESTRICTIONS
 from ..render.draft import Draft, Line
 from ..text.script import to_simplified
@@ -24,6 +25,10 @@ def near_miss(draft: Draft, intent, ctx) -> Draft:
     """"Not stated", citing the clause, when every figure cited is one of the near misses."""
     if intent.kind != "lookup" or draft.abstained or not draft.citations or not intent.asks.wants_figure():
         return draft
+    if draft.made_by == "sentence_reader" and not any(_of_kind(c.quote, intent) for c in draft.citations):
+        # passages quoted for a figure question, none holding a figure of the kind asked (a rate, people…)
+        line = Line("not_stated", "near_miss.no_figure", {"cites": Cite(tuple(c.key for c in draft.citations), " ")})
+        return draft.but(lines=[line], abstained=True)
     text = ctx.corpus.text
     sentences = [_sentence(text(c.report_id), c.start, c.end) for c in draft.citations]
     kinds = {kind_of_miss(intent.asks, c.quote, s) for c, s in zip(draft.citations, sentences)}
@@ -34,6 +39,17 @@ def near_miss(draft: Draft, intent, ctx) -> Draft:
         slots["term"] = next(t for t in intent.asks.named_terms
                              if not any(t in to_simplified(_statement(s, c.quote)) for c, s in zip(draft.citations, sentences)))
     return draft.but(lines=[Line("not_stated", f"near_miss.{kind}", slots)], abstained=True)
+
+
+def _of_kind(quote: str, intent) -> bool:
+    """Whether a quote holds a figure that can answer: a rate for a rate, a count in a unit near the one
+    asked (any figure when the question names no unit)."""
+    things = intent.things_en or intent.things
+    units = set().union(*(set(widened(t.units) or t.units) for t in things if t.units)) if things else set()
+    if intent.asks.rate and not intent.asks.number:
+        units = {"%", "％", "‰", "个百分点", "百分点"}
+    found = parse_zh(to_simplified(quote))
+    return any(q.unit in units or q.magnitude + q.unit in units for q in found) if units else bool(found)
 
 
 def _figure_clause(quote: str) -> str:

@@ -11,7 +11,7 @@ import re
 I = re.I
 
 # ---- the figure asked -------------------------------------------------------------------------------
-RATE = re.compile(r"率|百分|\brates?\b|percent|proportion|%", I)  # \b: not corporate, separate
+RATE = re.compile(r"率|百分|占比|\brates?\b|percent|proportion|\b(?:what|which) share\b|%", I)  # \b: not corporate, separate
 # "what was the total amount involved": a sum asked without how much
 NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcount(?:s|ed)?\b|\bfigures?\b|\brates?\b|率|比例|percent|"
                     r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:total |overall |combined )?(?:amount|sum|value)s?\b",

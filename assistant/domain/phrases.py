@@ -71,6 +71,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                          "The report gives a related figure, but not one for what was done online.{cites}"),
     "near_miss.term": ("报告给出了相关的数字,但没有写明“{term}”的数字。{cites}",
                        "The report gives a related figure, but none for “{term}”.{cites}"),
+    "near_miss.no_figure": ("最接近的段落没有写明所问的数字。{cites}",
+                            "The passages that come closest do not state the figure asked.{cites}"),
     "near_miss.part_year": ("报告只给出了部分时段(如上半年)的数字,没有写明全年的数字。{cites}",
                             "The report gives the figure only for part of the year (e.g. the first half), not the whole year.{cites}"),
     # ---- every report in scope ----------------------------------------------------------------------

@@ -64,3 +64,20 @@ def test_near_misses_are_not_stated(question, quote, says):
 def test_answers_that_are_what_was_asked_stand(question, quote):
     intent, draft = _case(question, quote)
     assert near_miss(draft, intent, CTX) is draft
+
+
+@pytest.mark.parametrize("question,quote,stands", [
+    ("What share of the case files were rated excellent?", "全年共侦办案件60起", False),  # a count for a share
+    ("What share of the case files were rated excellent?", "网上可办率达100%", True),
+    ("How many crimes were investigated in the whole year?", "网上可办率达100%", False),  # a rate for a count
+    ("How many crimes were investigated in the whole year?", "全年共侦办案件60起", True),
+])
+def test_passages_quoted_for_a_figure_hold_a_figure_of_its_kind(question, quote, stands):
+    from assistant.understand.parts import things_en
+
+    intent, draft = _case(question, quote)
+    intent = intent.model_copy(update={"things_en": things_en(question)})
+    out = near_miss(draft.but(made_by="sentence_reader"), intent, CTX)
+    assert (out is draft.but(made_by="sentence_reader") or out == draft.but(made_by="sentence_reader")) is stands
+    if not stands:
+        assert out.abstained and out.lines[0].role == "not_stated"
