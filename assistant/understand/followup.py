@@ -36,8 +36,8 @@ def is_followup(q: Query, places: PlaceIndex) -> bool:
     text = q.question
     if cues.FOLLOW_LEAD.search(text) or cues.FOLLOW_TAIL.search(text):
         return True
-    if cues.REFER_SCOPE.search(text) or cues.REFER_THING.search(text):
-        return True
+    if cues.REFER_THING.search(text) or (cues.REFER_SCOPE.search(text) and not q.names_reports()):
+        return True  # "it"/"its" in a question that names its own place stands for that place
     return not q.names_reports() and not q.unknown_places and not _corpus_wide(text) and len(_rest(q, places)) <= 14
 
 

@@ -87,3 +87,7 @@ def test_follow_up_cues(places):
     assert is_followup(analyze("那2022年呢?", places), places)
     assert is_followup(analyze("And how many were corrected?", places), places)
     assert not is_followup(analyze("哪些报告提到了法律明白人?", places), places)
+
+
+def test_it_in_a_question_naming_its_own_place_stands_alone(follow):
+    assert follow("What was Pingluo's defeat rate in 2023?", "How many cases did Linhai say it received in 2020?") is None
