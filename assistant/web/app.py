@@ -220,7 +220,10 @@ def launch_kwargs(settings: Settings) -> dict:
     Gradio's login form when FAZHI_AUTH names a users file."""
     auth = Auth.of(settings)
     login = dict(auth=auth.check_password, auth_message="fazhi-qa") if auth.kind == "file" else {}
-    return dict(server_name=settings.host, server_port=settings.port, share=False, **login,
+    # _frontend=False: Gradio (pinned) probes its own address with one 3 s request after starting and, on a
+    # loaded machine where that times out, refuses to go on with a server that is up ("localhost is not
+    # accessible"); the server is reachable either way
+    return dict(server_name=settings.host, server_port=settings.port, share=False, _frontend=False, **login,
                 css=views.CSS + cards.CSS + sidebar.CSS + suggest.CSS + export.CSS + viewer.CSS + find.CSS,
                 head=views.HEAD + export.HEAD + viewer.HEAD + widgets.head(),
                 max_file_size=f"{max(settings.max_file_mb * 4, 50):g}mb", footer_links=["api", "settings"],

@@ -282,7 +282,7 @@ def test_reload_reopens_the_conversation(private):
         # retry the renamed conversation's answer: the name stays (issue 21)
         page.wait_for_function("!document.querySelector('#fz-retry').disabled", timeout=10_000)
         page.locator("#fz-retry").click()
-        page.locator("#fz-chat details.fz-card").first.wait_for(state="detached", timeout=10_000)
+        page.locator("#fz-chat details.fz-card").first.wait_for(state="detached", timeout=30_000)  # a loaded machine
         page.locator("#fz-chat details.fz-card").first.wait_for(state="visible", timeout=30_000)
         page.wait_for_timeout(800)  # the list is refreshed after the answer
         listed_now = page.locator("#fz-conversations").inner_text()
