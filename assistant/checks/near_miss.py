@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..domain.quantity import parse_zh, widened
+from ..domain.quantity import parse_zh
 from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR, RESTRICTIONS
 from ..render.draft import Draft, Line
 from ..text.script import to_simplified
@@ -42,14 +42,12 @@ def near_miss(draft: Draft, intent, ctx) -> Draft:
 
 
 def _of_kind(quote: str, intent) -> bool:
-    """Whether a quote holds a figure that can answer: a rate for a rate, a count in a unit near the one
-    asked (any figure when the question names no unit)."""
-    things = intent.things_en or intent.things
-    units = set().union(*(set(widened(t.units) or t.units) for t in things if t.units)) if things else set()
-    if intent.asks.rate and not intent.asks.number:
-        units = {"%", "％", "‰", "个百分点", "百分点"}
+    """Whether a quote can answer a figure question: a rate for a rate; for a count, any figure (its unit may
+    be one the question's English does not name: 篇次 for items)."""
     found = parse_zh(to_simplified(quote))
-    return any(q.unit in units or q.magnitude + q.unit in units for q in found) if units else bool(found)
+    if intent.asks.rate and not intent.asks.number:
+        return any(q.unit in ("%", "％", "‰", "个百分点", "百分点") for q in found) or "率" in quote
+    return bool(found)
 
 
 def _figure_clause(quote: str) -> str:

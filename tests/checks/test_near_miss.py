@@ -69,7 +69,8 @@ def test_answers_that_are_what_was_asked_stand(question, quote):
 @pytest.mark.parametrize("question,quote,stands", [
     ("What share of the case files were rated excellent?", "全年共侦办案件60起", False),  # a count for a share
     ("What share of the case files were rated excellent?", "网上可办率达100%", True),
-    ("How many crimes were investigated in the whole year?", "网上可办率达100%", False),  # a rate for a count
+    ("How many crimes were investigated in the whole year?", "网上可办率达100%", True),  # a figure, read by the reader
+    ("How many crimes were investigated in the whole year?", "经推荐申报", False),  # no figure at all
     ("How many crimes were investigated in the whole year?", "全年共侦办案件60起", True),
 ])
 def test_passages_quoted_for_a_figure_hold_a_figure_of_its_kind(question, quote, stands):
