@@ -50,7 +50,7 @@ LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区
                   r"^\s*(?:please\s+)?list\b|\blist (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"
                   r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
 COUNT = re.compile(r"(?<!哪)几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
-                   r"\bhow many (?:of (?:the |these |those |all )?(?:\d+ )?)?(?:[\w-]+ ){0,2}"
+                   r"\bhow many (?:of (?:the |these |those |all )?(?:\d+ )?)?(?:[\w-]+ ){0,3}"
                    r"(?:reports|places|counties|districts|cities|zones|provinces|towns|departments|bureaus)\b|number of reports", I)
 REPORTS_WORD = re.compile(r"报告|reports?\b", I)
 # the one report a figure is read from, not reports counted (海南省2022年报告里,考核了多少个市县)
@@ -69,8 +69,13 @@ MENTION = re.compile(r"提到|提及|谈到|涉及|出现|mention|refer to|talk 
 GT = re.compile(r"(?:达到|达|超过|高于|大于|不低于|以上|at least|above|over|more than|exceed\w*)\s*(\d+(?:\.\d+)?)\s*%?", I)
 LT = re.compile(r"(?:低于|少于|小于|不超过|below|under|less than|fewer than)\s*(\d+(?:\.\d+)?)\s*%?", I)
 QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,20})[”\"」』’']")
-BEFORE = re.compile(r"(?:before|earlier than|早于|之前|以前)\s*(20\d{2})|(20\d{2})\s*年?(?:以前|之前)", I)
-AFTER = re.compile(r"(?:after|later than|晚于|之后|以后)\s*(20\d{2})|(20\d{2})\s*年?(?:以后|之后)", I)
+BEFORE = re.compile(r"(?:before|earlier than|older than|prior to|早于|之前|以前)\s*(20\d{2})|(20\d{2})\s*年?(?:以前|之前)", I)
+AFTER = re.compile(r"(?:after|later than|newer than|more recent than|晚于|之后|以后)\s*(20\d{2})|(20\d{2})\s*年?(?:以后|之后)", I)
+# the bound year itself included: since 2022, 2022 or later, 2022年及以后 / up to 2021, 2021年及以前
+SINCE = re.compile(r"(?:since|starting (?:in|from))\s*(20\d{2})|(20\d{2})\s*(?:or|and) (?:later|after|newer|more recent)|"
+                   r"(20\d{2})\s*onwards?\b|(20\d{2})\s*年?(?:及|或)?(?:以后|之后|以来)|自(20\d{2})年?(?:起|以来)", I)
+UNTIL = re.compile(r"(?:up to|until|through)\s*(20\d{2})|(20\d{2})\s*(?:or|and) (?:earlier|before|older)|"
+                   r"(20\d{2})\s*年?(?:及|或)(?:以前|之前)", I)
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 # English: only places named ("compare / tell me about X"), not a question about their content
 OVERVIEW_EN = re.compile(r"\b(?:compare|comparison|tell me about|overview|summar\w*|describe|what about|versus|vs)\b|"

@@ -88,7 +88,7 @@ _SPECS: dict[str, _Spec] = {
     "litigation_cases": _Spec(
         "行政诉讼案件", "administrative litigation cases", "litigation", "count",
         (r"(?:行政)?(?:诉讼|应诉)案件", r"(?:administrative )?(?:litigation|lawsuits?|court) cases?",
-         r"(?:administrative )?lawsuits?", r"sued"),
+         r"(?:administrative )?lawsuits?", r"\bsued\b"),
         (r"行政诉讼|行政应诉", r"litigation"),
         # bare 诉讼案件 would also catch 刑事/民事/公益诉讼 and lawyers' 代理诉讼案件
         reads=(Read(r"行政(?:诉讼|应诉)(?:案件)?|应诉案件"),),

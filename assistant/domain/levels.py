@@ -58,7 +58,8 @@ BODIES = [(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:b
 LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?", "subdistrict"),
                (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县(?!级市)|\bcount(?:y|ies)\b", "county"),
                (r"(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"), (r"(?<![县])市(?![辖区])|\bcit(?:y|ies)\b", "city"),
-               (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"部门|\bdepartments?\b", "department")]
+               (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"(?:政府|职能|行政)?部门|\b(?:(?:government|functional) )?(?:departments?|bureaus?|agenc(?:y|ies))\b",
+                                                                   "department")]
 # a level as a follow-up writes it into the earlier question (县级报告 / county reports)
 LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistrict"), "development_zone": ("开发区", "development zone"),
                "county": ("县级", "county"), "district": ("区级", "district"), "city": ("市级", "city"),
@@ -67,5 +68,11 @@ LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistric
 ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:级|一级|层面|政府层面|[-\s]level|"
                  r"(?:政府)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
                  r"(?:出|发|发布|写|做)的(?:有|是|共|一共)?(?:哪几份|哪些|几份|多少份))")
+# a level that wrote the reports, named after "by/from" or before 发布的 (reports written by departments,
+# 有几份报告是部门发布的, 哪些报告由街道出具): it qualifies the reports as ABOUT_REPORTS does
+ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|individual|municipal|people's)\s+)*$")
+ISSUED_ZH_HEAD = r"(?:是|由|为|属于)$"
+ISSUED_ZH_TAIL = (r"(?:(?:人民)?政府|办事处|管委会)?(?:而(?:不是|非)[\u4e00-\u9fff]{1,8})?(?:单独)?(?:发布|印发|出具|撰写|编写|编制|报送|提交|作出|写|做|出|发)?"
+                  r"的?\s*(?:吗|呢)?\s*[?？。]?$")
 # a name the answer text might invent: a short run ending in a unit suffix
 PLACE_LIKE = r"[\u4e00-\u9fff]{2,3}?(?:自治县|自治州|开发区|高新区|新区|县|市|区|旗|州)"

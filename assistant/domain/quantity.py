@@ -98,6 +98,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
               r"provinces?)\b", {"个", "家"}),
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
              (r"\b(?:courses?|curricul\w*|subjects?)\b", {"门", "个", "期", "节"}),
+             (r"\b(?:provisions?|clauses?|stipulations?|rules)\b", {"条", "项", "款"}),
              (r"\b(?:items?|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|"
               r"regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
              (r"\b(?:pamphlets?|brochures?|booklets?)\b", {"册", "本", "份"}),
@@ -117,7 +118,8 @@ def asked_units_en(question: str) -> set[str] | None:
     if whole := next((units for pattern, units in _WHOLE_EN if pattern.search(question)), None):
         return whole
     unquoted = re.sub(r"(?<![A-Za-z])['\"‘“](.{2,40}?)['\"’”](?![A-Za-z])", " ", question)  # 'can't get it done' windows
-    counted = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,7}[\w'-]+)", unquoted, re.I)
+    # "what was the (total) number of cases handled at windows" counts cases as "how many cases" does
+    counted = re.search(r"\b(?:how (?:many|much)|number of|count of)\s+((?:[\w'-]+\s+){0,7}[\w'-]+)", unquoted, re.I)
     words = counted.group(1).split() if counted else []
     # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
     amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)

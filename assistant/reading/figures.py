@@ -95,11 +95,12 @@ def figure_clauses(body: str, units: set[str] | None):
                 yield sent, q, _context(body, sent, q.start, q.end)
 
 
-def own_words(body: str, left: int, start: int, end: int) -> str:
+def own_words(body: str, left: int, start: int, end: int, reach: int = 10) -> str:
     """The words right before and after a figure, up to the neighbouring figures. When a noun phrase follows
     the figure (梳理5660项各类事项形成市级责任清单), that is what it counts, and of the words before it only the
-    verb is its own: the rest may close the figure before (…形成市级权力清单|梳理)."""
-    before = re.split(r"[\d、,,;;。]", body[max(left, start - 10):start])[-1]
+    verb is its own: the rest may close the figure before (…形成市级权力清单|梳理). `reach`: characters read
+    before it at most."""
+    before = re.split(r"[\d、,,;;。]", body[max(left, start - reach):start])[-1]
     after = re.split(r"[\d、,,;;。]", body[end:end + 24])[0]
     if len(re.findall(r"[\u4e00-\u9fff]", after)) >= 8:
         before = before[-3:]

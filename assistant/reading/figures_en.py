@@ -22,7 +22,7 @@ ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点",
 
 
 def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
-                limit: int):
+                t: AnswerSettings):
     """Figure clauses of the reports whose unit some part can take; when there are too many, those inside
     the retrieved chunks (`near`: report id, start, end) come first."""
     seen, cands = set(), []
@@ -33,12 +33,12 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
             if any(fits) and (rid, left, q.start) not in seen:
                 seen.add((rid, left, q.start))
                 cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
-                              own_words(body, left, q.start, q.end), body[max(left, q.start - 4):q.start]))
-    if len(cands) > limit:
+                              own_words(body, left, q.start, q.end, t.en_own_reach), body[max(left, q.start - 4):q.start]))
+    if len(cands) > t.en_max_clauses:
         def inside(c) -> bool:
             f = c[0]
             return any(f.report_id == rid and s <= f.start < e for rid, s, e in near)
-        cands = sorted(cands, key=lambda c: not inside(c))[:limit]
+        cands = sorted(cands, key=lambda c: not inside(c))[:t.en_max_clauses]
     return cands
 
 
@@ -54,7 +54,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         units = [u or ANY_COUNT for u in units]
     if embed_model is None or units[0] is None:
         return []
-    cands = _candidates(report_ids, text, units, list(near), t.en_max_clauses)
+    cands = _candidates(report_ids, text, units, list(near), t)
     if units[0] is ANY_COUNT:  # no unit word: only a clause saying what the question is about ("trees": nothing)
         cands = [c for c in cands if any(x in c[2] for x in known)]
     if not cands:

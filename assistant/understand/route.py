@@ -31,6 +31,8 @@ def understand(q: Query, metas: dict[str, ReportMeta], text, has_chunks: bool, e
     if q.outside_filter:  # answering for the filter's places would answer another question
         return FilteredOut(**base)
     scoped = scope_year(q, metas, explicit_year, asks.plan)
+    if scoped is None and not explicit_year and _bounded(q.question):  # "reports before 2021": no 2021 report needed
+        scoped = q.model_copy(update={"year": None})
     if scoped is None or not has_chunks:
         return NoReport(**base)
     return _shape(scoped, metas, text, base | {"query": scoped})
@@ -41,7 +43,7 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
     asked = strip_exclusions(question)
     parts = indicator_parts(q, asks, asked)
     indicators = list(dict.fromkeys(i for p in parts for i in p))
-    before, after = _year(cues.BEFORE, question), _year(cues.AFTER, question)
+    before, after = _bound(cues.BEFORE, cues.UNTIL, 1, question), _bound(cues.AFTER, cues.SINCE, -1, question)
     issuer_like, levels = report_filters(asked)
     base |= {"indicators": indicators,
              "filters": Filters(year_before=before, year_after=after, issuer_like=issuer_like, levels=levels)}
@@ -101,7 +103,10 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
     bodies = [to_simplified(text(rid)) for rid, m in metas.items() if q.in_scope(m)]
     words = keywords(q, bodies) if (cues.MENTION.search(question) or not indicators) else []
     asks_figure = indicators and (base["asks"].number or base["asks"].rate)  # 哪些报告给出了纠错率: a figure list
-    if not asks_figure and (stated := [a.name for a in aspects.asked(question) if a.stated is not None]):  # 哪几份报告是在人大常委会会议上作的
+    stated = [a.name for a in aspects.asked(question) if a.stated is not None]
+    if filters.levels and set(stated) <= _WHO_WROTE:  # "reports published by departments": who wrote them is the filter
+        stated = []
+    if not asks_figure and stated:  # 哪几份报告是在人大常委会会议上作的
         # a level word there qualifies the statement (sent to a provincial government), not the reports
         words = aspects.qualifiers_en(question) if q.lang == "en" and not re.search(r"[\u4e00-\u9fff]", question) else words
         return AspectList(**base | {"filters": filters.model_copy(update={"levels": []})}, count=count, aspects=stated,
@@ -127,6 +132,9 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
     return MentionList(**base, count=count, keywords=words)
 
 
+_WHO_WROTE = {"source", "issuer"}
+
+
 def _level_word(word: str) -> bool:
     """市级, 县, 本级: a word naming a level (a filter on the reports), not a topic they mention."""
     return bool(cues.FIGURE_SCOPE.fullmatch(word)) or any(re.fullmatch(rf"(?:{p})(?:级|一级)?", word, re.I)
@@ -145,4 +153,15 @@ def _condition(question: str, zero: bool) -> tuple[str | None, float | None]:
 
 def _year(pattern, question: str) -> int | None:
     m = pattern.search(question)
-    return int(m.group(1) or m.group(2)) if m else None
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def _bounded(question: str) -> bool:
+    return any(p.search(question) for p in (cues.BEFORE, cues.AFTER, cues.SINCE, cues.UNTIL))
+
+
+def _bound(strict, inclusive, step: int, question: str) -> int | None:
+    """The year bound of a list, strict (before 2022) or with the year itself (2022 or earlier: before 2023)."""
+    if (year := _year(inclusive, question)) is not None:
+        return year + step
+    return _year(strict, question)

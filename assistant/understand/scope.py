@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..domain import cues
-from ..domain.levels import ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, LEVEL_WORDS
+from ..domain.levels import ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, ISSUED_BY_EN, ISSUED_ZH_HEAD, ISSUED_ZH_TAIL, LEVEL_WORDS
 from ..domain.subjects import ACRONYM, KNOWN_ACRONYMS, OFF_SUBJECT
 from ..models import ReportMeta
 from ..places.names import core
@@ -21,6 +21,7 @@ _OPENING = 400
 _DEPT_KINDS = re.compile(DEPARTMENT_KINDS)
 _BODIES = [(re.compile(pattern, re.I), like) for pattern, like in BODIES]
 _ABOUT_REPORTS = re.compile(ABOUT_REPORTS, re.I)
+_ISSUED_BY_EN = re.compile(ISSUED_BY_EN, re.I)
 _ACRONYM = re.compile(ACRONYM)
 
 
@@ -115,12 +116,11 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
         for m in re.finditer(pattern, asked, re.I):
             tail = asked[m.end(): m.end() + 16]
             head = asked[max(0, m.start() - 30): m.start()]
-            if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年里中内]$", head) \
+            if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年里中内由自]$", head) \
                     or re.search(r"\b(?!(?:Which|What|How|Are|Is|Do|Does|Did|List|Name|Show|Give|All|Any|The)\s)[A-Z][a-z]+\s$",
                                  head):
                 continue  # part of a name: 北京市的报告, Zhejiang province
-            found.append((m.start(), m.end(), level,
-                          bool(_ABOUT_REPORTS.match(tail) or re.search(r"\breports?\b.{0,20}$", head, re.I))))
+            found.append((m.start(), m.end(), level, _qualifies(head, asked[m.end():])))
     found.sort()
     levels = []
     for i, (start, end, level, qualifies) in enumerate(found):
@@ -130,6 +130,14 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
         if (qualifies or joined) and level not in levels:
             levels.append(level)
     return body, levels
+
+
+def _qualifies(head: str, after: str) -> bool:
+    """A level word names the reports' kind: 县级报告, reports from counties, reports written by departments,
+    有几份报告是部门发布的."""
+    return bool(_ABOUT_REPORTS.match(after[:16]) or re.search(r"\breports?\b.{0,20}$", head, re.I)
+                or _ISSUED_BY_EN.search(head)
+                or re.search(ISSUED_ZH_HEAD, head) and re.match(ISSUED_ZH_TAIL, after))
 
 
 def off_subject(question: str, texts: list[str]) -> str | None:

@@ -118,3 +118,9 @@ def test_a_place_name_is_no_head_noun_in_english():
     # "Hunyuan County's government" counts no counties: the lawsuits are what is counted
     assert "件" in asked_units_en("How many administrative lawsuits was Hunyuan County's government sued in during 2025?")
     assert asked_units_en("How many counties in Guizhou were named?") == {"个", "家"}
+
+
+def test_the_number_of_x_counts_x_and_provisions_are_articles():
+    assert asked_units_en("What was the total number of cases handled at transport windows citywide?") == \
+        {"件", "起", "宗", "件次"}  # the cases, not the windows
+    assert "条" in asked_units_en("How many legal provisions were in the law-study list?")

@@ -87,6 +87,16 @@ def test_a_glossary_term_in_a_figures_own_words_tells_it_from_its_neighbour():
     assert own_first(cands, [0, 1], _WordEmbed(), "banners", ["横幅"], AnswerSettings()) == [1, 0]
 
 
+def test_an_english_reading_sees_who_the_clause_names_before_its_figure():
+    from assistant.reading.figures import own_words
+    from assistant.settings import AnswerSettings
+
+    body = "各单位组织干部职工开展习近平法治思想学习200余场次"
+    at = body.index("200")
+    assert "单位" not in own_words(body, 0, at, len(body))  # the Chinese reading: the verb and what follows
+    assert "单位" in own_words(body, 0, at, len(body), AnswerSettings().en_own_reach)
+
+
 def _answer(question: str, text: str) -> str | None:
     from assistant.reading.figures import find
     from assistant.settings import AnswerSettings

@@ -19,6 +19,10 @@ def test_domain_words_stay_whole():
     ("How many legal aid cases?", ["法律援助"]),
     ("mediation success", ["人民调解"]),
     ("normative documents reviewed", ["规范性文件"]),
+    # who studies and meets, and where a figure counts (党组理论学习14次, 各单位组织干部职工…, 全市交通窗口办件)
+    ("How many theory study sessions did the district government's Party group hold?", ["理论学习", "党组"]),
+    ("sessions individual units organised for their staff", ["单位", "职工"]),
+    ("cases handled at transport windows citywide", ["办件", "交通", "窗口", "全市"]),
 ])
 def test_glossary(english, terms):
     got = expand_english(english)

@@ -91,6 +91,22 @@ def test_exclusions_are_not_asked(understood):
     assert I.dispute_resolution_rate not in intent.indicators and I.mediation_success_rate in intent.indicators
 
 
+@pytest.mark.parametrize("question, before, after", [
+    ("How many reports are newer than 2023?", None, 2023), ("Which reports cover 2023 or later?", None, 2022),
+    ("哪些报告是2023年及以后的?", None, 2022), ("Which reports were written since 2024?", None, 2023),
+    ("How many reports are from 2020 or earlier?", 2021, None), ("哪些报告是2021年以前的?", 2021, None),
+])
+def test_year_bounds_strict_or_with_the_year(understood, question, before, after):
+    filters = understood(question).filters
+    assert (filters.year_before, filters.year_after) == (before, after)
+
+
+def test_who_wrote_the_reports_is_a_filter_not_an_aspect(understood):
+    intent = understood("Which reports were published by departments?")
+    assert intent.kind == "report_list" and intent.filters.levels == ["department"]
+    assert understood("How many reports were issued by a bureau?").indicators == []  # issued: nobody was sued
+
+
 def test_metadata_filters(understood):
     intent = understood("How many reports cover a year before 2022?")
     assert intent.kind == "report_list" and intent.count and intent.filters.year_before == 2022
@@ -123,6 +139,14 @@ def test_a_plan_year_is_the_report_before_it(understood):
     ("Which counties reported zero defeat?", None, []),
     ("来自北京市的报告有几份?", None, []),  # 市 is part of a name here
     ("Which reports come from Zhejiang province?", None, []),
+    # the level that wrote them, named after by/from or before 发布的 (issue 20: counts by who wrote the reports)
+    ("How many reports were written by government departments?", None, ["department"]),
+    ("How many reports were issued by a bureau?", None, ["department"]),
+    ("有几份报告是政府部门发布的?", None, ["department"]),
+    ("哪些报告是职能部门的?", None, ["department"]),
+    ("有几份报告是由乡镇政府出具的", None, ["town"]),
+    ("How many county or district reports are there?", None, ["county", "district"]),
+    ("哪些报告提到了部门?", None, []),  # a word the reports mention, not who wrote them
 ])
 def test_report_filters(understood, question, body, levels):
     filters = understood(question).filters
