@@ -147,7 +147,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"party committees?", ["党委"]),
     (r"party (?:organi[sz]ations?|branches)", ["党组织", "党支部"]),
     (r"executive meetings?|standing meetings?|executive sessions?", ["常务会议", "常务会"]),
-    (r"collective(?:ly)? stud\w*|group study", ["集体学习", "集体学法"]),
+    (r"collective(?:ly)? stud\w*|group study|joint study", ["集体学习", "集体学法", "集中学习"]),
     (r"before (?:the |its |their )?meetings?|pre-?meeting", ["会前"]),
     (r"staff|employees?|workers?|personnel", ["职工", "工作人员", "人员"]),
     (r"departments?|(?:work )?units|agencies", ["部门", "单位"]),
@@ -171,6 +171,13 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"other rights?", ["其他权利"]),
     (r"first (?:agenda )?(?:item|topic)", ["第一议题"]),
     (r"discussions?|exchanges?", ["研讨", "交流"]),
+    (r"requests?|demands?", ["诉求"]),
+    # places counted in pairs are one word in Chinese (19个市县, 镇街)
+    (r"cit(?:y|ies) (?:and|or) count(?:y|ies)|count(?:y|ies) (?:and|or) cit(?:y|ies)", ["市县"]),
+    (r"count(?:y|ies) (?:and|or) districts?|districts? (?:and|or) count(?:y|ies)", ["县区", "区县"]),
+    (r"towns? (?:and|or) (?:sub-?districts?|townships?)|(?:sub-?districts?|townships?) (?:and|or) towns?", ["镇街", "乡镇", "镇(街)"]),
+    (r"provincial(?:[- ]level)?", ["省级"]),
+    (r"invalid\w*|lapsed|no longer (?:valid|in force)", ["失效"]),
 ]
 
 
@@ -224,7 +231,9 @@ THINGS_EN: list[tuple[str, str]] = [
     ("整改建议", "rectification suggestions"), ("建议", "suggestions"), ("信访", "petitions"),
     ("公证", "notarisations"), ("调解", "mediations"), ("涉案金额", "amount involved"), ("涉案总金额", "total amount involved"),
     ("经济损失", "economic losses recovered"), ("资金", "funds"), ("浏览", "views"), ("评价", "ratings"),
-    ("案件", "cases"), ("考试", "exams"), ("学习", "study sessions"),
+    ("案件", "cases"), ("考试", "exams"), ("学习", "study sessions"), ("律师团队", "lawyer teams"), ("团队", "teams"),
+    ("律师", "lawyers"), ("问题", "problems"), ("诉求", "requests"), ("任务", "tasks"), ("项目", "projects"),
+    ("合同", "contracts"), ("职工", "staff"), ("专家", "experts"),
 ]
 
 

@@ -88,7 +88,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\b(?:teams?|groups?|squads?)\b", {"个", "支", "家"}),
              (r"\b(?:windows?|counters?|desks?|(?:help|service|contact|liaison|mediation|observation|monitoring) points?|stations?|cent(?:er|re)s?|offices?|bases?|"
               r"sites?|hubs?|booths?)\b", {"个", "处", "家", "所"}),
-             (r"\b(?:problems?|issues?|difficult(?:y|ies)|complaints?)\b", {"个", "件", "项", "条"}),
+             (r"\b(?:problems?|issues?|difficult(?:y|ies)|complaints?|requests?|demands?)\b", {"个", "件", "项", "条"}),
              # money before people: "the amount involved in the cases police investigated" asks a sum
              (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
              (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?|heads|"
@@ -112,21 +112,16 @@ _EN_PHRASE_END = re.compile(r"did|do|does|were|was|are|is|have|has|had|will|in|o
                             r"that|which|who|across|during|under|over|per|of|the|these|those|its|their|and|or")
 
 
-def asked_units_en(question: str) -> set[str] | None:
-    """Units for what "how many …" counts: the words right after it decide, nearest first (how many leading
-    cadres attended training → people), the rest of the question only when they say nothing."""
-    if whole := next((units for pattern, units in _WHOLE_EN if pattern.search(question)), None):
-        return whole
+def counted_en(question: str) -> tuple[list[str], list[str]]:
+    """What "how many …" counts: the noun phrase right after it, head last (how many lawyer teams were set up
+    → lawyer teams), and all the words after it (up to eight)."""
     unquoted = re.sub(r"(?<![A-Za-z])['\"‘“](.{2,40}?)['\"’”](?![A-Za-z])", " ", question)  # 'can't get it done' windows
     # "what was the (total) number of cases handled at windows" counts cases as "how many cases" does
     counted = re.search(r"\b(?:how (?:many|much)|number of|count of)\s+((?:[\w'-]+\s+){0,7}[\w'-]+)", unquoted, re.I)
     words = counted.group(1).split() if counted else []
-    # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
-    amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
-    asked = [(p, u) for p, u in _ASKED_EN if not amount or u & {"元", "%"}]
     # the head noun first, the last word of the phrase counted: "how many crimes against enterprises" counts
     # crimes, "how many lawyer teams were set up" teams
-    phrase = []
+    phrase: list[str] = []
     for w in words:
         if w.lower() in ("and", "or") and phrase:
             phrase.append(w)  # "self-assessment and review activities": the head comes after it
@@ -141,6 +136,18 @@ def asked_units_en(question: str) -> set[str] | None:
     phrase = phrase[:verb] if verb else phrase[:3] if "and" not in phrase and "or" not in phrase else phrase
     while phrase and phrase[-1].lower() in ("and", "or"):
         phrase.pop()
+    return phrase, words
+
+
+def asked_units_en(question: str) -> set[str] | None:
+    """Units for what "how many …" counts: the words right after it decide, nearest first (how many leading
+    cadres attended training → people), the rest of the question only when they say nothing."""
+    if whole := next((units for pattern, units in _WHOLE_EN if pattern.search(question)), None):
+        return whole
+    phrase, words = counted_en(question)
+    # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
+    amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
+    asked = [(p, u) for p, u in _ASKED_EN if not amount or u & {"元", "%"}]
     heads = [phrase[-1], " ".join(phrase)] if phrase else []
     # the rest of the question without its place names ("Hunyuan County's government" counts no counties)
     rest = re.sub(r"\b[A-Z][a-z]+\s+(?:County|City|District|Province|Town|Township|Prefecture|Region)\b", " ", question)

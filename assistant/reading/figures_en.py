@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..domain.glossary import expand_english
+from ..domain.quantity import counted_en
 from ..domain.terms import EVERYWHERE
 from ..settings import AnswerSettings
 from ..text.script import to_simplified
@@ -32,8 +33,9 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
             fits = [u is not None and (q.unit in u or q.magnitude + q.unit in u) for u in units]
             if any(fits) and (rid, left, q.start) not in seen:
                 seen.add((rid, left, q.start))
+                before = re.split(r"[\d、,,;;。]", body[max(left, q.start - 4):q.start])[-1]  # not the figure before's noun
                 cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
-                              own_words(body, left, q.start, q.end, t.en_own_reach), body[max(left, q.start - 4):q.start]))
+                              own_words(body, left, q.start, q.end, t.en_own_reach), before))
     if len(cands) > t.en_max_clauses:
         def inside(c) -> bool:
             f = c[0]
@@ -70,21 +72,23 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     for i, part in enumerate(parts):
         sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
         terms = expand_english(part)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
+        head = expand_english(" ".join(counted_en(part)[0]))  # what is counted most of all (lawyer teams → 律师)
         sims = sims + owns @ np.array(embed_model.get_query_embedding(part)) + \
-            np.array([t.en_own_bonus * sum((x in c[3]) + (x in c[4]) for x in terms) for c in cands])  # 废止35件
+            np.array([t.en_own_bonus * sum((x in c[3]) + (x in c[4]) for x in terms) +
+                      t.en_head_bonus * sum(x in c[3] or x in c[4] for x in head) for c in cands])  # 废止35件
         taken = {(f.report_id, f.start, f.value) for f in chosen}
         order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
                                                                      cands[j][0].value) not in taken]
         if order and len(parts) == 1:
-            order = own_first(cands, order, embed_model, part, terms, t)
+            order = own_first(cands, order, embed_model, part, terms, t, head)
         if order:
             best = cands[order[0]][0]
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
 
 
-def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None
-               ) -> list[int]:
+def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None,
+              head: list[str] = ()) -> list[int]:
     """One clause, several figures of the unit asked (新提任领导干部考试37人次、机关干部学法考试1.3万人次): the clause
     ranks them alike, so the figure whose own words are nearest the question comes first; a glossary term of
     the question in a figure's own words counts too (挂宣传横幅12条、宣传海报35张: banners are 横幅)."""
@@ -96,7 +100,9 @@ def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] 
 
     owns = np.array(embed_model.get_text_embedding_batch([cands[j][3] for j in same]))
     bonus = t.en_own_bonus if t is not None else 0.0
-    named = np.array([bonus * sum((x in cands[j][3]) + (x in cands[j][4]) for x in terms) for j in same])
+    head_bonus = t.en_head_bonus if t is not None else 0.0
+    named = np.array([bonus * sum((x in cands[j][3]) + (x in cands[j][4]) for x in terms) +
+                      head_bonus * sum(x in cands[j][3] or x in cands[j][4] for x in head) for j in same])
     best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part)) + named))]
     return [best] + [j for j in order if j != best]
 

@@ -7,6 +7,8 @@ English values are the same value in English digits, the report's figure in brac
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ..domain.glossary import thing_en
@@ -30,7 +32,7 @@ def value_en(value_text: str, counted: bool = False, term: str = "") -> str:
     q = found[0]
     number, _ = en_number(q)
     unit = UNIT_EN.get(q.unit) or (UNIT_EN.get(q.kind, "") if q.kind not in COUNT_KINDS else "")
-    thing = thing_en(term) if counted and term and not unit else None
+    thing = _thing(term, q.text) if counted and term and not unit else None
     named = thing is not None and _fits(thing, q)  # "579,500 government service matters"
     if counted and not unit:
         unit = f" {thing}" if named else COUNT_EN.get(q.unit, "")
@@ -39,10 +41,21 @@ def value_en(value_text: str, counted: bool = False, term: str = "") -> str:
     return f"{APPROX_EN.get(q.approx, '')}{number}{unit}" + (f" ({original})" if original else "")
 
 
+def _thing(term: str, written: str) -> str | None:
+    """The English name of what a figure counts: the words right after it when it comes first (组建43个律师团队:
+    lawyer teams, not the enterprises named before), else the term's."""
+    at = term.find(written)
+    after = re.split(r"[,,、;;。(（]", term[at + len(written):])[0] if at >= 0 else ""
+    if len(re.findall(r"[\u4e00-\u9fff]", after)) >= 2:
+        return thing_en(after)
+    return thing_en(term)
+
+
 def _fits(thing: str, q: Quantity) -> bool:
     """An English name fits a figure whose unit counts the same kind (lectures: 次; matters: 件), never
     people for sessions (1.2万期 are not Party members)."""
-    said = parse_en(f"2 {thing}")
+    head = next((w for w in reversed(thing.split()) if not w.endswith("ed")), thing)  # lawyer teams: teams; members trained
+    said = parse_en(f"2 {head}")
     kind = said[0].kind if said else "count"
     return kind == q.kind or (kind == "count" and q.unit in GENERIC_COUNT)
 

@@ -85,9 +85,14 @@ _PAIR_EN = re.compile(r"\b(how many\s+)((?:[\w'()-]+\s+){0,6}?[\w'()-]+)\s+and\s
                       r"(\s+(?:did|do|does|were|was|are|is|have|has|had)\b.*)$", re.I | re.S)
 
 
+# "how many cities and counties": one count in Chinese (19个市县), as 乡镇, 镇街, 县区 are
+_UNIT_NOUN = r"(?:cit(?:y|ies)|count(?:y|ies)|districts?|towns?|townships?|sub-?districts?|villages?|provinces?|prefectures?)"
+_UNITS_PAIR = re.compile(rf"{_UNIT_NOUN} {_UNIT_NOUN}", re.I)
+
+
 def parts_en(question: str) -> list[str]:
     parts = [p for p in _SPLIT_EN.split(question) if p.strip()]
-    if len(parts) == 1 and (m := _PAIR_EN.search(question)):
+    if len(parts) == 1 and (m := _PAIR_EN.search(question)) and not _UNITS_PAIR.fullmatch(f"{m.group(2)} {m.group(3)}"):
         head, rest = question[:m.start()], m.group(4)
         return [f"{head}{m.group(1)}{m.group(2)}{rest}", f"{m.group(1)}{m.group(3)}{rest}"]
     return parts

@@ -124,3 +124,10 @@ def test_the_number_of_x_counts_x_and_provisions_are_articles():
     assert asked_units_en("What was the total number of cases handled at transport windows citywide?") == \
         {"件", "起", "宗", "件次"}  # the cases, not the windows
     assert "条" in asked_units_en("How many legal provisions were in the law-study list?")
+
+
+def test_what_how_many_counts_is_its_noun_phrase_head_last():
+    from assistant.domain.quantity import counted_en
+    assert counted_en("How many lawyer teams did Anshan set up for key enterprises?")[0] == ["lawyer", "teams"]
+    assert counted_en("What was the number of requests resolved in Yubei?")[0][-1] == "requests"
+    assert asked_units_en("How many requests from enterprises were resolved?") >= {"个", "件"}

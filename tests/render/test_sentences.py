@@ -63,6 +63,14 @@ def test_open_vocabulary_figure_names_the_reports_term():
     assert "reported 579,500 government service matters (57.95万件) for 2025 [1]." in longxi.text("en")
 
 
+def test_a_figure_written_first_counts_the_words_after_it():
+    # 组建43个律师团队: the teams are counted, not the enterprises named before the figure
+    assert value_en("43个", counted=True, term="针对重点企业组建43个律师团队") == "43 lawyer teams (43个)"
+    # a figure written last keeps the term's name
+    assert value_en("57.95万件", counted=True, term="办理办结各类政务服务事项") == \
+        "579,500 government service matters (57.95万件)"
+
+
 def test_missing_and_evidence_lines():
     missing = missing_line([I.reconsideration_correction_rate], LINHAI)
     assert missing.text("zh") == "临海市2020年的报告没有写明行政复议纠错率。" and missing.role == "not_stated"

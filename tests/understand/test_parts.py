@@ -19,6 +19,7 @@ def test_several_figures_asked_in_chinese():
     ("How many units did Changchun recommend for the demonstration areas, and how many for the up-to-standard areas?", 2),
     ("How many legal aid and mediation cases did Wucheng handle?", 2),
     ("How many cases did Linhai receive and conclude in 2020?", 1),
+    ("How many cities and counties in Hainan set up legal-aid stations?", 1),  # 市县: one count
 ])
 def test_english_parts(question, n):
     assert len(parts_en(question)) == n and len(things_en(question)) == n
