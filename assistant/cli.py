@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import json
+import os
 import shutil
 import sys
 from typing import Optional
@@ -159,11 +160,15 @@ def ask(question: str = typer.Argument(..., help="the question, in Chinese or En
         year: Optional[str] = typer.Option(None, "--year", help="only reports on this year"),
         no_llm: bool = typer.Option(False, "--no-llm", help="extractive answer only (no LLM phrasing)"),
         as_json: bool = typer.Option(False, "--json", help="print the Answer as JSON"),
+        quote_all: bool = typer.Option(False, "--all", help="a list or count answer quotes every matching report, "
+                                       "not only the first FAZHI_ANSWER__LIST_QUOTE_LIMIT (50)"),
         history: Optional[str] = typer.Option(None, "--history", help="JSON file: a list of earlier turns "
                                               '({"question", "answer"} objects or whole --json answers) '
                                               "that a follow-up question leans on")):
     """Answer one question with verbatim citations."""
     turns = _history(history)
+    if quote_all:  # read by the Settings the store opens with
+        os.environ["FAZHI_ANSWER__LIST_QUOTE_LIMIT"] = "0"
     assistant = _open()
     try:
         if as_json:
