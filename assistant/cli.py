@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import json
-import os
 import shutil
 import sys
 from typing import Optional
@@ -22,12 +21,12 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _open(index_default: bool = True):
+def _open(index_default: bool = True, settings=None):
     """Open the store; on first use with an empty store, index the default corpus (reports/) once."""
     from .assistant import Assistant
 
     try:
-        assistant = Assistant.open()
+        assistant = Assistant.open(settings)
         corpus = assistant.settings.reports_dir
         if index_default and not assistant.reports() and corpus.is_dir() and any(corpus.iterdir()):
             typer.echo(f"indexing {corpus} (first use; takes about a minute) …", err=True)
@@ -35,6 +34,14 @@ def _open(index_default: bool = True):
         return assistant
     except FazhiError as err:
         _fail(str(err))
+
+
+def _quoting_all():
+    """The settings from the environment, with list and count answers quoting every matching report."""
+    from .settings import Settings
+
+    s = Settings()
+    return s.model_copy(update={"answer": s.answer.model_copy(update={"list_quote_limit": 0})})
 
 
 def _year(value: Optional[str]) -> Optional[int]:
@@ -167,9 +174,7 @@ def ask(question: str = typer.Argument(..., help="the question, in Chinese or En
                                               "that a follow-up question leans on")):
     """Answer one question with verbatim citations."""
     turns = _history(history)
-    if quote_all:  # read by the Settings the store opens with
-        os.environ["FAZHI_ANSWER__LIST_QUOTE_LIMIT"] = "0"
-    assistant = _open()
+    assistant = _open(settings=_quoting_all() if quote_all else None)
     try:
         if as_json:
             answer = assistant.ask(question, place=place or None, year=_year(year), generate=not no_llm,
