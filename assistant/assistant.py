@@ -111,7 +111,7 @@ class Assistant:
         self.retriever = (HybridRetriever(self.vectors, self.lexical, self.chunks, self.metas, self.settings.retrieval)
                           if self.vectors is not None else None)
         self.corpus = Corpus(self.metas, self.chunks, self.places, FactView(self.fact_store, self.metas), self.docs.text,
-                             self.docs.sections, self.retriever, self.docs.read_many, self.docs.mentioning)
+                             self.docs.sections, self.retriever, self.docs.read_many, self.docs.mention_check)
         self.duplicates.resize({i: m.chars for i, m in self.metas.items()})  # signatures of new reports
 
     def _sync(self) -> None:

@@ -21,12 +21,12 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _open(index_default: bool = True):
+def _open(index_default: bool = True, settings=None):
     """Open the store; on first use with an empty store, index the default corpus (reports/) once."""
     from .assistant import Assistant
 
     try:
-        assistant = Assistant.open()
+        assistant = Assistant.open(settings)
         corpus = assistant.settings.reports_dir
         if index_default and not assistant.reports() and corpus.is_dir() and any(corpus.iterdir()):
             typer.echo(f"indexing {corpus} (first use; takes about a minute) …", err=True)
@@ -34,6 +34,14 @@ def _open(index_default: bool = True):
         return assistant
     except FazhiError as err:
         _fail(str(err))
+
+
+def _quoting_all():
+    """The settings from the environment, with list and count answers quoting every matching report."""
+    from .settings import Settings
+
+    s = Settings()
+    return s.model_copy(update={"answer": s.answer.model_copy(update={"list_quote_limit": 0})})
 
 
 def _year(value: Optional[str]) -> Optional[int]:
@@ -159,12 +167,14 @@ def ask(question: str = typer.Argument(..., help="the question, in Chinese or En
         year: Optional[str] = typer.Option(None, "--year", help="only reports on this year"),
         no_llm: bool = typer.Option(False, "--no-llm", help="extractive answer only (no LLM phrasing)"),
         as_json: bool = typer.Option(False, "--json", help="print the Answer as JSON"),
+        quote_all: bool = typer.Option(False, "--all", help="a list or count answer quotes every matching report, "
+                                       "not only the first FAZHI_ANSWER__LIST_QUOTE_LIMIT (50)"),
         history: Optional[str] = typer.Option(None, "--history", help="JSON file: a list of earlier turns "
                                               '({"question", "answer"} objects or whole --json answers) '
                                               "that a follow-up question leans on")):
     """Answer one question with verbatim citations."""
     turns = _history(history)
-    assistant = _open()
+    assistant = _open(settings=_quoting_all() if quote_all else None)
     try:
         if as_json:
             answer = assistant.ask(question, place=place or None, year=_year(year), generate=not no_llm,

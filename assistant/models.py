@@ -89,6 +89,23 @@ class Coverage(BaseModel):
     matched: int = Field(description="reports that state what was asked")
     related: int = Field(0, description="reports stating a near-miss (other scope/indicator), not counted as matches")
     not_reported: int = Field(0, description="reports that do not state it (not the same as zero)")
+    quoted: int | None = Field(None, description="set when more reports matched than the answer quotes "
+                               "(answer.list_quote_limit): the first `quoted` are quoted, the rest only counted; "
+                               "absent from the JSON otherwise")
+
+    @model_serializer(mode="wrap")
+    def _drop_unset_quoted(self, handler):
+        data = handler(self)  # an answer quoting every match keeps the JSON it had before the field existed
+        if isinstance(data, dict) and data.get("quoted") is None:
+            data.pop("quoted", None)
+        return data
+
+    def counts(self) -> set[str]:
+        """The numbers of reports the program computed, which the answer may state as written."""
+        nums = [self.checked, self.matched, self.related, self.not_reported]
+        if self.quoted is not None:
+            nums += [self.quoted, self.matched - self.quoted]
+        return {str(n) for n in nums}
 
 
 class TableCell(BaseModel):

@@ -58,6 +58,10 @@ class AnswerSettings(BaseModel):
     # figures of the fact table and tables
     lookup_max_reports: int = Field(3, ge=1, description="beyond this a figure question is a list or a comparison")
     table_max_columns: int = Field(6, ge=1, description="indicators shown side by side in a comparison")
+    # answers over every report in scope (list/count): the count stays exact, the quotes stop growing
+    list_quote_limit: int = Field(50, ge=0, description="reports quoted by a list or count answer; beyond, the "
+                                  "answer counts the rest and says how to see them (0 = quote every one; "
+                                  "`fazhi ask --all`): a p95 under a second at thousands of matches")
 
 
 def default_home() -> Path:

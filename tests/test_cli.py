@@ -37,6 +37,15 @@ def test_ingest_ask_reports_json(cli):
     assert "0 added, 5 skipped, 0 failed" in again.stdout
 
 
+def test_ask_all_quotes_every_match(cli, monkeypatch):
+    assert cli("ingest", str(REPORTS)).exit_code == 0
+    monkeypatch.setenv("FAZHI_ANSWER__LIST_QUOTE_LIMIT", "1")
+    cut = json.loads(cli("ask", "哪些报告提到了“法律明白人”?", "--json", "--no-llm").stdout)
+    assert cut["coverage"]["matched"] == 4 and cut["coverage"]["quoted"] == 1 and len(cut["citations"]) == 1
+    every = json.loads(cli("ask", "哪些报告提到了“法律明白人”?", "--json", "--no-llm", "--all").stdout)
+    assert every["coverage"]["matched"] == 4 and "quoted" not in every["coverage"] and len(every["citations"]) == 4
+
+
 def test_human_output(cli):
     cli("ingest", str(REPORTS / "001_4d08be111e600d4c.txt"), "--json")
     result = cli("ask", "平罗县败诉率是多少?")

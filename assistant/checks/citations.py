@@ -44,7 +44,7 @@ def unsupported_numbers(text: str, citations: list[Citation], coverage: Coverage
         if cit.year is not None:
             allowed.add(str(cit.year))
     if coverage is not None:  # counts of reports computed in code from the cited list
-        allowed |= {str(n) for n in (coverage.checked, coverage.matched, coverage.related, coverage.not_reported)}
+        allowed |= coverage.counts()
     bad = unsupported_figures(_claims(text, citations), [c.quote for c in citations], allowed)
     return set().union(*(numbers_in(t) for t in bad))
 

@@ -84,6 +84,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "what.indicators": ("报告了{names}", "report {names}"),
     "what.mention": ("提到了{terms}", "mention {terms}"),
     "what.states": ("写明了{what}", "state their {what}"),
+    "what.match": ("符合条件", "match"),
+    "more.related": ("其余只报告了相近但不同情况的报告未逐一引用。", "The other reports stating only a related figure are not quoted."),
+    "more": ("另有{n}份报告也{what},此处只引用了前{shown}份。要查看其余报告,可按年份、级别或地区缩小提问范围,"
+             "或使用 fazhi ask --all 列出全部。",
+             "{n} more reports also {what}; only the first {shown} are quoted here. To see the others, narrow the "
+             "question by year, level or place, or run fazhi ask --all to list them all."),
     "not_reported_by": ("未报告:{names}。", "Not reported: {names}."),
     "not_mentioned_by": ("未提到:{names}。", "Not mentioned in: {names}."),
     "not_stated_by": ("未写明:{names}。", "Not stated in: {names}."),

@@ -1,12 +1,13 @@
-"""Reports that mention a term: every report in scope is read, and each cites its first sentence with
-the term (the clause around it when the sentence is a paragraph)."""
+"""Reports that mention a term: every report in scope is checked (by the database where it can be sure),
+and the first `answer.list_quote_limit` of them, in scope order (file name), each cite their first sentence
+with the term (the clause around it when the sentence is a paragraph); the rest are counted, not quoted."""
 from __future__ import annotations
 
 from ..models import Coverage
 from ..reading.select import scope_reports
 from ..render.builder import Builder
 from ..render.draft import Draft, Line
-from ..render.lists import checked_line, names_line
+from ..render.lists import checked_line, more_line, names_line, quoted_first
 from ..render.slots import P, Cite, Who
 from ..text.spans import sentence_spans
 from ..text.script import to_simplified
@@ -20,36 +21,57 @@ def keyword_scan(intent, ctx) -> Draft | None:
     c = ctx.corpus
     reports = scope_reports(c.metas, intent.query, intent.filters)
     groups = [intent.keywords, *intent.alternatives]
-    # the database scans the texts, not this loop; any one group of terms will do
-    ids = {m.id for g in groups for m in c.may_mention(reports, g)}
-    candidates = [m for m in reports if m.id in ids]
-    text, sections = c.reading(m.id for m in candidates)
+    found = _mentioning(c, reports, groups)
+    quoted = quoted_first(found, ctx.tuning.list_quote_limit)
+    text, sections = c.reading(m.id for m in quoted)  # only the quoted reports are read here
     b = Builder(c.metas, text, sections)
-    found = []
-    for m in candidates:
+    for m in quoted:
         body = to_simplified(text(m.id))  # 營商環境 is 营商环境; same length, so the quote is cut at these offsets
-        group = next((g for g in groups if all(k in body for k in g)), None)
-        if group is None:
-            continue
-        at = _near_all(body, group)
-        line_end = body.find("\n", at)  # a sentence ends at a line's end: the rest of the text need not be split
-        s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1),
-                                                       len(body) if line_end < 0 else line_end + 1)
-                     if s <= at < e), (at, at + 1))
-        if e - s > 120:  # cite the clause around the term, not a whole paragraph
-            s = max(s, max(body.rfind(ch, s, at) for ch in ",,;;") + 1)
-            e = min([e] + [x for x in (body.find(ch, at, e) for ch in ",,;;") if x > 0])
+        s, e = _passage(body, next(g for g in groups if all(k in body for k in g)))
         key = b.cite(m.id, s, e)
         b.lines.append(Line("item", "item.quote", {"who": Who(m, "item"), "quote": text(m.id)[s:e], "cite": Cite((key,))}))
-        found.append(m)
     places = [m.place or m.source for m in found]
     named = set(places)  # a set: thousands of reports against thousands of places
     missing = [m for m in reports if (m.place or m.source) not in named]
     terms = " / ".join("、".join(f"“{k}”" for k in g) for g in groups)
-    b.lines.insert(0, checked_line(len(reports), len(places), 0, 0, P("what.mention", {"terms": terms})))
+    what = P("what.mention", {"terms": terms})
+    b.lines.insert(0, checked_line(len(reports), len(places), 0, 0, what))
+    if len(quoted) < len(found):
+        b.lines.append(more_line(len(found), len(quoted), what))
     if missing:
         b.lines.append(names_line("not_mentioned_by", missing))
-    return b.finish(intent.route, places, Coverage(checked=len(reports), matched=len(places), not_reported=len(missing)))
+    return b.finish(intent.route, places, Coverage(checked=len(reports), matched=len(places), not_reported=len(missing),
+                                                   quoted=len(quoted) if len(quoted) < len(found) else None))
+
+
+def _mentioning(c, reports, groups: list[list[str]]) -> list:
+    """The reports in scope holding every term of some group, in scope order: exact. The database scans the
+    texts and is sure of the `plain` ones; only the others are read and checked here."""
+    sure, unsure = set(), set()
+    for g in groups:
+        for rid, exact in c.mention_check(reports, g).items():
+            (sure if exact else unsure).add(rid)
+    unsure -= sure
+    text, _ = c.reading(m.id for m in reports if m.id in unsure)
+    for m in reports:
+        if m.id in unsure:
+            body = to_simplified(text(m.id))
+            if any(all(k in body for k in g) for g in groups):
+                sure.add(m.id)
+    return [m for m in reports if m.id in sure]
+
+
+def _passage(body: str, group: list[str]) -> tuple[int, int]:
+    """The sentence (or, in a long one, the clause) holding the group's terms together, else the first term."""
+    at = _near_all(body, group)
+    line_end = body.find("\n", at)  # a sentence ends at a line's end: the rest of the text need not be split
+    s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1),
+                                                   len(body) if line_end < 0 else line_end + 1)
+                 if s <= at < e), (at, at + 1))
+    if e - s > 120:  # cite the clause around the term, not a whole paragraph
+        s = max(s, max(body.rfind(ch, s, at) for ch in ",,;;") + 1)
+        e = min([e] + [x for x in (body.find(ch, at, e) for ch in ",,;;") if x > 0])
+    return s, e
 
 
 def _near_all(body: str, keywords: list[str]) -> int:

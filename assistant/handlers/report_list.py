@@ -1,5 +1,5 @@
 """Reports chosen by their metadata alone (year, level, issuing body): each cited by its title, or by
-its first words when it has none."""
+its first words when it has none; the first `answer.list_quote_limit` of them, the rest counted."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,8 @@ from ..models import Coverage
 from ..reading.select import scope_reports
 from ..render.builder import Builder
 from ..render.draft import Draft, Line
-from ..render.slots import Cite, Who
+from ..render.lists import more_line, quoted_first
+from ..render.slots import P, Cite, Who
 from ..text.spans import clause_spans, sentence_spans, title_span
 from .registry import handler
 
@@ -17,9 +18,10 @@ from .registry import handler
 def report_list(intent, ctx) -> Draft:
     c = ctx.corpus
     reports = scope_reports(c.metas, intent.query, intent.filters)
-    text, sections = c.reading(m.id for m in reports)  # two statements, not two per report listed
+    quoted = quoted_first(reports, ctx.tuning.list_quote_limit)  # in scope order (file name); the rest counted
+    text, sections = c.reading(m.id for m in quoted)  # two statements, not two per report listed
     b = Builder(c.metas, text, sections)
-    for m in reports:
+    for m in quoted:
         body = text(m.id)
         if span := title_span(body, m.title):
             b.lines.append(Line("item", "item.title", {"who": Who(m, "item"), "title": m.title,
@@ -29,8 +31,11 @@ def report_list(intent, ctx) -> Draft:
                                                        "cite": Cite((b.cite(m.id, *opening),))}))
     total = len(c.metas)
     b.lines.insert(0, Line("summary", "reports.match", {"total": total, "n": len(reports)}))
+    cut = len(quoted) < len(reports)
+    if cut:
+        b.lines.append(more_line(len(reports), len(quoted), P("what.match")))
     return b.finish(intent.route, [m.place or m.source for m in reports],
-                    Coverage(checked=total, matched=len(reports), not_reported=0))
+                    Coverage(checked=total, matched=len(reports), not_reported=0, quoted=len(quoted) if cut else None))
 
 
 def _opening_clause(body: str) -> tuple[int, int] | None:

@@ -176,7 +176,7 @@ def required_places(extractive: Answer) -> list[str]:
 def _code_numbers(extractive: Answer, kind: str) -> set[str]:
     cov = getattr(extractive, "coverage", None)
     if cov is not None:
-        return {str(n) for n in (cov.checked, cov.matched, cov.related, cov.not_reported)}
+        return cov.counts()
     if kind == "count":
         return {str(len(required_places(extractive)))}
     return set()

@@ -24,7 +24,8 @@ class Corpus:
     retriever: HybridRetriever | None
     # many reports at once, for answers that read or cite thousands (store/docstore.py); None: one by one
     read_many: Callable[[Iterable[str]], tuple[dict[str, str], dict[str, list[Section]]]] | None = None
-    mentioning: Callable[[Iterable[str] | None, list[str]], set[str]] | None = None
+    # report id -> True (holds every term: exact) / False (not plain: read and check it); absent: holds not all
+    mentioning: Callable[[Iterable[str] | None, list[str]], dict[str, bool]] | None = None
 
     def reading(self, report_ids: Iterable[str]) -> tuple[Callable[[str], str], Callable[[str], list[Section]]]:
         """(text, sections) for a Builder citing these reports, read in two statements instead of two per
@@ -38,11 +39,16 @@ class Corpus:
     def may_mention(self, reports: list[ReportMeta], terms: list[str]) -> list[ReportMeta]:
         """The reports whose text may hold every term (a superset: the caller still checks each), chosen by
         the database rather than by reading every text here."""
-        if self.mentioning is None:
-            return reports
-        ids = [m.id for m in reports]
-        hits = self.mentioning(None if len(ids) == len(self.metas) else ids, terms)
+        hits = self.mention_check(reports, terms)
         return [m for m in reports if m.id in hits]
+
+    def mention_check(self, reports: list[ReportMeta], terms: list[str]) -> dict[str, bool]:
+        """The reports of `may_mention`, each True when the database is sure it holds every term (no need
+        to read it to count it), False when the caller must read and check it."""
+        if self.mentioning is None:
+            return {m.id: False for m in reports}
+        ids = [m.id for m in reports]
+        return self.mentioning(None if len(ids) == len(self.metas) else ids, terms)
 
 
 @dataclass

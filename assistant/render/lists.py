@@ -18,6 +18,17 @@ def checked_line(checked: int, matched: int, related: int, missing: int, what) -
         "missing": P("checked.missing", {"n": missing}) if missing else P("checked.end")})
 
 
+def quoted_first(items: list, limit: int) -> list:
+    """The items an answer quotes: the first `limit` in the answer's order (0: all). The count of the
+    rest is stated by `more_line`, so an answer over thousands of reports stays one screen and < 1 s."""
+    return items if limit <= 0 or len(items) <= limit else items[:limit]
+
+
+def more_line(matched: int, quoted: int, what) -> Line:
+    """另有N份报告也…,此处只引用了前M份。… / N more reports also …; only the first M are quoted here. …"""
+    return Line("summary", "more", {"n": matched - quoted, "shown": quoted, "what": what})
+
+
 def names_line(key: str, reports: list[ReportMeta]) -> Line:
     """未报告:A、B。 / Not reported: A、B. (names as the reports write them)"""
     return Line("summary", key, {"names": T("、".join(who_zh(m) for m in reports),

@@ -108,6 +108,11 @@ class DocStore:
         """Of these reports (None: all), those whose text may hold every term once read in simplified
         characters: the texts holding them as written, plus those not marked `plain` (to_simplified would
         change them), which the caller checks itself. The database scans the texts; Python reads only these."""
+        return set(self.mention_check(report_ids, terms))
+
+    def mention_check(self, report_ids, terms: list[str]) -> dict[str, bool]:
+        """The reports of `mentioning`, each True when it surely holds every term (a `plain` text holding them
+        as written: exact, no need to read it) or False when the caller must read and check it."""
         where, args = [], []
         if report_ids is not None:
             sql, arg = self.db.in_list("id", sorted(set(report_ids)))
@@ -115,7 +120,8 @@ class DocStore:
             args.append(arg)
         written = " AND ".join([self.db.contains("text")] * len(terms)) or "1=1"
         where.append(f"(({written}) OR COALESCE(plain, 0) = 0)")
-        return {r for (r,) in self.db.rows("SELECT id FROM reports WHERE " + " AND ".join(where), args + list(terms))}
+        rows = self.db.rows("SELECT id, COALESCE(plain, 0) FROM reports WHERE " + " AND ".join(where), args + list(terms))
+        return {r: bool(plain) for r, plain in rows}  # a plain text is here only because it holds every term
 
     def mark_plain(self, batch: int = 500) -> int:
         """Fill `plain` for the reports an older version stored without it (once, at open; the manifest says it

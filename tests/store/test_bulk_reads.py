@@ -34,6 +34,11 @@ def _check(docs: DocStore) -> None:
         assert exact <= may  # a superset: the handler checks each candidate itself
         assert "other" not in may  # a long simplified text without the terms is not read at all
         assert docs.mentioning(["plain", "other"], terms) == may & {"plain", "other"}
+        check = docs.mention_check(None, terms)  # what may_mention's handler counts without reading
+        sure = {rid for rid, ok in check.items() if ok}
+        assert set(check) == may and sure <= exact  # "sure" is exact: a count need not read those texts
+        assert all(check[rid] is False for rid in exact - sure)  # the others are read and checked
+        assert ("plain" in sure) == ("plain" in exact)
     texts, sections = docs.read_many(TEXTS)
     assert texts == TEXTS
     assert sections == {rid: docs.sections(rid) for rid in TEXTS}
