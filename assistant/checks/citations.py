@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..domain.quantity import COUNT_KINDS, Quantity, en_number, parse_en, parse_zh, quantities_in
+from ..domain.quantity import COUNT_KINDS, Quantity, en_number, ordinals_zh, parse_en, parse_zh, quantities_in
 from ..models import Answer, Citation, Coverage
 from ..render.slots import MARKER
 from ..text.injection import looks_like_injection
@@ -53,7 +53,7 @@ def unsupported_figures(text: str, quotes: list[str], allowed: set[str] = frozen
     """Each figure of `text` (either language) that equals no figure of `quotes` in value with a compatible
     kind; `allowed`: bare numbers accepted as written (years, counts the program decided)."""
     said = quantities_in(text)
-    held = [q for quote in quotes for q in parse_zh(quote)]
+    held = [q for quote in quotes for q in parse_zh(quote) + ordinals_zh(quote)]  # 第四: "the 4th"
     by_value: dict = {}  # an answer listing thousands of reports: each figure looks up its value, not every quote's
     for h in held:
         by_value.setdefault(h.value, []).append(h)

@@ -18,6 +18,10 @@ NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcou
                     I)  # \b: a county is no count
 FIGURE_ZH = re.compile(r"多少|几[个次件场项名人家期天条份部]?")  # any Chinese figure question (几 alone too)
 TARGET = re.compile(r"目标|力争|预期|计划(?:达到|实现|完成)|指标值|\btargets?\b|\bgoals?\b|\baim(?:s|ed)?\b", I)
+# an ordinal asked (第几期鄞州论坛, which edition of the forum): answered by 第90期, never by a count
+ORDINAL = re.compile(r"第几|\bwhat number\b|\bwhich (?:number|edition|issue|round|batch|installment)\b|"
+                     r"\b(?:what|which) (?:position|rank(?:ing)?)\b|\bwhere\b[^?]{0,80}\brank(?:ed)?\b|"
+                     r"\brank(?:ed)? (?:what|where)\b", I)
 RANK = re.compile(r"排名|排第|第几|位次|名次|排在|\brank", I)
 TOTAL = re.compile(r"全市|全区|全县|全年|总共|总计|合计|共|总数|in total|overall|total|altogether", I)
 CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|与上年相比|(?:增长|增加|上升|下降|减少|降低|提高)了?(?:多少|几)|增幅|降幅|"
@@ -46,7 +50,8 @@ OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|
                   r"有哪些|存在哪些|不足|问题|"
                   r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness", I)
 LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区|各地|各报告|分别|每个地区|所有地区|"
-                  r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|\bwhich\b|"
+                  r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|"
+                  r"\bwhich\b(?!\s+(?:number|edition|issue|round|batch|installment)\b)|"  # which edition: an ordinal
                   r"^\s*(?:please\s+)?list\b|\blist (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"
                   r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
 COUNT = re.compile(r"(?<!哪)几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..domain import cues
-from ..domain.quantity import Quantity, parse_zh, written_unit
+from ..domain.quantity import Quantity, ordinals_zh, parse_zh, written_unit
 from ..settings import AnswerSettings
 from ..text.lexicon import tokenize
 from ..text.script import to_simplified
@@ -72,9 +72,11 @@ def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, 
     return left, right
 
 
-def _counts(body: str, sent: tuple[int, int]) -> list[Quantity]:
+def _counts(body: str, sent: tuple[int, int], ordinal: bool = False) -> list[Quantity]:
     """The figures of a sentence with a unit that counts or measures, 万/亿 at most; a tally word before one
-    (共计, 累计) is read with it, an ordinal (第三次) is not a figure."""
+    (共计, 累计) is read with it, an ordinal (第三次) is not a figure, unless ordinals are asked: then only they are."""
+    if ordinal:
+        return ordinals_zh(body, *sent)
     out = []
     for q in parse_zh(body, *sent, numerals=True):
         if q.unit not in UNITS or q.magnitude not in ("", "万", "亿") or body[q.at - 1:q.at] == "第":
@@ -87,11 +89,11 @@ def _counts(body: str, sent: tuple[int, int]) -> list[Quantity]:
     return out
 
 
-def figure_clauses(body: str, units: set[str] | None):
+def figure_clauses(body: str, units: set[str] | None, ordinal: bool = False):
     """(sentence, figure, clause span) of every figure in the text whose unit can answer the question."""
     for sent in sentence_spans(body, 0, len(body)):
-        for q in _counts(body, sent):
-            if units is None or q.unit in units or q.magnitude + q.unit in units:
+        for q in _counts(body, sent, ordinal):
+            if units is None or q.unit in units or q.magnitude + q.unit in units or (ordinal and not q.unit):
                 yield sent, q, _context(body, sent, q.start, q.end)
 
 
@@ -131,7 +133,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
     for rid in report_ids:
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
-        for sent, m, (left, right) in figure_clauses(body, units):  # m: a Quantity
+        for sent, m, (left, right) in figure_clauses(body, units, thing.ordinal):  # m: a Quantity
             if _other_level(thing.text, body[left:right]) or _other_scope(thing.text, _segment(body, sent, m.start)):
                 continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award; 市本级 asked, 全市… stated
             own = wanted & _grams(body[left:right])

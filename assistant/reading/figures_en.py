@@ -23,14 +23,14 @@ ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点",
 
 
 def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
-                t: AnswerSettings):
+                t: AnswerSettings, ordinal: bool = False):
     """Figure clauses of the reports whose unit some part can take; when there are too many, those inside
     the retrieved chunks (`near`: report id, start, end) come first."""
     seen, cands = set(), []
     for rid in report_ids:
         body = to_simplified(text(rid))
-        for _, q, (left, right) in figure_clauses(body, None):
-            fits = [u is not None and (q.unit in u or q.magnitude + q.unit in u) for u in units]
+        for _, q, (left, right) in figure_clauses(body, None, ordinal):
+            fits = [u is not None and (q.unit in u or q.magnitude + q.unit in u or (ordinal and not q.unit)) for u in units]
             if any(fits) and (rid, left, q.start) not in seen:
                 seen.add((rid, left, q.start))
                 before = re.split(r"[\d、,,;;。]", body[max(left, q.start - 4):q.start])[-1]  # not the figure before's noun
@@ -56,7 +56,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         units = [u or ANY_COUNT for u in units]
     if embed_model is None or units[0] is None:
         return []
-    cands = _candidates(report_ids, text, units, list(near), t)
+    cands = _candidates(report_ids, text, units, list(near), t, any(th.ordinal for th in things))
     if units[0] is ANY_COUNT:  # no unit word: only a clause saying what the question is about ("trees": nothing)
         cands = [c for c in cands if any(x in c[2] for x in known)]
     if not cands:
@@ -72,7 +72,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     for i, part in enumerate(parts):
         sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
         terms = expand_english(part)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
-        head = expand_english(" ".join(counted_en(part)[0]))  # what is counted most of all (lawyer teams → 律师)
+        head = _head(part)
         sims = sims + owns @ np.array(embed_model.get_query_embedding(part)) + \
             np.array([t.en_own_bonus * sum((x in c[3]) + (x in c[4]) for x in terms) +
                       t.en_head_bonus * sum(x in c[3] or x in c[4] for x in head) for c in cands])  # 废止35件
@@ -85,6 +85,13 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
             best = cands[order[0]][0]
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
+
+
+def _head(part: str) -> list[str]:
+    """What is counted most of all (lawyer teams → 律师); none for "how many of the X were repealed": the X are
+    the whole the figure is part of, the verb tells the part."""
+    phrase, words = counted_en(part)
+    return [] if words and words[0].lower() == "of" else expand_english(" ".join(phrase))
 
 
 def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..domain.glossary import thing_en
 from ..domain.indicators import Indicator
 from ..domain.phrases import APPROX_EN, COUNT_EN, GENERIC_COUNT, UNIT_EN
-from ..domain.quantity import COUNT_KINDS, Quantity, en_number, parse_en, parse_zh
+from ..domain.quantity import COUNT_KINDS, Quantity, en_number, ordinals_zh, parse_en, parse_zh
 from ..domain.statements import WHOLE_SCOPE
 from ..models import Fact, ReportMeta
 from ..reading.trend import Change
@@ -26,6 +26,9 @@ def value_en(value_text: str, counted: bool = False, term: str = "") -> str:
     2841万元 → 28.41 million yuan (2841万元); 21.9个百分点 → 21.9 percentage points. An open-vocabulary figure
     (`counted`) also names what it counts: the English name of `term` when it fits the unit, else the unit
     as an English noun with the Chinese term in brackets."""
+    if value_text.strip().startswith("第") and (nth := ordinals_zh(value_text.strip())):  # 第90期: the 90th
+        said = "; ".join(x for x in (value_text.strip(), term if counted else "") if x)
+        return f"the {_ordinal_en(int(nth[0].number))} ({said})"
     found = [q for q in parse_zh(value_text.strip()) if q.text]
     if not found:
         return value_text
@@ -39,6 +42,11 @@ def value_en(value_text: str, counted: bool = False, term: str = "") -> str:
     shown = q.magnitude or (counted and q.kind in COUNT_KINDS)  # the report's figure beside the English one
     original = "; ".join(x for x in (q.text if shown else "", term if counted and not named else "") if x)
     return f"{APPROX_EN.get(q.approx, '')}{number}{unit}" + (f" ({original})" if original else "")
+
+
+def _ordinal_en(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _thing(term: str, written: str) -> str | None:

@@ -48,7 +48,7 @@ def asks_of(q: Query) -> Asks:
     terms_text = q.question + " " + " ".join(q.zh_terms)
     zh = q.question if q.lang == "zh" else " ".join(q.zh_terms)
     focus = [t for t in q.focus if len(t) >= 2] if q.lang == "zh" else []
-    number, rate = bool(cues.NUMBER.search(text)), bool(cues.RATE.search(text))
+    number, rate = bool(cues.NUMBER.search(text) or cues.ORDINAL.search(text)), bool(cues.RATE.search(text))
     return Asks(
         number=number, rate=rate, figure=number or rate or bool(cues.FIGURE_ZH.search(text)), zero=q.zero,
         plan=bool(cues.PLAN.search(text)), open=bool(cues.OPEN.search(text)), listing=bool(cues.LIST.search(text)),

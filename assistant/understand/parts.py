@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from ..domain import cues
 from ..domain.glossary import glossary_matches, terms_of
 from ..domain.indicators import CONTAINERS, Indicator, indicator_for_terms
-from ..domain.quantity import asked_units, asked_units_en, unit_kinds
+from ..domain.quantity import ORDINAL_UNITS, asked_units, asked_units_en, unit_kinds
 from .asks import Asks
 from .query import Query
 
@@ -21,6 +21,7 @@ class Thing(BaseModel):
 
     text: str
     units: list[str] | None = None
+    ordinal: bool = False  # 第几期: the figure is an ordinal (第90期)
 
 
 def indicators_of(q: Query, asks: Asks, asked: str, whole: bool = False) -> list[Indicator]:
@@ -74,7 +75,7 @@ def things_zh(question: str) -> list[Thing]:
     asking = [p for p in pieces if re.search(r"多少|几", p)]
     parts = [question] if len(asking) < 2 else [p if i == 0 or _names_a_thing(p) else asking[i - 1] + "," + p
                                                 for i, p in enumerate(asking)]
-    return [Thing(text=p, units=_listed(asked_units(p.rsplit(",", 1)[-1]))) for p in parts]
+    return [_thing(p, asked_units(p.rsplit(",", 1)[-1])) for p in parts]
 
 
 # "how many X, and how many Y" / "… and what sum was involved": one part per figure asked
@@ -108,7 +109,13 @@ def things_en(question: str) -> list[Thing]:
         units.append(found if found is not None or not units else units[-1])
     for i in range(len(units) - 2, -1, -1):
         units[i] = units[i] or units[i + 1]
-    return [Thing(text=p, units=_listed(u)) for p, u in zip(parts, units)]
+    return [_thing(p, u) for p, u in zip(parts, units)]
+
+
+def _thing(text: str, units: set[str] | None) -> Thing:
+    if not cues.ORDINAL.search(text):
+        return Thing(text=text, units=_listed(units))
+    return Thing(text=text, units=_listed(set(ORDINAL_UNITS)), ordinal=True)  # ranked among 49 cities: no 个
 
 
 def fitting_units(indicators: list[Indicator], things: list[Thing]) -> list[Indicator]:

@@ -45,3 +45,12 @@ def test_numbers_are_supported_by_value_magnitude_and_kind():
     assert unsupported_numbers("The amount was 23 million yuan [1].", cite) == {"23"}  # 23起 is not money
     assert unsupported_numbers("Mediation involved 1.22 million yuan [1].", cite) == {"1.22"}  # rounded, alone
     assert unsupported_numbers("It handled 580,000 matters in 2025 [1].", cite) == {"580000"}  # beyond precision
+
+
+def test_an_ordinal_in_the_quote_supports_the_same_ordinal_only():
+    text = "标题\n政府透明度指数在全国49个较大城市中排名第四。"
+    cite = [Citation(key=1, report_id="r", source="s.txt", title="t", place="某市", year=2022, section="一", quote=text[3:],
+                     start=3, end=len(text))]
+    assert unsupported_numbers("It ranked the 4th (第四) [1].", cite) == set()
+    assert unsupported_numbers("It ranked the 5th [1].", cite) == {"5"}
+    assert unsupported_numbers("It handled 4 cases [1].", cite) == {"4"}  # 第四 is no count of cases

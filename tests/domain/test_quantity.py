@@ -131,3 +131,10 @@ def test_what_how_many_counts_is_its_noun_phrase_head_last():
     assert counted_en("How many lawyer teams did Anshan set up for key enterprises?")[0] == ["lawyer", "teams"]
     assert counted_en("What was the number of requests resolved in Yubei?")[0][-1] == "requests"
     assert asked_units_en("How many requests from enterprises were resolved?") >= {"个", "件"}
+
+
+def test_ordinals_are_read_apart_from_counts():
+    from assistant.domain.quantity import ordinals_zh
+    found = ordinals_zh("举行第90期鄞州论坛,在49个较大城市中排名第四,入选第二批名单")
+    assert [(q.text, int(q.value), q.unit) for q in found] == [("第90期", 90, "期"), ("第四", 4, ""), ("第二批", 2, "批")]
+    assert all(q.kind == "ordinal" for q in found)

@@ -118,3 +118,10 @@ def _answer(question: str, text: str) -> str | None:
 ])
 def test_the_figure_of_the_scope_and_unit_asked(question, text, figure):
     assert _answer(question, text) == figure
+
+
+def test_an_ordinal_asked_is_answered_by_an_ordinal_and_a_count_never_is():
+    text = "全年政府常务会议学法4次,举行第90期鄞州论坛听取知识产权保护专题授课,组织118名区管干部参加专题培训班。"
+    assert _answer("那次知识产权保护专题授课是第几期鄞州论坛?", text) == "第90期"
+    assert _answer("政府常务会议学法几次?", text) == "4次"
+    assert _answer("鄞州论坛一共举办了多少期?", text) is None  # 第90期 is no count of sessions

@@ -87,3 +87,8 @@ def test_render_once_keeps_each_line_once_and_types_it():
     assert answer.answer.startswith("Note: no report names 老边区")
     assert [line.role for line in answer.lines] == ["caveat", "not_stated", "evidence"]
     assert answer.lines[-1].keys == [1] and "lines" not in answer.model_dump()
+
+
+def test_an_ordinal_reads_as_one_in_english():
+    assert value_en("第90期") == "the 90th (第90期)"
+    assert value_en("第2批", counted=True, term="入选第2批示范名单") == "the 2nd (第2批; 入选第2批示范名单)"

@@ -54,6 +54,7 @@ TABLE = [
     ("上海市浦东新区有没有零败诉?", "outside", None, None),
     ("平罗县2019年行政诉讼败诉率是多少?", "no_report", None, None),
     ("平罗县2023年GDP是多少?", "off_subject", None, None),
+    ("Which edition of the Linhai legal forum did the judges attend?", "lookup", None, None),  # an ordinal, no list
 ]
 ROUTE = {"lookup": "lookup", "open": "open", "about_report": "meta", "compare": "compare", "overview": None,
          "outside": None, "no_report": None, "off_subject": None}
