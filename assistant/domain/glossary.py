@@ -172,6 +172,9 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"first (?:agenda )?(?:item|topic)", ["第一议题"]),
     (r"discussions?|exchanges?", ["研讨", "交流"]),
     (r"requests?|demands?", ["诉求"]),
+    (r"(?:financial|funding|capital) (?:pressure|burden|strain)s?", ["资金压力"]),
+    (r"pressures?|burdens?", ["压力", "负担"]),
+    (r"reliev\w*|eas(?:e|ed|ing)\b|lighten\w*", ["释放", "缓解", "减轻"]),
     # places counted in pairs are one word in Chinese (19个市县, 镇街)
     (r"cit(?:y|ies) (?:and|or) count(?:y|ies)|count(?:y|ies) (?:and|or) cit(?:y|ies)", ["市县"]),
     (r"count(?:y|ies) (?:and|or) districts?|districts? (?:and|or) count(?:y|ies)", ["县区", "区县"]),

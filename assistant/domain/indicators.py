@@ -155,7 +155,9 @@ _SPECS: dict[str, _Spec] = {
     ),
     "disputes_resolved": _Spec(
         "成功化解矛盾纠纷", "disputes resolved", "mediation", "count",
-        (r"化解[^,。;?]{0,4}纠纷|纠纷[^,。;?]{0,4}化解(?!率)", r"disputes? resolved|resolved (?:\w+ ){0,2}disputes?"),
+        # "how many disputes did Qijiang resolve" as "disputes resolved"; "resolution" is the rate's
+        (r"化解[^,。;?]{0,4}纠纷|纠纷[^,。;?]{0,4}化解(?!率)",
+         r"disputes? (?:[\w'-]+ ){0,3}resolv(?:e|ed|es|ing)\b|resolv(?:e|ed|es|ing) (?:[\w'-]+ ){0,3}disputes?"),
         reads=(Read(r"(?:成功)?化解(?P<q>[^,。;、]{0,6}?)(?:矛盾)?纠纷"),
                Read(r"成功(?:调处|调解)(?P<q>[^,。;、]{0,6}?)(?:矛盾)?纠纷")),
     ),

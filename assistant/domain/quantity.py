@@ -155,7 +155,7 @@ def asked_units_en(question: str) -> set[str] | None:
         for pattern, units in asked:
             if re.search(pattern, text, re.I):
                 return units
-    return None
+    return set().union(*(u for _, u in asked)) & {"元", "万元", "亿元", "%"} if amount else None  # an amount or share
 
 
 # ---- one figure, read once ------------------------------------------------------------------------------

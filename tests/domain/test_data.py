@@ -61,6 +61,10 @@ def test_every_indicator_is_read_from_text_and_named_in_questions():
 @pytest.mark.parametrize("text,indicator", [
     ("败诉率", Indicator.litigation_defeat_rate), ("legal aid", Indicator.legal_aid_cases),
     ("纠错率", Indicator.reconsideration_correction_rate), ("行政复议纠错率", Indicator.reconsideration_correction_rate),
+    # disputes a place resolved, however the verb stands: resolved disputes, not disputes mediated
+    ("How many enterprise-related disputes did Qijiang resolve?", Indicator.disputes_resolved),
+    ("How many disputes were resolved?", Indicator.disputes_resolved),
+    ("dispute resolution rate", Indicator.dispute_resolution_rate),
 ])
 def test_questions_name_indicators(text, indicator):
     assert indicator_for_terms(text)[0] is indicator and mentions(text, indicator)

@@ -138,3 +138,8 @@ def test_ordinals_are_read_apart_from_counts():
     found = ordinals_zh("举行第90期鄞州论坛,在49个较大城市中排名第四,入选第二批名单")
     assert [(q.text, int(q.value), q.unit) for q in found] == [("第90期", 90, "期"), ("第四", 4, ""), ("第二批", 2, "批")]
     assert all(q.kind == "ordinal" for q in found)
+
+
+def test_how_much_with_no_unit_word_asks_an_amount_or_a_share():
+    assert asked_units_en("How much financial pressure did the service supermarket relieve?") == {"元", "万元", "亿元", "%"}
+    assert asked_units_en("How many cases did Linhai receive?") >= {"件"}
