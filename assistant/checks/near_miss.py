@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..domain.quantity import parse_zh
+from ..domain.quantity import parse_zh, unit_kinds, widened
 from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR, RESTRICTIONS
 from ..render.draft import Draft, Line
 from ..text.script import to_simplified
@@ -42,12 +42,17 @@ def near_miss(draft: Draft, intent, ctx) -> Draft:
 
 
 def _of_kind(quote: str, intent) -> bool:
-    """Whether a quote can answer a figure question: a rate for a rate; for a count, any figure (its unit may
-    be one the question's English does not name: 篇次 for items)."""
+    """Whether a quote can answer a figure question: a rate for a rate; for a count, a figure of the kind asked
+    or of its nearest (cases: 件, 起, 项), or a plain item count, as the unit may be one the question's English
+    does not name (篇次 for items); never 12场次 of training for penalty cases."""
     found = parse_zh(to_simplified(quote))
     if intent.asks.rate and not intent.asks.number:
         return any(q.unit in ("%", "％", "‰", "个百分点", "百分点") for q in found) or "率" in quote
-    return bool(found)
+    things = getattr(intent, "things_en", None) or getattr(intent, "things", None) or []
+    if not things or any(th.units is None or th.ordinal for th in things):
+        return bool(found)
+    kinds = unit_kinds(u for th in things for u in widened(th.units) or th.units) | {"items", "count", "none"}
+    return any(q.kind in kinds for q in found)
 
 
 def _figure_clause(quote: str) -> str:

@@ -69,7 +69,11 @@ def test_answers_that_are_what_was_asked_stand(question, quote):
 @pytest.mark.parametrize("question,quote,stands", [
     ("What share of the case files were rated excellent?", "全年共侦办案件60起", False),  # a count for a share
     ("What share of the case files were rated excellent?", "网上可办率达100%", True),
-    ("How many crimes were investigated in the whole year?", "网上可办率达100%", True),  # a figure, read by the reader
+    ("How many crimes were investigated in the whole year?", "网上可办率达100%", False),  # a rate counts no crimes
+    # person-times of a hearing count no cases; a count of things (部) may be what an English noun names
+    ("How many administrative penalty cases did the police handle?", "组织公职人员线上旁听庭审3000余人次", False),
+    ("How many administrative penalty cases did the police handle?", "全年共侦办案件60起", True),
+    ("How many emergency law works did they make?", "制作应急普法作品13部", True),
     ("How many crimes were investigated in the whole year?", "经推荐申报", False),  # no figure at all
     ("How many crimes were investigated in the whole year?", "全年共侦办案件60起", True),
 ])
