@@ -12,6 +12,7 @@ from . import handlers  # noqa: F401  (registers every handler)
 from .checks.near_miss import near_miss
 from .checks.reconcile import reconcile
 from .checks.verify import verify
+from .domain import cues
 from .handlers.registry import run
 from .models import Answer
 from .reading.corpus import Context
@@ -21,6 +22,7 @@ from .understand.query import Query
 from .understand.followup import resolve, without_year
 from .understand.route import understand
 from .understand.scope import narrow
+from .text.spans import sentence_around
 
 CHECKS = (reconcile, near_miss, verify)
 
@@ -36,6 +38,12 @@ def answer(q: Query, ctx: Context, explicit_year: bool) -> Answer:
         update={"standalone_question": q.question})
 
 
+def _cited_sentences(earlier: Answer, corpus) -> list[tuple[str, int, int]]:
+    """(report id, start, end) of the sentences an answer cited."""
+    return [(c.report_id, *sentence_around(corpus.text(c.report_id), c.start, c.end))
+            for c in earlier.citations if c.report_id in corpus.metas]
+
+
 def follow_up(q: Query, earlier: Query | None, ctx: Context, explicit_year: bool, reanalyze) -> Answer:
     """A question asked after `earlier` in one conversation (None: the first): made standalone
     (understand/followup.py), answered, and the reading taken shown when it differs from the words asked."""
@@ -48,6 +56,8 @@ def follow_up(q: Query, earlier: Query | None, ctx: Context, explicit_year: bool
         return answer(q, ctx, explicit_year)
     if q.year is None and standalone.year is not None and not any(standalone.in_scope(m) for m in c.metas.values()):
         standalone = without_year(standalone)  # "What about Linhai?" after Pingluo 2023: Linhai's report is 2020
+    if cues.REFER_THING.search(q.question):  # "of those": the sentence the answer before cited holds them
+        standalone = standalone.model_copy(update={"beside": _cited_sentences(answer(earlier, ctx, explicit_year), c)})
     answered = answer(standalone, ctx, explicit_year)
     return answered.model_copy(update={"question": q.question, "standalone_question": standalone.question,
                                        "notice": reading(standalone.question, q.lang, answered.notice)})

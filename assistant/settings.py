@@ -48,7 +48,9 @@ class AnswerSettings(BaseModel):
     en_max_clauses: int = Field(160, ge=1, description="clauses embedded for an English figure question (~1 s on 2 cores)")
     en_term_bonus: float = Field(0.03, description="per glossary term of the question in a clause")
     en_own_bonus: float = Field(0.1, description="per glossary term of a part in the words by a figure")
-    en_head_bonus: float = Field(0.1, description="per glossary term of the thing counted (the words after 'how "
+    beside_bonus: float = Field(0.15, description="a follow-up asking of 'those' (其中, of them): a figure in the "
+                                "sentence the answer before it cited (调整后保留15个部门54项: the 15 departments)")
+    en_head_bonus: float = Field(0.1, description="a glossary term of the thing counted (the words after 'how "
                                  "many') in the words by a figure")
     en_own_reach: int = Field(20, ge=0, description="characters before a figure read as its own words (up to the "
                               "figure or clause break before it): an English question is told apart by who and "

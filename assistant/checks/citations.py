@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..domain.quantity import COUNT_KINDS, Quantity, en_number, ordinals_zh, parse_en, parse_zh, quantities_in
+from ..domain.ordinal import ordinals_zh
+from ..domain.quantity import COUNT_KINDS, Quantity, en_number, parse_en, parse_zh, quantities_in
 from ..models import Answer, Citation, Coverage
 from ..render.slots import MARKER
 from ..text.injection import looks_like_injection

@@ -16,7 +16,7 @@ from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR, RESTRICTIONS
 from ..render.draft import Draft, Line
 from ..text.script import to_simplified
 from ..render.slots import Cite
-from ..text.spans import clause_spans, sentence_spans
+from ..text.spans import clause_spans, sentence_around
 
 _A_FIGURE = re.compile(r"\d|[两二三四五六七八九十]+[个家项名次件批]")
 
@@ -94,5 +94,4 @@ def _statement(sentence: str, quote: str) -> str:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    spans = [(s, e) for s, e in sentence_spans(text, 0, len(text)) if s <= start < e]
-    return text[spans[0][0]:max(spans[0][1], end)] if spans else text[start:end]
+    return text[slice(*sentence_around(text, start, end))]

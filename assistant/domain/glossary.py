@@ -236,7 +236,8 @@ THINGS_EN: list[tuple[str, str]] = [
     ("经济损失", "economic losses recovered"), ("资金", "funds"), ("浏览", "views"), ("评价", "ratings"),
     ("案件", "cases"), ("考试", "exams"), ("学习", "study sessions"), ("律师团队", "lawyer teams"), ("团队", "teams"),
     ("律师", "lawyers"), ("问题", "problems"), ("诉求", "requests"), ("任务", "tasks"), ("项目", "projects"),
-    ("合同", "contracts"), ("职工", "staff"), ("专家", "experts"),
+    ("合同", "contracts"), ("职工", "staff"), ("专家", "experts"), ("部门", "departments"), ("单位", "units"),
+    ("乡镇", "towns"), ("村", "villages"), ("社区", "communities"), ("窗口", "windows"), ("事项", "matters"),
 ]
 
 

@@ -41,7 +41,7 @@ def figure_reader(intent, ctx) -> Draft | None:
 
 def _read(intent, ctx, in_scope: list[str], names: set[str], things: list, things_en: list) -> list:
     q, c, t = intent.query, ctx.corpus, ctx.tuning
-    found = figures.find(things, in_scope[: t.figure_max_reports], c.text, names, t)
+    found = figures.find(things, in_scope[: t.figure_max_reports], c.text, names, t, q.is_beside)
     # an English question shares no words with the clauses: read by embedding when the Chinese reading found
     # nothing, or fewer figures than the parts asked ("how many X, and how many Y")
     if len(found) < max(1, len(things_en)) and q.lang == "en" and q.names_reports() and len(in_scope) <= 3 \

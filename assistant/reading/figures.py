@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..domain import cues
-from ..domain.quantity import Quantity, ordinals_zh, parse_zh, written_unit
+from ..domain.ordinal import ordinals_zh
+from ..domain.quantity import Quantity, parse_zh, written_unit
 from ..settings import AnswerSettings
 from ..text.lexicon import tokenize
 from ..text.script import to_simplified
@@ -109,17 +110,19 @@ def own_words(body: str, left: int, start: int, end: int, reach: int = 10) -> st
     return before + " " + after
 
 
-def find(things: list[Thing], report_ids: list[str], text, names: set[str], tuning: AnswerSettings) -> list[Figure]:
-    """The best-supported figure of each report for each thing asked, best first."""
+def find(things: list[Thing], report_ids: list[str], text, names: set[str], tuning: AnswerSettings,
+         beside=lambda rid, at: False) -> list[Figure]:
+    """The best-supported figure of each report for each thing asked, best first; `beside(report id, offset)`:
+    a figure in the sentence a follow-up's "those" points to."""
     out: list[Figure] = []
     for thing in things:
-        for f in _find_one(thing, report_ids, text, names, tuning):
+        for f in _find_one(thing, report_ids, text, names, tuning, beside):
             if not any(f.report_id == o.report_id and f.start == o.start and f.value == o.value for o in out):
                 out.append(f)
     return out
 
 
-def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: AnswerSettings) -> list[Figure]:
+def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: AnswerSettings, beside) -> list[Figure]:
     asked = content(thing.text, names)
     wanted = _grams(asked)
     if len(wanted) < 2:
@@ -147,6 +150,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
                 score += t.figure_head_bonus
             if written and m.unit == written:
                 score += t.figure_unit_bonus
+            score += t.beside_bonus * beside(rid, m.start)
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
             score += t.figure_own_weight * len(wanted & _grams(own_words(body, left, m.start, m.end))) / len(wanted)
             if len(own) + len(rest) >= 2 and score >= t.figure_min_score and (best is None or score > best.score):

@@ -65,7 +65,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
 
     clauses = np.array(embed_model.get_text_embedding_batch([c[2] for c in cands]))
     whole = clauses @ np.array(embed_model.get_query_embedding(q.question))
-    bonus = np.array([t.en_term_bonus * sum(x in c[2] for x in q.zh_terms) for c in cands])
+    bonus = np.array([t.en_term_bonus * sum(x in c[2] for x in q.zh_terms) +
+                      t.beside_bonus * q.is_beside(c[0].report_id, c[0].start) for c in cands])
     # a clause may hold several figures (保留24件、废止35件): each is told apart by the words right by it
     owns = np.array(embed_model.get_text_embedding_batch([c[3] for c in cands]))
     chosen: list[Figure] = []
@@ -75,7 +76,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         head = _head(part)
         sims = sims + owns @ np.array(embed_model.get_query_embedding(part)) + \
             np.array([t.en_own_bonus * sum((x in c[3]) + (x in c[4]) for x in terms) +
-                      t.en_head_bonus * sum(x in c[3] or x in c[4] for x in head) for c in cands])  # 废止35件
+                      t.en_head_bonus * any(x in c[3] or x in c[4] for x in head) for c in cands])  # 废止35件
         taken = {(f.report_id, f.start, f.value) for f in chosen}
         order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
                                                                      cands[j][0].value) not in taken]
@@ -109,7 +110,7 @@ def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] 
     bonus = t.en_own_bonus if t is not None else 0.0
     head_bonus = t.en_head_bonus if t is not None else 0.0
     named = np.array([bonus * sum((x in cands[j][3]) + (x in cands[j][4]) for x in terms) +
-                      head_bonus * sum(x in cands[j][3] or x in cands[j][4] for x in head) for j in same])
+                      head_bonus * any(x in cands[j][3] or x in cands[j][4] for x in head) for j in same])
     best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part)) + named))]
     return [best] + [j for j in order if j != best]
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..domain.glossary import thing_en
 from ..domain.indicators import Indicator
 from ..domain.phrases import APPROX_EN, COUNT_EN, GENERIC_COUNT, UNIT_EN
-from ..domain.quantity import COUNT_KINDS, Quantity, en_number, ordinals_zh, parse_en, parse_zh
+from ..domain.ordinal import ordinals_zh
+from ..domain.quantity import COUNT_KINDS, Quantity, en_number, parse_en, parse_zh
 from ..domain.statements import WHOLE_SCOPE
 from ..models import Fact, ReportMeta
 from ..reading.trend import Change
@@ -53,7 +54,7 @@ def _thing(term: str, written: str) -> str | None:
     """The English name of what a figure counts: the words right after it when it comes first (组建43个律师团队:
     lawyer teams, not the enterprises named before), else the term's."""
     at = term.find(written)
-    after = re.split(r"[,,、;;。(（]", term[at + len(written):])[0] if at >= 0 else ""
+    after = re.split(r"[\d,,、;;。(（]", term[at + len(written):])[0] if at >= 0 else ""
     if len(re.findall(r"[\u4e00-\u9fff]", after)) >= 2:
         return thing_en(after)
     return thing_en(term)

@@ -51,3 +51,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence holding text[start:end] (to its end at least), or the span itself."""
+    spans = [(s, e) for s, e in sentence_spans(text, 0, len(text)) if s <= start < e]
+    return (spans[0][0], max(spans[0][1], end)) if spans else (start, end)

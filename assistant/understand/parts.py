@@ -10,7 +10,8 @@ from pydantic import BaseModel
 from ..domain import cues
 from ..domain.glossary import glossary_matches, terms_of
 from ..domain.indicators import CONTAINERS, Indicator, indicator_for_terms
-from ..domain.quantity import ORDINAL_UNITS, asked_units, asked_units_en, unit_kinds
+from ..domain.ordinal import ORDINAL_UNITS
+from ..domain.quantity import asked_units, asked_units_en, unit_kinds
 from .asks import Asks
 from .query import Query
 

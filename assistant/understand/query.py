@@ -33,6 +33,11 @@ class Query(BaseModel):
     focus: list[str] = []
     tokens: list[str] = []
     dense_text: str = ""
+    # a follow-up asking of "those" (其中, of them): (report id, start, end) of the sentences the answer before it cited
+    beside: list[tuple[str, int, int]] = []
+
+    def is_beside(self, report_id: str, at: int) -> bool:
+        return any(rid == report_id and s <= at < e for rid, s, e in self.beside)
 
     def names_reports(self) -> bool:
         return bool(self.places or self.report_ids)

@@ -134,7 +134,7 @@ def test_what_how_many_counts_is_its_noun_phrase_head_last():
 
 
 def test_ordinals_are_read_apart_from_counts():
-    from assistant.domain.quantity import ordinals_zh
+    from assistant.domain.ordinal import ordinals_zh
     found = ordinals_zh("举行第90期鄞州论坛,在49个较大城市中排名第四,入选第二批名单")
     assert [(q.text, int(q.value), q.unit) for q in found] == [("第90期", 90, "期"), ("第四", 4, ""), ("第二批", 2, "批")]
     assert all(q.kind == "ordinal" for q in found)

@@ -125,3 +125,16 @@ def test_an_ordinal_asked_is_answered_by_an_ordinal_and_a_count_never_is():
     assert _answer("那次知识产权保护专题授课是第几期鄞州论坛?", text) == "第90期"
     assert _answer("政府常务会议学法几次?", text) == "4次"
     assert _answer("鄞州论坛一共举办了多少期?", text) is None  # 第90期 is no count of sessions
+
+
+def test_a_follow_up_of_those_reads_the_figure_in_the_sentence_cited_before():
+    from assistant.reading.figures import find
+    from assistant.settings import AnswerSettings
+    from assistant.understand.parts import things_zh
+
+    text = "共计梳理出36个部门单位、2758项权责清单事项。调整后保留15个部门54项行政审批前置中介服务事项。"
+    things = things_zh("涉及多少个部门?")
+    cited = text.index("调整后")
+    assert find(things, ["r"], lambda rid: text, set(), AnswerSettings())[0].value == "36个"
+    beside = find(things, ["r"], lambda rid: text, set(), AnswerSettings(), lambda rid, at: at >= cited)
+    assert beside[0].value == "15个"
