@@ -42,17 +42,19 @@ def near_miss(draft: Draft, intent, ctx) -> Draft:
 
 
 def _of_kind(quote: str, intent) -> bool:
-    """Whether a quote can answer a figure question: a rate for a rate; for a count, a figure of the kind asked
-    or of its nearest (cases: 件, 起, 项), or a plain item count, as the unit may be one the question's English
-    does not name (篇次 for items); never 12场次 of training for penalty cases."""
+    """Whether a quote can answer a figure question: a rate for a rate; for a count of a distinct kind (cases,
+    people, person-times), a figure of that kind or its nearest, or a plain item count (篇次 for items): never
+    12场次 of training for penalty cases; for a count of things, any figure (作出4次批示: 4 instructions)."""
     found = parse_zh(to_simplified(quote))
     if intent.asks.rate and not intent.asks.number:
         return any(q.unit in ("%", "％", "‰", "个百分点", "百分点") for q in found) or "率" in quote
     things = getattr(intent, "things_en", None) or getattr(intent, "things", None) or []
     if not things or any(th.units is None or th.ordinal for th in things):
         return bool(found)
-    kinds = unit_kinds(u for th in things for u in widened(th.units) or th.units) | {"items", "count", "none"}
-    return any(q.kind in kinds for q in found)
+    if unit_kinds(u for th in things for u in th.units) & {"items", "count"}:
+        return bool(found)  # things named in English (instructions: 条/项) are often counted in 次
+    kinds = unit_kinds(u for th in things for u in widened(th.units) or th.units)
+    return any(q.kind in kinds | {"items", "count", "none"} for q in found)
 
 
 def _figure_clause(quote: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..domain import cues
+from ..domain.glossary import glossary_matches
 from ..domain.levels import ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, ISSUED_BY_EN, ISSUED_ZH_HEAD, ISSUED_ZH_TAIL, LEVEL_WORDS
 from ..domain.subjects import ACRONYM, KNOWN_ACRONYMS, OFF_SUBJECT
 from ..models import ReportMeta
@@ -149,7 +150,7 @@ def off_subject(question: str, texts: list[str]) -> str | None:
             if not any(w in body for w in words):
                 return m.group(0)
     for acronym in _ACRONYM.findall(question):
-        if acronym not in KNOWN_ACRONYMS:
+        if acronym not in KNOWN_ACRONYMS and not glossary_matches(acronym):  # IP: 知识产权, a word the glossary knows
             body = body if body is not None else "".join(to_simplified(t) for t in texts)
             if acronym not in body:
                 return acronym

@@ -86,3 +86,12 @@ def test_passages_quoted_for_a_figure_hold_a_figure_of_its_kind(question, quote,
     assert (out is draft.but(made_by="sentence_reader") or out == draft.but(made_by="sentence_reader")) is stands
     if not stands:
         assert out.abstained and out.lines[0].role == "not_stated"
+
+
+def test_things_counted_in_times_stand():
+    from assistant.understand.parts import things_en
+
+    question = "How many units did the county recommend for the demonstration areas?"  # 家/个: things, often 次
+    intent, draft = _case(question, "组织公职人员线上旁听庭审3000余人次")
+    intent = intent.model_copy(update={"things_en": things_en(question)})
+    assert near_miss(draft.but(made_by="sentence_reader"), intent, CTX) == draft.but(made_by="sentence_reader")

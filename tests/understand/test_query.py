@@ -94,6 +94,7 @@ def test_off_subject_only_when_no_report_in_scope_speaks_of_it():
     assert off_subject("平罗县2023年常住人口有多少?", [TEXT + "全县常住人口30万人。"]) is None
     assert off_subject("平罗县2023年行政诉讼败诉率是多少?", [TEXT]) is None
     assert off_subject("How many NPC suggestions did Pingluo handle?", [TEXT]) is None
+    assert off_subject("Which edition of the forum heard the IP lecture?", [TEXT]) is None  # IP: 知识产权, a known word
 
 
 def test_off_subject_questions_abstain_end_to_end(seeded):
