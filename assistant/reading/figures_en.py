@@ -72,20 +72,31 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     chosen: list[Figure] = []
     for i, part in enumerate(parts):
         sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
-        terms = expand_english(part)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
+        own = _without_whole(part)
+        terms = expand_english(own)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
         head = _head(part)
-        sims = sims + owns @ np.array(embed_model.get_query_embedding(part)) + \
+        sims = sims + owns @ np.array(embed_model.get_query_embedding(own)) + \
             np.array([t.en_own_bonus * sum((x in c[3]) + (x in c[4]) for x in terms) +
                       t.en_head_bonus * any(x in c[3] or x in c[4] for x in head) for c in cands])  # 废止35件
         taken = {(f.report_id, f.start, f.value) for f in chosen}
         order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
                                                                      cands[j][0].value) not in taken]
         if order and len(parts) == 1:
-            order = own_first(cands, order, embed_model, part, terms, t, head)
+            order = own_first(cands, order, embed_model, own, terms, t, head)
         if order:
             best = cands[order[0]][0]
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
+
+
+_WHOLE = re.compile(r"\bof (?:the|those|these|them)\b(?:\s+[\w'-]+){0,6}?(?=\s+(?:were|was|are|is|have|has|had|did|do|does)\b)",
+                    re.I)
+
+
+def _without_whole(part: str) -> str:
+    """"how many of the normative documents were repealed": the words that tell the part (were repealed), without
+    the whole it is part of, which the figures of every part share (规范性文件)."""
+    return _WHOLE.sub("", part) if re.search(r"\bhow many of\b", part, re.I) else part
 
 
 def _head(part: str) -> list[str]:

@@ -138,3 +138,28 @@ def test_a_follow_up_of_those_reads_the_figure_in_the_sentence_cited_before():
     assert find(things, ["r"], lambda rid: text, set(), AnswerSettings())[0].value == "36个"
     beside = find(things, ["r"], lambda rid: text, set(), AnswerSettings(), lambda rid, at: at >= cited)
     assert beside[0].value == "15个"
+
+
+class _RepealEmbed:
+    """Embeds a text as (says 废止 / repealed, says 规范性文件 / documents); the documents weigh little in a
+    question, as a real embedding tells clauses of one report apart by small margins."""
+
+    def get_text_embedding_batch(self, texts):
+        return [[float("废止" in t), float("规范性文件" in t)] for t in texts]
+
+    def get_query_embedding(self, text):
+        return [float("repeal" in text), 0.05 * ("document" in text)]
+
+
+def test_how_many_of_the_whole_were_v_is_told_by_the_verb_not_the_whole():
+    from assistant.reading.figures_en import find_dense
+    from assistant.settings import AnswerSettings
+    from assistant.understand.parts import things_en
+    from assistant.understand.query import Query
+
+    body = ("对237件市政府行政规范性文件进行了集中清理,决定继续有效24件、废止35件、宣布失效11件,"
+            "有11件文件已被现行有效的行政规范性文件关联废止。")
+    question = "How many of the municipal normative documents were repealed?"
+    q = Query(question=question, lang="en", places=["三亚市"], zh_terms=["规范性文件", "废止"])
+    found = find_dense(q, things_en(question), ["r"], lambda rid: body, _RepealEmbed(), AnswerSettings())
+    assert found and found[0].value == "35件"  # the documents are the whole; 关联废止 of documents is another part
