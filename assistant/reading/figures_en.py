@@ -30,10 +30,12 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
     for rid in report_ids:
         body = to_simplified(text(rid))
         for _, q, (left, right) in figure_clauses(body, None, ordinal):
-            fits = [u is not None and (q.unit in u or q.magnitude + q.unit in u or (ordinal and not q.unit)) for u in units]
+            fits = [u is not None and (q.unit in u or q.magnitude + q.unit in u or (ordinal and not q.unit))
+                    for u in units]
             if any(fits) and (rid, left, q.start) not in seen:
                 seen.add((rid, left, q.start))
-                before = re.split(r"[\d、,,;;。]", body[max(left, q.start - 4):q.start])[-1]  # not the figure before's noun
+                # the four characters before, not reaching the figure before's noun
+                before = re.split(r"[\d、,,;;。]", body[max(left, q.start - 4):q.start])[-1]
                 cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
                               own_words(body, left, q.start, q.end, t.en_own_reach), before))
     if len(cands) > t.en_max_clauses:
@@ -89,21 +91,23 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     return chosen
 
 
-_WHOLE = re.compile(r"\bof (?:the|those|these|them)\b(?:\s+[\w'-]+){0,6}?(?=\s+(?:were|was|are|is|have|has|had|did|do|does)\b)",
-                    re.I)
+_WHOLE = re.compile(r"\bof (?:the|those|these|them)\b(?:\s+[\w'-]+){0,6}?"
+                    r"(?=\s+(?:were|was|are|is|have|has|had|did|do|does)\b)", re.I)
+
+
+_PARTITIVE = re.compile(r"\bhow (?:many|much) of\b", re.I)  # a part of a whole asked
 
 
 def _without_whole(part: str) -> str:
     """"how many of the normative documents were repealed": the words that tell the part (were repealed), without
     the whole it is part of, which the figures of every part share (规范性文件)."""
-    return _WHOLE.sub("", part) if re.search(r"\bhow many of\b", part, re.I) else part
+    return _WHOLE.sub("", part) if _PARTITIVE.search(part) else part
 
 
 def _head(part: str) -> list[str]:
     """What is counted most of all (lawyer teams → 律师); none for "how many of the X were repealed": the X are
     the whole the figure is part of, the verb tells the part."""
-    phrase, words = counted_en(part)
-    return [] if words and words[0].lower() == "of" else expand_english(" ".join(phrase))
+    return [] if _PARTITIVE.search(part) else expand_english(" ".join(counted_en(part)[0]))
 
 
 def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None,

@@ -63,7 +63,8 @@ def _thing(term: str, written: str) -> str | None:
 def _fits(thing: str, q: Quantity) -> bool:
     """An English name fits a figure whose unit counts the same kind (lectures: 次; matters: 件), never
     people for sessions (1.2万期 are not Party members)."""
-    head = next((w for w in reversed(thing.split()) if not w.endswith("ed")), thing)  # lawyer teams: teams; members trained
+    # the head noun: lawyer teams → teams; Party members trained → members
+    head = next((w for w in reversed(thing.split()) if not w.endswith("ed")), thing)
     said = parse_en(f"2 {head}")
     kind = said[0].kind if said else "count"
     return kind == q.kind or (kind == "count" and q.unit in GENERIC_COUNT)

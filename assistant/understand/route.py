@@ -58,7 +58,8 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
         # 贵州省有多少个县开展了… asks a figure of one report; 有几个县报告了… counts reports
         return _listing(q, over_all, True, condition, threshold, metas, text)
     # 排第几 / where did it rank: the rank a report states, not reports compared
-    if cues.COMPARE.search(question) and not cues.ORDINAL.search(question) and (len(q.places) >= 2 or cues.MAX.search(question) or cues.MIN.search(question)):
+    if cues.COMPARE.search(question) and not cues.ORDINAL.search(question) \
+            and (len(q.places) >= 2 or cues.MAX.search(question) or cues.MIN.search(question)):
         condition = condition or ("min" if cues.MIN.search(question) else "max" if cues.MAX.search(question) else None)
         return Compare(**over_all, condition=condition, families=sorted(families_named(question)))
     if asks.listing and not (len(q.places) == 1 and asks.open):  # "X存在哪些不足" lists content, not places

@@ -11,7 +11,8 @@ import re
 
 from ..domain import cues
 from ..domain.glossary import glossary_matches
-from ..domain.levels import ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, ISSUED_BY_EN, ISSUED_ZH_HEAD, ISSUED_ZH_TAIL, LEVEL_WORDS
+from ..domain.levels import (ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, ISSUED_BY_EN, ISSUED_ZH_HEAD, ISSUED_ZH_TAIL,
+                             LEVEL_WORDS)
 from ..domain.subjects import ACRONYM, KNOWN_ACRONYMS, OFF_SUBJECT
 from ..models import ReportMeta
 from ..places.names import core
@@ -23,6 +24,7 @@ _DEPT_KINDS = re.compile(DEPARTMENT_KINDS)
 _BODIES = [(re.compile(pattern, re.I), like) for pattern, like in BODIES]
 _ABOUT_REPORTS = re.compile(ABOUT_REPORTS, re.I)
 _ISSUED_BY_EN = re.compile(ISSUED_BY_EN, re.I)
+_ISSUED_ZH_HEAD, _ISSUED_ZH_TAIL = re.compile(ISSUED_ZH_HEAD), re.compile(ISSUED_ZH_TAIL)
 _ACRONYM = re.compile(ACRONYM)
 
 
@@ -138,7 +140,7 @@ def _qualifies(head: str, after: str) -> bool:
     有几份报告是部门发布的."""
     return bool(_ABOUT_REPORTS.match(after[:16]) or re.search(r"\breports?\b.{0,20}$", head, re.I)
                 or _ISSUED_BY_EN.search(head)
-                or re.search(ISSUED_ZH_HEAD, head) and re.match(ISSUED_ZH_TAIL, after))
+                or _ISSUED_ZH_HEAD.search(head) and _ISSUED_ZH_TAIL.match(after))
 
 
 def off_subject(question: str, texts: list[str]) -> str | None:
