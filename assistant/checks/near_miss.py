@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..domain.quantity import parse_zh, unit_kinds, widened
+from ..domain.asked import widened
+from ..domain.quantity import parse_zh, unit_kinds
 from ..domain.statements import NOMINATED, OUTCOME, PART_YEAR, RESTRICTIONS
 from ..render.draft import Draft, Line
 from ..text.script import to_simplified

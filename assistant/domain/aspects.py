@@ -23,13 +23,16 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("doc_number", re.compile(r"文号|发文字号|发文编号|document (?:number|no)|reference number|file number", I),
            re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"),
            ("文号", "document number")),
-    Aspect("recipient", re.compile(r"报送给|报告给(?!出)|呈报给|提交给|报给|向谁|给谁|主送|submitted (?:up )?to|sent (?:up )?to|addressed to|"
+    Aspect("recipient", re.compile(r"报送给|报告给(?!出)|呈报给|呈送给?|报送至|递交给|送给|提交给|报给|向谁|给谁|主送|submitted (?:up )?to|sent (?:up )?to|addressed to|"
                                    r"to whom|(?:was|is) (?:it|the report) (?:reported|submitted|sent) to", I),
            re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{0,38}?(?:政府|常委会|委员会|委|局|厅|办公室|办))\s*[:：]\s*$", re.M),
            ("报送对象", "addressee")),
     Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|"
+                                 r"(?:哪天|哪一天|什么时候|何时|几月几[日号])[^。?？]{0,4}(?<!发)作(?:的|了)|"
                                  r"\bat (?:which|what) (?:session|meeting)|\bwhich (?:session|meeting)|"
-                                 r"\b(?:delivered|presented|given|made|read) at\b", I),
+                                 r"\b(?:delivered|presented|given|made|read) at\b|"
+                                 r"\b(?:delivered|presented|given|made|read|reported) (?:to|before)\b.{0,50}\b(?:congress|"
+                                 r"committee|meeting|session)", I),
            re.compile(r"在?[\u4e00-\u9fff\d]{2,40}?第[一二三四五六七八九十\d]+次(?:全体)?会议上?"), ("所作的会议", "meeting")),
     Aspect("other_names", re.compile(r"牌子|别称|又称|其他名称|另外两个名称|other (?:two )?names?|also (?:known|called)|"
                                      r"go(?:es)? by|alias", I),
@@ -37,10 +40,13 @@ ASPECTS: tuple[Aspect, ...] = (
                       r"加挂(?P<plate>[^。]{2,60}?)牌子"), ("其他名称", "other names")),
     Aspect("issuer", re.compile(r"以谁的名义|谁(?:发布|出的|印发|报送|制定|撰写|签发|发的|写的)|由谁(?=报送|发布|印发|制定|出具|撰写|签发|$|[?？])|"
                                 r"发布机构|发文机关|报送单位|出的还是|发的还是|"
+                                r"(?:哪个|哪家|哪一?级|什么)(?:机关|单位|部门|机构|政府)(?:发布|印发|报送|出具|撰写|制定|签发|发|出|写|报)|"
+                                r"(?:发布|印发|报送|出具|撰写|发|出|写)(?:的|这份报告的|报告的)(?:机关|单位|部门|机构)是|"
                                 r"\bwhich (?:body|office|department|authority) (?:issued|wrote|published|submitted)|"
                                 r"\bwho (?:issued|wrote|published|submitted|authored)|\bissued by\b|\bissuing body\b", I),
            label=("发布机关", "issuer")),
-    Aspect("year", re.compile(r"哪一?年(?!发布|公布|印发|发出|上网)|哪个年度|什么年度|哪一年度|\bwhich year\b(?! was)|"
+    # 哪一年被命名为示范县: the year of an event the report tells, not the year it covers
+    Aspect("year", re.compile(r"哪一?年(?!发布|公布|印发|发出|上网)(?![^。?？]{0,3}(?:被|获|评|命名|入选|成立|出台|启动))|哪个年度|什么年度|哪一年度|\bwhich year\b(?! was)|"
                               r"\bwhat year\b(?! was)", I), label=("年度", "year")),
     Aspect("published", re.compile(r"发布时间|发布日期|发布于|(?:什么时候|何时|哪一?天|几号|几月几[日号]|什么日期|哪个日期|哪日|哪一?年)"
                                    r"[^。?？]{0,6}(?:发布|公布|上网|挂网|发出|发的|印发|公开|刊发|刊登|贴出|推出|放出|出来)|"

@@ -20,7 +20,7 @@ FIGURE_ZH = re.compile(r"多少|几[个次件场项名人家期天条份部]?") 
 TARGET = re.compile(r"目标|力争|预期|计划(?:达到|实现|完成)|指标值|\btargets?\b|\bgoals?\b|\baim(?:s|ed)?\b", I)
 # an ordinal asked (第几期鄞州论坛, which edition of the forum): answered by 第90期, never by a count
 ORDINAL = re.compile(r"第几|\bwhat number\b|\bwhich (?:number|edition|issue|round|batch|installment)\b|"
-                     r"\b(?:what|which) (?:position|rank(?:ing)?)\b|\bwhere\b[^?]{0,80}\brank(?:ed)?\b|"
+                     r"\b(?:what|which)(?: exact| precise| specific)? (?:position|rank(?:ing)?)\b|\bwhere\b[^?]{0,80}\brank(?:ed)?\b|"
                      r"\brank(?:ed)? (?:what|where)\b", I)
 RANK = re.compile(r"排名|排第|第几|位次|名次|排在|\brank", I)
 TOTAL = re.compile(r"全市|全区|全县|全年|总共|总计|合计|共|总数|in total|overall|total|altogether", I)
@@ -51,7 +51,8 @@ OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|
                   r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness", I)
 LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区|各地|各报告|分别|每个地区|所有地区|"
                   r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|"
-                  r"\bwhich\b(?!\s+(?:number|edition|issue|round|batch|installment)\b)|"  # which edition: an ordinal
+                  # which edition: an ordinal; the rate at which / the extent to which: a relative clause
+                  r"(?<!\bat )(?<!\bto )\bwhich\b(?!\s+(?:number|edition|issue|round|batch|installment)\b)|"
                   r"^\s*(?:please\s+)?list\b|\blist (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"
                   r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
 COUNT = re.compile(r"(?<!哪)几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
@@ -97,7 +98,9 @@ FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再�
 FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?呢\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$", I)
 # a pronoun standing for the place/report asked before (它的…, 该县…, its …)
 REFER_SCOPE = re.compile(r"它们?的?|该(?:县|市|区|省|镇|乡|街道|局|地|单位|报告)的?|这个(?:县|市|区|地方|报告)的?|"
-                         r"\b(?:its|it|they|that (?:county|city|district|report|place)|the same (?:place|report))\b", I)
+                         r"(?:这|那)份(?:报告|材料)?的?|本报告的?|"
+                         r"\b(?:its|it|they|(?:that|this) (?:county|city|district|report|place|bureau|document)|"
+                         r"the same (?:place|report))\b", I)
 # a pronoun standing for the thing counted before (其中…, those, of them)
 REFER_THING = re.compile(r"^\s*其中|(?<![\u4e00-\u9fff])其(?=中|余)|这些|\b(?:of (?:those|them|these)|those|them|these|"
                          r"which of (?:those|them))\b", I)

@@ -52,6 +52,10 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"filing|filed for the record|record", ["备案"]),
     (r"clean(?:ed)?[- ]?up|sort(?:ed)? out", ["清理"]),
     (r"repeal\w*|abolish\w*|annul\w*", ["废止"]),
+    (r"(?:stay(?:ed)?|remain(?:ed)?|kept|still|continu\w*(?: to be)?)\s+(?:in force|valid|effective|in effect)|"
+     r"retain\w*", ["继续有效", "继续执行", "保留"]),
+    (r"(?:expired?|invalidated|lapsed|no longer (?:valid|in force))", ["失效"]),
+    (r"(?:to be )?(?:revised|amended)(?: within a (?:time )?limit)?", ["修改", "修订"]),
     (r"petitions?|letters and visits", ["信访"]),
     (r"lawyers?|attorneys?", ["律师"]),
     (r"notar\w*", ["公证"]),
@@ -241,6 +245,7 @@ THINGS_EN: list[tuple[str, str]] = [
     ("律师", "lawyers"), ("问题", "problems"), ("诉求", "requests"), ("任务", "tasks"), ("项目", "projects"),
     ("合同", "contracts"), ("职工", "staff"), ("专家", "experts"), ("部门", "departments"), ("单位", "units"),
     ("乡镇", "towns"), ("村", "villages"), ("社区", "communities"), ("窗口", "windows"), ("事项", "matters"),
+    ("办件", "cases handled"),
 ]
 
 

@@ -130,6 +130,7 @@ _SPECS: dict[str, _Spec] = {
         "负责人出庭应诉率", "court appearance rate of officials", "litigation", "rate",
         (r"出庭(?:应诉)?率?", r"负责人出庭", r"appear(?:ed|ance|ing)? in court|court appearance"),
         reads=(Read(r"出庭(?:应诉)?率"),),
+        reads_after=(rf"负责人(?P<num>{NUM})(?P<unit>%)出庭",),  # 行政机关负责人100%出庭应诉
     ),
     "legal_aid_cases": _Spec(
         "法律援助案件", "legal aid cases", "legal_service", "count",
@@ -200,7 +201,7 @@ _SPECS: dict[str, _Spec] = {
     ),
     "normative_docs_cleaned": _Spec(
         "规范性文件清理", "normative documents cleaned up", "normative_docs", "count",
-        (r"规范性文件[^,。;?]{0,4}清理|清理[^,。;?]{0,6}规范性文件",
+        (r"规范性文件[^,。;?]{0,4}清理|清理[^,。;?]{0,12}规范性文件",  # 清理了多少件市政府行政规范性文件
          r"(?:normative|regulatory) documents? (?:were |was )?(?:cleaned|sorted)|clean(?:ed)?[- ]?up"),
         reads=(Read(r"清理(?P<q>[^,。;、]{0,30}?)规范性文件|规范性文件清理"),),
         # 237件市政府行政规范性文件进行了集中清理: the figure before its noun, the verb after it

@@ -55,7 +55,7 @@ BODIES = [(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:b
           (r"(?:党委|省委|市委|县委|区委)(?:和|与|、|及|跟)(?:人民)?政府|联合(?:名义|署名|发布|印发)|\bjointly\b|"
            r"\bjoint(?:ly)? (?:issued|report|name)|\bparty committee and (?:the )?government", r"委\s+\S{0,12}?人民政府")]
 # the level of the reports a question lists or counts (2022年有哪些县的报告 / how many town reports)
-LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?", "subdistrict"),
+LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|镇街|街镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?", "subdistrict"),
                (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县(?!级市)|\bcount(?:y|ies)\b", "county"),
                (r"(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"), (r"(?<![县])市(?![辖区])|\bcit(?:y|ies)\b", "city"),
                (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"(?:政府|职能|行政)?部门|\b(?:(?:government|functional) )?(?:departments?|bureaus?|agenc(?:y|ies))\b",
@@ -65,8 +65,10 @@ LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistric
                "county": ("县级", "county"), "district": ("区级", "district"), "city": ("市级", "city"),
                "province": ("省级", "provincial"), "department": ("部门", "department")}
 # what follows a level word when it qualifies reports (县级报告, 县的报告, county-level reports)
-ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:级|一级|层面|政府层面|[-\s]level|"
-                 r"(?:政府)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
+ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|那)?一?层级?|层面|政府层面|[-\s]level|"
+                 r"(?:政府)?\s*(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
+                 r"有(?:报告|几份报告|多少份报告)|\s+(?:(?:have|has|had)\s+)?(?:(?:wrote|written|published|issued|submitted)\s+)?"
+                 r"(?:a |any |their |its )?(?:own )?reports?\b|"
                  r"(?:出|发|发布|写|做)的(?:有|是|共|一共)?(?:哪几份|哪些|几份|多少份))")
 # a level that wrote the reports, named after "by/from" or before 发布的 (reports written by departments,
 # 有几份报告是部门发布的, 哪些报告由街道出具): it qualifies the reports as ABOUT_REPORTS does
@@ -74,5 +76,10 @@ ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|indiv
 ISSUED_ZH_HEAD = r"(?:是|由|为|属于)$"
 ISSUED_ZH_TAIL = (r"(?:(?:人民)?政府|办事处|管委会)?(?:而(?:不是|非)[\u4e00-\u9fff]{1,8})?(?:单独)?(?:发布|印发|出具|撰写|编写|编制|报送|提交|作出|写|做|出|发)?"
                   r"的?\s*(?:吗|呢)?\s*[?？。]?$")
+# reports a government issued itself, not one of its departments (有几份报告是人民政府发布的, issued by people's
+# governments): every level but department, when the question names no level
+GOVERNMENT_ISSUED = (r"(?:人民)?政府(?:自己|本身|本级)?(?:发布|印发|出具|报送|撰写|发|出)的|人民政府(?:的|发的)?报告|"
+                     r"\b(?:issued|published|written|submitted|produced) by (?:the )?(?:local |people'?s )?governments?\b|"
+                     r"\bgovernments?'? (?:own )?reports\b")
 # a name the answer text might invent: a short run ending in a unit suffix
 PLACE_LIKE = r"[\u4e00-\u9fff]{2,3}?(?:自治县|自治州|开发区|高新区|新区|县|市|区|旗|州)"

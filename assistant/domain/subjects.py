@@ -5,7 +5,7 @@ from __future__ import annotations
 OFF_SUBJECT = [
     (r"(?<![A-Za-z])GDP(?![A-Za-z])|国内生产总值|地区生产总值|经济增长|economic growth|\beconomy\b", ("生产总值", "GDP", "经济增长")),
     (r"常住人口|户籍人口|人口|\bpopulation\b|\binhabitants\b", ("人口",)),
-    (r"游客|旅游|\btouris\w*|\bvisitors?\b", ("游客", "旅游")),
+    (r"游客|旅游|\btouris\w*", ("游客", "旅游")),  # "visitors" a legal-education base served are people reached
     (r"财政收入|一般公共预算收入|税收|\brevenue\b|\btax(?:es)?\b", ("财政收入", "预算收入", "税收")),
     (r"天气|气温|降雨|\bweather\b|\btemperature\b|\brainfall\b", ("天气", "气温", "降雨")),
     (r"房价|\bhouse prices?\b|\bhousing prices?\b", ("房价",)),

@@ -15,7 +15,7 @@ DOMAIN_TERMS = [
 # words a question is made of that say nothing about what it asks (tokens for BM25 leave them out)
 STOP_WORDS = frozenset(
     "的 了 和 与 及 是 在 有 为 对 中 等 年 年度 多少 几 几份 多少份 哪些 哪个 什么 怎么 如何 情况 报告 请问 吗 呢 啊 "
-    "地区 地方 单位 哪里 列出 列举 所有 全部 数量 数字 具体 提到 提及 给出 说明 报告 开展 有关 相关 方面 是否 有没有 分别 共 各 其 该 这 那 个 件 次 项 份 里 上 下 年内 请 一下".split()
+    "地区 地方 单位 哪里 列出 列举 所有 全部 数量 数字 具体 提到 提及 给出 说明 报告 开展 有关 相关 方面 是否 有没有 分别 共 各 其 该 这 那 个 件 次 项 份 里 上 下 年内 请 一下 来自 出自 属于".split()
 )
 
 # in nearly every clause of these reports: they say nothing about what a figure counts

@@ -3,7 +3,7 @@ reports of the best retrieved chunks when the question names none or too many): 
 a sentence naming what the report counts in its own words; then the clause."""
 from __future__ import annotations
 
-from ..domain.quantity import widened
+from ..domain.asked import widened
 from ..models import ReportMeta
 from ..places import PlaceIndex
 from ..reading import figures, figures_en

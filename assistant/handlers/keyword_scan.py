@@ -68,10 +68,15 @@ def _passage(body: str, group: list[str]) -> tuple[int, int]:
     s, e = next(((s, e) for s, e in sentence_spans(body, max(0, body.rfind("\n", 0, at) + 1),
                                                    len(body) if line_end < 0 else line_end + 1)
                  if s <= at < e), (at, at + 1))
-    if e - s > 120:  # cite the clause around the term, not a whole paragraph
-        s = max(s, max(body.rfind(ch, s, at) for ch in ",,;;") + 1)
-        e = min([e] + [x for x in (body.find(ch, at, e) for ch in ",,;;") if x > 0])
+    if e - s > _LIST_QUOTE:  # a list quotes the clause around the term, not a whole sentence about more
+        cs = max(s, max(body.rfind(ch, s, at) for ch in ",,;;") + 1)
+        ce = min([e] + [x for x in (body.find(ch, at, e) for ch in ",,;;") if x > 0])
+        if ce - cs >= 10 or e - s > 120:
+            s, e = cs, ce
     return s, e
+
+
+_LIST_QUOTE = 40  # characters: a list line quotes no more than it needs
 
 
 def _near_all(body: str, keywords: list[str]) -> int:

@@ -55,7 +55,7 @@ class PlaceIndex:
             for name in (parent, core(parent)):
                 if len(name) >= 2:
                     self._name(self.secondary, name, place, added)
-        self._spelled += [(core(part), place, False) for part in parts]
+        self._spelled.append((core(last), place, False))  # Jinan names 济南市, not its 市中区: a parent
         # Zhejiang, Ningxia: the provinces and cities a place lies in
         self._spelled += [(core(parent), place, True) for parent in parents]
         self._pinyin = None
@@ -116,13 +116,39 @@ class PlaceIndex:
                 if len(py) >= 4 and py in flat:
                     hits.update(places)
         parents = [(name, ps) for name, ps in self.secondary.items() if name in question]
-        parents += [(py, ps) for py, ps in parent.items() if len(py) >= 5 and py in flat]
+        words = " ".join(re.findall(r"[a-z]+", question.lower()))  # Jiangxi is no parent named in "Jiangxia"
+        parents += [(py, ps) for py, ps in parent.items() if len(py) >= 5 and re.search(rf"\b{py}\b", words)]
+        hits -= self._qualifying(question, flat, hits, own, parent)
         named = {n for n, ps in self.primary.items() if ps & hits} | {py for py, ps in own.items() if ps & hits}
         for name, places in parents:
             # 贵州省 named is the province, not its counties; "Jilin province" is the province, not Jilin City
             if (not places & hits and name not in named) or self._province_named(name, question, flat, hits):
                 hits |= places
         return sorted(hits)
+
+    def _qualifying(self, question: str, flat: str, hits: set[str], own: dict, parent: dict) -> set[str]:
+        """Hits only named to say where another hit lies: 济南市 in 济南市市中区, Jinan in "Shizhong District,
+        Jinan" / "Jinan's Shizhong District". 济南市和市中区 names both."""
+        spans = [(m.start(), m.start() + len(n), p) for n, ps in self.primary.items() for p in ps & hits
+                 for m in re.finditer(re.escape(n), question)]
+        # 新市区(乌鲁木齐高新区): a name in brackets right after another place's is that place's other name
+        spans += [(e, m.end(), q) for _, e, q in list(spans) if (m := _BRACKETED.match(question, e))]
+        inside = {p for p in hits if (own_spans := [(s, e) for s, e, q in spans if q == p]) and all(
+            any(q != p and s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, q in spans) for s, e in own_spans)}
+        # 乌鲁木齐高新区(新市区): a parent named on one side of a bracket, its place on the other: one place
+        for m in _NAME_AND_BRACKET.finditer(question):
+            sides = [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
+            for (a, b), (c, d) in (sides, sides[::-1]):
+                kids = {q for s, e, q in spans if c <= s and e <= d}
+                inside |= {p for s, e, p in spans if a <= s and e <= b and p not in kids
+                           and kids & self.secondary.get(question[s:e], set())}
+        for py, places in own.items() if flat else ():
+            for child in hits - places:
+                child_pys = [c for c, cs in own.items() if child in cs and len(c) >= 4 and c in flat]
+                if places & hits and child in parent.get(py, set()) and any(
+                        _NEXT_TO.fullmatch(between) for c in child_pys for between in _gaps(flat, py, c)):
+                    inside |= places & hits
+        return inside
 
     def _province_named(self, name: str, question: str, flat: str, hits: set[str]) -> bool:
         """吉林省 / Jilin Province asked on its own (吉林省有几份报告) names the province's places, not the city of
@@ -175,6 +201,24 @@ class PlaceIndex:
             if not any(k in name or name in k for k in known) and not any(name in o for o in out):
                 out.append(name)
         return out
+
+
+_BRACKETED = re.compile(r"[（(][^）)]{2,20}[）)]")
+_NAME_AND_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]([^）)]{2,20})[）)]")
+# what may stand between a place and the place it lies in ("Shizhong District, Jinan", "Jinan's Shizhong")
+_NEXT_TO = re.compile(r"(?:district|county|city|town|township|subdistrict|province|prefecture|municipality|of|in|s|the|"
+                      r"high|hi|tech|hightech|new|zone|area|development|economic|technological|industrial|park)*")
+
+
+def _gaps(flat: str, a: str, b: str) -> list[str]:
+    """The letters between each occurrence of `a` and of `b` in a question's letters."""
+    out = []
+    for m in re.finditer(a, flat):
+        for n in re.finditer(b, flat):
+            lo, hi = (m.end(), n.start()) if m.end() <= n.start() else (n.end(), m.start())
+            if lo <= hi:
+                out.append(flat[lo:hi])
+    return out
 
 
 def _place_words(question: str) -> list[str]:

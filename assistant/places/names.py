@@ -61,7 +61,9 @@ def level_of(place: str | None, issuer: str | None) -> str | None:
 
 # English names that are not the pinyin of the Chinese one; a question is read with the pinyin put in
 _CONVENTIONAL_EN = [(r"\binner\s+mongolia", "Neimenggu"), (r"\btibet\b", "Xizang"), (r"\bhong\s*kong\b", "Xianggang"),
-                    (r"\bmaca[ou]\b", "Aomen"), (r"\bpeking\b", "Beijing"), (r"\bcanton\b", "Guangzhou")]
+                    (r"\bmaca[ou]\b", "Aomen"), (r"\bpeking\b", "Beijing"), (r"\bcanton\b", "Guangzhou"),
+                    (r"\b[uü]r[uü]mq?chi\b|\burumqi\b", "Wulumuqi"), (r"\bharbin\b", "Haerbin"), (r"\bhohhot\b", "Huhehaote"),
+                    (r"\blhasa\b", "Lasa"), (r"\bkashgar\b", "Kashi"), (r"\bxi'an\b", "Xian"), (r"\bamoy\b", "Xiamen")]
 
 
 def pinyin_spelling(question: str) -> str:

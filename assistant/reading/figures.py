@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from ..domain import cues
 from ..domain.ordinal import ordinals_zh
-from ..domain.quantity import Quantity, parse_zh, written_unit
+from ..domain.asked import written_unit
+from ..domain.quantity import Quantity, parse_zh
 from ..settings import AnswerSettings
 from ..text.lexicon import tokenize
 from ..text.script import to_simplified
@@ -123,10 +124,12 @@ def find(things: list[Thing], report_ids: list[str], text, names: set[str], tuni
 
 
 def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: AnswerSettings, beside) -> list[Figure]:
-    asked = content(thing.text, names)
+    whole = f"{thing.subject},{thing.text}" if thing.subject else thing.text
+    asked = content(whole, names)
     wanted = _grams(asked)
     if len(wanted) < 2:
         return []
+    told = _grams(content(thing.text, names)) if thing.subject else wanted  # what tells this part's figure apart
     head = head_term(asked)
     said = re.search(rf"([\u4e00-\u9fff]{{2,6}})的{re.escape(head)}", thing.text) if head else None
     modifier = said.group(1) if said else None
@@ -137,7 +140,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
         for sent, m, (left, right) in figure_clauses(body, units, thing.ordinal):  # m: a Quantity
-            if _other_level(thing.text, body[left:right]) or _other_scope(thing.text, _segment(body, sent, m.start)):
+            if _other_level(whole, body[left:right]) or _other_scope(whole, _segment(body, sent, m.start)):
                 continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award; 市本级 asked, 全市… stated
             own = wanted & _grams(body[left:right])
             rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
@@ -152,7 +155,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
                 score += t.figure_unit_bonus
             score += t.beside_bonus * beside(rid, m.start)
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
-            score += t.figure_own_weight * len(wanted & _grams(own_words(body, left, m.start, m.end))) / len(wanted)
+            score += t.figure_own_weight * len(told & _grams(own_words(body, left, m.start, m.end))) / max(1, len(told))
             if len(own) + len(rest) >= 2 and score >= t.figure_min_score and (best is None or score > best.score):
                 value = body[m.start:m.end].removeprefix("共计").removeprefix("累计")
                 best = Figure(rid, left, right, value, score)
@@ -162,7 +165,9 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
 
 
 # the level a figure belongs to, when a question names one (国家级 / 省级 / 市级 / 县级)
-_LEVELS = {"national": r"全国|国家级", "province": r"省级|全省", "city": r"市级|全市", "county": r"县级|全县"}
+# (全省统一的系统 names whose system it is, not the scope of a count)
+_LEVELS = {k: rf"(?:{p})(?!统一|一体|通用)" for k, p in
+           {"national": r"全国|国家级", "province": r"省级|全省", "city": r"市级|全市", "county": r"县级|全县"}.items()}
 
 
 def _other_level(asked: str, clause: str) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from ..domain.glossary import expand_english
-from ..domain.quantity import counted_en
+from ..domain.asked import counted_en
 from ..domain.terms import EVERYWHERE
 from ..settings import AnswerSettings
 from ..text.script import to_simplified
-from ..understand.parts import Thing
+from ..understand.parts import Thing, partitive, without_whole
 from ..understand.query import Query
 from .figures import UNITS, Figure, figure_clauses, own_words
 
@@ -74,7 +74,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     chosen: list[Figure] = []
     for i, part in enumerate(parts):
         sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
-        own = _without_whole(part)
+        own = without_whole(part)
         terms = expand_english(own)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
         head = _head(part)
         sims = sims + owns @ np.array(embed_model.get_query_embedding(own)) + \
@@ -91,23 +91,10 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     return chosen
 
 
-_WHOLE = re.compile(r"\bof (?:the|those|these|them)\b(?:\s+[\w'-]+){0,6}?"
-                    r"(?=\s+(?:were|was|are|is|have|has|had|did|do|does)\b)", re.I)
-
-
-_PARTITIVE = re.compile(r"\bhow (?:many|much) of\b", re.I)  # a part of a whole asked
-
-
-def _without_whole(part: str) -> str:
-    """"how many of the normative documents were repealed": the words that tell the part (were repealed), without
-    the whole it is part of, which the figures of every part share (规范性文件)."""
-    return _WHOLE.sub("", part) if _PARTITIVE.search(part) else part
-
-
 def _head(part: str) -> list[str]:
     """What is counted most of all (lawyer teams → 律师); none for "how many of the X were repealed": the X are
     the whole the figure is part of, the verb tells the part."""
-    return [] if _PARTITIVE.search(part) else expand_english(" ".join(counted_en(part)[0]))
+    return [] if partitive(part) else expand_english(" ".join(counted_en(part)[0]))
 
 
 def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None,

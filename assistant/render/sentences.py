@@ -15,6 +15,7 @@ from ..domain.glossary import thing_en
 from ..domain.indicators import Indicator
 from ..domain.phrases import APPROX_EN, COUNT_EN, GENERIC_COUNT, UNIT_EN
 from ..domain.ordinal import ordinals_zh
+from ..domain.asked import asked_units_en
 from ..domain.quantity import COUNT_KINDS, Quantity, en_number, parse_en, parse_zh
 from ..domain.statements import WHOLE_SCOPE
 from ..models import Fact, ReportMeta
@@ -67,6 +68,9 @@ def _fits(thing: str, q: Quantity) -> bool:
     head = next((w for w in reversed(thing.split()) if not w.endswith("ed")), thing)
     said = parse_en(f"2 {head}")
     kind = said[0].kind if said else "count"
+    counted_in = asked_units_en(f"how many {thing}")  # windows are counted in 个/处, never in 件 (cases handled)
+    if counted_in and q.unit not in counted_in and q.magnitude + q.unit not in counted_in:
+        return False
     return kind == q.kind or (kind == "count" and q.unit in GENERIC_COUNT)
 
 

@@ -27,6 +27,15 @@ _THING_EN = re.compile(r"\bhow (?:many|much)\s+(.+?)\s+(?:did|does|do|were|was|a
 # a body of a place written after its name (习水县公安局, 西藏藏语委办(编译局)): part of the scope, not a thing asked
 _ORGAN = (r"(?:[\u4e00-\u9fff]{0,8}?(?:委员会|办公室|局|厅|委|办|中心|院)(?:[(（][\u4e00-\u9fff]{1,8}[)）])?"
           r"(?=[\s\d年呢的?？,，。]|$))?")
+# the same in English, written after the place's name (the Zhoushan transport bureau, Yubei police branch)
+_EN_BODY = (r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:bureau|department|office|commission|committee|administration|agency|"
+            r"branch|station|police)")
+_EN_ORGAN = rf"(?:{_EN_BODY})?"
+# "it", "its", "this report" in an English follow-up: the earlier place, named
+_EN_REPORT = re.compile(r"\b(?:this|that|the same) (?:report|document)\b", re.I)
+_EN_POSSESSIVE = re.compile(r"\bits\b", re.I)
+_EN_PRONOUN = re.compile(r"\b(?:it|they|(?:that|this) (?:county|city|district|place|bureau))\b", re.I)
+_ZH_REPORT = re.compile(r"(?:这|那|该|本)份?报告")
 _EN_THING_LEAD = re.compile(r"^(?:the (?:total|number|figure|count) (?:for|of)\s+|the\s+)", re.I)
 
 
@@ -124,7 +133,7 @@ def _rest(q: Query, places: PlaceIndex) -> str:
         text = re.sub(re.escape(name) + f"(?:{UNIT_SUFFIX})?" + _ORGAN, " ", text)  # 焉耆 (回族自治县) written 焉耆县
     if q.lang == "en":
         for p in q.places:
-            text = re.sub(_pinyin_name(p), " ", text, flags=re.I)
+            text = re.sub(_pinyin_name(p) + _EN_ORGAN, " ", text, flags=re.I)
         text = re.sub(r"\b(?:in|for|of|the|about|it|its|then|same)\b", " ", text, flags=re.I)
     return _PUNCT.sub("", _YEAR_WORD.sub("", text))
 
@@ -150,14 +159,14 @@ def _swap_scope(prev: Query, q: Query, places: PlaceIndex) -> str:
 
 def _replace_places(text: str, prev: Query, q: Query, places: PlaceIndex) -> str:
     new = ("、".join(q.places) if prev.lang == "zh" else " and ".join(english_name(p).split(",")[0] for p in q.places))
-    if prev.lang == "zh" and q.lang == "zh" and (written := _scope_written(q, places)):
+    if prev.lang == q.lang and (written := _scope_written(q, places)):
         new = written  # the body asked goes with its place: 西藏藏语委办 replaces 习水县公安局 whole
     # 西宁城中区 → 营口老边区 whole: the old place's province or city written before it goes with it
     parents = sorted({n for n, ps in places.secondary.items() if set(prev.places) & ps}, key=len, reverse=True)
     before = f"(?:{'|'.join(map(re.escape, parents))})?" if parents else ""
     patterns = [before + re.escape(a) + _ORGAN for p in prev.places
                 for a in sorted(places.aliases_of(p), key=len, reverse=True)]
-    patterns += [_pinyin_name(p) for p in prev.places] if prev.lang == "en" else []
+    patterns += [_pinyin_name(p) + _EN_ORGAN for p in prev.places] if prev.lang == "en" else []
     for pattern in patterns:
         if re.search(pattern, text, flags=re.I):
             text = re.sub(pattern, new, text, count=1, flags=re.I)
@@ -167,6 +176,11 @@ def _replace_places(text: str, prev: Query, q: Query, places: PlaceIndex) -> str
 
 def _scope_written(q: Query, places: PlaceIndex) -> str | None:
     """The follow-up's place as written with the body after it (西藏藏语委办(编译局)), when it names a body."""
+    if q.lang == "en":
+        for p in q.places:
+            if (m := re.search(_pinyin_name(p) + _EN_ORGAN, q.question, re.I)) and re.search(_EN_BODY, m.group(), re.I):
+                return m.group()
+        return None
     for alias in sorted({a for p in q.places for a in places.aliases_of(p)}, key=len, reverse=True):
         if (m := re.search(re.escape(alias) + _ORGAN, q.question)) and m.end() > m.start() + len(alias):
             return m.group()
@@ -224,14 +238,34 @@ def _with_scope(prev: Query, q: Query) -> str:
     if q.lang == "zh":
         own = re.sub(r"^\s*其中", "", body)
         # 其中维持了多少件: its own words find the clause; the earlier thing only when they are too few
-        narrowed = f"{thing}中," + own if thing and len(re.findall(r"[\u4e00-\u9fff]", own)) < 6 else own
-        return (_scope_prefix(prev) if not q.names_reports() else "") + narrowed
+        said = re.sub(r"(?:是|有|为)?(?:多少|几)[个件项名人次份条家所场期起宗部篇类]*|[了的呢吗又还]", "", own)
+        narrowed = f"{thing}中," + own if thing and len(re.findall(r"[\u4e00-\u9fff]", said)) < 4 else own
+        scope = _scope_prefix(prev) + ("的报告" if _ZH_REPORT.search(q.question) else "")  # 这份报告是哪天作的
+        return (scope if not q.names_reports() else "") + narrowed
+    if not q.names_reports() and prev.places and cues.REFER_SCOPE.search(q.question):
+        return _named_en(q, prev, thing)
     if thing:
         body = re.sub(r"\b(?:those|them|these)\b", f"the {thing}", body, count=1, flags=re.I)
     if q.names_reports() and q.year:
         return body
     where = ", ".join([english_name(p).split(",")[0] for p in prev.places] + ([str(prev.year)] if prev.year else []))
     return f"{body.rstrip('?？ ')} ({where})?" if where else body
+
+
+def _named_en(q: Query, prev: Query, thing: str | None) -> str:
+    """An English follow-up with its pronouns replaced by the earlier place: "When was this report published?" →
+    "When was the Yiwu City 2023 report published?", "How many cases did it handle?" → "… did Yiwu City handle in 2023?"."""
+    name = " and ".join(english_name(p).split(",")[0] for p in prev.places)
+    year = f" {prev.year}" if prev.year and not q.year else ""
+    text = cues.FOLLOW_TAIL.sub("", cues.FOLLOW_LEAD.sub("", q.question, count=1)).strip()
+    text, reports = _EN_REPORT.subn(f"the {name}{year} report", text)
+    text = _EN_POSSESSIVE.sub(f"{name}'s", text)
+    text = _EN_PRONOUN.sub(name, text)
+    if thing:
+        text = re.sub(r"\b(?:those|them|these)\b", f"the {thing}", text, count=1, flags=re.I)
+    if year and not reports:
+        text = f"{text.rstrip('?？ ')} in{year}?"
+    return text[:1].upper() + text[1:]
 
 
 def without_year(q: Query) -> Query:

@@ -11,7 +11,8 @@ from ..domain import cues
 from ..domain.glossary import glossary_matches, terms_of
 from ..domain.indicators import CONTAINERS, Indicator, indicator_for_terms
 from ..domain.ordinal import ORDINAL_UNITS
-from ..domain.quantity import asked_units, asked_units_en, unit_kinds
+from ..domain.asked import asked_units, asked_units_en
+from ..domain.quantity import unit_kinds
 from .asks import Asks
 from .query import Query
 
@@ -23,6 +24,7 @@ class Thing(BaseModel):
     text: str
     units: list[str] | None = None
     ordinal: bool = False  # 第几期: the figure is an ordinal (第90期)
+    subject: str = ""  # 三亚清理的那批文件 of "…,废止了多少件,限期修改多少件": shared by the parts, told by none
 
 
 def indicators_of(q: Query, asks: Asks, asked: str, whole: bool = False) -> list[Indicator]:
@@ -74,14 +76,20 @@ def things_zh(question: str) -> list[Thing]:
     that names nothing but the figure (覆盖多少人次) keeps the part before it as its subject."""
     pieces = [p for p in re.split(r"[?？;；,，]", question) if p.strip()]
     asking = [p for p in pieces if re.search(r"多少|几", p)]
-    parts = [question] if len(asking) < 2 else [p if i == 0 or _names_a_thing(p) else asking[i - 1] + "," + p
-                                                for i, p in enumerate(asking)]
-    return [_thing(p, asked_units(p.rsplit(",", 1)[-1])) for p in parts]
+    if not asking:
+        return [_thing(question, asked_units(question))]
+    subject = ",".join(pieces[:pieces.index(asking[0])])  # 三亚清理的那批文件,废止了多少件: what the parts are of
+    if len(asking) < 2 and not subject:
+        return [_thing(question, asked_units(question))]
+    parts = [p if i == 0 or _names_a_thing(p) else asking[i - 1] + "," + p for i, p in enumerate(asking)]
+    return [_thing(p, asked_units(p.rsplit(",", 1)[-1])).model_copy(update={"subject": subject}) for p in parts]
 
 
 # "how many X, and how many Y" / "… and what sum was involved": one part per figure asked
-_SPLIT_EN = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:from|for|in|of|at|by|with|across)\s+)?(?=(?:how (?:many|much)|what "
-                       r"(?:sum|amount|total|number|share|percentage|proportion|rate))\b)", re.I)
+_SPLIT_EN = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:from|for|in|of|at|by|with|across)\s+)?(?=(?:how (?:many|much)|"
+                       r"the (?:total )?(?:number|amount|sum|share|percentage|proportion|rate)\b|what "
+                       r"(?:(?:was|were|is|are)\s+)?(?:the\s+)?(?:total\s+)?(?:sum|amount|total|number|share|percentage|"
+                       r"proportion|rate|value))\b)", re.I)
 # "how many A and B did X …": two things counted by one verb
 _PAIR_EN = re.compile(r"\b(how many\s+)((?:[\w'()-]+\s+){0,6}?[\w'()-]+)\s+and\s+((?:[\w'()-]+\s+){0,6}?[\w'()-]+)"
                       r"(\s+(?:did|do|does|were|was|are|is|have|has|had)\b.*)$", re.I | re.S)
@@ -136,3 +144,25 @@ def fitting_units(indicators: list[Indicator], things: list[Thing]) -> list[Indi
 
 def _listed(units: set[str] | None) -> list[str] | None:
     return None if units is None else sorted(units)
+
+
+_WHOLE = re.compile(r"\bof (?:the|those|these|them)\b(?:\s+[\w'-]+){0,10}"
+                    r"(?=\s+(?:were|was|are|is|have|has|had|did|do|does|\w+ed|kept|stay\w*|remain\w*|got|became|won|lost)\b)",
+                    re.I)
+
+
+_PARTITIVE = re.compile(r"\bhow (?:many|much) of\b", re.I)  # a part of a whole asked
+# "Of the documents reviewed in the clean-up, how many were amended": the whole first
+_WHOLE_FIRST = re.compile(r"^\s*(?:of|among|out of) (?:the|those|these|them|all)\b[^,?]{0,160},\s*(?=how (?:many|much)\b)", re.I)
+
+
+def partitive(part: str) -> bool:
+    return bool(_PARTITIVE.search(part) or _WHOLE_FIRST.search(part))
+
+
+def without_whole(part: str) -> str:
+    """"how many of the normative documents were repealed": the words that tell the part (were repealed), without
+    the whole it is part of, which the figures of every part share (规范性文件)."""
+    if _WHOLE_FIRST.search(part):
+        return _WHOLE_FIRST.sub("", part)
+    return _WHOLE.sub("", part) if _PARTITIVE.search(part) else part

@@ -10,12 +10,13 @@ from ..domain import aspects, cues
 from ..domain.indicators import families_named
 from ..domain.levels import LEVEL_WORDS
 from ..models import ReportMeta
+from ..places.resolve import resolve
 from ..text.script import to_simplified
 from .asks import asks_of
 from .intent import (AboutReport, AspectList, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
                      NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList, Unclear)
 from .followup import dangling
-from .parts import indicators_of, fitting_units, indicator_parts, things_en, things_zh
+from .parts import indicators_of, fitting_units, indicator_parts, partitive, things_en, things_zh, without_whole
 from .query import Query, strip_exclusions
 from .scope import alternatives, keywords, narrow, off_subject, places_under, report_filters, scope_year
 
@@ -77,8 +78,20 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
         parts = [p2 for p in parts if (p2 := [i for i in p if i in kept])]
         base |= {"indicators": kept}
     things = things_zh(question)
+    if _all_bare(q, asks, things):  # 清理的那批文件,废止了多少件,限期修改多少件: figures within the indicator's
+        base |= {"indicators": []}
+        parts = []
     return Lookup(**base, parts=parts if len(parts) > 1 else [], things=things, things_en=en_things,
                   uncovered=_uncovered(q, asks, things) if base["indicators"] else [])
+
+
+def _all_bare(q: Query, asks, things: list) -> bool:
+    """The indicator named only as the whole the figures asked are part of: in the subject several parts
+    share and none of them names (清理的那批文件,废止了多少件,限期修改多少件), or in "how many of the documents
+    Sanya cleaned up were repealed". Each part asks a figure within it, not its total."""
+    if q.lang == "en":
+        return partitive(q.question) and not indicators_of(q, asks, without_whole(q.question))
+    return len(things) >= 2 and not any(indicators_of(q, asks, th.text.rsplit(",", 1)[-1]) for th in things)
 
 
 def _uncovered(q: Query, asks, things: list) -> list:
@@ -113,7 +126,8 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
         words = aspects.qualifiers_en(question) if q.lang == "en" and not re.search(r"[\u4e00-\u9fff]", question) else words
         return AspectList(**base | {"filters": filters.model_copy(update={"levels": []})}, count=count, aspects=stated,
                           keywords=words)
-    topic = [w for w in words if not _level_word(w)]
+    # 来自新疆、广西这几个自治区的报告: the places are where the reports come from, not what they mention
+    topic = [w for w in words if not _level_word(w) and (cues.MENTION.search(question) or not _region(w))]
     if filters.levels and cues.MENTION.search(question) and topic:  # 哪些市级报告提到了法律顾问: a mention among them
         return MentionList(**base, count=count, keywords=topic)
     if filters.issuer_like or (filters.levels and not indicators and condition is None):
@@ -129,7 +143,7 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
         return PerReport(**base, families=sorted(families))
     if indicators:
         return FigureList(**base, count=count, condition=condition, threshold=threshold)
-    if filters.year_before or filters.year_after or base["query"].year or not words:
+    if filters.year_before or filters.year_after or base["query"].year or not topic:
         return ReportList(**base, count=count)  # "列出所有报告", "2023年有哪些报告"
     return MentionList(**base, count=count, keywords=words)
 
@@ -137,10 +151,19 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
 _WHO_WROTE = {"source", "issuer"}
 
 
+def _region(word: str) -> bool:
+    """A province, city or county name (内蒙古, 广西): a place, not a topic; a town's name may be a topic (枫桥)."""
+    place = resolve(word)
+    return place is not None and place.level in ("province", "city", "county", "district")
+
+
 def _level_word(word: str) -> bool:
     """市级, 县, 本级: a word naming a level (a filter on the reports), not a topic they mention."""
-    return bool(cues.FIGURE_SCOPE.fullmatch(word)) or any(re.fullmatch(rf"(?:{p})(?:级|一级)?", word, re.I)
-                                                          for p, _ in LEVEL_WORDS)
+    rest = word
+    ordered = sorted(LEVEL_WORDS, key=lambda pl: pl[1] != "province")  # 自治区 whole, before 区 is taken
+    for pattern, _ in ordered * 2:  # 区县, 乡镇街道: levels joined (县 taken, then 区)
+        rest = re.sub(pattern, "", rest, flags=re.I)
+    return bool(cues.FIGURE_SCOPE.fullmatch(word)) or rest in ("", "级", "一级")
 
 
 def _condition(question: str, zero: bool) -> tuple[str | None, float | None]:

@@ -11,8 +11,8 @@ import re
 
 from ..domain import cues
 from ..domain.glossary import glossary_matches
-from ..domain.levels import (ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, ISSUED_BY_EN, ISSUED_ZH_HEAD, ISSUED_ZH_TAIL,
-                             LEVEL_WORDS)
+from ..domain.levels import (ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, GOVERNMENT_ISSUED, ISSUED_BY_EN, ISSUED_ZH_HEAD,
+                             ISSUED_ZH_TAIL, LEVEL_WORDS)
 from ..domain.subjects import ACRONYM, KNOWN_ACRONYMS, OFF_SUBJECT
 from ..models import ReportMeta
 from ..places.names import core
@@ -26,6 +26,7 @@ _ABOUT_REPORTS = re.compile(ABOUT_REPORTS, re.I)
 _ISSUED_BY_EN = re.compile(ISSUED_BY_EN, re.I)
 _ISSUED_ZH_HEAD, _ISSUED_ZH_TAIL = re.compile(ISSUED_ZH_HEAD), re.compile(ISSUED_ZH_TAIL)
 _ACRONYM = re.compile(ACRONYM)
+_GOVERNMENT_ISSUED = re.compile(GOVERNMENT_ISSUED, re.I)
 
 
 def _names(name: str) -> list[str]:
@@ -119,6 +120,8 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
         for m in re.finditer(pattern, asked, re.I):
             tail = asked[m.end(): m.end() + 16]
             head = asked[max(0, m.start() - 30): m.start()]
+            if re.search(r"(?:这|那)(?:几|些|两|三|四|五)?个?$", head):
+                continue  # 新疆、西藏这几个自治区: the places named, not a kind of report
             if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年里中内由自]$", head) \
                     or re.search(r"\b(?!(?:Which|What|How|Are|Is|Do|Does|Did|List|Name|Show|Give|All|Any|The)\s)[A-Z][a-z]+\s$",
                                  head):
@@ -132,13 +135,15 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
                                                                          asked[end:found[i + 1][0]], re.I)
         if (qualifies or joined) and level not in levels:
             levels.append(level)
+    if not levels and _GOVERNMENT_ISSUED.search(asked):
+        levels = [level for _, level in LEVEL_WORDS if level != "department"]
     return body, levels
 
 
 def _qualifies(head: str, after: str) -> bool:
     """A level word names the reports' kind: 县级报告, reports from counties, reports written by departments,
     有几份报告是部门发布的."""
-    return bool(_ABOUT_REPORTS.match(after[:16]) or re.search(r"\breports?\b.{0,20}$", head, re.I)
+    return bool(_ABOUT_REPORTS.match(after[:32]) or re.search(r"\breports?\b.{0,20}$", head, re.I)
                 or _ISSUED_BY_EN.search(head)
                 or _ISSUED_ZH_HEAD.search(head) and _ISSUED_ZH_TAIL.match(after))
 

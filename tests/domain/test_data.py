@@ -9,7 +9,7 @@ import pytest
 
 from assistant.domain.indicators import Indicator, indicator_for_terms, mentions
 from assistant.domain.phrases import PHRASES
-from assistant.domain.quantity import asked_units, asked_units_en
+from assistant.domain.asked import asked_units, asked_units_en
 from assistant.places.names import level_of
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.domain.quantity import asked_units, asked_units_en, en_number, parse_en, parse_zh, quantities_in
+from assistant.domain.asked import asked_units, asked_units_en
+from assistant.domain.quantity import en_number, parse_en, parse_zh, quantities_in
 
 
 @pytest.mark.parametrize("text, value, kind, approx, magnitude", [
@@ -107,13 +108,13 @@ def test_english_numbers_say_the_same_value(written, english, rounded):
 
 
 def test_the_unit_a_question_writes():
-    from assistant.domain.quantity import written_unit
+    from assistant.domain.asked import written_unit
 
     assert [written_unit(q) for q in ("学法搞了几次?", "开展多少场次?", "收案多少件?", "败诉率是多少?")] == ["次", "场次", "件", None]
 
 
 def test_a_place_name_is_no_head_noun_in_english():
-    from assistant.domain.quantity import asked_units_en
+    from assistant.domain.asked import asked_units_en
 
     # "Hunyuan County's government" counts no counties: the lawsuits are what is counted
     assert "件" in asked_units_en("How many administrative lawsuits was Hunyuan County's government sued in during 2025?")
@@ -127,7 +128,7 @@ def test_the_number_of_x_counts_x_and_provisions_are_articles():
 
 
 def test_what_how_many_counts_is_its_noun_phrase_head_last():
-    from assistant.domain.quantity import counted_en
+    from assistant.domain.asked import counted_en
     assert counted_en("How many lawyer teams did Anshan set up for key enterprises?")[0] == ["lawyer", "teams"]
     assert counted_en("What was the number of requests resolved in Yubei?")[0][-1] == "requests"
     assert asked_units_en("How many requests from enterprises were resolved?") >= {"个", "件"}
@@ -143,3 +144,34 @@ def test_ordinals_are_read_apart_from_counts():
 def test_how_much_with_no_unit_word_asks_an_amount_or_a_share():
     assert asked_units_en("How much financial pressure did the service supermarket relieve?") == {"元", "万元", "亿元", "%"}
     assert asked_units_en("How many cases did Linhai receive?") >= {"件"}
+
+
+def test_money_asked_in_plain_words_and_the_measure_word_written_always_answers():
+    from assistant.domain.asked import asked_units, asked_units_en
+
+    assert asked_units("通城镇建红色法治基地投了多少钱?") == {"元", "万元", "亿元"}
+    assert {"家次", "家"} <= asked_units("累计走访企业多少家次")
+    assert "部" in asked_units_en("How many legal-education works on emergencies did it produce in 2024?")
+
+
+def test_a_word_ending_in_yue_is_no_approximation():
+    from assistant.domain.quantity import parse_zh
+
+    saved, = parse_zh("平均为每个项目节约审查时限10天以上")
+    assert (saved.text, saved.approx) == ("10天以上", "over")
+    served, = parse_zh("服务人群约5万余人次")
+    assert served.approx == "about" and served.value == 50000
+
+
+@pytest.mark.parametrize("question, unit, not_unit", [
+    ("Hainan 2022: how many cities and counties got an on-site rule-of-law inspection?", "个", "次"),  # got ends it
+    ("Roughly how many attendances did Yanqi County's special lectures draw in 2022?", "人次", "个"),  # no county counted
+    ("How many construction planning permits were issued in Zengfu town in 2022?", "件", "家"),
+    ("How many newly promoted leading cadres sat the law exam?", "人次", "次"),  # an exam sat: per sitting
+    ("On average, how many days of review time did Longxi save per project?", "天", "个"),
+])
+def test_what_an_english_count_counts(question, unit, not_unit):
+    from assistant.domain.asked import asked_units_en
+
+    units = asked_units_en(question)
+    assert unit in units and not_unit not in units, units

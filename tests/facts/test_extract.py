@@ -217,3 +217,9 @@ def test_indicator_labels():
 ])
 def test_indicator_for_terms(phrase, expected):
     assert [i.value for i in indicator_for_terms(phrase)] == expected
+
+
+@pytest.mark.parametrize("sentence", ["2024年行政机关负责人100%出庭应诉。", "行政机关负责人出庭应诉率100%。"])
+def test_a_rate_written_before_its_noun_is_read(sentence):
+    facts = [f for f in extract_facts(sentence, "r", "新市区", 2024) if f.indicator is Indicator.court_appearance_rate]
+    assert [(f.value, f.unit) for f in facts] == [(100.0, "%")]

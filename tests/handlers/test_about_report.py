@@ -30,6 +30,8 @@ def sanya(assistant, tmp_path):
     ("三亚的报告报送给了谁?", "省政府", "省政府:"),
     ("At which session was Sanya's 2021 report delivered?", "第八届人民代表大会常务委员会第二次会议", "第二次会议上"),
     ("三亚市的报告是以谁的名义发的?", "三亚市人民政府", "三亚市人民政府关于2021年度"),
+    ("三亚那份2021年的报告是哪个机关发的?", "三亚市人民政府", "三亚市人民政府关于2021年度"),
+    ("When was Sanya's report delivered to the people's congress standing committee?", "第二次会议", "第二次会议上"),
     ("Which year's work does the Sanya report describe?", "2021", "三亚市人民政府关于2021年度"),
     ("三亚市报告的落款日期是哪天?", "2022-03-01", "2022年3月1日"),
 ])

@@ -59,6 +59,9 @@ def test_keyword_scan_reads_every_report(seeded):
     assert set(ans.places) == {"金华市婺城区", "平罗县", "临海市"}
     assert all("枫桥" in c.quote for c in ans.citations)
     assert "未提到" in ans.answer
+    # a list line quotes the clause with the term, not a long sentence about more (other places, other work)
+    assert all(len(c.quote) <= 40 or not any(ch in c.quote for ch in ",,;;") for c in ans.citations), \
+        [c.quote for c in ans.citations]
 
 
 def test_a_mention_of_either_term_counts(seeded):

@@ -92,3 +92,21 @@ def test_places_added_and_removed_one_by_one_index_as_a_rebuild():
     grown.remove("金华市婺城区")  # a place no longer indexed: nothing to do
     assert _tables(grown) == _tables(PlaceIndex(["平罗县", "临海市"], full))
     assert grown.find("浙江有哪些报告") == ["临海市"]
+
+
+def test_a_city_named_is_not_its_district_and_a_district_named_with_its_city_is_the_district():
+    index = PlaceIndex(["济南市", "济南市市中区", "重庆市", "重庆市渝北区", "新市区", "乌鲁木齐市", "兴国县", "江厦街道"],
+                       {"兴国县": "江西省赣州市兴国县", "江厦街道": "浙江省宁波市海曙区江厦街道",
+                        "新市区": "新疆维吾尔自治区乌鲁木齐市新市区"})
+    assert index.find("How many sessions did Jinan's lawyer team give?") == ["济南市"]
+    assert index.find("济南律师宣讲团宣讲了多少场") == ["济南市"]
+    assert index.find("济南市市中区律师宣讲团宣讲了多少场") == ["济南市市中区"]
+    assert index.find("What did Shizhong District, Jinan do?") == ["济南市市中区"]
+    assert index.find("Yubei District of Chongqing") == ["重庆市渝北区"]
+    assert index.find("Compare Jinan and Shizhong District") == ["济南市", "济南市市中区"]
+    assert index.find("济南市和市中区的报告") == ["济南市", "济南市市中区"]
+    # another name in brackets right after a place names that place, not a second one
+    assert index.find("新市区(乌鲁木齐高新区)2024年出具了多少份法律审核意见书?") == ["新市区"]
+    assert index.find("乌鲁木齐高新区(新市区)2024年负责人出庭应诉率是多少?") == ["新市区"]
+    # a province's pinyin inside a longer word names no province (Jiangxia is not Jiangxi)
+    assert index.find("Haishu Jiangxia subdistrict 2023?") == ["江厦街道"]

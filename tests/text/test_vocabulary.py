@@ -23,6 +23,9 @@ def test_domain_words_stay_whole():
     ("How many theory study sessions did the district government's Party group hold?", ["理论学习", "党组"]),
     ("sessions individual units organised for their staff", ["单位", "职工"]),
     ("cases handled at transport windows citywide", ["办件", "交通", "窗口", "全市"]),
+    # what became of documents cleaned up (继续有效24件、限期修改115件、废止35件、宣布失效11件)
+    ("How many of those stayed in force?", ["继续有效", "继续执行"]),
+    ("how many were kept valid, and how many expired?", ["继续有效", "失效"]),
 ])
 def test_glossary(english, terms):
     got = expand_english(english)

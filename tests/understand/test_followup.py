@@ -31,6 +31,12 @@ def follow(places):
      ["平罗县"], 2023, ["of the administrative reconsideration cases", "upheld", "Pingluo"]),
     # a part of the place (市本级) in place of the whole one (全市) the earlier question counted over
     ("临海市2020年全市行政复议收案多少件?", "那市本级呢?", ["临海市"], 2020, ["市本级行政复议收案多少件"]),
+    # 其中 with few words of its own: the thing counted before says what it is part of
+    ("平罗县2023年集中清理了多少件规范性文件?", "其中废止了多少件?", ["平罗县"], 2023, ["规范性文件中,废止了多少件"]),
+    # "this report" / 这份报告: the earlier report, named
+    ("How many legal aid cases did Pingluo handle in 2023?", "When was this report published?", ["平罗县"], 2023,
+     ["When was the Pingluo County 2023 report published?"]),
+    ("平罗县2023年行政诉讼败诉率是多少?", "这份报告是哪天作的?", ["平罗县"], 2023, ["平罗县2023年的报告是哪天作的"]),
     # "it" stands for the place asked before, or for what it was asked about
     ("How many items were put into Linhai's filing system in 2020?", "How many times were inspections filed through it?",
      ["临海市"], 2020, ["inspections filed", "Linhai"]),
@@ -91,3 +97,14 @@ def test_follow_up_cues(places):
 
 def test_it_in_a_question_naming_its_own_place_stands_alone(follow):
     assert follow("What was Pingluo's defeat rate in 2023?", "How many cases did Linhai say it received in 2020?") is None
+
+
+def test_a_body_named_after_its_place_goes_with_it_in_english():
+    from assistant.places import PlaceIndex
+
+    places = PlaceIndex(["舟山市", "嘉兴市"])
+    prev = analyze("How many collective law-study sessions did the Zhoushan transport bureau hold in 2024?", places)
+    q = resolve(analyze("What about the Jiaxing emergency management bureau?", places), prev, places,
+                lambda text: analyze(text, places))
+    assert q.question == "How many collective law-study sessions did the Jiaxing emergency management bureau hold in 2024?"
+    assert q.places == ["嘉兴市"]

@@ -42,3 +42,10 @@ def test_indicator_parts(understood):
     intent = understood("平罗县2023年行政诉讼案件有多少件?败诉率是多少?")
     assert intent.parts == [[I.litigation_cases], [I.litigation_defeat_rate]]
     assert understood("平罗县2023年行政诉讼败诉率是多少?").parts == []
+
+
+def test_a_subject_the_parts_share_is_kept_apart_from_what_each_part_asks():
+    abolished, revised = things_zh("三亚清理的那批规范性文件,废止了多少件,限期修改的又有多少件?")
+    assert (abolished.text, revised.text) == ("废止了多少件", "限期修改的又有多少件")
+    assert abolished.subject == revised.subject == "三亚清理的那批规范性文件"
+    assert len(parts_en("How many cases did Xuancheng police investigate, and what was the total sum involved?")) == 2

@@ -148,6 +148,7 @@ def test_a_plan_year_is_the_report_before_it(understood):
     ("有几份报告是由乡镇政府出具的", None, ["town"]),
     ("How many county or district reports are there?", None, ["county", "district"]),
     ("哪些报告提到了部门?", None, []),  # a word the reports mention, not who wrote them
+    ("镇和街道这一级的报告都有哪些?", None, ["town", "subdistrict"]),
 ])
 def test_report_filters(understood, question, body, levels):
     filters = understood(question).filters
@@ -169,3 +170,39 @@ def test_the_total_amount_asked_without_how_much_is_a_figure_and_not_the_mediati
     intent = understood("What was the total amount involved in the crimes against enterprises that Xuancheng police investigated?")
     assert intent.asks.number and I.mediation_amount not in intent.indicators
     assert I.mediation_amount in understood("What was the amount involved in Linhai's people's mediation?").indicators
+
+
+def test_figures_within_an_indicator_named_only_as_their_subject_are_read_off_the_clauses(understood):
+    intent = understood("平罗县清理的那批规范性文件,废止了多少件,限期修改的又有多少件?")
+    assert intent.kind == "lookup" and intent.indicators == [] and len(intent.things) == 2
+    assert understood("平罗县规范性文件清理了多少件?").indicators  # the indicator's own figure: the fact table
+
+
+def test_reports_that_come_from_a_place_are_listed_by_place_not_by_a_word(understood):
+    for question in ("哪些报告来自平罗?", "Which reports come from Pingluo, the county itself or its towns?"):
+        assert understood(question).kind == "report_list", question
+
+
+def test_a_part_of_an_indicator_asked_in_english_is_read_off_the_clauses(understood):
+    intent = understood("How many of the normative documents Pingluo cleaned up in 2023 were repealed?")
+    assert intent.kind == "lookup" and intent.indicators == []
+    assert understood("How many normative documents did Pingluo clean up in 2023?").indicators
+
+
+@pytest.mark.parametrize("question, levels", [
+    ("Which provinces have reports here?", ["province"]),
+    ("哪些省有报告?", ["province"]),
+    ("Which counties have published reports?", ["county"]),
+])
+def test_a_level_that_has_reports_is_a_filter(understood, question, levels):
+    assert understood(question).filters.levels == levels
+
+
+@pytest.mark.parametrize("question", ["有几份报告是人民政府发布的?", "How many reports were issued by people's governments?"])
+def test_reports_a_government_issued_are_every_level_but_its_departments(understood, question):
+    levels = understood(question).filters.levels
+    assert "department" not in levels and {"province", "city", "county", "town"} <= set(levels)
+
+
+def test_a_level_qualified_in_brackets_still_qualifies_the_reports(understood):
+    assert understood("县政府(不算县里的部门)的报告一共有几份?").filters.levels == ["county"]

@@ -1,0 +1,76 @@
+"""Run a development question set in-process (no LLM), with one kept index per corpus, and print its failures.
+
+    .venv/bin/python eval/dev/run.py SET [SET …] [--homes DIR] [--all]
+
+SET: tune, check (eval/natural-*.jsonl; check is read as a score only), dev, dev2u, dev2n, freshu, freshn, g2u, g2n,
+fuu, fun, k3u, k3n (eval/dev/*.jsonl, see README.md). The first run of a corpus ingests its 30 openings (~1 min) into
+DIR/dev or DIR/nat (default /tmp/fazhi-dev-homes); later runs reuse them, so delete DIR after a change to ingestion.
+--all prints every answer, not only the failures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL, DEV = ROOT / "eval", ROOT / "eval" / "dev"
+# set → (question file, corpus, which ids)
+SETS = {
+    "tune": (EVAL / "natural-tune.jsonl", "nat", None), "check": (EVAL / "natural-check.jsonl", "nat", None),
+    "dev": (DEV / "natural-dev.jsonl", "dev", None),
+    "dev2u": (DEV / "natural-dev2.jsonl", "dev", lambda n: n <= 40), "dev2n": (DEV / "natural-dev2.jsonl", "nat", lambda n: n > 40),
+    "freshu": (DEV / "natural-fresh.jsonl", "dev", lambda n: n <= 30), "freshn": (DEV / "natural-fresh.jsonl", "nat", lambda n: n > 30),
+    "g2u": (DEV / "natural-fresh2-unseen.jsonl", "dev", None), "g2n": (DEV / "natural-fresh2-natural.jsonl", "nat", None),
+    "fuu": (DEV / "natural-followups-unseen.jsonl", "dev", None), "fun": (DEV / "natural-followups-natural.jsonl", "nat", None),
+    "k3u": (DEV / "natural-fresh3-unseen.jsonl", "dev", None), "k3n": (DEV / "natural-fresh3-natural.jsonl", "nat", None),
+}
+CORPORA = {"nat": (lambda: sorted((EVAL / "natural-reports").glob("*.txt")), EVAL / "natural-meta.jsonl"),
+           "dev": (lambda: sorted((EVAL / "unseen-reports").glob("1*.txt")), DEV / "unseen-meta.jsonl")}
+
+
+def _assistant(corpus: str, homes: Path):
+    from assistant import Assistant
+    from assistant.settings import Settings
+
+    home = homes / corpus
+    fresh = not (home / "vectorstore").exists()
+    a = Assistant.open(Settings(home=home, llm="none"))
+    if fresh:
+        folder = homes / f"{corpus}-reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        for f in CORPORA[corpus][0]():
+            shutil.copy(f, folder / f.name)
+        a.ingest([folder], progress=False)
+    return a
+
+
+def main() -> int:
+    os.environ["FAZHI_LLM"] = "none"
+    from assistant.evaluation.natural import load_natural
+    from assistant.evaluation.runner import _run_natural
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sets", nargs="+", choices=sorted(SETS))
+    ap.add_argument("--homes", type=Path, default=Path("/tmp/fazhi-dev-homes"))
+    ap.add_argument("--all", action="store_true")
+    args = ap.parse_args()
+    for name in args.sets:
+        path, corpus, keep = SETS[name]
+        questions = [q for q in load_natural(path) if keep is None or keep(int(q.id.split("-")[1]))]
+        metas = [json.loads(line) for line in CORPORA[corpus][1].read_text(encoding="utf-8").splitlines() if line.strip()]
+        a = _assistant(corpus, args.homes)
+        scores, records = _run_natural(a, questions, metas)
+        for s, r in zip(scores, records):
+            if args.all or not s.correct:
+                print(f"{'ok  ' if s.correct else 'FAIL'} {s.id} [{s.kind}] {r['question']}\n"
+                      f"   -> {r['answer']['answer'][:400]!r} {s.notes}")
+        print(f"{name}: {sum(s.correct for s in scores)}/{len(scores)}")
+        a.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
