@@ -52,6 +52,10 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"filing|filed for the record|record", ["备案"]),
     (r"clean(?:ed)?[- ]?up|sort(?:ed)? out", ["清理"]),
     (r"repeal\w*|abolish\w*|annul\w*", ["废止"]),
+    # what became of approval items (取消行政许可事项8项、承接10项、调整149项、依法设定8项)
+    (r"cancel+\w*|scrap\w*|removed", ["取消"]),
+    (r"adjust\w*", ["调整"]),
+    (r"took over|taken over|tak(?:e|ing) over|undert(?:ook|ake|aken)|devolved|delegated|transferred (?:in|down)", ["承接", "下放"]),
     (r"(?:stay(?:ed)?|remain(?:ed)?|kept|still|continu\w*(?: to be)?)\s+(?:in force|valid|effective|in effect)|"
      r"retain\w*", ["继续有效", "继续执行", "保留"]),
     (r"(?:expired?|invalidated|lapsed|no longer (?:valid|in force))", ["失效"]),

@@ -24,7 +24,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "mention_list": ("keyword_scan",),
     "aspect_list": ("aspect_scan",),
     "per_report": ("fact_table", "fact_list"),
-    "compare": ("fact_table", "overview", "sentence_reader"),
+    "compare": ("fact_table", "overview", "compare_not_stated", "sentence_reader"),
     "overview": ("overview",),
     "lookup": ("fact_lookup", "figure_reader", "figure_not_stated", "sentence_reader"),
     "open": ("sentence_reader",),

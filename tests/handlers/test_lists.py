@@ -139,3 +139,13 @@ def test_did_x_lose_any_finds_the_zero_claim(seeded):
 def test_plans_come_from_the_plan_section(seeded):
     ans = seeded.ask("What are Linhai's plans for 2021?")
     assert ans.route == "open" and all("2021年法治政府建设工作思路" in c.section for c in ans.citations)
+
+
+@pytest.mark.parametrize("question, said", [
+    ("Which has the higher law enforcement certification rate, Pingluo or Linhai?", "does not state"),
+    ("平罗县和临海市谁的执法人员持证率更高?", "没有写明"),
+])
+def test_a_comparison_no_report_names_is_not_stated_for_each(seeded, question, said):
+    ans = seeded.ask(question)
+    assert ans.route == "compare" and ans.abstained and not ans.citations, ans.answer
+    assert ans.answer.count(said) == 2, ans.answer

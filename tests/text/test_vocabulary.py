@@ -57,3 +57,12 @@ def test_sentence_and_clause_spans_are_offsets_into_the_text():
     assert [text[s:e] for s, e in sents] == ["一、总体情况。", "全年办结72件,纠错率3.64%;", "无败诉。", "下一段"]
     s, e = sents[1]
     assert [text[a:b] for a, b in clause_spans(text, s, e)] == ["全年办结72件", "纠错率3.64%;"]
+
+
+@pytest.mark.parametrize("english, term", [
+    ("how many licensing items were adjusted", "调整"),
+    ("how many items did the city level take over", "承接"),
+    ("how many approval items were cancelled", "取消"),
+])
+def test_what_became_of_approval_items(english, term):
+    assert term in expand_english(english)

@@ -51,6 +51,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def close_page(demo) -> None:
+    """Gradio's close sets its stop event from this thread while the server's loop may be iterating the event's
+    waiters ("deque mutated during iteration", seen on a loaded machine); by then the flag is set, so closing
+    again finishes the rest of the shutdown."""
+    try:
+        demo.close()
+    except RuntimeError:
+        demo.close()
+
+
 @contextmanager
 def running(assistant):
     """The page over `assistant` on 127.0.0.1:<free port>; yields (demo, gradio_client.Client)."""
@@ -60,7 +70,7 @@ def running(assistant):
     try:
         yield demo, Client(f"http://127.0.0.1:{settings.port}/", verbose=False)
     finally:
-        demo.close()
+        close_page(demo)
 
 
 @pytest.fixture
@@ -324,7 +334,7 @@ def test_serve_indexes_reports_when_store_is_empty(tmp_path, monkeypatch):
         reports = Client(f"http://127.0.0.1:{settings.port}/", verbose=False).predict(api_name="/reports")
         assert {r["source"] for r in reports} == set(SEED)
     finally:
-        demo.close()
+        close_page(demo)
         demo.fazhi.assistant.close()
 
 

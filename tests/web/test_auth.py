@@ -17,7 +17,7 @@ from assistant.errors import FazhiError, InputError  # noqa: E402
 from assistant.web.app import build_app, check_exposure, launch_kwargs  # noqa: E402
 from assistant.web.auth import Auth, add_user, hash_password, is_loopback, read_users, verify_password  # noqa: E402
 from conftest import REPORTS, FakeEmbedding, copy_home  # noqa: E402
-from test_app import free_port  # noqa: E402
+from test_app import close_page, free_port  # noqa: E402
 
 HEADER = "X-Forwarded-User"
 PASSWORD = "correct horse battery"
@@ -71,7 +71,7 @@ def page(home, **auth):
     try:
         yield f"http://127.0.0.1:{settings.port}/"
     finally:
-        demo.close()
+        close_page(demo)
         a.close()
 
 
