@@ -83,8 +83,22 @@ def narrow(q: Query, metas: dict[str, ReportMeta], text) -> tuple[Query, list[st
         if ids := unplaced(q, metas):
             return q.model_copy(update={"report_ids": ids, "unknown_places": []}), list(q.unknown_places)
     elif ids := department_reports(q, metas):
-        return q.model_copy(update={"report_ids": ids}), []
-    return q, []
+        return _of_years(q.model_copy(update={"report_ids": ids}), metas), []
+    return _of_years(q, metas), []
+
+
+def _of_years(q: Query, metas: dict[str, ReportMeta]) -> Query:
+    """"Anshan 2023 or Urumqi 2024", 鞍山2023年和2025年: several years asked, so no one year scopes the question;
+    a place with reports of other years too keeps those of the years asked."""
+    years = {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", q.question)}
+    if q.year is not None or len(years) < 2 or not q.names_reports():
+        return q
+    named = [m for m in metas.values() if q.covers(m)]
+    keep: list[ReportMeta] = []
+    for place in {m.place for m in named}:
+        mine = [m for m in named if m.place == place]
+        keep += [m for m in mine if m.year in years] or mine
+    return q if len(keep) == len(named) else q.model_copy(update={"report_ids": sorted(m.id for m in keep)})
 
 
 def scope_year(q: Query, metas: dict[str, ReportMeta], explicit: bool, plan: bool) -> Query | None:

@@ -60,3 +60,19 @@ def test_figure_outside_the_indicators_and_silence(corpus):
     assert not ans.abstained and "12次" in ans.answer
     ans = corpus.ask("嘉兴市2023年优良天数是多少?")
     assert ans.abstained and not any(ch.isdigit() for ch in ans.answer.replace("2023", ""))
+
+
+def test_several_years_asked_keep_each_place_to_them():
+    from assistant.models import ReportMeta
+    from assistant.understand.query import Query
+    from assistant.understand.scope import narrow
+
+    metas = {rid: ReportMeta(id=rid, source=f"{rid}.txt", place=place, year=year, level="city")
+             for rid, place, year in [("a23", "鞍山市", 2023), ("a25", "鞍山市", 2025), ("u24", "乌鲁木齐市", 2024)]}
+    q = Query(question="Which has the higher court appearance rate, Anshan 2023 or Urumqi 2024?", lang="en",
+              places=["鞍山市", "乌鲁木齐市"])
+    assert narrow(q, metas, lambda rid: "")[0].report_ids == ["a23", "u24"]
+    both = Query(question="鞍山2023年和2025年相比,行政复议收案多少件?", lang="zh", places=["鞍山市"])
+    assert narrow(both, metas, lambda rid: "")[0].report_ids == []  # both of Anshan's years asked: nothing narrowed
+    other = Query(question="Anshan 2024 or Urumqi 2024?", lang="en", places=["鞍山市", "乌鲁木齐市"], year=2024)
+    assert narrow(other, metas, lambda rid: "")[0].report_ids == []  # one year: it scopes the question itself
