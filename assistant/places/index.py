@@ -133,22 +133,18 @@ class PlaceIndex:
                  for m in re.finditer(re.escape(n), question)]
         # 新市区(乌鲁木齐高新区): a name in brackets right after another place's is that place's other name
         spans += [(e, m.end(), q) for _, e, q in list(spans) if (m := _BRACKETED.match(question, e))]
-        inside = {p for p in hits if (own_spans := [(s, e) for s, e, q in spans if q == p]) and all(
-            any(q != p and s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, q in spans) for s, e in own_spans)}
-        # 乌鲁木齐高新区(新市区): a parent named on one side of a bracket, its place on the other: one place
+        return _contained(spans, hits) | self._across_brackets(question, spans) | _beside_en(flat, hits, own, parent)
+
+    def _across_brackets(self, question: str, spans: list[tuple[int, int, str]]) -> set[str]:
+        """乌鲁木齐高新区(新市区): a parent named on one side of a bracket, its place on the other: one place."""
+        out: set[str] = set()
         for m in _NAME_AND_BRACKET.finditer(question):
             sides = [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
             for (a, b), (c, d) in (sides, sides[::-1]):
                 kids = {q for s, e, q in spans if c <= s and e <= d}
-                inside |= {p for s, e, p in spans if a <= s and e <= b and p not in kids
-                           and kids & self.secondary.get(question[s:e], set())}
-        for py, places in own.items() if flat else ():
-            for child in hits - places:
-                child_pys = [c for c, cs in own.items() if child in cs and len(c) >= 4 and c in flat]
-                if places & hits and child in parent.get(py, set()) and any(
-                        _NEXT_TO.fullmatch(between) for c in child_pys for between in _gaps(flat, py, c)):
-                    inside |= places & hits
-        return inside
+                out |= {p for s, e, p in spans if a <= s and e <= b and p not in kids
+                        and kids & self.secondary.get(question[s:e], set())}
+        return out
 
     def _province_named(self, name: str, question: str, flat: str, hits: set[str]) -> bool:
         """吉林省 / Jilin Province asked on its own (吉林省有几份报告) names the province's places, not the city of
@@ -208,6 +204,24 @@ _NAME_AND_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]([^）)]{2,20})[�
 # what may stand between a place and the place it lies in ("Shizhong District, Jinan", "Jinan's Shizhong")
 _NEXT_TO = re.compile(r"(?:district|county|city|town|township|subdistrict|province|prefecture|municipality|of|in|s|the|"
                       r"high|hi|tech|hightech|new|zone|area|development|economic|technological|industrial|park)*")
+
+
+def _contained(spans: list[tuple[int, int, str]], hits: set[str]) -> set[str]:
+    """Hits every mention of which lies inside a longer mention of another hit (济南市 in 济南市市中区)."""
+    return {p for p in hits if (own_spans := [(s, e) for s, e, q in spans if q == p]) and all(
+        any(q != p and s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, q in spans) for s, e in own_spans)}
+
+
+def _beside_en(flat: str, hits: set[str], own: dict, parent: dict) -> set[str]:
+    """An English parent written next to its place ("Shizhong District, Jinan", "Jinan's Shizhong District")."""
+    out: set[str] = set()
+    for py, places in own.items() if flat else ():
+        for child in hits - places:
+            child_pys = [c for c, cs in own.items() if child in cs and len(c) >= 4 and c in flat]
+            if places & hits and child in parent.get(py, set()) and any(
+                    _NEXT_TO.fullmatch(between) for c in child_pys for between in _gaps(flat, py, c)):
+                out |= places & hits
+    return out
 
 
 def _gaps(flat: str, a: str, b: str) -> list[str]:

@@ -244,12 +244,16 @@ def _with_scope(prev: Query, q: Query) -> str:
         return (scope if not q.names_reports() else "") + narrowed
     if not q.names_reports() and prev.places and cues.REFER_SCOPE.search(q.question):
         return _named_en(q, prev, thing)
-    if thing:
-        body = re.sub(r"\b(?:those|them|these)\b", f"the {thing}", body, count=1, flags=re.I)
+    body = _lend_thing(body, thing)
     if q.names_reports() and q.year:
         return body
     where = ", ".join([english_name(p).split(",")[0] for p in prev.places] + ([str(prev.year)] if prev.year else []))
     return f"{body.rstrip('?？ ')} ({where})?" if where else body
+
+
+def _lend_thing(text: str, thing: str | None) -> str:
+    """"How many of those were upheld?" → "How many of the administrative reconsideration cases were upheld?"."""
+    return re.sub(r"\b(?:those|them|these)\b", f"the {thing}", text, count=1, flags=re.I) if thing else text
 
 
 def _named_en(q: Query, prev: Query, thing: str | None) -> str:
@@ -261,8 +265,7 @@ def _named_en(q: Query, prev: Query, thing: str | None) -> str:
     text, reports = _EN_REPORT.subn(f"the {name}{year} report", text)
     text = _EN_POSSESSIVE.sub(f"{name}'s", text)
     text = _EN_PRONOUN.sub(name, text)
-    if thing:
-        text = re.sub(r"\b(?:those|them|these)\b", f"the {thing}", text, count=1, flags=re.I)
+    text = _lend_thing(text, thing)
     if year and not reports:
         text = f"{text.rstrip('?？ ')} in{year}?"
     return text[:1].upper() + text[1:]
