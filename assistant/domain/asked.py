@@ -64,6 +64,28 @@ def written_unit(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+# spoken forms a question uses for the written ones of the reports (已经完成 asked, 已完成 written)
+_WRITTEN = {"已经": "已", "曾经": "曾", "都已": "已"}
+_SPOKEN = re.compile("|".join(_WRITTEN))
+
+
+def as_written(question: str) -> str:
+    return _SPOKEN.sub(lambda m: _WRITTEN[m.group()], question)
+
+
+# the words that only ask (是多少件, 有几个人次, 了, 呢) and say nothing of what is counted
+_ASKING_ONLY = re.compile(rf"(?:是|有|为|达到|达|共|一共|总共)?(?:多少|几)(?:{ZH_UNITS})*|[了的呢吗又还?？,，\s]")
+
+
+NAMES_A_THING = 3  # own characters enough to name what a part counts (学法几次 and 纠错率 do; 覆盖, 维持 do not)
+
+
+def own_words(part: str) -> int:
+    """How many Chinese characters a question part says beyond asking: 集中学法几次 → 4 (names what it counts),
+    覆盖多少人次 → 2 and 其中维持了多少件 → 2 after 其中 (they lean on the part or turn before them)."""
+    return len(re.findall(r"[\u4e00-\u9fff]", _ASKING_ONLY.sub("", part)))
+
+
 # English: what "how many …" counts → units (no Chinese words to match, so the unit must be clear)
 # asked in several words, read before any one word: "how many times higher" is a multiple (倍), not sessions
 # (次); "how many percentage points" is a change of a rate, not the rate (%)
@@ -73,7 +95,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\bvisits?\b", {"次", "人次", "家次", "户次"}), (r"\bconsultations?\b", {"件", "件次", "次", "人次"}),
              (r"\b(?:suggestions?|recommendations?|opinions?|letters?|orders?|notices?|circulars?|reports)\b",
               {"条", "份", "件", "个", "项"}),
-             (r"\b(?:percent\w*|rate|ratio|share)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
+             (r"\b(?:percent\w*|rate|ratio|share|satisfaction|how satisfied)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
              (r"\b(?:times|sessions?|meetings?|lectures?|talks|speeches|presentations?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
               r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",
               {"次", "场", "场次", "期"}),
@@ -86,8 +108,10 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\b(?:problems?|issues?|difficult(?:y|ies)|complaints?|requests?|demands?)\b", {"个", "件", "项", "条"}),
              # money before people: "the amount involved in the cases police investigated" asks a sum
              (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
+             (r"\b(?:households?|families|homes)\b", {"户", "户次", "家"}),
              (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?|heads|"
-              r"chiefs?|members|lawyers?|judges?|mediators?|volunteers?|residents?|students?|workers?|employees?)\b",
+              r"chiefs?|members|lawyers?|judges?|mediators?|volunteers?|residents?|students?|workers?|employees?|functionar(?:y|ies)|"
+              r"personnel|appointees?|civil servants?|individuals?)\b",
               {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
              (r"\b(?:prefectures?|count(?:y|ies)|cit(?:y|ies)|districts?|towns?|townships?|villages?|communities|"
               r"provinces?)\b", {"个", "家"}),

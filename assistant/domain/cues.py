@@ -28,6 +28,8 @@ CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同�
                     r"变化|增减|趋势|year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|"
                     r"(?:previous|last|prior) year|\bchang\w*|\bincreas\w*|\bdecreas\w*|\bgr[eo]w\w*|\brise\b|\brose\b|\bfell\b|"
                     r"\bdrop\w*|\btrend\b", I)
+# a figure written as the change itself (较上一年提高13.8%, 同比增长12.2%): what a question asking a change wants
+CHANGED_BY = re.compile(r"(?:提高|提升|增长|增加|上升|下降|减少|降低|增幅|降幅|增|降)(?:了|为|达)?$")
 # words that narrow a figure to a part of the whole; a fact whose sentence lacks one answers another question
 SCOPE_WORDS = re.compile(r"涉企|企业|委托|商事|金融|上半年|下半年|前三季度|一审|二审|复议后|立案前|上级交办|疑难|中心|"
                          r"街道|乡镇|村(?:社区)?|律师|公证|仲裁|信访|交通|市场监管|生态环境|公安")
@@ -53,7 +55,8 @@ LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区
                   r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|"
                   # which edition: an ordinal; the rate at which / the extent to which: a relative clause
                   r"(?<!\bat )(?<!\bto )\bwhich\b(?!\s+(?:number|edition|issue|round|batch|installment)\b)|"
-                  r"^\s*(?:please\s+)?list\b|\blist (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"
+                  r"^\s*(?:please\s+)?list\b|(?:^|[,;:.?!]\s*|\b(?:and|also|then|please|can you|could you)\s+)"
+                  r"list (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"  # not "the study list the bureau drew up"
                   r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
 COUNT = re.compile(r"(?<!哪)几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
                    r"\bhow many (?:of (?:the |these |those |all )?(?:\d+ )?)?(?:[\w-]+ ){0,3}"

@@ -209,7 +209,7 @@ _SPECS: dict[str, _Spec] = {
     ),
     "enforcement_certification_rate": _Spec(
         "执法人员持证率", "enforcement officer certification rate", "enforcement", "rate",
-        (r"持证(?:上岗)?率|持证", r"certificat\w*|licen[cs]ed"),
+        (r"持证(?:上岗)?率|持证", r"certificat\w*\b(?! exam| test)|licen[cs]ed"),
         reads=(Read(r"持证(?:上岗)?率"),),
     ),
     "info_disclosed_proactive": _Spec(

@@ -56,8 +56,9 @@ BODIES = [(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:b
            r"\bjoint(?:ly)? (?:issued|report|name)|\bparty committee and (?:the )?government", r"委\s+\S{0,12}?人民政府")]
 # the level of the reports a question lists or counts (2022年有哪些县的报告 / how many town reports)
 LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|镇街|街镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?", "subdistrict"),
-               (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县(?!级市)|\bcount(?:y|ies)\b", "county"),
-               (r"(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"), (r"(?<![县])市(?![辖区])|\bcit(?:y|ies)\b", "city"),
+               (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县|\bcount(?:y|ies)\b", "county"),
+               (r"市辖区|(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"),
+               (r"(?<![县])(?<!县级)市(?![辖区])|(?<!county-level )(?<!county level )\bcit(?:y|ies)\b", "city"),
                (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"(?:政府|职能|行政)?部门|\b(?:(?:government|functional) )?(?:departments?|bureaus?|agenc(?:y|ies))\b",
                                                                    "department")]
 # a level as a follow-up writes it into the earlier question (县级报告 / county reports)
@@ -66,10 +67,10 @@ LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistric
                "province": ("省级", "provincial"), "department": ("部门", "department")}
 # what follows a level word when it qualifies reports (县级报告, 县的报告, county-level reports)
 ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|那)?一?层级?|层面|政府层面|[-\s]level|"
-                 r"(?:政府)?\s*(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
+                 r"(?:政府)?\s*(?:自己|自行|单独|独立)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
                  r"有(?:报告|几份报告|多少份报告)|\s+(?:(?:have|has|had)\s+)?(?:(?:wrote|written|published|issued|submitted)\s+)?"
                  r"(?:a |any |their |its )?(?:own )?reports?\b|"
-                 r"(?:出|发|发布|写|做)的(?:有|是|共|一共)?(?:哪几份|哪些|几份|多少份))")
+                 r"(?:政府)?(?:出|发|发布|写|做)的(?:一共|总共|共)?(?:有|是)?(?:哪几份|哪些|几份|多少份))")
 # a level that wrote the reports, named after "by/from" or before 发布的 (reports written by departments,
 # 有几份报告是部门发布的, 哪些报告由街道出具): it qualifies the reports as ABOUT_REPORTS does
 ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|individual|municipal|people's)\s+)*$")

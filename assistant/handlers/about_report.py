@@ -66,6 +66,10 @@ def _where_shown(name: str, value: str, meta: ReportMeta, text: str) -> tuple[in
     if name in ("published", "written"):
         y, m, d = (int(x) for x in value.split("-"))
         pattern = rf"{y}\s*[-年/.]\s*0?{m}\s*[-月/.]\s*0?{d}"
+    elif name == "issuer":  # 鞍山市数据局(市营商环境建设局…) is written 市数据局(…) or 数据局 in its own report
+        bare = re.sub(r"[(（][^)）]*[)）]", "", value)
+        forms = [value, bare] + [f.removeprefix(p) for f in (value, bare) for p in (meta.place, meta.place_full) if p]
+        pattern = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True) if len(f) >= 3)
     else:
         pattern = re.escape(value) + ("年" if name == "year" else "")
     found = [x for x in re.finditer(pattern, text)]

@@ -11,7 +11,7 @@ from .registry import handler
 def figure_not_stated(intent, ctx) -> Draft | None:
     if intent.indicators or not intent.asks.figure:
         return None
-    if intent.lang == "en" and not _units_known(intent):
+    if intent.query.lang == "en" and not _units_known(intent):
         return None  # "how many X" with X unknown: the passages nearest the question are shown instead
     return abstention(reason("reason.figure_not_stated"))
 

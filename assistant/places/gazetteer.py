@@ -52,8 +52,10 @@ _ZONE = re.compile(r"经济技术开发区|经济开发区|高新技术产业开
 def _level(depth: int, name: str, parent_depth: int) -> str:
     if depth == 1:
         return "province"
-    if depth == 2 or (depth == 3 and name.endswith("市")):  # 县级市 counts as a city
+    if depth == 2:
         return "city"
+    if depth == 3 and name.endswith("市"):  # a 县级市 (义乌市, 临海市) is of county level, as the reports' readers count it
+        return "county"
     if depth == 3:
         county_like = name.endswith("特区") or (name.endswith("林区") and parent_depth == 1)  # 六枝特区, 神农架林区
         return "district" if name.endswith("区") and not county_like else "county"

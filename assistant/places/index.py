@@ -5,7 +5,7 @@ import bisect
 import re
 
 from ..domain.levels import NOT_PLACE, UNIT_SUFFIX, ZONE_ABBREVIATIONS as ABBREVIATIONS
-from .names import core, pinyin, pinyin_spelling, units
+from .names import core, pinyin, pinyin_readings, pinyin_spelling, units
 
 _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|"
              r"un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
@@ -85,7 +85,8 @@ class PlaceIndex:
             own: dict[str, set[str]] = {}
             parent: dict[str, set[str]] = {}
             for name, place, is_parent in self._spelled:
-                (parent if is_parent else own).setdefault(pinyin(name), set()).add(place)
+                for spelled in pinyin_readings(name):
+                    (parent if is_parent else own).setdefault(spelled, set()).add(place)
             self._pinyin = own, parent
         return self._pinyin
 
@@ -202,7 +203,7 @@ class PlaceIndex:
 _BRACKETED = re.compile(r"[（(][^）)]{2,20}[）)]")
 _NAME_AND_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]([^）)]{2,20})[）)]")
 # what may stand between a place and the place it lies in ("Shizhong District, Jinan", "Jinan's Shizhong")
-_NEXT_TO = re.compile(r"(?:district|county|city|town|township|subdistrict|province|prefecture|municipality|of|in|s|the|"
+_NEXT_TO = re.compile(r"(?:district|county|city|town|township|subdistrict|province|prefecture|municipality|of|in|s|the|one|"
                       r"high|hi|tech|hightech|new|zone|area|development|economic|technological|industrial|park)*")
 
 

@@ -66,6 +66,15 @@ _CONVENTIONAL_EN = [(r"\binner\s+mongolia", "Neimenggu"), (r"\btibet\b", "Xizang
                     (r"\blhasa\b", "Lasa"), (r"\bkashgar\b", "Kashi"), (r"\bxi'an\b", "Xian"), (r"\bamoy\b", "Xiamen")]
 
 
+# the English name readers know where it is not the plain pinyin (Urumqi, not Wulumuqi)
+_EXONYMS = {"wulumuqi": "Urumqi", "haerbin": "Harbin", "huhehaote": "Hohhot", "lasa": "Lhasa", "kashi": "Kashgar",
+            "neimenggu": "Inner Mongolia", "xianggang": "Hong Kong", "aomen": "Macao", "xian": "Xi'an"}
+
+
+def _as_known(spelled: str) -> str:
+    return _EXONYMS.get(spelled.lower(), spelled.capitalize())
+
+
 def pinyin_spelling(question: str) -> str:
     """An English question with conventional place names spelled in pinyin: Tibet → Xizang."""
     for pattern, spelled in _CONVENTIONAL_EN:
@@ -79,6 +88,16 @@ def pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
+def pinyin_readings(text: str, most: int = 8) -> set[str]:
+    """Every spelling of a name whose characters have several readings (江厦: jiangsha and jiangxia), so an
+    English question matches whichever one the asker used; at most `most`, the usual reading first."""
+    from itertools import islice, product
+
+    from pypinyin import Style
+    from pypinyin import pinyin as readings
+
+    each = [r[:2] for r in readings(text, style=Style.NORMAL, heteronym=True)]
+    return {pinyin(text)} | {"".join(p).lower() for p in islice(product(*each), most)}
 
 
 @lru_cache(maxsize=65536)  # a list names every report not matching: thousands of pinyin conversions per answer
@@ -91,8 +110,8 @@ def english_name(place: str | None) -> str:
     def one(unit: str) -> str:
         for zh, en in EN_LEVEL:
             if unit.endswith(zh) and len(unit) > len(zh):
-                return f"{pinyin(core(unit) if zh.startswith('自治') else unit[: -len(zh)]).capitalize()} {en}"
-        return pinyin(unit).capitalize()
+                return f"{_as_known(pinyin(core(unit) if zh.startswith('自治') else unit[: -len(zh)]))} {en}"
+        return _as_known(pinyin(unit))
 
     name = one(parts[-1])
     return name if len(parts) == 1 else f"{name}, {one(parts[-2]).rsplit(' ', 1)[0]}"

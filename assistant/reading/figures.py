@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 
 from ..domain import cues
 from ..domain.ordinal import ordinals_zh
-from ..domain.asked import written_unit
+from ..domain.asked import as_written, written_unit
 from ..domain.quantity import Quantity, parse_zh
 from ..settings import AnswerSettings
 from ..text.lexicon import tokenize
 from ..text.script import to_simplified
+from ..text.sections import heading_over
 from ..text.spans import sentence_spans
 from ..understand.parts import Thing
 
@@ -25,7 +26,7 @@ from ..understand.parts import Thing
 UNITS = frozenset({"个百分点", "百分点", "人次", "件次", "场次", "户次", "家次", "%", "件", "起", "宗", "条", "人", "名", "次",
                    "份", "卷", "个", "家", "场", "项", "户", "篇", "期", "套", "张", "册", "部", "门", "元", "所", "处", "批",
                    "天", "座", "支", "类", "本", "块", "位", "亩", "‰", "‱", "倍"})
-_QUESTION_WORDS = re.compile(r"是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
+_QUESTION_WORDS = re.compile(r"了(?=多少|几)|花了|是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
                              r"一共|总共|总计|合计|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
 _CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "名", "人", "人次", "件", "家", "天"}  # 两次, 十二场: counts in words
@@ -47,7 +48,7 @@ def content(question: str, names: set[str]) -> str:
         if len(name) >= 2:
             text = text.replace(name, " ")
     text = re.sub(r"(?:19|20)\d{2}\s*年?度?", " ", text)
-    return _QUESTION_WORDS.sub(" ", text)
+    return _QUESTION_WORDS.sub(" ", as_written(text))
 
 
 def head_term(text: str) -> str | None:
@@ -135,6 +136,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
     modifier = said.group(1) if said else None
     units = None if thing.units is None else set(thing.units)
     written = written_unit(thing.text)
+    change = bool(cues.CHANGE.search(whole))
     out = []
     for rid in report_ids:
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
@@ -142,7 +144,9 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
         for sent, m, (left, right) in figure_clauses(body, units, thing.ordinal):  # m: a Quantity
             if _other_level(whole, body[left:right]) or _other_scope(whole, _segment(body, sent, m.start)):
                 continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award; 市本级 asked, 全市… stated
-            own = wanted & _grams(body[left:right])
+            # the heading over its paragraph names what a clause's figure is about as its own words do
+            # ((一)打造红色法治基地 … 投资50万元建成…); the rest of the sentence counts less
+            own = wanted & (_grams(body[left:right]) | _grams(heading_over(body, left)))
             rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
             score = (len(own) + t.figure_sentence_weight * len(rest)) / len(wanted)
             if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
@@ -153,6 +157,8 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
                 score += t.figure_head_bonus
             if written and m.unit == written:
                 score += t.figure_unit_bonus
+            if change and cues.CHANGED_BY.search(body[max(left, m.start - 4):m.start]):
+                score += t.figure_head_bonus  # 提高了多少: 较上一年提高13.8%, not the 88.8% it rose to
             score += t.beside_bonus * beside(rid, m.start)
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
             score += t.figure_own_weight * len(told & _grams(own_words(body, left, m.start, m.end))) / max(1, len(told))

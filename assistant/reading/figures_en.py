@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..domain import cues
 from ..domain.glossary import expand_english
 from ..domain.asked import counted_en
 from ..domain.terms import EVERYWHERE
@@ -61,6 +62,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     cands = _candidates(report_ids, text, units, list(near), t, any(th.ordinal for th in things))
     if units[0] is ANY_COUNT:  # no unit word: only a clause saying what the question is about ("trees": nothing)
         cands = [c for c in cands if any(x in c[2] for x in known)]
+    if cues.CHANGE.search(q.question) and (changes := [c for c in cands if cues.CHANGED_BY.search(c[4])]):
+        cands = changes  # "how much did it improve": the figure written as the change (提高13.8%), not the level
     if not cands:
         return []
     import numpy as np

@@ -25,6 +25,16 @@ class _Block:
     path: tuple[str, ...]
 
 
+def heading_over(text: str, at: int, most: int = 40) -> str:
+    """The heading line right above the paragraph holding `at` ("(一)打造红色法治基地" over the paragraph that
+    says what was built there), or "" when the line above is no heading or is long."""
+    start = text.rfind("\n", 0, at)
+    if start <= 0:
+        return ""
+    line = text[text.rfind("\n", 0, start) + 1:start].strip()
+    return line if len(line) <= most and any(p.match(line) for _, p in _HEADINGS) else ""
+
+
 def heading_label(text: str, limit: int = 40) -> str:
     """The heading's own words: up to its first full stop, trimmed to `limit` characters."""
     first = re.split(r"[。;;!?\n]", text, maxsplit=1)[0].strip()

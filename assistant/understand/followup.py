@@ -11,9 +11,10 @@ import re
 from typing import Callable
 
 from ..domain import cues
+from ..domain.asked import NAMES_A_THING, own_words
 from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS, UNIT_SUFFIX
 from ..places.index import PlaceIndex
-from ..places.names import core, english_name, pinyin, units
+from ..places.names import core, english_name, pinyin, pinyin_readings, units
 from .query import Query
 
 _PUNCT = re.compile(r"[\s,，、:：;；?？!！。.\"“”'‘’()（）]+")
@@ -28,7 +29,7 @@ _THING_EN = re.compile(r"\bhow (?:many|much)\s+(.+?)\s+(?:did|does|do|were|was|a
 _ORGAN = (r"(?:[\u4e00-\u9fff]{0,8}?(?:委员会|办公室|局|厅|委|办|中心|院)(?:[(（][\u4e00-\u9fff]{1,8}[)）])?"
           r"(?=[\s\d年呢的?？,，。]|$))?")
 # the same in English, written after the place's name (the Zhoushan transport bureau, Yubei police branch)
-_EN_BODY = (r"\s+(?:[A-Za-z-]+\s+){0,4}?(?:bureau|department|office|commission|committee|administration|agency|"
+_EN_BODY = (r"\s+(?:[A-Za-z-]+\s+){0,6}?(?:bureau|department|office|commission|committee|administration|agency|"
             r"branch|station|police)")
 _EN_ORGAN = rf"(?:{_EN_BODY})?"
 # "it", "its", "this report" in an English follow-up: the earlier place, named
@@ -92,17 +93,34 @@ def _narrowed_list(q: Query, prev: Query) -> str | None:
     among = cues.AMONG.search(q.question)
     body = cues.AMONG.sub("", _body(q.question)).strip(" ?？,，")
     level = next((level for pattern, level in LEVEL_WORDS if re.search(pattern, body, re.I)), None)
-    if level and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
-        zh, en = LEVEL_NAMES[level]
+    if (level or q.year) and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
         count = cues.COUNT.search(q.question)
         base = _as_count(prev.question) if count else _as_list(prev.question) if cues.LIST.search(q.question) else prev.question
-        if prev.lang == "zh":
-            return base.replace("报告", f"{zh}报告", 1) if "报告" in base else f"{zh}报告中,{base}"
-        return re.sub(r"\breports?\b", lambda m: f"{en} {m.group()}", base, count=1, flags=re.I) \
-            if re.search(r"\breports?\b", base, re.I) else f"Among {en} reports, {base[:1].lower()}{base[1:]}"
+        return _of_year(_of_level(base, level, prev.lang), q.year, prev.lang)
     if cues.WHICH_ONES.fullmatch(body) and cues.COUNT.search(prev.question):
         return _as_list(prev.question)
     return None
+
+
+def _of_level(question: str, level: str | None, lang: str) -> str:
+    """A list or count of reports kept to one level: 哪些报告… → 哪些县级报告…, Which reports … → Which county reports …"""
+    if level is None:
+        return question
+    zh, en = LEVEL_NAMES[level]
+    if lang == "zh":
+        return question.replace("报告", f"{zh}报告", 1) if "报告" in question else f"{zh}报告中,{question}"
+    return re.sub(r"\breports?\b", lambda m: f"{en} {m.group()}", question, count=1, flags=re.I) \
+        if re.search(r"\breports?\b", question, re.I) else f"Among {en} reports, {question[:1].lower()}{question[1:]}"
+
+
+def _of_year(question: str, year: int | None, lang: str) -> str:
+    """The same list or count kept to the reports of one year ("其中哪一份讲的是2021年的工作?")."""
+    if year is None:
+        return question
+    text, n = re.subn(r"(?<!\d)(?:19|20)\d{2}(?!\d)", str(year), question, count=1)
+    if n:
+        return text
+    return f"{year}年的报告中,{question}" if lang == "zh" else f"{question.rstrip('?？ ')} (reports on {year})?"
 
 
 def _as_list(question: str) -> str:
@@ -134,14 +152,24 @@ def _rest(q: Query, places: PlaceIndex) -> str:
     if q.lang == "en":
         for p in q.places:
             text = re.sub(_pinyin_name(p) + _EN_ORGAN, " ", text, flags=re.I)
-        text = re.sub(r"\b(?:in|for|of|the|about|it|its|then|same)\b", " ", text, flags=re.I)
+        text = re.sub(r"\b[A-Z][a-z]{2,}\b", lambda m: " " if _parent_of(m.group(), q, places) else m.group(), text)
+        text = re.sub(r"\b(?:in|for|of|the|about|it|its|then|same|one|ones)\b", " ", text, flags=re.I)
     return _PUNCT.sub("", _YEAR_WORD.sub("", text))
+
+
+_LEVEL_PINYIN = ("", "sheng", "shi", "qu", "xian", "zizhiqu", "zizhizhou", "zhou", "meng")
+
+
+def _parent_of(word: str, q: Query, places: PlaceIndex) -> bool:
+    """"Chongqing" in "Yuzhong district in Chongqing": a parent of a place asked, part of its name, not a thing."""
+    return any(py[len(word):] in _LEVEL_PINYIN for py, ps in places.parent_pinyin.items()
+               if set(q.places) & ps and py.startswith(word.lower()))
 
 
 def _pinyin_name(place: str) -> str:
     last = (units(place) or [place])[-1]
-    name = "".join(w.capitalize() for w in [pinyin(core(last))])
-    return (rf"\b{re.escape(name)}\b(?:\s+(?:County|District|City|Province|Town|Township|Prefecture|Region|"
+    names = "|".join(re.escape(n) for n in sorted(pinyin_readings(core(last))))  # 江厦: Jiangxia or Jiangsha
+    return (rf"\b(?:{names})\b(?:\s+(?:County|District|City|Province|Town|Township|Prefecture|Region|"
             rf"Subdistrict|Street|New Area))?(?:'s)?")
 
 
@@ -169,7 +197,7 @@ def _replace_places(text: str, prev: Query, q: Query, places: PlaceIndex) -> str
     patterns += [_pinyin_name(p) + _EN_ORGAN for p in prev.places] if prev.lang == "en" else []
     for pattern in patterns:
         if re.search(pattern, text, flags=re.I):
-            text = re.sub(pattern, new, text, count=1, flags=re.I)
+            text = re.sub(pattern, lambda m: new + ("'s" if m.group().endswith("'s") else ""), text, count=1, flags=re.I)
             return re.sub("|".join(patterns), "", text, flags=re.I) if len(prev.places) > 1 else text
     return f"{new}{text}" if prev.lang == "zh" else f"{text.rstrip('?？ ')} ({new})?"
 
@@ -238,8 +266,7 @@ def _with_scope(prev: Query, q: Query) -> str:
     if q.lang == "zh":
         own = re.sub(r"^\s*其中", "", body)
         # 其中维持了多少件: its own words find the clause; the earlier thing only when they are too few
-        said = re.sub(r"(?:是|有|为)?(?:多少|几)[个件项名人次份条家所场期起宗部篇类]*|[了的呢吗又还]", "", own)
-        narrowed = f"{thing}中," + own if thing and len(re.findall(r"[\u4e00-\u9fff]", said)) < 4 else own
+        narrowed = f"{thing}中," + own if thing and own_words(own) < NAMES_A_THING else own
         scope = _scope_prefix(prev) + ("的报告" if _ZH_REPORT.search(q.question) else "")  # 这份报告是哪天作的
         return (scope if not q.names_reports() else "") + narrowed
     if not q.names_reports() and prev.places and cues.REFER_SCOPE.search(q.question):
@@ -273,8 +300,10 @@ def _named_en(q: Query, prev: Query, thing: str | None) -> str:
 
 def without_year(q: Query) -> Query:
     """The standalone question without the year it carried: the new place has no report of that year."""
-    text = re.sub(r"\s*\b(?:in|for) (?:19|20)\d{2}\b|,?\s*(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?度?", "", q.question)
-    return q.model_copy(update={"year": None, "question": text.replace("()", "").strip()})
+    text = re.sub(r"\s*\b(?:in|for) (?:19|20)\d{2}\b|,?\s*(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?度?", " ", q.question)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"\s+(?=[?？,，。:：)])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", re.sub(r"\s{2,}", " ", text))
+    return q.model_copy(update={"year": None, "question": text.strip()})
 
 
 def _carry(new: Query, q: Query, prev: Query) -> Query:
@@ -285,4 +314,6 @@ def _carry(new: Query, q: Query, prev: Query) -> Query:
         update |= {"places": prev.places, "report_ids": prev.report_ids, "unknown_places": [], "outside_filter": []}
     if new.year is None and q.year is None and prev.year is not None:
         update["year"] = prev.year
+    if new.lang != q.lang:  # "What about Yuzhong district?" after a Chinese question: asked in Chinese, answered in English
+        update["reply_lang"] = q.lang
     return new.model_copy(update=update) if update else new

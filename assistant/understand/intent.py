@@ -33,7 +33,8 @@ class _Intent(BaseModel):
 
     @property
     def lang(self) -> str:
-        return self.query.lang
+        """The language the answer is written in."""
+        return self.query.reply_lang or self.query.lang
 
     @property
     def route(self) -> str | None:

@@ -11,7 +11,7 @@ from ..domain import cues
 from ..domain.glossary import glossary_matches, terms_of
 from ..domain.indicators import CONTAINERS, Indicator, indicator_for_terms
 from ..domain.ordinal import ORDINAL_UNITS
-from ..domain.asked import asked_units, asked_units_en
+from ..domain.asked import NAMES_A_THING, asked_units, asked_units_en, own_words
 from ..domain.quantity import unit_kinds
 from .asks import Asks
 from .query import Query
@@ -66,9 +66,7 @@ def indicator_parts(q: Query, asks: Asks, asked: str) -> list[list[Indicator]]:
 
 def _names_a_thing(part: str) -> bool:
     """集中学法几次 names what it counts; 覆盖多少人次 leans on the part before it."""
-    rest = re.sub(r"(?:是|有|为|达|共|一共|总共)?(?:多少|几)[个次件场项名人家期天条份部起类]?(?:人次|次|件|人|个|项)?|[?？,，\s]",
-                  "", part)
-    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
+    return own_words(part) >= NAMES_A_THING
 
 
 def things_zh(question: str) -> list[Thing]:
@@ -86,7 +84,8 @@ def things_zh(question: str) -> list[Thing]:
 
 
 # "how many X, and how many Y" / "… and what sum was involved": one part per figure asked
-_SPLIT_EN = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:from|for|in|of|at|by|with|across)\s+)?(?=(?:how (?:many|much)|"
+_SPLIT_EN = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:from|for|in|of|at|by|with|across)\s+)?(?=(?:how (?:many|much|satisfied|"
+                       r"high|large|big|long|often|fast)|"
                        r"the (?:total )?(?:number|amount|sum|share|percentage|proportion|rate)\b|what "
                        r"(?:(?:was|were|is|are)\s+)?(?:the\s+)?(?:total\s+)?(?:sum|amount|total|number|share|percentage|"
                        r"proportion|rate|value))\b)", re.I)
@@ -108,13 +107,19 @@ def parts_en(question: str) -> list[str]:
     return parts
 
 
+# "…, and how many can be handled at the windows": no noun after "how many", so it counts what the part before
+# it counts (items), not the windows named later
+_ELLIPTIC_EN = re.compile(r"\bhow many\s+(?:of (?:them|those|these)\s+)?(?:can|could|were|was|are|is|did|do|does|have|has|"
+                          r"had|will|would|got|went)\b", re.I)
+
+
 def things_en(question: str) -> list[Thing]:
     """One thing per figure asked; a part that names no unit asks what the part before it asks, and a
     part before one that does ("legal aid and mediation cases") what the noun after it names."""
     parts = parts_en(question)
     units: list[set[str] | None] = []
     for part in parts:
-        found = asked_units_en(part)
+        found = None if units and _ELLIPTIC_EN.search(part) else asked_units_en(part)
         units.append(found if found is not None or not units else units[-1])
     for i in range(len(units) - 2, -1, -1):
         units[i] = units[i] or units[i + 1]

@@ -21,7 +21,8 @@ def strip_exclusions(text: str) -> str:
 
 class Query(BaseModel):
     question: str
-    lang: Literal["zh", "en"]
+    lang: Literal["zh", "en"]  # the language the question is written in (what its words are parsed as)
+    reply_lang: Literal["zh", "en"] | None = None  # a follow-up in the other language: answered in its own
     places: list[str] = []
     unknown_places: list[str] = []
     outside_filter: list[str] = []  # corpus places the question names that the place filter leaves out

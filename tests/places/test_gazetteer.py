@@ -45,7 +45,7 @@ def test_counts_cover_every_level():
     assert 330 <= len(prefectures) <= 340
     assert len(counties) >= 2800
     assert len(towns) >= 38000
-    assert {d.level for d in counties} == {"county", "district", "city"}
+    assert {d.level for d in counties} == {"county", "district"}  # a 县级市 is of county level
 
 
 @pytest.mark.parametrize("name, full, level", [
@@ -64,7 +64,7 @@ def test_counts_cover_every_level():
     ("习水县", "贵州省遵义市习水县", "county"),
     ("镇海区", "浙江省宁波市镇海区", "district"),
     ("宣城市", "安徽省宣城市", "city"),
-    ("临海市", "浙江省台州市临海市", "city"),  # 县级市
+    ("临海市", "浙江省台州市临海市", "county"),  # 县级市: county level
     ("神农架林区", "湖北省神农架林区", "county"),
     ("六枝特区", "贵州省六盘水市六枝特区", "county"),
     ("碑林区", "陕西省西安市碑林区", "district"),

@@ -39,7 +39,7 @@ def test_english_names():
     assert english_name("平罗县") == "Pingluo County"
     assert english_name("金华市婺城区") == "Wucheng District, Jinhua"
     assert english_name("宿迁经济技术开发区") == "Suqian Economic and Technological Development Zone"
-    assert english_name("乌鲁木齐市新市区") == "Xinshi District, Wulumuqi"  # a district named 新市, not 新市 + 区
+    assert english_name("乌鲁木齐市新市区") == "Xinshi District, Urumqi"  # a district named 新市, not 新市 + 区
 
 
 # autonomous units: people drop the nationalities (宁夏, not 宁夏回族) and say Tibet, not Xizang
