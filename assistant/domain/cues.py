@@ -98,7 +98,12 @@ ZERO_RECONSIDERATION = re.compile(r"复议|reconsideration", I)
 # ---- follow-up questions: what marks a question that leans on the one before it --------------------------
 FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|and\b|so\b|then\b|also\b|what about\b|how about\b|"
                          r"and what about\b|same (?:question )?for\b)[\s,，、:：]*", I)
-FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?呢\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$", I)
+_THAN = r"(?:more|fewer|less|higher|lower|bigger|smaller|greater)"
+# "… — more or fewer than that?", "比它多还是少?": the earlier figure compared, the new scope asked
+FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?呢\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$|"
+                         rf"[\s,，—–-]*(?:(?:is it|are they|was it|were they)\s+)?{_THAN}(?:\s+or\s+{_THAN})?(?:\s+\w+)?\s+than\s+"
+                         r"(?:that|this|it|them|those|before)\s*[?？]?\s*$|"
+                         r"呢?[,，—]*\s*(?:是|会)?(?:比|和|跟)(?:它|这个|那个|前者|上一个|刚才)(?:相比|比)?(?:是)?[^?？,，]{0,6}[?？]?\s*$", I)
 # a pronoun standing for the place/report asked before (它的…, 该县…, its …)
 REFER_SCOPE = re.compile(r"它们?的?|该(?:县|市|区|省|镇|乡|街道|局|地|单位|报告)的?|这个(?:县|市|区|地方|报告)的?|"
                          r"(?:这|那)份(?:报告|材料)?的?|本报告的?|"
