@@ -38,7 +38,7 @@ def near_miss(draft: Draft, intent, ctx) -> Draft:
     slots = {"cites": Cite(tuple(c.key for c in draft.citations), " ")}
     if (kind := kinds.pop()) == "term":
         slots["term"] = next(t for t in intent.asks.named_terms
-                             if not any(t in to_simplified(_statement(s, c.quote)) for c, s in zip(draft.citations, sentences)))
+                             if not any(t in _plain(_statement(s, c.quote)) for c, s in zip(draft.citations, sentences)))
     return draft.but(lines=[Line("not_stated", f"near_miss.{kind}", slots)], abstained=True)
 
 
@@ -80,7 +80,7 @@ def kind_of_miss(asks, quote: str, sentence: str) -> str | None:
         return "not_outcome"
     if asks.whole_year and PART_YEAR.search(upto):
         return "part_year"
-    if any(term not in to_simplified(_statement(sentence, quote)) for term in asks.named_terms):
+    if any(term not in _plain(_statement(sentence, quote)) for term in asks.named_terms):
         return "term"  # the figure of a sentence that never names the thing the asker named in Chinese
     return next((name for name in asks.restrictions if not RESTRICTIONS[name][1].search(upto)), None)
 
@@ -94,6 +94,11 @@ def _statement(sentence: str, quote: str) -> str:
     digits = [m.start() for m in re.finditer(r"\d", sentence[:at])]
     start = max(sentence.rfind(c, 0, digits[-1]) for c in ",，;；") + 1 if digits else 0
     return sentence[start:at + len(quote)]
+
+
+def _plain(statement: str) -> str:
+    """A statement as the asker would type its words: 无差别“综窗” reads as 无差别综窗."""
+    return re.sub(r"[“”\"'‘’「」『』]", "", to_simplified(statement))
 
 
 def _sentence(text: str, start: int, end: int) -> str:

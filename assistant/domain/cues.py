@@ -58,6 +58,8 @@ LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区
                   r"^\s*(?:please\s+)?list\b|(?:^|[,;:.?!]\s*|\b(?:and|also|then|please|can you|could you)\s+)"
                   r"list (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"  # not "the study list the bureau drew up"
                   r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
+# the reports themselves are what is listed ("Which reports were issued by bureaus in Zhejiang?"), not one report
+WHICH_REPORTS = re.compile(r"哪些报告|哪几份|\bwhich (?:of the )?reports\b|\blist (?:the |all )?reports\b", I)
 COUNT = re.compile(r"(?<!哪)几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
                    r"\bhow many (?:of (?:the |these |those |all )?(?:\d+ )?)?(?:[\w-]+ ){0,3}"
                    r"(?:reports|places|counties|districts|cities|zones|provinces|towns|departments|bureaus)\b|number of reports", I)
@@ -86,6 +88,12 @@ SINCE = re.compile(r"(?:since|starting (?:in|from))\s*(20\d{2})|(20\d{2})\s*(?:o
 UNTIL = re.compile(r"(?:up to|until|through)\s*(20\d{2})|(20\d{2})\s*(?:or|and) (?:earlier|before|older)|"
                    r"(20\d{2})\s*年?(?:及|或)(?:以前|之前)", I)
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+_MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a year the report was posted or dated in ("only posted in September 2025", 2025年9月才发布): not the year it covers
+POSTED_YEAR = re.compile(rf"\b(?:posted|published|released|issued|uploaded|put online|dated|signed)\s+(?:on\s+|in\s+)?"
+                         rf"(?:{_MONTH_EN}\s+)?(?:\d{{1,2}},?\s+)?(20\d{{2}}|19\d{{2}})|"
+                         r"(?<!\d)(20\d{2}|19\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:才|就|已|已经)?"
+                         r"(?:发布|公布|印发|挂出|上网|发出|公开|报送|落款)", I)
 # English: only places named ("compare / tell me about X"), not a question about their content
 OVERVIEW_EN = re.compile(r"\b(?:compare|comparison|tell me about|overview|summar\w*|describe|what about|versus|vs)\b|"
                          r"^\s*what did\b.{0,80}\bdo\b(?:\s+in\s+\d{4})?\s*\??\s*$", I)
@@ -96,11 +104,12 @@ ZERO_LITIGATION = re.compile(r"诉讼|应诉|litigation|lawsuit|court|sued", I)
 ZERO_RECONSIDERATION = re.compile(r"复议|reconsideration", I)
 
 # ---- follow-up questions: what marks a question that leans on the one before it --------------------------
-FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|and\b|so\b|then\b|also\b|what about\b|how about\b|"
+FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|换成|换作|换到|改成|改问|同样的问题[,，]?\s*(?:问一下|问问|再问)?|"
+                         r"问一下|问问|and\b|so\b|then\b|also\b|what about\b|how about\b|"
                          r"and what about\b|same (?:question )?for\b)[\s,，、:：]*", I)
 _THAN = r"(?:more|fewer|less|higher|lower|bigger|smaller|greater)"
 # "… — more or fewer than that?", "比它多还是少?": the earlier figure compared, the new scope asked
-FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?呢\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$|"
+FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?(?:呢|看看|看一下|试试)\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$|"
                          rf"[\s,，—–-]*(?:(?:is it|are they|was it|were they)\s+)?{_THAN}(?:\s+or\s+{_THAN})?(?:\s+\w+)?\s+than\s+"
                          r"(?:that|this|it|them|those|before)\s*[?？]?\s*$|"
                          r"呢?[,，—]*\s*(?:是|会)?(?:比|和|跟)(?:它|这个|那个|前者|上一个|刚才)(?:相比|比)?(?:是)?[^?？,，]{0,6}[?？]?\s*$", I)
@@ -117,6 +126,10 @@ WHICH_ONES = re.compile(r"(?:分别|具体|都)?(?:是)?(?:哪些|哪几份|哪�
                         r"which (?:ones|reports|places)(?: are (?:they|those|these))?|which are (?:they|those|these)|"
                         r"what are (?:they|those|these)|(?:please )?(?:list|name|show) (?:them|those|these)(?: please)?", I)
 # a follow-up narrowing a list or count to some of its reports ("其中", "of them")
+# the earliest / latest of the reports listed (其中最早的是哪一份?, "Which is the most recent report?")
+EARLIEST = re.compile(r"最早|最老|年份最早|\b(?:earliest|oldest)\b", I)
+LATEST = re.compile(r"最新|最晚|最近的?(?:一份|那份)|年份最近|\b(?:latest|newest|most recent)\b", I)
+WHICH_REPORT = re.compile(r"哪一?份|哪个报告|哪篇|\bwhich (?:one|report|is|was)\b", I)
 AMONG = re.compile(r"^\s*其中|\b(?:of|among) (?:them|those|these|the reports)\b", I)
 # where inside one report a figure is counted: the whole area or the government's own level (全市 vs 市本级);
 # a follow-up naming only one of these swaps it for the earlier question's

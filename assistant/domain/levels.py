@@ -34,7 +34,7 @@ SELF_LEVEL = {"省": ("province",), "市": ("city", "province"), "县": ("county
 
 # English level names, most specific first (金华市婺城区 → Wucheng District, Jinhua)
 EN_LEVEL = [("经济技术开发区", "Economic and Technological Development Zone"), ("高新技术产业开发区", "High-tech Zone"),
-            ("高新区", "High-tech Zone"), ("开发区", "Development Zone"), ("新区", "New Area"), ("自治区", "Autonomous Region"),
+            ("高新区", "High-tech Zone"), ("经济开发区", "Economic Development Zone"), ("开发区", "Development Zone"), ("新区", "New Area"), ("自治区", "Autonomous Region"),
             ("自治州", "Autonomous Prefecture"), ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"),
             ("街道", "Subdistrict"), ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"), ("镇", "Town"),
             ("乡", "Township")]
@@ -68,7 +68,7 @@ LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistric
 # what follows a level word when it qualifies reports (县级报告, 县的报告, county-level reports)
 ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|那)?一?层级?|层面|政府层面|[-\s]level|"
                  r"(?:政府)?\s*(?:自己|自行|单独|独立)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
-                 r"有(?:报告|几份报告|多少份报告)|\s+(?:(?:have|has|had)\s+)?(?:(?:wrote|written|published|issued|submitted)\s+)?"
+                 r"有(?:报告|几份报告|多少份报告)|(?:\s+(?:governments?|administrations?|offices?))?\s+(?:(?:have|has|had)\s+)?(?:(?:wrote|written|published|issued|submitted)\s+)?"
                  r"(?:a |any |their |its )?(?:own )?reports?\b|"
                  r"(?:政府)?(?:出|发|发布|写|做)的(?:一共|总共|共)?(?:有|是)?(?:哪几份|哪些|几份|多少份))")
 # a level that wrote the reports, named after "by/from" or before 发布的 (reports written by departments,

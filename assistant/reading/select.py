@@ -39,6 +39,9 @@ def scope_reports(metas: dict[str, ReportMeta], q: Query, filters: Filters) -> l
         if filters.levels and m.level not in filters.levels:
             continue
         out.append(m)
+    if filters.year_pick and (years := [m.year for m in out if m.year is not None]):
+        pick = min(years) if filters.year_pick == "earliest" else max(years)
+        out = [m for m in out if m.year == pick]
     return sorted(out, key=lambda m: m.source)
 
 

@@ -14,7 +14,7 @@ from ..domain import cues
 from ..domain.asked import NAMES_A_THING, own_words
 from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS, UNIT_SUFFIX
 from ..places.index import PlaceIndex
-from ..places.names import core, english_name, pinyin, pinyin_readings, units
+from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
 from .query import Query
 
 _PUNCT = re.compile(r"[\s,，、:：;；?？!！。.\"“”'‘’()（）]+")
@@ -29,8 +29,8 @@ _THING_EN = re.compile(r"\bhow (?:many|much)\s+(.+?)\s+(?:did|does|do|were|was|a
 _ORGAN = (r"(?:[\u4e00-\u9fff]{0,8}?(?:委员会|办公室|局|厅|委|办|中心|院)(?:[(（][\u4e00-\u9fff]{1,8}[)）])?"
           r"(?=[\s\d年呢的?？,，。]|$))?")
 # the same in English, written after the place's name (the Zhoushan transport bureau, Yubei police branch)
-_EN_BODY = (r"\s+(?:[A-Za-z-]+\s+){0,6}?(?:bureau|department|office|commission|committee|administration|agency|"
-            r"branch|station|police)")
+_ORGAN_EN = r"(?:bureau|department|office|commission|committee|administration|agency|branch|station|police)"
+_EN_BODY = rf"\s+(?:[A-Za-z-]+\s+){{0,6}}?{_ORGAN_EN}(?:\s+{_ORGAN_EN})*"  # language committee office: whole
 _EN_ORGAN = rf"(?:{_EN_BODY})?"
 # "it", "its", "this report" in an English follow-up: the earlier place, named
 _EN_REPORT = re.compile(r"\b(?:this|that|the same) (?:report|document)\b", re.I)
@@ -48,7 +48,9 @@ def is_followup(q: Query, places: PlaceIndex) -> bool:
         return True
     if cues.REFER_THING.search(text) or (cues.REFER_SCOPE.search(text) and not q.names_reports()):
         return True  # "it"/"its" in a question that names its own place stands for that place
-    return not q.names_reports() and not q.unknown_places and not _corpus_wide(text) and len(_rest(q, places)) <= 14
+    # a short question naming nothing: 2022年呢, "What's the document number?"
+    short = len(_rest(q, places)) <= 14 if q.lang == "zh" else len(re.findall(r"[A-Za-z'’]+", _body(text))) <= 4
+    return not q.names_reports() and not q.unknown_places and not _corpus_wide(text) and short
 
 
 def dangling(q: Query) -> bool:
@@ -93,13 +95,20 @@ def _narrowed_list(q: Query, prev: Query) -> str | None:
     among = cues.AMONG.search(q.question)
     body = cues.AMONG.sub("", _body(q.question)).strip(" ?？,，")
     level = next((level for pattern, level in LEVEL_WORDS if re.search(pattern, body, re.I)), None)
-    if (level or q.year) and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
+    pick = cues.EARLIEST.search(body) or cues.LATEST.search(body)
+    if (level or q.year or pick) and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
         count = cues.COUNT.search(q.question)
         base = _as_count(prev.question) if count else _as_list(prev.question) if cues.LIST.search(q.question) else prev.question
-        return _of_year(_of_level(base, level, prev.lang), q.year, prev.lang)
+        base = _of_year(_of_level(base, level, prev.lang), q.year, prev.lang)
+        return base if not pick else _PICKED[prev.lang, cues.EARLIEST.search(body) is not None].format(base.rstrip("?？ "))
     if cues.WHICH_ONES.fullmatch(body) and cues.COUNT.search(prev.question):
         return _as_list(prev.question)
     return None
+
+
+# the earliest / latest of the reports listed before, asked in the earlier question's language
+_PICKED = {("zh", True): "{},其中最早的是哪一份?", ("zh", False): "{},其中最新的是哪一份?",
+           ("en", True): "{} — which is the earliest report?", ("en", False): "{} — which is the latest report?"}
 
 
 def _of_level(question: str, level: str | None, lang: str) -> str:
@@ -150,10 +159,12 @@ def _rest(q: Query, places: PlaceIndex) -> str:
     for name in names + list(q.unknown_places):
         text = re.sub(re.escape(name) + f"(?:{UNIT_SUFFIX})?" + _ORGAN, " ", text)  # 焉耆 (回族自治县) written 焉耆县
     if q.lang == "en":
+        text = pinyin_spelling(re.sub(r"[(（][\u4e00-\u9fff()（）]+[)）]", " ", text))  # a gloss of the words before it; Tibet
         for p in q.places:
             text = re.sub(_pinyin_name(p) + _EN_ORGAN, " ", text, flags=re.I)
         text = re.sub(r"\b[A-Z][a-z]{2,}\b", lambda m: " " if _parent_of(m.group(), q, places) else m.group(), text)
-        text = re.sub(r"\b(?:in|for|of|the|about|it|its|then|same|one|ones)\b", " ", text, flags=re.I)
+        text = re.sub(r"\b(?:in|for|of|the|about|it|its|then|same|one|ones|and|or)\b", " ", text, flags=re.I)
+    text = re.sub(r"(?<=\s)(?:和|与|及|以及|跟|同|或)(?=\s)", " ", text)  # 那嘉善和密云呢: two places, nothing else
     return _PUNCT.sub("", _YEAR_WORD.sub("", text))
 
 
@@ -170,7 +181,8 @@ def _pinyin_name(place: str) -> str:
     last = (units(place) or [place])[-1]
     names = "|".join(re.escape(n) for n in sorted(pinyin_readings(core(last))))  # 江厦: Jiangxia or Jiangsha
     return (rf"\b(?:{names})\b(?:\s+(?:County|District|City|Province|Town|Township|Prefecture|Region|"
-            rf"Subdistrict|Street|New Area))?(?:'s)?")
+            rf"Subdistrict|Street|New Area|(?:economic(?: and technological)?\s+|high-?tech\s+|hi-tech\s+)?"
+            rf"(?:development\s+)?(?:zone|area|park)))?(?:'s)?")
 
 
 def _swap_scope(prev: Query, q: Query, places: PlaceIndex) -> str:

@@ -22,6 +22,7 @@ class Filters(BaseModel):
     year_after: int | None = None
     issuer_like: str | None = None  # a regex over issuer and title: reports by that kind of body
     levels: list[str] = []  # reports of these levels (province/city/county/district/town/…)
+    year_pick: Literal["earliest", "latest"] | None = None  # only the reports of the first / last year among them
 
 
 class _Intent(BaseModel):

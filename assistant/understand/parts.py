@@ -80,15 +80,17 @@ def things_zh(question: str) -> list[Thing]:
     if len(asking) < 2 and not subject:
         return [_thing(question, asked_units(question))]
     parts = [p if i == 0 or _names_a_thing(p) else asking[i - 1] + "," + p for i, p in enumerate(asking)]
-    return [_thing(p, asked_units(p.rsplit(",", 1)[-1])).model_copy(update={"subject": subject}) for p in parts]
+    # 合格率咋样,是多少: a part that names no unit asks the unit its subject names
+    return [_thing(p, asked_units(p.rsplit(",", 1)[-1]) or asked_units(subject)).model_copy(update={"subject": subject})
+            for p in parts]
 
 
 # "how many X, and how many Y" / "… and what sum was involved": one part per figure asked
 _SPLIT_EN = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:from|for|in|of|at|by|with|across)\s+)?(?=(?:how (?:many|much|satisfied|"
                        r"high|large|big|long|often|fast)|"
                        r"the (?:total )?(?:number|amount|sum|share|percentage|proportion|rate)\b|what "
-                       r"(?:(?:was|were|is|are)\s+)?(?:the\s+)?(?:total\s+)?(?:sum|amount|total|number|share|percentage|"
-                       r"proportion|rate|value))\b)", re.I)
+                       r"(?:(?:was|were|is|are)\s+)?(?:(?:the|its|their)\s+)?(?:[\w-]+\s+)?(?:sum|amount|total|number|share|"
+                       r"percentage|proportion|rate|value))\b)", re.I)
 # "how many A and B did X …": two things counted by one verb
 _PAIR_EN = re.compile(r"\b(how many\s+)((?:[\w'()-]+\s+){0,6}?[\w'()-]+)\s+and\s+((?:[\w'()-]+\s+){0,6}?[\w'()-]+)"
                       r"(\s+(?:did|do|does|were|was|are|is|have|has|had)\b.*)$", re.I | re.S)

@@ -47,12 +47,15 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
     before, after = _bound(cues.BEFORE, cues.UNTIL, 1, question), _bound(cues.AFTER, cues.SINCE, -1, question)
     issuer_like, levels = report_filters(asked)
     base |= {"indicators": indicators,
-             "filters": Filters(year_before=before, year_after=after, issuer_like=issuer_like, levels=levels)}
+             "filters": Filters(year_before=before, year_after=after, issuer_like=issuer_like, levels=levels,
+                                year_pick=_year_pick(question))}
     over_all = base | ({"query": q.model_copy(update={"year": None})} if before or after else {})
     condition, threshold = _condition(question, asks.zero)
     count = bool(cues.COUNT.search(question))
-    if (about := _about(question, asks)) and q.names_reports() and not count:
+    if (about := _about(question, asks)) and q.names_reports() and not count and not cues.WHICH_REPORTS.search(question):
         return AboutReport(**over_all, aspects=about)
+    if base["filters"].year_pick:  # 哪份报告最早? / which is the latest report from Zhejiang?
+        return _listing(q, over_all, count, condition, threshold, metas, text)
     # one place named and no reports counted: a figure of its report (贵州省有多少个县…,述法 "reports" are no reports)
     one_report = len(q.places) == 1 and not (cues.REPORTS_WORD.search(question) and cues.REPORTS_COUNTED.search(question))
     if count and not one_report:
@@ -101,6 +104,13 @@ def _uncovered(q: Query, asks, things: list) -> list:
         return []
     bare = [th for th in things if not indicators_of(q, asks, th.text.rsplit(",", 1)[-1])]
     return bare if len(bare) < len(things) else []
+
+
+def _year_pick(question: str):
+    """"earliest" / "latest" when the question picks reports by their year (其中最早的是哪一份?)."""
+    if not cues.WHICH_REPORT.search(question):
+        return None
+    return "earliest" if cues.EARLIEST.search(question) else "latest" if cues.LATEST.search(question) else None
 
 
 def _about(question: str, asks) -> list[str]:

@@ -133,7 +133,7 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
     for pattern, level in LEVEL_WORDS:
         for m in re.finditer(pattern, asked, re.I):
             tail = asked[m.end(): m.end() + 16]
-            head = asked[max(0, m.start() - 30): m.start()]
+            head = asked[max(0, m.start() - 60): m.start()]
             if re.search(r"(?:这|那)(?:几|些|两|三|四|五)?个?$", head):
                 continue  # 新疆、西藏这几个自治区: the places named, not a kind of report
             if re.search(r"[\u4e00-\u9fff]$", head) and not re.search(r"[些的个份有和、是及或与级类在为各年里中内由自]$", head) \
@@ -142,12 +142,17 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
                 continue  # part of a name: 北京市的报告, Zhejiang province
             found.append((m.start(), m.end(), level, _qualifies(head, asked[m.end():])))
     found.sort()
+    # 乡镇、街道一级 / "by a town or a subdistrict": levels joined to one that qualifies reports qualify them too
+    joins = [bool(re.fullmatch(r"\s*(?:、|和|或|及|与|以及|/|,|or|and)\s*(?:(?:an?|the)\s+)?", asked[a[1]:b[0]], re.I))
+             for a, b in zip(found, found[1:])]
+    qualified = [f[3] for f in found]
+    for _ in range(2):  # backwards, then forwards along the joins
+        for i, joined in enumerate(joins):
+            qualified[i] = qualified[i] or (joined and qualified[i + 1])
+            qualified[i + 1] = qualified[i + 1] or (joined and qualified[i])
     levels = []
-    for i, (start, end, level, qualifies) in enumerate(found):
-        # 乡镇、街道一级: a level joined to one that qualifies reports qualifies them too
-        joined = i + 1 < len(found) and found[i + 1][3] and re.fullmatch(r"\s*(?:、|和|或|及|与|以及|/|,|or|and)\s*",
-                                                                         asked[end:found[i + 1][0]], re.I)
-        if (qualifies or joined) and level not in levels:
+    for (_, _, level, _), ok in zip(found, qualified):
+        if ok and level not in levels:
             levels.append(level)
     if not levels and _GOVERNMENT_ISSUED.search(asked):
         levels = [level for _, level in LEVEL_WORDS if level != "department"]
@@ -199,13 +204,18 @@ def keywords(q: Query, bodies: list[str]) -> list[str]:
     quoted = cues.QUOTED.findall(q.question) + re.findall(r"《([^》]{2,30})》", q.question)
     if quoted:
         return list(dict.fromkeys(quoted))
-    words = sorted({t for t in q.tokens if len(t) >= 2 and not re.fullmatch(r"[\da-z]+", t)},
+    # an aside in brackets (包括行政应诉旁听) widens what counts; it is not a word every report must use
+    said = re.sub(r"[(（](?:包括|包含|含|如|例如|比如|即|特别是|尤其是)[^)）]*[)）]", "", q.question)
+    for picked in (cues.EARLIEST, cues.LATEST, re.compile(r"其中|哪一?份")):  # 其中最早的是哪一份: picks reports
+        said = picked.sub(" ", said)
+    words = sorted({t for t in q.tokens if len(t) >= 2 and not re.fullmatch(r"[\da-z]+", t) and t in said},
                    key=lambda t: (-len(t), q.tokens.index(t)))
     df = {w: sum(w in b for b in bodies) for w in words}
     rare = sorted((w for w in words if 0 < df[w] <= len(bodies) / 2 and not any(w != o and w in o for o in words)),
                   key=lambda w: (df[w], q.tokens.index(w)))
-    if rare and not q.focus:
+    focus = [f for f in q.focus if f in said]
+    if rare and not focus:
         return sorted(rare[:2], key=q.tokens.index)
-    head = q.focus[:1] or words[:1]
+    head = focus[:1] or words[:1]
     extra = [w for w in (rare or words) if not any(w in h or h in w for h in head)][:1]
     return head + extra
