@@ -62,6 +62,9 @@ def _grams(text: str) -> set[str]:
     return {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
 
 
+_RANKED = re.compile(r"\s*(?:名列|位列|位居|排名|排在|列第|居第|荣获|获得)")
+
+
 def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, int]:
     """The clause holding the figure, with the clause before it when this one says little
     (完成度为81.7% keeps what precedes; 县政府常务会议学法18次 is whole)."""
@@ -70,7 +73,8 @@ def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, 
     after = re.search(r"[,,;;。]", text[end:e])
     right = end + after.start() if after else e
     left = starts[-1]
-    if len(re.findall(r"[\u4e00-\u9fff]", text[left:right])) < 8 and len(starts) > 1:
+    # a clause saying little, or a rank whose subject is the clause before (…调查中,名列政法系统第二名)
+    if (len(re.findall(r"[\u4e00-\u9fff]", text[left:right])) < 8 or _RANKED.match(text, left)) and len(starts) > 1:
         left = starts[-2]
     return left, right
 

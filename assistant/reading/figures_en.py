@@ -23,6 +23,10 @@ from .figures import UNITS, Figure, figure_clauses, own_words
 ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
 
 
+# a whole whose parts follow it (实施行政许可98件,其中林业采伐许可17件…)
+_PARTS_FOLLOW = re.compile(r"\s*[,，;；]?\s*其中")
+
+
 def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
                 t: AnswerSettings, ordinal: bool = False):
     """Figure clauses of the reports whose unit some part can take; when there are too many, those inside
@@ -38,7 +42,8 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
                 # the four characters before, not reaching the figure before's noun
                 before = re.split(r"[\d、,,;;。]", body[max(left, q.start - 4):q.start])[-1]
                 cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
-                              own_words(body, left, q.start, q.end, t.en_own_reach), before))
+                              own_words(body, left, q.start, q.end, t.en_own_reach), before,
+                              bool(_PARTS_FOLLOW.match(body, q.end))))
     if len(cands) > t.en_max_clauses:
         def inside(c) -> bool:
             f = c[0]
@@ -77,6 +82,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     chosen: list[Figure] = []
     for i, part in enumerate(parts):
         sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
+        if i + 1 < len(parts) and partitive(parts[i + 1]):  # "how many X, and how many of them Y": X is the whole
+            sims = sims + np.array([t.en_head_bonus * c[5] for c in cands])
         own = without_whole(part)
         terms = expand_english(own)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
         head = _head(part)

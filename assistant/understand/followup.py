@@ -27,7 +27,7 @@ _THING_EN = re.compile(r"\bhow (?:many|much)\s+(.+?)\s+(?:did|does|do|were|was|a
                        r"\bwhat (?:was|is|were|are) (?:the )?(.+?)\s+(?:of|in|for|did|at)\b", re.I)
 # a body of a place written after its name (习水县公安局, 西藏藏语委办(编译局)): part of the scope, not a thing asked
 _ORGAN = (r"(?:[\u4e00-\u9fff]{0,8}?(?:委员会|办公室|局|厅|委|办|中心|院)(?:[(（][\u4e00-\u9fff]{1,8}[)）])?"
-          r"(?=[\s\d年呢的?？,，。]|$))?")
+          r"(?=[\s\d年呢的?？,，。和与及、]|$))?")
 # the same in English, written after the place's name (the Zhoushan transport bureau, Yubei police branch)
 _ORGAN_EN = r"(?:bureau|department|office|commission|committee|administration|agency|branch|station|police)"
 _EN_BODY = rf"\s+(?:[A-Za-z-]+\s+){{0,6}}?{_ORGAN_EN}(?:\s+{_ORGAN_EN})*"  # language committee office: whole
@@ -215,13 +215,20 @@ def _replace_places(text: str, prev: Query, q: Query, places: PlaceIndex) -> str
 
 
 def _scope_written(q: Query, places: PlaceIndex) -> str | None:
-    """The follow-up's place as written with the body after it (西藏藏语委办(编译局)), when it names a body."""
-    if q.lang == "en":
-        for p in q.places:
-            if (m := re.search(_pinyin_name(p) + _EN_ORGAN, q.question, re.I)) and re.search(_EN_BODY, m.group(), re.I):
-                return m.group()
+    """The follow-up's places as written, a place with the body after it (西藏藏语委办(编译局)) whole, when one
+    names a body: 那舟山交通局和铜梁东城街道呢 → 舟山交通局、东城街道."""
+    written = [_written(p, q, places) for p in q.places]
+    if not any(written):
         return None
-    for alias in sorted({a for p in q.places for a in places.aliases_of(p)}, key=len, reverse=True):
+    named = [w or (p if q.lang == "zh" else english_name(p).split(",")[0]) for p, w in zip(q.places, written)]
+    return ("、" if q.lang == "zh" else " and ").join(named)
+
+
+def _written(place: str, q: Query, places: PlaceIndex) -> str | None:
+    if q.lang == "en":
+        m = re.search(_pinyin_name(place) + _EN_ORGAN, q.question, re.I)
+        return m.group() if m and re.search(_EN_BODY, m.group(), re.I) else None
+    for alias in sorted(places.aliases_of(place), key=len, reverse=True):
         if (m := re.search(re.escape(alias) + _ORGAN, q.question)) and m.end() > m.start() + len(alias):
             return m.group()
     return None
