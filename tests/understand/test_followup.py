@@ -5,14 +5,6 @@ from assistant.understand.followup import dangling, is_followup, resolve
 from assistant.understand.query import analyze
 
 
-@pytest.fixture
-def follow(places):
-    def run(earlier: str, question: str):
-        prev = analyze(earlier, places)
-        return resolve(analyze(question, places), prev, places, lambda text: analyze(text, places))
-    return run
-
-
 @pytest.mark.parametrize("earlier, question, scope, year, words", [
     # a new year only: the earlier question, asked of that year
     ("平罗县2023年行政诉讼败诉率是多少?", "那2022年呢?", ["平罗县"], 2022, ["败诉率", "2022"]),

@@ -1,0 +1,49 @@
+"""Follow-up shapes the fifth session's fresh sets showed (understand/followup.py): a place with its parent or
+with a second place, a comparison back to the earlier figure, 换成X看看, a follow-up in the other language, a
+short English question naming nothing, and lists narrowed to a year or to their earliest report."""
+import pytest
+
+
+
+@pytest.mark.parametrize("earlier, question, scope, words", [
+    # a place written with its parent is one place, not a thing asked
+    ("What was Pingluo's administrative litigation defeat rate in 2023?", "What about Wucheng district in Jinhua?",
+     ["金华市婺城区"], ["Wucheng", "defeat rate"]),
+    # two new places at once: each is asked the earlier question
+    ("平罗县2023年行政诉讼败诉率是多少?", "那临海和婺城呢?", ["临海市", "金华市婺城区"], ["败诉率"]),
+    # the earlier figure compared: the new place is asked the earlier question
+    ("平罗县2023年行政诉讼败诉率是多少?", "临海呢,比它高还是低?", ["临海市"], ["临海市", "败诉率"]),
+    ("How many legal aid cases did Pingluo handle in 2023?", "What about Linhai — more or fewer than that?",
+     ["临海市"], ["Linhai", "legal aid cases"]),
+    # 换成X看看 / 同样的问题,问一下X
+    ("平罗县2023年行政诉讼败诉率是多少?", "换成临海看看", ["临海市"], ["临海市", "败诉率"]),
+    ("平罗县2023年行政诉讼败诉率是多少?", "同样的问题,问一下婺城区", ["金华市婺城区"], ["婺城区", "败诉率"]),
+    # a short English question naming nothing leans on the place asked before
+    ("How many legal aid cases did Pingluo handle in 2023?", "What's the document number?", ["平罗县"],
+     ["document number", "Pingluo"]),
+])
+def test_follow_up_shapes(follow, earlier, question, scope, words):
+    q = follow(earlier, question)
+    assert q is not None, "not taken as a follow-up"
+    assert sorted(q.places) == sorted(scope)
+    for word in words:
+        assert word in q.question, (word, q.question)
+
+
+def test_a_follow_up_in_the_other_language_is_answered_in_its_own(follow):
+    q = follow("平罗县2023年行政诉讼败诉率是多少?", "What about Linhai?")
+    assert q.places == ["临海市"] and q.lang == "zh" and q.reply_lang == "en"
+    same = follow("平罗县2023年行政诉讼败诉率是多少?", "临海呢?")
+    assert same.reply_lang is None
+
+
+@pytest.mark.parametrize("earlier, question, expected", [
+    # a list kept to one year
+    ("哪些报告提到了法律顾问?", "其中哪一份是2020年的?", "2020年的报告中,哪些报告提到了法律顾问?"),
+    ("Which reports mention legal advisers?", "Which of them are from 2023?", "Which reports mention legal advisers (reports on 2023)?"),
+    # the earliest / latest of the reports listed, asked in the earlier question's language
+    ("哪些报告提到了法律顾问?", "其中最早的是哪一份?", "哪些报告提到了法律顾问,其中最早的是哪一份?"),
+    ("Which reports mention legal advisers?", "其中最新的是哪一份?", "Which reports mention legal advisers — which is the latest report?"),
+])
+def test_a_list_narrowed_to_a_year_or_its_earliest_report(follow, earlier, question, expected):
+    assert follow(earlier, question).question == expected
