@@ -49,7 +49,6 @@ DEPARTMENT_KINDS = (r"(司法局|司法厅|公安局|公安厅|人社局|人力�
 BODIES = [(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:bureau|department) of justice", "司法局|司法厅"),
           (r"公安局|公安厅|公安机关|public security", "公安局|公安厅"),
           (r"人社局|人力资源和社会保障|human resources", "人社局|人力资源和社会保障"),
-          (r"街道办事处|sub-?district office", "街道办事处"),
           (r"生态环境局|ecolog\w* (?:and )?environment", "生态环境局|生态环境厅"),
           # a Party committee and a government together (中共海南省委 海南省人民政府)
           (r"(?:党委|省委|市委|县委|区委)(?:和|与|、|及|跟)(?:人民)?政府|联合(?:名义|署名|发布|印发)|\bjointly\b|"
@@ -67,10 +66,10 @@ LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistric
                "province": ("省级", "provincial"), "department": ("部门", "department")}
 # what follows a level word when it qualifies reports (县级报告, 县的报告, county-level reports)
 ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|那)?一?层级?|层面|政府层面|[-\s]level|"
-                 r"(?:政府)?\s*(?:自己|自行|单独|独立)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
+                 r"(?:人民政府|政府|办事处|管委会)?\s*(?:自己|自行|单独|独立)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
                  r"有(?:报告|几份报告|多少份报告)|(?:\s+(?:governments?|administrations?|offices?))?\s+(?:(?:have|has|had)\s+)?(?:(?:wrote|written|published|issued|submitted)\s+)?"
                  r"(?:a |any |their |its )?(?:own )?reports?\b|"
-                 r"(?:政府)?(?:出|发|发布|写|做)的(?:一共|总共|共)?(?:有|是)?(?:哪几份|哪些|几份|多少份))")
+                 r"(?:人民政府|政府|办事处|管委会)?(?:出|发|发布|写|做)的(?:一共|总共|共)?(?:有|是)?(?:哪几份|哪些|几份|多少份))")
 # a level that wrote the reports, named after "by/from" or before 发布的 (reports written by departments,
 # 有几份报告是部门发布的, 哪些报告由街道出具): it qualifies the reports as ABOUT_REPORTS does
 ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|individual|municipal|people's)\s+)*$")

@@ -134,7 +134,16 @@ class PlaceIndex:
                  for m in re.finditer(re.escape(n), question)]
         # 新市区(乌鲁木齐高新区): a name in brackets right after another place's is that place's other name
         spans += [(e, m.end(), q) for _, e, q in list(spans) if (m := _BRACKETED.match(question, e))]
-        return _contained(spans, hits) | self._across_brackets(question, spans) | _beside_en(flat, hits, own, parent)
+        return (_contained(spans, hits) | self._overlapping(question, spans) | self._across_brackets(question, spans)
+                | _beside_en(flat, hits, own, parent))
+
+    def _overlapping(self, question: str, spans: list[tuple[int, int, str]]) -> set[str]:
+        """济南市中区: 济南(市) and 市中区 share the 市 written once; the parent only says where its place lies."""
+        def shared(s: int, e: int, p: str) -> bool:
+            return any(q != p and s < s2 < e < e2 and q in self.secondary.get(question[s:e], set()) for s2, e2, q in spans)
+        # every mention of the parent (济南 inside 济南市 aside) shares its end with a place of its own
+        return {p for s, e, p in spans if shared(s, e, p)
+                and all(shared(s3, e3, p) or (s <= s3 and e3 <= e) for s3, e3, q in spans if q == p)}
 
     def _across_brackets(self, question: str, spans: list[tuple[int, int, str]]) -> set[str]:
         """乌鲁木齐高新区(新市区): a parent named on one side of a bracket, its place on the other: one place."""

@@ -15,6 +15,7 @@ from ..domain.asked import NAMES_A_THING, own_words
 from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
+from .parts import parts_en
 from .query import Query
 
 _PUNCT = re.compile(r"[\s,，、:：;；?？!！。.\"“”'‘’()（）]+")
@@ -156,8 +157,10 @@ def _rest(q: Query, places: PlaceIndex) -> str:
     """What the question asks beyond a place and a year: empty for "那2022年呢?" or "What about Linhai?"."""
     text = _body(q.question)
     names = sorted({a for p in q.places for a in places.aliases_of(p)}, key=len, reverse=True)
-    for name in names + list(q.unknown_places):
-        text = re.sub(re.escape(name) + f"(?:{UNIT_SUFFIX})?" + _ORGAN, " ", text)  # 焉耆 (回族自治县) written 焉耆县
+    # every mention blanked at once: 济南市中区 holds 济南市 and 市中区, which share the 市 (焉耆 written 焉耆县 too)
+    spans = [m.span() for name in names + list(q.unknown_places)
+             for m in re.finditer(re.escape(name) + f"(?:{UNIT_SUFFIX})?" + _ORGAN, text)]
+    text = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(text))
     if q.lang == "en":
         text = pinyin_spelling(re.sub(r"[(（][\u4e00-\u9fff()（）]+[)）]", " ", text))  # a gloss of the words before it; Tibet
         for p in q.places:
@@ -165,6 +168,7 @@ def _rest(q: Query, places: PlaceIndex) -> str:
         text = re.sub(r"\b[A-Z][a-z]{2,}\b", lambda m: " " if _parent_of(m.group(), q, places) else m.group(), text)
         text = re.sub(r"\b(?:in|for|of|the|about|it|its|then|same|one|ones|and|or)\b", " ", text, flags=re.I)
     text = re.sub(r"(?<=\s)(?:和|与|及|以及|跟|同|或)(?=\s)", " ", text)  # 那嘉善和密云呢: two places, nothing else
+    text = re.sub(r"(?<=\s)的(?=[\s?？]|$)", " ", text)  # 义乌和济南市中区的呢
     return _PUNCT.sub("", _YEAR_WORD.sub("", text))
 
 
@@ -235,8 +239,9 @@ def _written(place: str, q: Query, places: PlaceIndex) -> str | None:
 
 
 def _swap_thing(prev: Query, q: Query, thing: str) -> str:
-    """The earlier question asking about the follow-up's thing instead of its own ("那省级国家机关呢?")."""
-    text = prev.question
+    """The earlier question asking about the follow-up's thing instead of its own ("那省级国家机关呢?"); of an English
+    question asking several figures, its first part ("and construction planning permits?" asks one figure)."""
+    text = prev.question if prev.lang == "zh" else parts_en(prev.question)[0]
     noun = _EN_THING_LEAD.sub("", _body(q.question)).rstrip("?？ ") if q.lang == "en" else thing
     pattern = _THING_EN if prev.lang == "en" else _THING_AFTER
     m = pattern.search(text) or (None if prev.lang == "en" else _THING_BEFORE.search(_unscoped(prev)))

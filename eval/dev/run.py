@@ -3,7 +3,7 @@
     .venv/bin/python eval/dev/run.py SET [SET …] [--homes DIR] [--all]
 
 SET: tune, check (eval/natural-*.jsonl; check is read as a score only), dev, dev2u, dev2n, freshu, freshn, g2u, g2n,
-fuu, fun, k3u, k3n, m4u, m4n, fu2u, fu2n, q5u, q5n, fu3u, fu3n (eval/dev/*.jsonl, see README.md). The first run of a corpus ingests its 30 openings (~1 min) into
+fuu, fun, k3u, k3n, m4u, m4n, fu2u, fu2n, q5u, q5n, fu3u, fu3n, s6u, s6n, fu4u, fu4n (eval/dev/*.jsonl, see README.md). The first run of a corpus ingests its 30 openings (~1 min) into
 DIR/dev or DIR/nat (default /tmp/fazhi-dev-homes); later runs reuse them, so delete DIR after a change to ingestion.
 --all prints every answer, not only the failures.
 """
@@ -32,6 +32,9 @@ SETS = {
     "q5u": (DEV / "natural-fresh5-unseen.jsonl", "dev", None), "q5n": (DEV / "natural-fresh5-natural.jsonl", "nat", None),
     "fu3u": (DEV / "natural-followups3-unseen.jsonl", "dev", None),
     "fu3n": (DEV / "natural-followups3-natural.jsonl", "nat", None),
+    "s6u": (DEV / "natural-fresh6-unseen.jsonl", "dev", None), "s6n": (DEV / "natural-fresh6-natural.jsonl", "nat", None),
+    "fu4u": (DEV / "natural-followups4-unseen.jsonl", "dev", None),
+    "fu4n": (DEV / "natural-followups4-natural.jsonl", "nat", None),
 }
 CORPORA = {"nat": (lambda: sorted((EVAL / "natural-reports").glob("*.txt")), EVAL / "natural-meta.jsonl"),
            "dev": (lambda: sorted((EVAL / "unseen-reports").glob("1*.txt")), DEV / "unseen-meta.jsonl")}
