@@ -233,3 +233,15 @@ def understood(places, metas):
     def intent(question: str, year: int | None = None):
         return understand(analyze(question, places, None, year), metas, lambda rid: UNDERSTOOD_TEXT, True, year is not None)
     return intent
+
+
+@pytest.fixture
+def follow(places):
+    """The standalone Query a follow-up `question` makes after `earlier` (None when it stands alone)."""
+    from assistant.understand.followup import resolve
+    from assistant.understand.query import analyze
+
+    def run(earlier: str, question: str):
+        prev = analyze(earlier, places)
+        return resolve(analyze(question, places), prev, places, lambda text: analyze(text, places))
+    return run

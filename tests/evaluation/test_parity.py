@@ -17,8 +17,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # 0.857/0.714/0.857, check zh_right 0.905 → 0.952)
 # (issue 25 b, unit kinds filter English indicators and candidates, glossary of report words, 'what was the total
 # amount': tune en 0.857/0.714/0.857 → 1.0/0.857/1.0, check 0.619/0.571/0.667 → 0.762/0.762/0.81)
+# (fifth session, shapes from eval/dev/parity-dev2.jsonl: households, licensing, a change asked, 'list the …' no
+# listing: check en 0.762/0.762/0.81 → 0.905/0.905/0.952; floors one pair under the measure)
 FLOORS = {"tune": {"zh_right": 1.0, "en_right": 1.0, "en_in_english_digits": 0.857, "en_same_as_zh": 1.0},
-          "check": {"zh_right": 0.952, "en_right": 0.762, "en_in_english_digits": 0.762, "en_same_as_zh": 0.81}}
+          "check": {"zh_right": 0.952, "en_right": 0.857, "en_in_english_digits": 0.857, "en_same_as_zh": 0.905}}
 
 
 @pytest.fixture(scope="module")
