@@ -19,7 +19,7 @@ from .reading.corpus import Context
 from .render.answer import reading, to_answer
 from .render.draft import abstention
 from .understand.query import Query
-from .understand.followup import resolve, without_year
+from .understand.followup import named_body, resolve, without_year
 from .understand.route import understand
 from .understand.scope import narrow
 from .text.spans import sentence_around
@@ -59,6 +59,8 @@ def follow_up(q: Query, earlier: Query | None, ctx: Context, explicit_year: bool
     if earlier is None:
         return answer(q, ctx, explicit_year)
     earlier = narrow(earlier, c.metas, c.text)[0]  # a department's reports stay that department's
+    if named := named_body(q, c.metas):
+        q = reanalyze(named)
     standalone = resolve(q, earlier, c.places, reanalyze)
     if standalone is None:
         return answer(q, ctx, explicit_year)

@@ -53,7 +53,7 @@ def asked_units(question: str) -> set[str] | None:
                 return units | {written}  # 多少家次: 家次 itself, beside 家
     for pattern, units in _ASKED:
         if re.search(pattern, question, re.I):
-            return units
+            return units | ({written} if written else set())  # 几个负责人: people, and the 个 the report may count them in
     return None
 
 

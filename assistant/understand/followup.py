@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..domain import cues
 from ..domain.asked import NAMES_A_THING, own_words
-from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS, UNIT_SUFFIX
+from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS, PROVINCE_SHORT, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
 from .parts import parts_en
@@ -22,7 +22,7 @@ _PUNCT = re.compile(r"[\s,，、:：;；?？!！。.\"“”'‘’()（）]+")
 _YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?(?:度)?")
 # the thing a Chinese question counts: after 多少/几 (+ measure word), or before 是/有/为多少
 _THING_AFTER = re.compile(r"(?:多少|几)(?:个|件|项|名|人次|人|次|份|条|家|所|场|期|起|宗|部|篇|类)?"
-                          r"([\u4e00-\u9fff]{2,16})\s*[?？。]?\s*$")
+                          r"([\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,18})\s*[?？。]?\s*$")  # 县（区）长接受访谈
 _THING_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:是|有|为|达到|达)?(?:多少|几)")
 _THING_EN = re.compile(r"\bhow (?:many|much)\s+(.+?)\s+(?:did|does|do|were|was|are|is|has|have|had|in|for)\b|"
                        r"\bwhat (?:was|is|were|are) (?:the )?(.+?)\s+(?:of|in|for|did|at)\b", re.I)
@@ -74,6 +74,8 @@ def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callabl
         return None
     if (listed := _narrowed_list(q, prev)) is not None:
         return reanalyze(listed)
+    if not q.names_reports() and (full := PROVINCE_SHORT.get(_body(q.question).strip(" ?？"))):
+        q = reanalyze(f"{full}呢?")  # 那黔呢? names a province by its one character, alone
     if not is_followup(q, places):
         return None
     rest = _rest(q, places)
@@ -86,6 +88,16 @@ def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callabl
     else:
         text = _with_scope(prev, q)
     return _carry(reanalyze(text), q, prev)
+
+
+def named_body(q: Query, metas) -> str | None:
+    """藏语委办呢?: a follow-up naming only a body whose report is in the corpus, written with that report's place
+    (西藏自治区藏语委办呢?) so that the place is found and the body goes with it."""
+    said = _body(q.question).strip(" ?？")
+    if q.names_reports() or len(said) < 3 or not re.fullmatch(r"[\u4e00-\u9fff()（）]+", said):
+        return None
+    places = {m.place for m in metas.values() if m.place and m.department and said in m.department}
+    return f"{places.pop()}{said}呢?" if len(places) == 1 else None
 
 
 def _narrowed_list(q: Query, prev: Query) -> str | None:

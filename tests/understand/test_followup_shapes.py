@@ -47,3 +47,19 @@ def test_a_follow_up_in_the_other_language_is_answered_in_its_own(follow):
 ])
 def test_a_list_narrowed_to_a_year_or_its_earliest_report(follow, earlier, question, expected):
     assert follow(earlier, question).question == expected
+
+
+def test_a_province_named_by_its_one_character(seeded):
+    earlier = seeded.ask("临海市2020年行政复议收案多少件?")
+    answer = seeded.ask("那宁呢?", history=[earlier])  # 宁: 宁夏, whose one report here is 平罗县's
+    assert "平罗县" in answer.standalone_question and not answer.abstained
+
+
+def test_a_body_named_alone_is_written_with_its_place(metas):
+    from assistant.understand.followup import named_body
+    from assistant.understand.query import Query
+
+    assert named_body(Query(question="那司法局呢?", lang="zh"), metas) is None  # two places have one: not this shape
+    one = {k: m for k, m in metas.items() if m.place == "临海市"}
+    one = {k: m.model_copy(update={"department": "司法局"}) for k, m in one.items()}
+    assert named_body(Query(question="那司法局呢?", lang="zh"), one) == "临海市司法局呢?"

@@ -54,3 +54,9 @@ def test_spoken_forms_read_as_written():
 ])
 def test_english_words_ask_their_units(question, unit):
     assert unit in asked_units_en(question)
+
+
+def test_the_measure_word_written_joins_the_people_asked():
+    from assistant.domain.asked import asked_units
+    units = asked_units("有几个市直部门主要负责人接受访谈?")
+    assert {"人", "个"} <= units
