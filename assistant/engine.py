@@ -12,14 +12,13 @@ from . import handlers  # noqa: F401  (registers every handler)
 from .checks.near_miss import near_miss
 from .checks.reconcile import reconcile
 from .checks.verify import verify
-from .domain import cues
 from .handlers.registry import run
 from .models import Answer
 from .reading.corpus import Context
 from .render.answer import reading, to_answer
 from .render.draft import abstention
 from .understand.query import Query
-from .understand.followup import named_body, resolve, without_year
+from .understand.followup import resolve
 from .understand.route import understand
 from .understand.scope import narrow
 from .text.spans import sentence_around
@@ -44,14 +43,6 @@ def _cited_sentences(earlier: Answer, corpus) -> list[tuple[str, int, int]]:
             for c in earlier.citations if c.report_id in corpus.metas]
 
 
-def _year_leaves_out(standalone: Query, q: Query, metas) -> bool:
-    """The year carried from the earlier question leaves out every report, or a place the follow-up names
-    (义乌和济南市中区的呢 after a 2024 question: 义乌's report is 2023)."""
-    if not any(standalone.in_scope(m) for m in metas.values()):
-        return True
-    return any(not any(m.place == p and m.year == standalone.year for m in metas.values()) for p in q.places)
-
-
 def follow_up(q: Query, earlier: Query | None, ctx: Context, explicit_year: bool, reanalyze) -> Answer:
     """A question asked after `earlier` in one conversation (None: the first): made standalone
     (understand/followup.py), answered, and the reading taken shown when it differs from the words asked."""
@@ -59,14 +50,10 @@ def follow_up(q: Query, earlier: Query | None, ctx: Context, explicit_year: bool
     if earlier is None:
         return answer(q, ctx, explicit_year)
     earlier = narrow(earlier, c.metas, c.text)[0]  # a department's reports stay that department's
-    if named := named_body(q, c.metas):
-        q = reanalyze(named)
-    standalone = resolve(q, earlier, c.places, reanalyze)
+    standalone = resolve(q, earlier, c.places, c.metas, reanalyze)
     if standalone is None:
         return answer(q, ctx, explicit_year)
-    if q.year is None and standalone.year is not None and _year_leaves_out(standalone, q, c.metas):
-        standalone = without_year(standalone)  # "What about Linhai?" after Pingluo 2023: Linhai's report is 2020
-    if cues.REFER_THING.search(q.question):  # "of those": the sentence the answer before cited holds them
+    if standalone.leans:  # "of those", 人次呢: the sentence the answer before cited holds them
         standalone = standalone.model_copy(update={"beside": _cited_sentences(answer(earlier, ctx, explicit_year), c)})
     answered = answer(standalone, ctx, explicit_year)
     return answered.model_copy(update={"question": q.question, "standalone_question": standalone.question,

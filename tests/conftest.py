@@ -236,12 +236,12 @@ def understood(places, metas):
 
 
 @pytest.fixture
-def follow(places):
+def follow(places, metas):
     """The standalone Query a follow-up `question` makes after `earlier` (None when it stands alone)."""
     from assistant.understand.followup import resolve
     from assistant.understand.query import analyze
 
     def run(earlier: str, question: str):
         prev = analyze(earlier, places)
-        return resolve(analyze(question, places), prev, places, lambda text: analyze(text, places))
+        return resolve(analyze(question, places), prev, places, metas, lambda text: analyze(text, places))
     return run

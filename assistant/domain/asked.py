@@ -21,7 +21,7 @@ _ASKED = [(r"多少倍|几倍|倍数", {"倍"}),  # before 率: 增长率是几�
           (r"金额|多少元|多少钱|几块钱|资金|投资|投入|经费|费用|花费|开支|支出", {"元", "万元", "亿元"}),
           (r"多少个|几个|个数", {"个", "家", "项", "所", "处", "支"}),
           (r"多少条|几条|条数", {"条"}), (r"多少份|几份|份数", {"份"}), (r"多少部|几部", {"部"}),
-          (r"多少天|几天|天数", {"天"})]
+          (r"多少天|几天|天数", {"天"}), (r"多少年|几年", {"年"})]  # 连续搞了多少年: 连续17年, a duration
 _UNIT_BEFORE_ASK = re.compile(r"(?<=[\u4e00-\u9fff])([件次人家场期名份条篇])(?:多少|几)")  # 办件多少 → 件
 _RELATED = {"件": {"件", "件次", "起", "宗", "万件"}, "次": {"次", "场次", "场", "期"}, "人": {"人", "名", "人次", "万人", "位"},
             "名": {"名", "人", "人次"}, "场": {"场", "场次", "次"}, "个": {"个", "家", "项", "所", "处"}}
@@ -100,7 +100,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
               r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",
               {"次", "场", "场次", "期"}),
              (r"\b(?:teams?|groups?|squads?)\b", {"个", "支", "家"}),
-             (r"\b(?:(?:working |business )?days?|hours?)\b", {"天", "日", "小时"}),
+             (r"\b(?:(?:working |business )?days?|hours?)\b", {"天", "日", "小时", "个工作日", "工作日"}),
              (r"\bmonths?\b", {"个月", "月"}),
              (r"\b(?:visitors?|attendees?|attendances?)\b", {"人次", "万人次", "人", "万人"}),
              (r"\b(?:windows?|counters?|desks?|(?:help|service|contact|liaison|mediation|observation|monitoring) points?|stations?|cent(?:er|re)s?|offices?|bases?|"
@@ -118,7 +118,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
              (r"\b(?:courses?|curricul\w*|subjects?)\b", {"门", "个", "期", "节"}),
              (r"\b(?:provisions?|clauses?|stipulations?|rules)\b", {"条", "项", "款"}),
-             (r"\b(?:items?|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|"
+             (r"\b(?:items?|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|indicators?|"
               r"regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
              (r"\b(?:pamphlets?|brochures?|booklets?)\b", {"册", "本", "份"}),
              (r"\b(?:works|videos?|(?:micro-?)?films?|books?|songs?|cartoons?|animations?|dramas?|plays|productions?)\b",
@@ -126,7 +126,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\b(?:leaflets?|flyers?|posters?)\b", {"张", "份"}),
              (r"\b(?:documents?|files?|normative|permits?|licen[cs]es?|certificates?)\b", {"件", "份", "个", "部", "篇", "项", "张"}),
              (r"\b(?:banners?|copies|articles?)\b", {"条", "张", "份", "篇", "册"}),
-             (r"\b(?:cases?|crimes?|disputes?|lawsuits?|suits|litigations?|appeals?|applications?)\b", {"件", "起", "宗", "件次"})]
+             (r"\b(?:cases?|crimes?|disputes?|lawsuits?|suits|litigations?|appeals?|applications?|transactions?)\b", {"件", "起", "宗", "件次"})]
 
 
 _EN_PHRASE_END = re.compile(r"did|do|does|were|was|are|is|have|has|had|will|in|on|at|for|to|from|by|with|against|"
@@ -166,6 +166,14 @@ _PLACE_EN = re.compile(r"\b[A-Z][a-z]+(?:'s)?\s+(?i:county|city|district|provinc
 
 
 _TURNS = re.compile(r"\b(?:sat|sit|attend\w*|took part|take part|participat\w*|trained|took (?:the|an|a) \w+)\b", re.I)
+# people served are counted per visit even when asked as "how many people" (提供法律咨询300余人次)
+_SERVED = re.compile(r"\b(?:receiv\w*|served|consult\w*|benefit\w*|helped|assisted)\b", re.I)
+
+
+_DURATION_EN = re.compile(r"\bhow long\b|\bhow much (?:\w+\s+){0,2}time\b|\bby how (?:many days|much time)\b", re.I)
+# "Of the X, how many were …": the whole named first, and nothing counted after "how many"
+_WHOLE_BEFORE_EN = re.compile(r"^\s*(?:of|among|out of) (?:the|those|these|all(?: the)?)\s+([^,?]{2,120}?),\s*how (?:many|much)\s+"
+                              r"(?:of (?:them|those|these)\s+)?(?:were|was|are|is|have|has|had|did|do|does|got|became)\b", re.I)
 
 
 def asked_units_en(question: str) -> set[str] | None:
@@ -173,6 +181,10 @@ def asked_units_en(question: str) -> set[str] | None:
     cadres attended training → people), the rest of the question only when they say nothing."""
     if whole := next((units for pattern, units in _WHOLE_EN if pattern.search(question)), None):
         return whole
+    if _DURATION_EN.search(question):  # "how long did a permit take", "how much review time was saved"
+        return {"天", "日", "小时", "个工作日", "工作日", "个月"}
+    if m := _WHOLE_BEFORE_EN.match(question):  # "Of the systems adopted, how many were firsts": systems are counted
+        return asked_units_en(f"how many {m.group(1)}")
     phrase, words = counted_en(question)
     # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
     amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
@@ -185,6 +197,7 @@ def asked_units_en(question: str) -> set[str] | None:
         for pattern, units in asked:
             if re.search(pattern, text, re.I):
                 # people who sat an exam or attended are counted per sitting (新提任领导干部考试37人次)
-                turns = "人" in units and _TURNS.search(question) and not re.search(r"\b(?:people|persons)\b", text, re.I)
+                turns = "人" in units and (_TURNS.search(question) and not re.search(r"\b(?:people|persons)\b", text, re.I)
+                                           or _SERVED.search(question))
                 return units | {"人次", "万人次"} if turns else units  # "how many people" counts heads
     return set().union(*(u for _, u in asked)) & {"元", "万元", "亿元", "%"} if amount else None  # an amount or share

@@ -29,7 +29,7 @@ ASPECTS: tuple[Aspect, ...] = (
            ("报送对象", "addressee")),
     Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|"
                                  r"(?:哪天|哪一天|什么时候|何时|几月几[日号])[^。?？]{0,4}(?<!发)作(?:的|了)|"
-                                 r"\bat (?:which|what) (?:session|meeting)|\bwhich (?:session|meeting)|"
+                                 r"\bat (?:which|what)\b[^?.,]{0,60}?\b(?:session|meeting)|\bwhich (?:session|meeting)|"
                                  r"\b(?:delivered|presented|given|made|read) at\b|"
                                  r"\b(?:delivered|presented|given|made|read|reported) (?:to|before)\b.{0,50}\b(?:congress|"
                                  r"committee|meeting|session)", I),
@@ -38,24 +38,25 @@ ASPECTS: tuple[Aspect, ...] = (
                                      r"go(?:es)? by|alias", I),
            re.compile(r"[\u4e00-\u9fff]{2,12}[((](?P<value>[\u4e00-\u9fff]{2,20}(?:[、,，][\u4e00-\u9fff]{2,20})+)[))]|"
                       r"加挂(?P<plate>[^。]{2,60}?)牌子"), ("其他名称", "other names")),
-    Aspect("issuer", re.compile(r"以谁的名义|谁(?:发布|出的|印发|报送|制定|撰写|签发|发的|写的)|由谁(?=报送|发布|印发|制定|出具|撰写|签发|$|[?？])|"
+    Aspect("issuer", re.compile(r"以(?:谁|哪个|哪家|哪一?级|什么)[^。?？]{0,6}?名义|谁(?:发布|出的|印发|报送|制定|撰写|签发|发的|写的)|由谁(?=报送|发布|印发|制定|出具|撰写|签发|$|[?？])|"
                                 r"发布机构|发文机关|报送单位|出的还是|发的还是|"
                                 r"(?:哪个|哪家|哪一?级|什么)(?:机关|单位|部门|机构|政府)(?:发布|印发|报送|出具|撰写|制定|签发|发|出|写|报)|"
                                 r"(?:发布|印发|报送|出具|撰写|发|出|写)(?:的|这份报告的|报告的)(?:机关|单位|部门|机构)是|"
                                 r"\bwhich (?:body|office|department|authority) (?:issued|wrote|published|submitted)|"
-                                r"\bwho (?:issued|wrote|published|submitted|authored)|\bissued by\b|\bissuing body\b", I),
+                                r"\bwho (?:issued|wrote|published|submitted|authored)|\bissued by\b|\bissuing body\b|"
+                                r"\bby (?:which|what) (?:body|office|department|authority|agency|government|organ)\b|\bby whom\b", I),
            label=("发布机关", "issuer")),
     # 哪一年被命名为示范县: the year of an event the report tells, not the year it covers
     Aspect("year", re.compile(r"哪一?年(?!发布|公布|印发|发出|上网)(?![^。?？]{0,3}(?:被|获|评|命名|入选|成立|出台|启动))|哪个年度|什么年度|哪一年度|\bwhich year\b(?! was)|"
                               r"\bwhat year\b(?! was)", I), label=("年度", "year")),
     Aspect("published", re.compile(r"发布时间|发布日期|发布于|(?:什么时候|何时|哪一?天|几号|几月几[日号]|什么日期|哪个日期|哪日|哪一?年)"
                                    r"[^。?？]{0,6}(?:发布|公布|上网|挂网|发出|发的|印发|公开|刊发|刊登|贴出|推出|放出|出来)|"
-                                   r"\b(?:when|(?:on )?(?:what|which) (?:day|date))\b.{0,80}\b(?:publish|post|release|upload|"
+                                   r"\b(?:when|(?:on )?(?:what|which) (?:day|date))\b.{0,200}?\b(?:publish|post|release|upload|"
                                    r"put (?:it |the report )?(?:out|online|up))|\bpublication date\b|\bdate (?:of )?publication\b", I),
            label=("发布日期", "publication date")),
     Aspect("source", re.compile(r"来源栏|来源(?:是|写|为|单位)|信息来源|\bsource\b|\bposted by\b|\bpublished by\b", I),
            re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*(?P<value>[\u4e00-\u9fff()（）]{2,30})"), ("来源", "source")),
-    Aspect("contact", re.compile(r"(?:有|如有)[^。?？]{0,20}(?:疑问|疑惑|问题)|疑问|咨询(?:谁|哪)|联系(?:方式|电话|人|地址)|"
+    Aspect("contact", re.compile(r"(?:有|如有)(?![^。?？]{0,20}?(?:多少|几))[^。?？]{0,20}(?:疑问|疑惑|问题)|疑问|咨询(?:谁|哪)|联系(?:方式|电话|人|地址)|"
                                  r"找(?:局里|单位里)?(?:哪个|哪一个|什么|谁)(?:处室|部门|科室|单位)?|联系(?:哪个|哪一个|谁)|"
                                  r"\bcontact\b|get in touch|\bwho (?:can|should|do) (?:i|we|one|readers?) (?:ask|call|write)|"
                                  r"\b(?:enquir|inquir)", I),

@@ -29,6 +29,13 @@ CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同�
                     r"(?:previous|last|prior) year|\bchang\w*|\bincreas\w*|\bdecreas\w*|\bgr[eo]w\w*|\brise\b|\brose\b|\bfell\b|"
                     r"\bdrop\w*|\btrend\b", I)
 # a figure written as the change itself (较上一年提高13.8%, 同比增长12.2%): what a question asking a change wants
+# the figure a change started from (把62项指标精简为13项: "how many before the cut" asks 62项, not 13项)
+BEFORE_CHANGE = re.compile(r"\bbefore (?:[\w-]+\s+){0,4}?(?:was |were |being )?(?:cut|streamlin\w*|reduc\w*|chang\w*|reform\w*|"
+                           r"merg\w*|simplif\w*|consolidat\w*|trimm\w*|compress\w*)|\boriginally\b|\bpreviously\b|"
+                           r"\bto begin with\b|\bstart(?:ed|ing)? (?:out )?(?:with|from)\b|"
+                           r"(?:精简|压缩|缩减|调整|优化|改革|整合|合并|削减)(?:之)?前|原有|原来|原先|最初", I)
+# what lies between the two figures of a change: 考核指标精简优化为, 由…压缩至
+CHANGE_TO = re.compile(r"(?:精简|压缩|缩减|缩短|减少|降低|下降|调整|优化|整合|合并|削减|提高|提升|增加|增长|扩大)[^\d,，。;；]{0,6}(?:为|到|至)\s*$")
 CHANGED_BY = re.compile(r"(?:提高|提升|增长|增加|上升|下降|减少|降低|增幅|降幅|增|降)(?:了|为|达)?$")
 # words that narrow a figure to a part of the whole; a fact whose sentence lacks one answers another question
 SCOPE_WORDS = re.compile(r"涉企|企业|委托|商事|金融|上半年|下半年|前三季度|一审|二审|复议后|立案前|上级交办|疑难|中心|"
@@ -51,7 +58,9 @@ PLAN = re.compile(r"计划|打算|思路|安排|下一步|下步|明年|目标|�
 OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|哪些工作|哪些举措|哪些措施|什么举措|什么措施|如何|怎样|怎么|做了什么|做了哪些|"
                   r"有哪些|存在哪些|不足|问题|"
                   r"\bwhat did\b|\bhow did\b|\bhow does\b|\bwhat (?:measures|steps|actions|work)\b|shortcoming|problem|weakness", I)
-LIST = re.compile(r"哪些|哪几|哪个地区|哪个县|列出|列举|各地区|各地|各报告|分别|每个地区|所有地区|"
+# 分别有多少件 right after two things named asks two figures, not a list or a table of reports
+_EACH = r"分别(?!(?:有|是|为|达到|都)?(?:多少|几))"
+LIST = re.compile(rf"哪些|哪几|哪个地区|哪个县|列出|列举|各地区|各地|各报告|{_EACH}|每个地区|所有地区|"
                   r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|"
                   # which edition: an ordinal; the rate at which / the extent to which: a relative clause
                   r"(?<!\bat )(?<!\bto )\bwhich\b(?!\s+(?:number|edition|issue|round|batch|installment)\b)|"
@@ -74,7 +83,7 @@ MIN = re.compile(r"最低|最少|最小|lowest|least|fewest|smallest", I)
 LOWER = re.compile(r"更低|更少|较低|较少|最低|最少|lower|fewer|less|least|lowest", I)
 RANKS = re.compile(r"比较|对比|谁|哪个|哪一|最|更|compare|versus|\bvs\b|which|most|least|highest|lowest|more|fewer", I)
 GENERAL = re.compile(r"情况|方面|工作|数据|数字|指标|figures|numbers|situation|performance|record", I)
-PER_REPORT = re.compile(r"各报告|每份报告|各份报告|各地|各地区|各个|分别|逐一|\beach (?:report|place|county|district|city)\b|"
+PER_REPORT = re.compile(rf"各报告|每份报告|各份报告|各地|各地区|各个|{_EACH}|逐一|\beach (?:report|place|county|district|city)\b|"
                         r"\bper report\b|\bfor each\b|\bevery report\b", I)
 MENTION = re.compile(r"提到|提及|谈到|涉及|出现|mention|refer to|talk about|discuss", I)
 GT = re.compile(r"(?:达到|达|超过|高于|大于|不低于|以上|at least|above|over|more than|exceed\w*)\s*(\d+(?:\.\d+)?)\s*%?", I)
@@ -90,7 +99,7 @@ UNTIL = re.compile(r"(?:up to|until|through)\s*(20\d{2})|(20\d{2})\s*(?:or|and) 
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 _MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a year the report was posted or dated in ("only posted in September 2025", 2025年9月才发布): not the year it covers
-POSTED_YEAR = re.compile(rf"\b(?:posted|published|released|issued|uploaded|put online|dated|signed)\s+(?:on\s+|in\s+)?"
+POSTED_YEAR = re.compile(rf"\b(?:posted|published|released|issued|uploaded|put online|went (?:online|up|live)|came out|dated|signed)\s+(?:on\s+|in\s+)?"
                          rf"(?:{_MONTH_EN}\s+)?(?:\d{{1,2}},?\s+)?(20\d{{2}}|19\d{{2}})|"
                          r"(?<!\d)(20\d{2}|19\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:才|就|已|已经)?"
                          r"(?:发布|公布|印发|挂出|上网|发出|公开|报送|落款)", I)
@@ -107,7 +116,7 @@ ZERO_RECONSIDERATION = re.compile(r"复议|reconsideration", I)
 FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|换成|换作|换到|改成|改问|同样的问题[,，]?\s*(?:问一下|问问|再问)?|"
                          r"问一下|问问|and\b|so\b|then\b|also\b|what about\b|how about\b|"
                          r"and what about\b|same (?:question )?for\b)[\s,，、:：]*", I)
-_THAN = r"(?:more|fewer|less|higher|lower|bigger|smaller|greater)"
+_THAN = r"(?:more|fewer|less|higher|lower|bigger|smaller|greater|larger|longer|shorter)"
 # "… — more or fewer than that?", "比它多还是少?": the earlier figure compared, the new scope asked
 FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?(?:呢|看看|看一下|试试)\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$|"
                          rf"[\s,，—–-]*(?:(?:is it|are they|was it|were they)\s+)?{_THAN}(?:\s+or\s+{_THAN})?(?:\s+\w+)?\s+than\s+"

@@ -127,6 +127,11 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"warning letters?|risk warnings?|reminder letters?", ["提示函", "风险提示"]),
     (r"decrees?|(?:command|government|executive|mayor'?s?|headquarters'?) orders?", ["令"]),
     (r"notices?|circulars?|announcements?", ["通告", "通知", "公告"]),
+    (r"indicators?|metrics?|criteria", ["指标"]),
+    (r"(?:every|each) ninth(?: day)?|ninth[- ]day", ["逢九必讲"]),  # Xinjiang's lectures on days ending in 9
+    (r"within a (?:set |given )?(?:deadline|time limit|period)|by a (?:set )?deadline|time-limited", ["限期"]),
+    (r"in progress|under ?way|ongoing|being (?:advanced|carried out|pushed forward)", ["正在推进", "推进中", "正在"]),
+    (r"powers? and responsibilit(?:y|ies)(?: lists?)?|responsibility lists?", ["权责清单", "权责"]),
     (r"inventor(?:y|ies)|(?:power|responsibility|task|problem|negative) lists?", ["清单"]),  # "list them": no 清单
     (r"proof|certifying matters|certification matters", ["证明事项", "证明"]),
     (r"supermarkets?", ["超市"]),
@@ -168,7 +173,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"district-?wide|across the district|(?:the )?whole district", ["全区"]),
     (r"province-?wide|across the province|(?:the )?whole province", ["全省"]),
     (r"transport\w*|traffic", ["交通"]),
-    (r"(?:cases|items|applications|matters) handled|handled (?:cases|items)", ["办件"]),
+    (r"(?:cases|items|applications|matters) handled|handled (?:cases|items)|transactions?", ["办件"]),
     (r"contracts?", ["合同"]),
     (r"projects?", ["项目"]),
     (r"difficult cases|complex cases|hard cases", ["疑难"]),

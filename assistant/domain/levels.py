@@ -74,8 +74,9 @@ ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|�
 # 有几份报告是部门发布的, 哪些报告由街道出具): it qualifies the reports as ABOUT_REPORTS does
 ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|individual|municipal|people's)\s+)*$")
 ISSUED_ZH_HEAD = r"(?:是|由|为|属于)$"
-ISSUED_ZH_TAIL = (r"(?:(?:人民)?政府|办事处|管委会)?(?:而(?:不是|非)[\u4e00-\u9fff]{1,8})?(?:单独)?(?:发布|印发|出具|撰写|编写|编制|报送|提交|作出|写|做|出|发)?"
-                  r"的?\s*(?:吗|呢)?\s*[?？。]?$")
+ISSUED_ZH_TAIL = (r"(?:[（(][^）)]{1,16}[）)])?(?:(?:人民)?政府|办事处|管委会)?(?:而(?:不是|非)[\u4e00-\u9fff]{1,8})?(?:单独)?"
+                  r"(?:发布|印发|出具|撰写|编写|编制|报送|提交|作出|发出|写|做|出|发)?"
+                  r"的?\s*(?:报告)?\s*(?:(?:一共|总共|共)?有?(?:几|多少)份?)?\s*(?:吗|呢)?\s*[?？。]?$")
 # reports a government issued itself, not one of its departments (有几份报告是人民政府发布的, issued by people's
 # governments): every level but department, when the question names no level
 GOVERNMENT_ISSUED = (r"(?:人民)?政府(?:自己|本身|本级)?(?:发布|印发|出具|报送|撰写|发|出)的|人民政府(?:的|发的)?报告|"

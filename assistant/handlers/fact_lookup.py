@@ -9,6 +9,8 @@ never passed off as the answer.
 from __future__ import annotations
 
 from ..domain.indicators import Indicator, families_named, mentions
+from ..domain.glossary import glossary_matches, terms_of
+from ..domain.quantity import quantities_in
 from ..facts.quote import clause_span
 from ..models import Fact
 from ..reading.select import is_partial, primary, scope_reports
@@ -100,10 +102,33 @@ def _best(facts: list[Fact], inds: list[Indicator], target: bool, intent) -> Fac
         if (ind.kind == "claim" or target) and mine:  # primary() skips targets: it picks results
             return mine[0]
         if (best := primary(mine)) is not None:
-            return best
+            return False if len(intent.parts) <= 1 and _parts_told(best, intent) else best
     if pool:
         return False
     return _same_word(facts, inds, target, intent)
+
+
+def _parts_told(f: Fact, intent) -> bool:
+    """Every figure asked is a part of the whole the fact counts, told by words that stand by another figure of its
+    sentence: 决定限期修改的有多少件 of “237件…进行了集中清理,决定继续有效24件、限期修改115件…” (the readers then pick
+    the figures). A part the fact's own words answer keeps it (审核了几件规范性文件? 招商引资合同协议审了几件?)."""
+    q = intent.query
+    things = intent.things_en if q.lang == "en" else intent.things
+    return all(_told_elsewhere(f, part) for part in [th.text for th in things] or [q.question])
+
+
+def _told_elsewhere(f: Fact, part: str) -> bool:
+    """The part's words beyond what the fact says of its figure (its indicator, its own words) stand by another
+    figure of the fact's sentence."""
+    quote = to_simplified(f.quote)
+    at = quote.find(f.value_text)
+    if at < 0:
+        return False
+    asked = figures.grams(figures.content(part, set())) | {g for t in terms_of(glossary_matches(part)) for g in figures.grams(t)}
+    said = figures.grams(f.indicator.label_zh) | figures.grams(figures.own_words(quote, 0, at, at + len(f.value_text)))
+    residual = asked - said
+    return any(len(figures.grams(figures.own_words(quote, 0, m.start, m.end)) & residual) >= 2
+               for m in quantities_in(quote) if m.unit and not m.start <= at < m.end)
 
 
 def _rate_words(inds: list[Indicator], asks) -> list[str]:

@@ -133,11 +133,17 @@ def clean(raw: str) -> Cleaned:
     title_lines = [_BULLET.sub("", line) for line in lines[span[0]: span[1] + 1]] if span else []
     title = "".join(title_lines) or None
     kept: list[str] = title_lines
-    header = [h for line in lines[:_HEAD_LINES] if (h := header_line(line))]
+    header, stamped = [], set()
+    for i, line in enumerate(lines[:_HEAD_LINES]):
+        if h := header_line(line):
+            if i and _ISSUER_LINE.match(lines[i - 1]) and not (span and span[0] <= i - 1 <= span[1]):
+                header.append(lines[i - 1])  # 济南市市中区人民政府 / 2025-02-28: the publisher the page stamps
+                stamped.add(i - 1)
+            header.append(h)
     kept += list(dict.fromkeys(header))
     in_footer = False
     for i, line in enumerate(lines[(span[1] + 1) if span else 0:], (span[1] + 1) if span else 0):
-        if i < _HEAD_LINES and header_line(line):
+        if i < _HEAD_LINES and (header_line(line) or i in stamped):
             continue  # kept with the title above
         if _FOOTER.match(line):
             in_footer = True

@@ -128,7 +128,8 @@ def extract_meta(raw: str, cleaned: str, title: str | None, source: str) -> Repo
         ("title", lambda: title_issuer),
         ("opening sentence", lambda: subject if subject and signals.ORG.search(subject) else None),
         ("signature", lambda: signals.signature(cleaned)),
-        ("来源 line", lambda: publisher if not _is_department(publisher) else None)])  # a publisher, not always the author
+        ("来源 line", lambda: publisher if not _is_department(publisher) else None),  # a publisher, not always the author
+        ("page header", lambda: signals.stamped_org(raw))])
     issuer = _expand_self_named(issuer, place)
     year, found["year"] = _first([("title", lambda: signals.title_year(title)),
                                   ("opening", lambda: signals.opening_year(opening)),

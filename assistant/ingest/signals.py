@@ -95,6 +95,16 @@ def source_org(raw: str) -> str | None:
     return m.group(1) if m and ORG.search(m.group(1)) else None
 
 
+def stamped_org(raw: str) -> str | None:
+    """The body a page's header names on a line of its own, next to the page's date stamp (济南市市中区人民政府 /
+    2025-02-28 under the title): a 发布机构 line whose label the page did not keep."""
+    lines = [line.strip() for line in raw.split("\n")[:_STAMP_LINES] if line.strip()]
+    for line, after in zip(lines, lines[1:]):
+        if _BARE_STAMP.fullmatch(after) and re.fullmatch(r"[\u4e00-\u9fff()（）]{4,30}", line) and ORG.search(line):
+            return line
+    return None
+
+
 _URL = r"https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+"
 _URL_LINE = re.compile(r"(?:原文链接|原文地址|来源网址|来源链接|网址|链接|来源)\s*[::]\s*(" + _URL + ")")
 _CANONICAL = re.compile(r"<(?:link|meta)\b[^>]*?(?:rel=[\"']canonical[\"']|property=[\"']og:url[\"'])[^>]*?"

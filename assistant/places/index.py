@@ -99,6 +99,13 @@ class PlaceIndex:
     def parent_pinyin(self) -> dict[str, set[str]]:
         return self._spellings()[1]
 
+    def is_parent_word(self, word: str, places: list[str]) -> bool:
+        """"Chongqing" (or "Chongqingshi") in "Yuzhong district in Chongqing": the English name of a place that
+        one of `places` lies in, so part of that place's name rather than a word of the question."""
+        word = word.lower()
+        return any(py[len(word):] in _LEVEL_PINYIN for py, ps in self.parent_pinyin.items()
+                   if set(places) & ps and py.startswith(word))
+
     def aliases_of(self, place: str) -> set[str]:
         return {n for table in (self.primary, self.secondary) for n, ps in table.items() if place in ps}
 
@@ -209,6 +216,7 @@ class PlaceIndex:
         return out
 
 
+_LEVEL_PINYIN = ("", "sheng", "shi", "qu", "xian", "zizhiqu", "zizhizhou", "zhou", "meng")  # a parent's own level
 _BRACKETED = re.compile(r"[（(][^）)]{2,20}[）)]")
 _NAME_AND_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]([^）)]{2,20})[）)]")
 # what may stand between a place and the place it lies in ("Shizhong District, Jinan", "Jinan's Shizhong")

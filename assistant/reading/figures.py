@@ -25,7 +25,7 @@ from ..understand.parts import Thing
 # the units of a figure that answers "how many/how much" (as written without 万/亿; domain/quantity.py reads them)
 UNITS = frozenset({"个百分点", "百分点", "人次", "件次", "场次", "户次", "家次", "%", "件", "起", "宗", "条", "人", "名", "次",
                    "份", "卷", "个", "家", "场", "项", "户", "篇", "期", "套", "张", "册", "部", "门", "元", "所", "处", "批",
-                   "天", "座", "支", "类", "本", "块", "位", "亩", "‰", "‱", "倍"})
+                   "天", "个工作日", "工作日", "个月", "小时", "座", "支", "类", "本", "块", "位", "亩", "‰", "‱", "倍"})
 _QUESTION_WORDS = re.compile(r"了(?=多少|几)|花了|是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
                              r"一共|总共|总计|合计|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
@@ -57,7 +57,8 @@ def head_term(text: str) -> str | None:
     return max(words, key=lambda w: (text.rfind(w) + len(w), len(w))) if words else None
 
 
-def _grams(text: str) -> set[str]:
+def grams(text: str) -> set[str]:
+    """The character pairs of a text's Chinese runs: what two wordings share."""
     runs = re.findall(r"[\u4e00-\u9fff]+", text)
     return {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
 
@@ -79,14 +80,16 @@ def _context(text: str, sent: tuple[int, int], at: int, end: int) -> tuple[int, 
     return left, right
 
 
-def _counts(body: str, sent: tuple[int, int], ordinal: bool = False) -> list[Quantity]:
+def _counts(body: str, sent: tuple[int, int], ordinal: bool = False, years: bool = False) -> list[Quantity]:
     """The figures of a sentence with a unit that counts or measures, 万/亿 at most; a tally word before one
-    (共计, 累计) is read with it, an ordinal (第三次) is not a figure, unless ordinals are asked: then only they are."""
+    (共计, 累计) is read with it, an ordinal (第三次) is not a figure, unless ordinals are asked: then only they are.
+    `years`: a number of years (连续17年) counts too, when a question asks 多少年."""
     if ordinal:
         return ordinals_zh(body, *sent)
     out = []
     for q in parse_zh(body, *sent, numerals=True):
-        if q.unit not in UNITS or q.magnitude not in ("", "万", "亿") or body[q.at - 1:q.at] == "第":
+        duration = years and q.unit == "年" and q.kind == "days"
+        if (q.unit not in UNITS and not duration) or q.magnitude not in ("", "万", "亿") or body[q.at - 1:q.at] == "第":
             continue
         if not body[q.at].isdigit() and q.unit not in _CN_NUMERAL_UNITS:
             continue  # 两个确立, 三个务必: set phrases, not counts
@@ -99,7 +102,7 @@ def _counts(body: str, sent: tuple[int, int], ordinal: bool = False) -> list[Qua
 def figure_clauses(body: str, units: set[str] | None, ordinal: bool = False):
     """(sentence, figure, clause span) of every figure in the text whose unit can answer the question."""
     for sent in sentence_spans(body, 0, len(body)):
-        for q in _counts(body, sent, ordinal):
+        for q in _counts(body, sent, ordinal, years=units is not None and "年" in units):
             if units is None or q.unit in units or q.magnitude + q.unit in units or (ordinal and not q.unit):
                 yield sent, q, _context(body, sent, q.start, q.end)
 
@@ -131,10 +134,10 @@ def find(things: list[Thing], report_ids: list[str], text, names: set[str], tuni
 def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: AnswerSettings, beside) -> list[Figure]:
     whole = f"{thing.subject},{thing.text}" if thing.subject else thing.text
     asked = content(whole, names)
-    wanted = _grams(asked)
-    if len(wanted) < 2:
-        return []
-    told = _grams(content(thing.text, names)) if thing.subject else wanted  # what tells this part's figure apart
+    wanted = grams(asked)
+    if len(wanted) < 2:  # 参加了多少人次 names no thing: only a follow-up's earlier sentence can say which
+        return _in_earlier_sentence(thing, report_ids, text, wanted, beside)
+    told = grams(content(thing.text, names)) if thing.subject else wanted  # what tells this part's figure apart
     head = head_term(asked)
     said = re.search(rf"([\u4e00-\u9fff]{{2,6}})的{re.escape(head)}", thing.text) if head else None
     modifier = said.group(1) if said else None
@@ -150,8 +153,8 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
                 continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award; 市本级 asked, 全市… stated
             # the heading over its paragraph names what a clause's figure is about as its own words do
             # ((一)打造红色法治基地 … 投资50万元建成…); the rest of the sentence counts less
-            own = wanted & (_grams(body[left:right]) | _grams(heading_over(body, left)))
-            rest = (wanted & _grams(body[sent[0]:sent[1]])) - own
+            own = wanted & (grams(body[left:right]) | grams(heading_over(body, left)))
+            rest = (wanted & grams(body[sent[0]:sent[1]])) - own
             score = (len(own) + t.figure_sentence_weight * len(rest)) / len(wanted)
             if head and head.rstrip("数") in body[left:right]:  # the thing counted stands by the figure
                 score += t.figure_head_bonus
@@ -165,13 +168,30 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
                 score += t.figure_head_bonus  # 提高了多少: 较上一年提高13.8%, not the 88.8% it rose to
             score += t.beside_bonus * beside(rid, m.start)
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
-            score += t.figure_own_weight * len(told & _grams(own_words(body, left, m.start, m.end))) / max(1, len(told))
+            score += t.figure_own_weight * len(told & grams(own_words(body, left, m.start, m.end))) / max(1, len(told))
             if len(own) + len(rest) >= 2 and score >= t.figure_min_score and (best is None or score > best.score):
                 value = body[m.start:m.end].removeprefix("共计").removeprefix("累计")
                 best = Figure(rid, left, right, value, score)
         if best:
             out.append(best)
-    return sorted(out, key=lambda f: -f.score)
+    # words too few to tell a clause (参加了多少人次, beside the place's name): the earlier sentence of a follow-up
+    return sorted(out, key=lambda f: -f.score) or _in_earlier_sentence(thing, report_ids, text, wanted, beside)
+
+
+def _in_earlier_sentence(thing: Thing, report_ids: list[str], text, wanted: set[str], beside) -> list[Figure]:
+    """The figure of the unit asked in the sentence the answer before cited (举办专场讲座15场8600余人次, then
+    参加了多少人次?), the one whose own words share most with the question; nothing without a unit or that sentence."""
+    if thing.units is None:
+        return []
+    out = []
+    for rid in report_ids:
+        body = to_simplified(text(rid))
+        found = [(len(wanted & grams(own_words(body, left, m.start, m.end))), -m.start, Figure(rid, left, right,
+                  body[m.start:m.end], 0.0)) for _, m, (left, right) in figure_clauses(body, set(thing.units), thing.ordinal)
+                 if beside(rid, m.start)]
+        if found:
+            out.append(max(found, key=lambda f: f[:2])[2])
+    return out
 
 
 # the level a figure belongs to, when a question names one (国家级 / 省级 / 市级 / 县级)

@@ -59,14 +59,15 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     parts = [th.text for th in things]
     units: list[set[str] | None] = [None if th.units is None else set(th.units) for th in things]
     known = [x for x in q.zh_terms if x not in EVERYWHERE]
-    any_count = units[0] is None and known and re.search(r"\bhow many\b", q.question, re.I)
+    # "how many of them were still under way": no unit word, but a follow-up's earlier sentence says what is counted
+    any_count = units[0] is None and (known or q.beside) and re.search(r"\bhow many\b", q.question, re.I)
     if any_count:
         units = [u or ANY_COUNT for u in units]
     if embed_model is None or units[0] is None:
         return []
     cands = _candidates(report_ids, text, units, list(near), t, any(th.ordinal for th in things))
     if units[0] is ANY_COUNT:  # no unit word: only a clause saying what the question is about ("trees": nothing)
-        cands = [c for c in cands if any(x in c[2] for x in known)]
+        cands = [c for c in cands if any(x in c[2] for x in known) or q.is_beside(c[0].report_id, c[0].start)]
     if cues.CHANGE.search(q.question) and (changes := [c for c in cands if cues.CHANGED_BY.search(c[4])]):
         cands = changes  # "how much did it improve": the figure written as the change (提高13.8%), not the level
     if not cands:
@@ -95,6 +96,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
                                                                      cands[j][0].value) not in taken]
         if order and len(parts) == 1:
             order = own_first(cands, order, embed_model, own, terms, t, head)
+        if order and cues.BEFORE_CHANGE.search(part):
+            order = changed_from(cands, order)
         if order:
             best = cands[order[0]][0]
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
@@ -125,6 +128,21 @@ def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] 
                       head_bonus * any(x in cands[j][3] or x in cands[j][4] for x in head) for j in same])
     best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part)) + named))]
     return [best] + [j for j in order if j != best]
+
+
+def changed_from(cands, order: list[int]) -> list[int]:
+    """"How many before the cut": of the top clause's figures, the one a change starts from (62项 in
+    把62项考核指标精简优化为13项), found by the change verb between it and the next figure."""
+    top = cands[order[0]][0]
+    clause = cands[order[0]][2]
+    for j in order:
+        f = cands[j][0]
+        if (f.report_id, f.start) != (top.report_id, top.start) or (at := clause.find(f.value)) < 0:
+            continue
+        after = re.split(r"\d", clause[at + len(f.value):], maxsplit=1)
+        if len(after) == 2 and cues.CHANGE_TO.search(after[0]):
+            return [j] + [k for k in order if k != j]
+    return order
 
 
 def _beside(cands, prev: Figure, t: AnswerSettings):

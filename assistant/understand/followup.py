@@ -11,7 +11,8 @@ import re
 from typing import Callable
 
 from ..domain import cues
-from ..domain.asked import NAMES_A_THING, own_words
+from ..domain.asked import NAMES_A_THING, counted_en, own_words
+from ..domain.quantity import ZH_UNITS
 from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS, PROVINCE_SHORT, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
@@ -68,10 +69,30 @@ def _corpus_wide(text: str) -> bool:
     return any(c.search(text) for c in (cues.LIST, cues.COUNT, cues.COMPARE, cues.PER_REPORT))
 
 
-def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
-    """The standalone Query for a follow-up of `prev`, or None when `q` stands on its own."""
+def resolve(q: Query, prev: Query | None, places: PlaceIndex, metas, reanalyze: Callable[[str], Query]) -> Query | None:
+    """The standalone Query for a follow-up of `prev`, or None when `q` stands on its own. `metas` (the
+    catalogue) says which bodies and years have a report, so a rewrite never asks for one that does not exist."""
     if prev is None:
         return None
+    if named := _named_body(q, metas):
+        q = reanalyze(named)
+    standalone = _standalone(q, prev, places, reanalyze)
+    if standalone is None:
+        return q if named else None
+    if q.year is None and standalone.year is not None and _year_leaves_out(standalone, q, metas):
+        standalone = without_year(standalone)  # "What about Linhai?" after Pingluo 2023: Linhai's report is 2020
+    return standalone
+
+
+def _year_leaves_out(standalone: Query, q: Query, metas) -> bool:
+    """The year carried from the earlier question leaves out every report, or a place the follow-up names
+    (义乌和济南市中区的呢 after a 2024 question: 义乌's report is 2023)."""
+    if not any(standalone.in_scope(m) for m in metas.values()):
+        return True
+    return any(not any(m.place == p and m.year == standalone.year for m in metas.values()) for p in q.places)
+
+
+def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
     if (listed := _narrowed_list(q, prev)) is not None:
         return reanalyze(listed)
     if not q.names_reports() and (full := PROVINCE_SHORT.get(_body(q.question).strip(" ?？"))):
@@ -81,16 +102,39 @@ def resolve(q: Query, prev: Query | None, places: PlaceIndex, reanalyze: Callabl
     rest = _rest(q, places)
     if not rest:
         text = _swap_scope(prev, q, places)
+    elif q.lang == "zh" and prev.lang == "zh" and re.fullmatch(ZH_UNITS, rest):
+        text = _swap_unit(prev, rest)  # 人次呢? after 开展了多少场次法治培训: the same thing, counted in 人次
+    elif q.lang != prev.lang:  # its own words, in its own language, of the earlier scope: no splicing of two languages
+        text = _with_scope(prev, q)
     elif cues.FIGURE_SCOPE.fullmatch(rest) or (q.lang == "en" and cues.FIGURE_SCOPE.fullmatch(_body(q.question).strip(" ?？"))):
         text = _swap_figure_scope(prev, _body(q.question).strip(" ?？") if q.lang == "en" else rest)
     elif not cues.ASKING.search(_body(q.question)):
         text = _swap_thing(prev, q, rest)
+        if q.places or q.year is not None:  # 贵州2023年命名的示范地区呢: a new thing, of a new place and year
+            text = _swap_scope(prev.model_copy(update={"question": text}), q, places)
     else:
         text = _with_scope(prev, q)
-    return _carry(reanalyze(text), q, prev)
+    standalone = _carry(reanalyze(text), q, prev)
+    return standalone.model_copy(update={"leans": True}) if rest and _leans(q, prev, rest) else standalone
 
 
-def named_body(q: Query, metas) -> str | None:
+def _leans(q: Query, prev: Query, rest: str) -> bool:
+    """Whether the follow-up counts what the answer before it counted: 其中 / "of those", a unit alone (人次呢), words
+    too few to name a thing (参加了多少人次, "And the amount involved?")."""
+    if cues.REFER_THING.search(q.question) or re.fullmatch(ZH_UNITS, rest):
+        return True
+    if q.lang == "zh":
+        return own_words(_body(q.question)) < NAMES_A_THING
+    return not counted_en(_body(q.question))[0]
+
+
+def _swap_unit(prev: Query, unit: str) -> str:
+    """开展了多少场次法治培训 → 开展了多少人次法治培训: the measure word asked replaced, or added after 多少."""
+    text, n = re.subn(rf"(多少|几)(?:{ZH_UNITS})?", lambda m: m.group(1) + unit, prev.question, count=1)
+    return text if n else f"{prev.question.rstrip('?？ ')},多少{unit}?"
+
+
+def _named_body(q: Query, metas) -> str | None:
     """藏语委办呢?: a follow-up naming only a body whose report is in the corpus, written with that report's place
     (西藏自治区藏语委办呢?) so that the place is found and the body goes with it."""
     said = _body(q.question).strip(" ?？")
@@ -177,20 +221,11 @@ def _rest(q: Query, places: PlaceIndex) -> str:
         text = pinyin_spelling(re.sub(r"[(（][\u4e00-\u9fff()（）]+[)）]", " ", text))  # a gloss of the words before it; Tibet
         for p in q.places:
             text = re.sub(_pinyin_name(p) + _EN_ORGAN, " ", text, flags=re.I)
-        text = re.sub(r"\b[A-Z][a-z]{2,}\b", lambda m: " " if _parent_of(m.group(), q, places) else m.group(), text)
+        text = re.sub(r"\b[A-Z][a-z]{2,}\b", lambda m: " " if places.is_parent_word(m.group(), q.places) else m.group(), text)
         text = re.sub(r"\b(?:in|for|of|the|about|it|its|then|same|one|ones|and|or)\b", " ", text, flags=re.I)
     text = re.sub(r"(?<=\s)(?:和|与|及|以及|跟|同|或)(?=\s)", " ", text)  # 那嘉善和密云呢: two places, nothing else
     text = re.sub(r"(?<=\s)的(?=[\s?？]|$)", " ", text)  # 义乌和济南市中区的呢
     return _PUNCT.sub("", _YEAR_WORD.sub("", text))
-
-
-_LEVEL_PINYIN = ("", "sheng", "shi", "qu", "xian", "zizhiqu", "zizhizhou", "zhou", "meng")
-
-
-def _parent_of(word: str, q: Query, places: PlaceIndex) -> bool:
-    """"Chongqing" in "Yuzhong district in Chongqing": a parent of a place asked, part of its name, not a thing."""
-    return any(py[len(word):] in _LEVEL_PINYIN for py, ps in places.parent_pinyin.items()
-               if set(q.places) & ps and py.startswith(word.lower()))
 
 
 def _pinyin_name(place: str) -> str:
@@ -260,6 +295,8 @@ def _swap_thing(prev: Query, q: Query, thing: str) -> str:
     if m:
         group = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i))
         base = text if m.re is not _THING_BEFORE else _unscoped(prev)
+        if prev.lang == "zh" and (verb := re.match(r"([\u4e00-\u9fff]{1,4})的", noun)) and verb.group(1) in base[:m.start(group)]:
+            noun = noun[verb.end():]  # 命名的示范地区 after 命名了多少个…: the verb is already asked
         replaced = base[:m.start(group)] + noun + base[m.end(group):]
         return replaced if m.re is not _THING_BEFORE else _scope_prefix(prev) + replaced
     return _with_scope(prev, q)
@@ -298,11 +335,13 @@ def _scope_prefix(prev: Query) -> str:
 def _with_scope(prev: Query, q: Query) -> str:
     """The follow-up's own question, with the earlier scope and, for 其中/those, the thing it narrows."""
     body = _body(q.question)
-    thing = _thing(prev) if cues.REFER_THING.search(q.question) else None
-    if q.lang == "zh":
+    thing = _thing(prev) if cues.REFER_THING.search(q.question) and q.lang == prev.lang else None
+    if q.lang == "zh":  # (the earlier question's words lend only to one in its language; `leans` covers the rest)
         own = re.sub(r"^\s*其中", "", body)
         # 其中维持了多少件: its own words find the clause; the earlier thing only when they are too few
         narrowed = f"{thing}中," + own if thing and own_words(own) < NAMES_A_THING else own
+        if not thing and own_words(own) < NAMES_A_THING and prev.lang == "zh" and (thing := _thing(prev)):
+            narrowed = f"{thing},{own}"  # 一共多少人次参加? after 举办了多少场专场讲座: the lectures' attendance
         scope = _scope_prefix(prev) + ("的报告" if _ZH_REPORT.search(q.question) else "")  # 这份报告是哪天作的
         return (scope if not q.names_reports() else "") + narrowed
     if not q.names_reports() and prev.places and cues.REFER_SCOPE.search(q.question):

@@ -69,11 +69,30 @@ def _names_a_thing(part: str) -> bool:
     return own_words(part) >= NAMES_A_THING
 
 
+_ASKING = re.compile(r"多少|几")
+# 林业采伐许可和建设规划许可分别有多少件: one figure of each thing named
+_EACH_OF_TWO = re.compile(r"^(?P<a>[^和与及、]{2,16}?)(?:和|与|及|以及|、)(?P<b>[^和与及、]{2,16}?)分别(?P<ask>.*(?:多少|几).*)$")
+
+
+def _paused(piece: str) -> list[str]:
+    """走访了多少次企业、解决了多少个问题 / 对多少个部门、多少个街道开展了法治督察: figures joined by 、 are parts, as with
+    a comma (each is read by the words and unit beside its own figure)."""
+    sides = piece.split("、")
+    return sides if len(sides) > 1 and all(_ASKING.search(x) for x in sides) else [piece]
+
+
+def _each(piece: str) -> list[str]:
+    m = _EACH_OF_TWO.match(piece)
+    return [m["a"] + m["ask"], m["b"] + m["ask"]] if m else [piece]
+
+
 def things_zh(question: str) -> list[Thing]:
     """A question asking several figures (组织了多少场培训?覆盖多少人次?) as one part per figure; a part
     that names nothing but the figure (覆盖多少人次) keeps the part before it as its subject."""
     pieces = [p for p in re.split(r"[?？;；,，]", question) if p.strip()]
-    asking = [p for p in pieces if re.search(r"多少|几", p)]
+    pieces = [q for p in pieces for q in _paused(p) if q.strip()]
+    pieces = [q for p in pieces for q in _each(p)]
+    asking = [p for p in pieces if _ASKING.search(p)]
     if not asking:
         return [_thing(question, asked_units(question))]
     subject = ",".join(pieces[:pieces.index(asking[0])])  # 三亚清理的那批文件,废止了多少件: what the parts are of
@@ -103,10 +122,17 @@ _UNITS_PAIR = re.compile(rf"{_UNIT_NOUN} {_UNIT_NOUN}", re.I)
 
 def parts_en(question: str) -> list[str]:
     parts = [p for p in _SPLIT_EN.split(question) if p.strip()]
-    if len(parts) == 1 and (m := _PAIR_EN.search(question)) and not _UNITS_PAIR.fullmatch(f"{m.group(2)} {m.group(3)}"):
+    if len(parts) == 1 and (m := _PAIR_EN.search(question)) and not _UNITS_PAIR.fullmatch(f"{m.group(2)} {m.group(3)}") \
+            and not _one_kind(m.group(2), m.group(3)):
         head, rest = question[:m.start()], m.group(4)
         return [f"{head}{m.group(1)}{m.group(2)}{rest}", f"{m.group(1)}{m.group(3)}{rest}"]
     return parts
+
+
+def _one_kind(a: str, b: str) -> bool:
+    """"systems and mechanisms" (制度, 机制) are one thing counted in one unit; "sessions and person-times" are two."""
+    units = asked_units_en(f"how many {a}"), asked_units_en(f"how many {b}")
+    return units[0] is not None and units[0] == units[1]
 
 
 # "…, and how many can be handled at the windows": no noun after "how many", so it counts what the part before

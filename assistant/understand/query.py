@@ -36,6 +36,9 @@ class Query(BaseModel):
     dense_text: str = ""
     # a follow-up asking of "those" (其中, of them): (report id, start, end) of the sentences the answer before it cited
     beside: list[tuple[str, int, int]] = []
+    # a follow-up whose thing is the one the answer before it counted (其中, "of those", 人次呢, 参加了多少人次): the
+    # sentences that answer cited are read first (`beside`)
+    leans: bool = False
 
     def is_beside(self, report_id: str, at: int) -> bool:
         return any(rid == report_id and s <= at < e for rid, s, e in self.beside)

@@ -189,6 +189,9 @@ def alternatives(q: Query, bodies: list[str]) -> list[list[str]]:
     sides = re.split(r"或者|或是|或|还是|\bor\b", q.question[m.end():] if m else "")
     if len(sides) < 2 or q.lang == "en" and re.search(r"[\u4e00-\u9fff]", q.question):
         return []
+    named = cues.QUOTED.findall(q.question) + re.findall(r"《([^》]{2,30})》", q.question)
+    if named and not all(any(n in side for n in named) for side in sides):
+        return []  # 学习或培训《民法典》: the verbs are the alternatives, the title every report must name
     groups = [keywords(q.model_copy(update={"question": side, "tokens": [t for t in q.tokens if t in side],
                                             "focus": [f for f in q.focus if f in side]}), bodies) for side in sides]
     return [g for g in groups if g]

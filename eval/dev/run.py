@@ -3,7 +3,7 @@
     .venv/bin/python eval/dev/run.py SET [SET …] [--homes DIR] [--all]
 
 SET: tune, check (eval/natural-*.jsonl; check is read as a score only), dev, dev2u, dev2n, freshu, freshn, g2u, g2n,
-fuu, fun, k3u, k3n, m4u, m4n, fu2u, fu2n, q5u, q5n, fu3u, fu3n, s6u, s6n, fu4u, fu4n (eval/dev/*.jsonl, see README.md). The first run of a corpus ingests its 30 openings (~1 min) into
+fuu, fun, k3u, k3n, m4u, m4n, fu2u, fu2n, q5u, q5n, fu3u, fu3n, s6u, s6n, fu4u, fu4n, u7u, u7n, fu5u, fu5n, w8u, w8n, fu6u, fu6n (eval/dev/*.jsonl, see README.md). The first run of a corpus ingests its 30 openings (~1 min) into
 DIR/dev or DIR/nat (default /tmp/fazhi-dev-homes); later runs reuse them, so delete DIR after a change to ingestion.
 --all prints every answer, not only the failures.
 """
@@ -35,6 +35,12 @@ SETS = {
     "s6u": (DEV / "natural-fresh6-unseen.jsonl", "dev", None), "s6n": (DEV / "natural-fresh6-natural.jsonl", "nat", None),
     "fu4u": (DEV / "natural-followups4-unseen.jsonl", "dev", None),
     "fu4n": (DEV / "natural-followups4-natural.jsonl", "nat", None),
+    "u7u": (DEV / "natural-fresh7-unseen.jsonl", "dev", None), "u7n": (DEV / "natural-fresh7-natural.jsonl", "nat", None),
+    "fu5u": (DEV / "natural-followups5-unseen.jsonl", "dev", None),
+    "fu5n": (DEV / "natural-followups5-natural.jsonl", "nat", None),
+    "w8u": (DEV / "natural-fresh8-unseen.jsonl", "dev", None), "w8n": (DEV / "natural-fresh8-natural.jsonl", "nat", None),
+    "fu6u": (DEV / "natural-followups6-unseen.jsonl", "dev", None),
+    "fu6n": (DEV / "natural-followups6-natural.jsonl", "nat", None),
 }
 CORPORA = {"nat": (lambda: sorted((EVAL / "natural-reports").glob("*.txt")), EVAL / "natural-meta.jsonl"),
            "dev": (lambda: sorted((EVAL / "unseen-reports").glob("1*.txt")), DEV / "unseen-meta.jsonl")}

@@ -8,9 +8,9 @@ from assistant.understand.query import analyze
 @pytest.mark.parametrize("earlier, question, scope, year, words", [
     # a new year only: the earlier question, asked of that year
     ("平罗县2023年行政诉讼败诉率是多少?", "那2022年呢?", ["平罗县"], 2022, ["败诉率", "2022"]),
-    # a new place only, in both languages
-    ("平罗县2023年行政诉讼败诉率是多少?", "临海呢?", ["临海市"], 2023, ["临海市", "败诉率"]),
-    ("What was Pingluo's administrative litigation defeat rate in 2023?", "What about Linhai?", ["临海市"], 2023,
+    # a new place only, in both languages; its one report is of 2020, so the carried 2023 is dropped
+    ("平罗县2023年行政诉讼败诉率是多少?", "临海呢?", ["临海市"], None, ["临海市", "败诉率"]),
+    ("What was Pingluo's administrative litigation defeat rate in 2023?", "What about Linhai?", ["临海市"], None,
      ["Linhai", "defeat rate"]),
     # a new thing, same place and year: the earlier frame asks about it
     ("平罗县2023年行政诉讼败诉率是多少?", "它的行政复议纠错率呢?", ["平罗县"], 2023, ["平罗县2023年", "纠错率"]),
@@ -63,13 +63,13 @@ def test_a_list_follow_up_narrows_or_names_the_reports(follow, earlier, question
     assert follow(earlier, question).question == expected
 
 
-def test_no_earlier_question_leaves_it_alone(places):
-    assert resolve(analyze("那2022年呢?", places), None, places, lambda t: analyze(t, places)) is None
+def test_no_earlier_question_leaves_it_alone(places, metas):
+    assert resolve(analyze("那2022年呢?", places), None, places, metas, lambda t: analyze(t, places)) is None
 
 
-def test_a_department_scope_is_carried_as_structure(places):
+def test_a_department_scope_is_carried_as_structure(places, metas):
     prev = analyze("临海市司法局2020年法律援助案件多少件?", places).model_copy(update={"report_ids": ["l"]})
-    q = resolve(analyze("那人民调解呢?", places), prev, places, lambda t: analyze(t, places))
+    q = resolve(analyze("那人民调解呢?", places), prev, places, metas, lambda t: analyze(t, places))
     assert q.report_ids == ["l"] and q.places == ["临海市"]
 
 
@@ -92,11 +92,13 @@ def test_it_in_a_question_naming_its_own_place_stands_alone(follow):
 
 
 def test_a_body_named_after_its_place_goes_with_it_in_english():
+    from assistant.models import ReportMeta
     from assistant.places import PlaceIndex
 
     places = PlaceIndex(["舟山市", "嘉兴市"])
+    metas = {p: ReportMeta(id=p, source=f"{p}.txt", place=p, year=2024, level="department") for p in ("舟山市", "嘉兴市")}
     prev = analyze("How many collective law-study sessions did the Zhoushan transport bureau hold in 2024?", places)
-    q = resolve(analyze("What about the Jiaxing emergency management bureau?", places), prev, places,
+    q = resolve(analyze("What about the Jiaxing emergency management bureau?", places), prev, places, metas,
                 lambda text: analyze(text, places))
     assert q.question == "How many collective law-study sessions did the Jiaxing emergency management bureau hold in 2024?"
     assert q.places == ["嘉兴市"]

@@ -55,11 +55,16 @@ def test_a_province_named_by_its_one_character(seeded):
     assert "平罗县" in answer.standalone_question and not answer.abstained
 
 
-def test_a_body_named_alone_is_written_with_its_place(metas):
-    from assistant.understand.followup import named_body
-    from assistant.understand.query import Query
+def test_a_body_named_alone_is_written_with_its_place(places, metas):
+    from assistant.understand.followup import resolve
+    from assistant.understand.query import analyze
 
-    assert named_body(Query(question="那司法局呢?", lang="zh"), metas) is None  # two places have one: not this shape
-    one = {k: m for k, m in metas.items() if m.place == "临海市"}
-    one = {k: m.model_copy(update={"department": "司法局"}) for k, m in one.items()}
-    assert named_body(Query(question="那司法局呢?", lang="zh"), one) == "临海市司法局呢?"
+    def standalone(question, catalogue):
+        prev = analyze("平罗县2023年行政诉讼败诉率是多少?", places)
+        return resolve(analyze(question, places), prev, places, catalogue, lambda text: analyze(text, places))
+
+    two = {k: m.model_copy(update={"department": "司法局"}) for k, m in metas.items() if m.place in ("临海市", "平罗县")}
+    assert "临海市" not in standalone("那司法局呢?", two).question  # two places have one: not this shape
+    one = {k: m.model_copy(update={"department": "司法局"}) if m.place == "临海市" else m for k, m in metas.items()}
+    q = standalone("那司法局呢?", one)
+    assert q.places == ["临海市"] and "临海市司法局" in q.question

@@ -7,7 +7,7 @@ from assistant.understand.parts import parts_en, things_en, things_zh
 def test_several_figures_asked_in_chinese():
     assert [t.text for t in things_zh("组织了多少场专题培训?覆盖多少人次?")] == \
         ["组织了多少场专题培训", "组织了多少场专题培训,覆盖多少人次"]
-    assert [t.text for t in things_zh("对多少个部门、多少个街道开展了法治督察?")] == ["对多少个部门、多少个街道开展了法治督察?"]
+    assert [t.text for t in things_zh("对多少个部门、多少个街道开展了法治督察?")] == ["对多少个部门", "多少个街道开展了法治督察"]
     sessions, people = things_zh("组织了多少场专题培训?覆盖多少人次?")
     assert "场" in sessions.units and people.units == ["万人", "人次"]
 
