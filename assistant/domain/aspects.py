@@ -23,7 +23,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("doc_number", re.compile(r"文号|发文字号|发文编号|document (?:number|no)|reference number|file number", I),
            re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"),
            ("文号", "document number")),
-    Aspect("recipient", re.compile(r"报送给|报告给(?!出)|呈报给|呈送给?|报送至|递交给|送给|提交给|报给|向谁|给谁|主送|submitted (?:up )?to|sent (?:up )?to|addressed to|"
+    Aspect("recipient", re.compile(r"报送给|报告给(?!出)|呈报给|呈送给?|报送至|递交给|送给|提交给|报给|写给|向谁|给谁|主送|submitted (?:up )?to|sent (?:up )?to|addressed to|"
                                    r"to whom|(?:was|is) (?:it|the report) (?:reported|submitted|sent) to", I),
            re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{0,38}?(?:政府|常委会|委员会|委|局|厅|办公室|办))\s*[:：]\s*$", re.M),
            ("报送对象", "addressee")),

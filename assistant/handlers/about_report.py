@@ -7,6 +7,7 @@ import re
 
 from ..domain.aspects import ASPECTS, Aspect
 from ..models import Citation, ReportMeta
+from ..reading.figures import content, grams
 from ..render.draft import Draft, Line, abstention
 from ..render.slots import Cite, T, Who
 from ..text.sections import section_at
@@ -26,26 +27,41 @@ def about_report(intent, ctx) -> Draft:
             continue
         text = c.text(rid)
         for aspect in [_BY_NAME[n] for n in intent.aspects] or [_BY_NAME["year"], _BY_NAME["issuer"]]:
-            found = stated(aspect, meta, text)
+            found = stated(aspect, meta, text, _named(q, aspect, c.places.aliases_of(meta.place) if meta.place else set()))
             if found is None:
                 lines.append(Line("not_stated", "about.not_stated", {"who": Who(meta), "what": T(*aspect.label)}))
                 continue
             value, start, end = found
+            own = stated(aspect, meta, text)  # the report's own, as no words of the question pick another
+            phrase = f"about.{aspect.name}" if own and own[0] == value else "about.named"
             key = len(citations) + 1
             citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
                                       year=meta.year, section=section_at(c.sections(rid), start),
                                       quote=text[start:end], start=start, end=end))
-            lines.append(Line("lead", f"about.{aspect.name}", {"who": Who(meta), "value": value, "cite": Cite((key,))}))
+            lines.append(Line("lead", phrase, {"who": Who(meta), "value": value, "what": T(*aspect.label),
+                                               "cite": Cite((key,))}))
             lines.append(Line("evidence", "evidence", {"cite": Cite((key,)), "quote": text[start:end]}))
     if not citations:
         return abstention(*lines, route="meta")
     return Draft(lines=lines, citations=citations, route="meta")
 
 
-def stated(aspect: Aspect, meta: ReportMeta, text: str) -> tuple[str, int, int] | None:
-    """(value, quote start, quote end) of one aspect in one report, or None when the report does not show it."""
+def _named(q, aspect: Aspect, names: set[str]) -> set[str]:
+    """What the question says beyond the aspect and the report's place (the document whose 文号 is asked), as
+    character pairs of its Chinese words (an English question: its glossary terms)."""
+    said = aspect.asked.sub(" ", _REPORT_WORDS.sub(" ", q.question))
+    return grams(content(said, names)) | {g for t in q.zh_terms for g in grams(t)}
+
+
+_REPORT_WORDS = re.compile(r"(?:法治政府建设)?(?:年度)?(?:情况|工作)?报告|文件")
+
+
+def stated(aspect: Aspect, meta: ReportMeta, text: str, named: set[str] = frozenset()) -> tuple[str, int, int] | None:
+    """(value, quote start, quote end) of one aspect in one report, or None when the report does not show it.
+    `named`: the question's own words; an occurrence they stand by is taken over the report's own (the 文号 of
+    the 调整名单 the question names, not the report's)."""
     if aspect.stated is not None:
-        m = aspect.stated.search(text[:_HEAD])
+        m = _by_words(list(aspect.stated.finditer(text)), text, named) or aspect.stated.search(text[:_HEAD])
         if not m:
             return None
         value = next((g for g in m.groups() if g), None) if m.re.groups else None
@@ -56,6 +72,13 @@ def stated(aspect: Aspect, meta: ReportMeta, text: str) -> tuple[str, int, int] 
         return None
     span = _where_shown(aspect.name, str(value), meta, text)
     return (str(value), *span) if span else None
+
+
+def _by_words(found: list[re.Match], text: str, named: set[str]) -> re.Match | None:
+    """The occurrence whose words before it share most with the question (two pairs at least), else None."""
+    scored = [(len(named & grams(text[max(0, m.start() - 80):m.start()])), -m.start(), m) for m in found]
+    best = max(scored, key=lambda s: s[:2], default=None)
+    return best[2] if best and best[0] >= 2 else None
 
 
 def _where_shown(name: str, value: str, meta: ReportMeta, text: str) -> tuple[int, int] | None:

@@ -133,3 +133,15 @@ def test_the_figure_of_the_unit_asked_in_the_sentence_cited_before():
     beside = lambda rid, at: at < body.index("。")  # noqa: E731  (the first sentence was cited before)
     found = find([Thing(text="参加了多少人次", units=["人次"])], ["r"], lambda rid: body, set(), Settings().answer, beside)
     assert [f.value for f in found] == ["8600余人次"]
+
+
+def test_the_document_number_of_a_document_the_question_names():
+    from assistant.domain.aspects import ASPECTS
+    from assistant.handlers.about_report import stated
+    from assistant.models import ReportMeta
+
+    doc = next(a for a in ASPECTS if a.name == "doc_number")
+    meta = ReportMeta(id="r", source="r.txt", place="济南市市中区", year=2024)
+    text = "印发《实施方案》(市中法委发〔2024〕3号),提升能力。印发《依法治区委员会组成人员调整名单》(市中法委发〔2024〕4号),确保分工明确。"
+    assert stated(doc, meta, text)[0] == "市中法委发〔2024〕3号"  # nothing named: the first, as the report's own
+    assert stated(doc, meta, text, {"组成", "成人", "人员", "调整", "名单"})[0] == "市中法委发〔2024〕4号"
