@@ -13,7 +13,7 @@ from pathlib import Path
 from ..models import ReportMeta
 from ..domain.levels import SELF_LEVEL
 from ..places import resolve as places
-from ..places.names import leading_place
+from ..places.names import leading_place, without_own_level
 from ..text.script import to_simplified
 from . import signals
 from .cleaning import header_line
@@ -160,11 +160,11 @@ def _file_year(source: str) -> int | None:
 
 
 def _department(issuer: str | None, place: places.Place | None) -> str | None:
-    """The department's own name without its place: 镇海区司法局 → 司法局."""
+    """The department's own name without its place: 镇海区司法局 → 司法局, 昌吉州教育局 → 教育局."""
     if not issuer:
         return None
     prefix = leading_place(issuer) or (place.written if place and issuer.startswith(place.written) else "")
-    return issuer[len(prefix):] or issuer
+    return without_own_level(issuer[len(prefix):] or issuer, place.written if place else None)
 
 
 def _warnings(title, place, year, found) -> list[str]:

@@ -115,3 +115,14 @@ def english_name(place: str | None) -> str:
 
     name = one(parts[-1])
     return name if len(parts) == 1 else f"{name}, {one(parts[-2]).rsplit(' ', 1)[0]}"
+
+
+def without_own_level(department: str, place: str | None) -> str:
+    """州教育局 of 昌吉回族自治州 → 教育局: a department named by its place's level alone (州, 市, 县) is that place's,
+    so the level goes with the place's name; 市场监管局 starts with a word, not a level, and stays whole."""
+    from ..text.lexicon import tokenize  # jieba: only for the rare department that starts with its place's level
+
+    if not place or len(department) <= 2 or department[0] != place[-1]:
+        return department
+    return department[1:] if tokenize(department)[0] == department[0] else department
+

@@ -102,16 +102,8 @@ class Who:
 def who_zh(meta: ReportMeta) -> str:
     """A department's report is named with its department (天津市人社局), a place's with its place."""
     if meta.place and meta.department and not meta.place.endswith(meta.department):
-        # 州教育局 of 昌吉回族自治州 is its 州's bureau: 昌吉回族自治州教育局, not …自治州州教育局
-        return meta.place + (meta.department[1:] if _own_level(meta.department, meta.place) else meta.department)
+        return meta.place + meta.department  # the department without its place's level (ingest/metadata._department)
     return meta.place or meta.issuer or meta.title or meta.source
-
-
-def _own_level(department: str, place: str) -> bool:
-    """州教育局 / 市司法局: the department names its place by its level alone (not 市场监管局, a word)."""
-    from ..text.lexicon import tokenize
-
-    return len(department) > 2 and department[0] == place[-1] and tokenize(department)[0] == department[0]
 
 
 def who_en(meta: ReportMeta) -> str:

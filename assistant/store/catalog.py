@@ -28,6 +28,7 @@ class Catalog:
     def load(self) -> None:
         """Everything again: at open, or after another process changed the store."""
         self.docs.mark_plain()  # an older store's reports: once
+        self.docs.name_departments()
         self.metas = _by_source(self.docs.reports())
         self._reports_of = Counter(m.place for m in self.metas.values() if m.place)
         self.places = PlaceIndex(list(self._reports_of), {m.place: m.place_full for m in self.metas.values() if m.place})

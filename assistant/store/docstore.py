@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import Chunk, ReportMeta, Section
+from ..places.names import without_own_level
 from ..text.script import to_simplified
 from .database import Database, open_database
 from .migrations import migrate
@@ -136,6 +137,22 @@ class DocStore:
                 tx.executemany("UPDATE reports SET plain=? WHERE id=?", [(_plain(t), r) for r, t in rows])
         self.set_manifest({"plain_marked": "1"})
         return len(todo)
+
+    def name_departments(self) -> int:
+        """An older store's departments named without their place's level (州教育局 → 教育局, as ingest names them
+        now), once; the manifest says it was done."""
+        if self.manifest().get("departments_named") == "1":
+            return 0
+        changed = []
+        for rid, raw in self.db.rows("SELECT id, meta FROM reports"):
+            meta = ReportMeta.model_validate_json(raw)
+            if meta.department and (named := without_own_level(meta.department, meta.place)) != meta.department:
+                changed.append((meta.model_copy(update={"department": named}).model_dump_json(), rid))
+        if changed:
+            with self.db.transaction() as tx:
+                tx.executemany("UPDATE reports SET meta=? WHERE id=?", changed)
+        self.set_manifest({"departments_named": "1"})
+        return len(changed)
 
     def sections(self, report_id: str) -> list[Section]:
         rows = self.db.rows('SELECT path, level, start, "end" FROM sections WHERE report_id=? '

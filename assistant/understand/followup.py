@@ -140,7 +140,7 @@ def _named_body(q: Query, metas) -> str | None:
     said = _body(q.question).strip(" ?？")
     if q.names_reports() or len(said) < 3 or not re.fullmatch(r"[\u4e00-\u9fff()（）]+", said):
         return None
-    places = {m.place for m in metas.values() if m.place and m.department and said in m.department}
+    places = {m.place for m in metas.values() if m.place and m.department and (said in m.department or said in (m.issuer or ""))}
     return f"{places.pop()}{said}呢?" if len(places) == 1 else None
 
 
