@@ -40,14 +40,17 @@ class FactStore:
         migrate(self.db, "facts")
 
     def sync(self, metas: dict[str, ReportMeta]) -> int:
-        """(Re-)extract facts for reports that have none or were extracted by another version."""
+        """(Re-)extract facts for reports this extractor version has not read (a report that gives no figure is
+        read once, not at every open)."""
         version = extractor_version()
         stale = self.docs.manifest().get("facts_version") != version
-        have = {r for (r,) in self.db.rows("SELECT DISTINCT report_id FROM facts")}
+        # reports with facts count as read too: a store made before facts_read existed is not re-read whole
+        have = {r for (r,) in self.db.rows("SELECT report_id FROM facts_read UNION SELECT report_id FROM facts")}
         todo = [m for m in metas.values() if stale or m.id not in have]
         if stale:
             with self.db.transaction() as tx:
                 tx.execute("DELETE FROM facts")
+                tx.execute("DELETE FROM facts_read")
         for meta in todo:
             self.add(meta, self.docs.text(meta.id))
         self.docs.set_manifest({"facts_version": version})
@@ -68,10 +71,13 @@ class FactStore:
             tx.executemany("INSERT INTO facts (report_id, indicator, fact, place, year) VALUES (?, ?, ?, ?, ?)",
                            [(f.report_id, f.indicator.value, f.model_dump_json(), f.place, f.year)
                             for fs in facts.values() for f in fs])
+            tx.executemany("INSERT INTO facts_read (report_id) VALUES (?) ON CONFLICT (report_id) DO NOTHING",
+                           [(rid,) for rid in facts])
 
     def remove(self, report_id: str) -> None:
         with self.db.transaction() as tx:
             tx.execute("DELETE FROM facts WHERE report_id=?", (report_id,))
+            tx.execute("DELETE FROM facts_read WHERE report_id=?", (report_id,))
 
     def query(self, indicators: list[Indicator] | None = None, report_ids: set[str] | None = None,
               places: list[str] | None = None, year: int | None = None) -> list[Fact]:

@@ -6,7 +6,9 @@ made before migrations existed already have version 1's tables: every statement 
 Docs version 2 adds the reports' MinHash signatures (ingest/duplicates.py), made on first use for the
 reports of an older store. Docs version 3 marks the reports whose text is simplified Chinese as written
 (`plain`, so a keyword list can scan texts in SQL), filled at the next open for an older store's reports. Facts version 2 adds place and year columns: the rows of an older store are filled when the changed
-extractor version (store/factstore.py is part of it) re-extracts every report at the next start.
+extractor version (store/factstore.py is part of it) re-extracts every report at the next start. Facts
+version 3 records every report the current extractor has read (`facts_read`), so a report with no facts is not
+read again at every open.
 """
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ ALTER TABLE facts ADD COLUMN place TEXT;
 ALTER TABLE facts ADD COLUMN year INTEGER;
 CREATE INDEX IF NOT EXISTS facts_indicator_place_year ON facts(indicator, place, year);
 CREATE INDEX IF NOT EXISTS facts_place_year ON facts(place, year);
+""", """
+CREATE TABLE IF NOT EXISTS facts_read (report_id TEXT PRIMARY KEY){no_rowid};
 """],
     "lexical": ["""
 CREATE TABLE IF NOT EXISTS lex_chunks (n {serial}, chunk_id TEXT NOT NULL UNIQUE,
