@@ -124,7 +124,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\b(?:works|videos?|(?:micro-?)?films?|books?|songs?|cartoons?|animations?|dramas?|plays|productions?)\b",
               {"部", "个", "件", "首", "集", "本", "篇"}),
              (r"\b(?:leaflets?|flyers?|posters?)\b", {"张", "份"}),
-             (r"\b(?:documents?|files?|normative|permits?|licen[cs]es?|certificates?)\b", {"件", "份", "个", "部", "篇", "项", "张"}),
+             (r"\b(?:documents?|files?|normative|permits?|licen[cs]es?|certificates?)\b", {"件", "份", "个", "部", "篇", "项", "张", "证"}),
              (r"\b(?:banners?|copies|articles?)\b", {"条", "张", "份", "篇", "册"}),
              (r"\b(?:cases?|crimes?|disputes?|lawsuits?|suits|litigations?|appeals?|applications?|transactions?)\b", {"件", "起", "宗", "件次"})]
 
@@ -165,7 +165,11 @@ _PLACE_EN = re.compile(r"\b[A-Z][a-z]+(?:'s)?\s+(?i:county|city|district|provinc
                        r"subdistrict)\b(?:'s)?")
 
 
-_TURNS = re.compile(r"\b(?:sat|sit|attend\w*|took part|take part|participat\w*|trained|took (?:the|an|a) \w+)\b", re.I)
+_TURNS = re.compile(r"\b(?:sat|sit|attend\w*|took part|take part|participat\w*|trained|tested|examined|took (?:the|an|a) \w+|"
+                    r"t(?:ook|ake|aking) (?:[\w-]+ ){0,2}(?:exams?|tests?|courses?|classes))\b", re.I)
+# people named as who did something "how many times": their sittings are person-times (学法考试1.3万人次)
+_PEOPLE_EN = re.compile(r"\b(?:people|persons|cadres?|officials?|staff|officers?|employees?|civil servants?|personnel|workers?|"
+                        r"members|students?|residents?)\b", re.I)
 # people served are counted per visit even when asked as "how many people" (提供法律咨询300余人次)
 _SERVED = re.compile(r"\b(?:receiv\w*|served|consult\w*|benefit\w*|helped|assisted)\b", re.I)
 
@@ -199,5 +203,6 @@ def asked_units_en(question: str) -> set[str] | None:
                 # people who sat an exam or attended are counted per sitting (新提任领导干部考试37人次)
                 turns = "人" in units and (_TURNS.search(question) and not re.search(r"\b(?:people|persons)\b", text, re.I)
                                            or _SERVED.search(question))
-                return units | {"人次", "万人次"} if turns else units  # "how many people" counts heads
+                times = "次" in units and _TURNS.search(question) and _PEOPLE_EN.search(question)
+                return units | {"人次", "万人次"} if turns or times else units  # "how many people" counts heads
     return set().union(*(u for _, u in asked)) & {"元", "万元", "亿元", "%"} if amount else None  # an amount or share

@@ -30,7 +30,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|"
                                  r"(?:哪天|哪一天|什么时候|何时|几月几[日号])[^。?？]{0,4}(?<!发)作(?:的|了)|"
                                  r"\bat (?:which|what)\b[^?.,]{0,60}?\b(?:session|meeting)|\bwhich (?:session|meeting)|"
-                                 r"\b(?:delivered|presented|given|made|read) at\b|"
+                                 r"\b(?:delivered|presented|given|made|read) at\b|\bwhen was\b.{0,60}\b(?:delivered|presented|read out)\b|"
                                  r"\b(?:delivered|presented|given|made|read|reported) (?:to|before)\b.{0,50}\b(?:congress|"
                                  r"committee|meeting|session)", I),
            re.compile(r"在?[\u4e00-\u9fff\d]{2,40}?第[一二三四五六七八九十\d]+次(?:全体)?会议上?"), ("所作的会议", "meeting")),

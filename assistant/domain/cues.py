@@ -32,10 +32,12 @@ CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同�
 # the figure a change started from (把62项指标精简为13项: "how many before the cut" asks 62项, not 13项)
 BEFORE_CHANGE = re.compile(r"\bbefore (?:[\w-]+\s+){0,4}?(?:was |were |being )?(?:cut|streamlin\w*|reduc\w*|chang\w*|reform\w*|"
                            r"merg\w*|simplif\w*|consolidat\w*|trimm\w*|compress\w*)|\boriginally\b|\bpreviously\b|"
-                           r"\bto begin with\b|\bstart(?:ed|ing)? (?:out )?(?:with|from)\b|"
+                           r"\bto begin with\b|\bstart(?:ed|ing)? (?:out )?(?:with|from)\b|^\W*(?:and |but )?(?:what about )?before (?:that|this|then)\W*$|"
                            r"(?:精简|压缩|缩减|调整|优化|改革|整合|合并|削减)(?:之)?前|原有|原来|原先|最初", I)
 # what lies between the two figures of a change: 考核指标精简优化为, 由…压缩至
-CHANGE_TO = re.compile(r"(?:精简|压缩|缩减|缩短|减少|降低|下降|调整|优化|整合|合并|削减|提高|提升|增加|增长|扩大)[^\d,，。;；]{0,6}(?:为|到|至)\s*$")
+# the words between a figure and the one it changed to (把62项…精简为13项; 在35证合一的基础上实现39证合一)
+CHANGE_TO = re.compile(r"(?:(?:精简|压缩|缩减|缩短|减少|降低|下降|调整|优化|整合|合并|削减|提高|提升|增加|增长|扩大)[^\d,，。;；]{0,6}(?:为|到|至)|"
+                       r"基础上[^\d,，。;；]{0,6}?(?:实现|达到|增加到|扩大到|提升到|提高到|拓展到|扩展到)?)[“\"‘]?\s*$")
 CHANGED_BY = re.compile(r"(?:提高|提升|增长|增加|上升|下降|减少|降低|增幅|降幅|增|降)(?:了|为|达)?$")
 # words that narrow a figure to a part of the whole; a fact whose sentence lacks one answers another question
 SCOPE_WORDS = re.compile(r"涉企|企业|委托|商事|金融|上半年|下半年|前三季度|一审|二审|复议后|立案前|上级交办|疑难|中心|"
@@ -129,7 +131,10 @@ REFER_SCOPE = re.compile(r"它们?的?|该(?:县|市|区|省|镇|乡|街道|局|
                          r"the same (?:place|report))\b", I)
 # a pronoun standing for the thing counted before (其中…, those, of them)
 REFER_THING = re.compile(r"^\s*其中|(?<![\u4e00-\u9fff])其(?=中|余)|这些|\b(?:of (?:those|them|these)|those|them|these|"
-                         r"which of (?:those|them))\b", I)
+                         r"which of (?:those|them)|(?:did|does|do|was|is|has|had|would) (?:that|this)(?! (?:county|city|district|"
+                         r"report|place|bureau|document|year))|(?:that|this) (?:figure|number|total|count|amount|system|mechanism|"
+                         r"platform|campaign|programme|program)|"
+                         rf"{_THAN}(?:\s+\w+)?\s+than (?:that|this|it|them|those))\b", I)
 # a follow-up to a list or count asking for the reports themselves ("Which ones?", "分别是哪几份?")
 WHICH_ONES = re.compile(r"(?:分别|具体|都)?(?:是)?(?:哪些|哪几份|哪几个|哪几家|哪些报告|哪些地方)(?:报告|地方)?(?:呢)?|"
                         r"which (?:ones|reports|places)(?: are (?:they|those|these))?|which are (?:they|those|these)|"
@@ -143,7 +148,15 @@ AMONG = re.compile(r"^\s*其中|\b(?:of|among) (?:them|those|these|the reports)\
 # where inside one report a figure is counted: the whole area or the government's own level (全市 vs 市本级);
 # a follow-up naming only one of these swaps it for the earlier question's
 FIGURE_SCOPE = re.compile(r"[省市州盟县区旗镇乡](?:本级|直(?:属)?(?:部门|单位)?)|全[省市州盟县区旗镇乡]域?|机关本级|本级|"
-                          r"\b(?:(?:the )?(?:city|municipal|county|district|provincial|prefecture)[- ]level(?: itself)?|"
+                          r"\b(?:(?:(?:at|on|for) )?(?:the )?(?:city|municipal|county|district|provincial|prefecture)[- ]level"
+                          r"(?: itself| alone| only)?|"
                           r"(?:city|county|province|district)[- ]?wide|across the (?:city|county|province|district))\b", I)
 ASKING = re.compile(r"多少|几|哪|什么|是否|有没有|吗|如何|怎样|怎么|谁|何时|\b(?:how|what|which|who|when|whether|did|does|"
                     r"do|is|are|was|were|has|have)\b", I)
+# the reports as a whole, named as where the answer is looked for (这批报告里, 语料库中, "in this collection"): no topic
+CORPUS_REF = re.compile(r"(?:这|那)(?:批|些|几份|几篇|堆)(?:报告|材料|文件)?(?:里面|里头|里|中|当中)?|语料库?(?:里面|里|中)?|"
+                        r"(?:报告)?库(?:里面|里|中)|\bin (?:the|this|these) (?:corpus|collection|set|batch)\b", I)
+# a running total asked after a figure of one year (场景累计达到86个 after 年度新上线34个; "And the cumulative total?")
+CUMULATIVE = re.compile(r"(?:的)?(?:累计|总计|合计|共计|总数|一共|总共|加起来)(?:的|数|数量)?(?:是|有)?(?:多少)?|"
+                        r"(?:the |a )?(?:cumulative(?:ly)?|(?:the )?(?:overall|grand|running|cumulative) total|in total|altogether|"
+                        r"all told|so far|to date|in all)(?: (?:number|figure|count|total))?(?: so far| to date)?", I)

@@ -70,7 +70,8 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"pilot\w*", ["试点"]),
     (r"digital\w*", ["数字"]),
     (r"penalt\w*|punish\w*|fines?", ["处罚"]),
-    (r"government services?|one-stop", ["政务服务", "一站式"]),
+    (r"government services?", ["政务服务"]),
+    (r"one-stop|one[- ]go|single[- ]window|handled (?:all )?at once|one[- ]visit", ["一站式", "一事通办", "一网通办", "一次办", "一窗"]),
     (r"one[- ]thing|one matter|single matter", ["一件事"]),  # 高效办成一件事: a whole matter done at one go
     (r"grids?", ["网格"]),
     (r"case files?|file review", ["案卷", "评查"]),
@@ -105,6 +106,8 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"pamphlets?|brochures?|booklets?", ["小册子", "手册", "宣传资料", "折页"]),
     (r"leaflets?|flyers?", ["宣传单", "传单", "宣传资料", "折页"]),
     (r"municipal level|city level|city-level", ["市本级"]),
+    (r"cumulative(?:ly)?|running total|so far|to date", ["累计"]),
+    (r"scenarios?|use cases", ["场景"]),
     (r"online|on the internet|via the web", ["网上", "网办", "线上", "全程网办"]),
     (r"rule of law", ["法治"]),
     # words reports use around their figures, each the Chinese a clause writes (浏览总量, 一线执法力量, 协议履行率)
@@ -131,12 +134,16 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"(?:every|each) ninth(?: day)?|ninth[- ]day", ["逢九必讲"]),  # Xinjiang's lectures on days ending in 9
     (r"within a (?:set |given )?(?:deadline|time limit|period)|by a (?:set )?deadline|time-limited", ["限期"]),
     (r"in progress|under ?way|ongoing|being (?:advanced|carried out|pushed forward)", ["正在推进", "推进中", "正在"]),
-    (r"powers? and responsibilit(?:y|ies)(?: lists?)?|responsibility lists?", ["权责清单", "权责"]),
+    (r"powers? and responsibilit(?:y|ies)(?: lists?)?|responsibility lists?", ["权责清单", "权责", "责任清单"]),
     (r"inventor(?:y|ies)|(?:power|responsibility|task|problem|negative) lists?", ["清单"]),  # "list them": no 清单
     (r"proof|certifying matters|certification matters", ["证明事项", "证明"]),
     (r"supermarkets?", ["超市"]),
     (r"classes|classrooms?", ["课堂", "班"]),
     (r"single licen[cs]e|one licen[cs]e", ["一证照", "一证"]),
+    (r"business licen[cs]es?", ["营业执照"]),
+    (r"registrations?|register(?:ed|ing)?", ["登记", "注册"]),
+    (r"certificates? in one|licen[cs]es? in one|certificates? (?:merged|combined|integrated) into", ["证合一"]),
+    (r"merg\w*|integrat\w*|combin\w*|folded into|consolidat\w*", ["整合", "合一"]),
     (r"windows?|counters?", ["窗口"]),
     (r"xi jinping thought|xi jinping'?s thought", ["习近平法治思想", "习近平"]),
     (r"publici[sz]\w*|publicity|propaganda|promot\w*", ["宣传"]),
@@ -166,6 +173,12 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"executive meetings?|standing meetings?|executive sessions?", ["常务会议", "常务会"]),
     (r"collective(?:ly)? stud\w*|group study|joint study", ["集体学习", "集体学法", "集中学习"]),
     (r"before (?:the |its |their )?meetings?|pre-?meeting", ["会前"]),
+    (r"government (?:employees|staff|workers|officials|personnel)|agency (?:staff|employees|personnel|officials)|"
+     r"(?:civil|public) servants|organ staff", ["机关干部", "公职人员", "机关工作人员"]),
+    (r"newly (?:promoted|appointed)|new(?:ly)?[- ]appointed|new(?:ly)?[- ]promoted", ["新提任", "新任"]),
+    (r"law exams?|legal[- ](?:knowledge )?(?:tests?|exams?)|exams? on (?:the )?law|tested on (?:the )?law", ["学法考试", "考法", "法律知识考试"]),
+    (r"(?:lists? of|official|administrative) powers|power lists?|powers", ["权力清单", "职权", "权力"]),
+    (r"ratings?|rated|good[- ](?:or|and)[- ]bad|feedback", ["好差评", "评价"]),
     (r"staff|employees?|workers?|personnel", ["职工", "工作人员", "人员"]),
     (r"departments?|(?:work )?units|agencies", ["部门", "单位"]),
     (r"city-?wide|across the city|(?:the )?whole city|throughout the city", ["全市"]),
@@ -213,7 +226,11 @@ def glossary_matches(question: str) -> list[tuple[int, int, int]]:
     Computed once per question: the terms of the whole question and of the question without its
     exclusions ("as opposed to mediation") are both read off these spans."""
     q = question.lower()
-    return [(n, m.start(), m.end()) for n, pat in enumerate(_EN_PATTERNS) for m in pat.finditer(q)]
+    found = [(n, m.start(), m.end()) for n, pat in enumerate(_EN_PATTERNS) for m in pat.finditer(q)]
+    # a word inside a longer phrase is read as that phrase ("business licence" is 营业执照, not 企业 and 许可)
+    return [(n, s, e) for n, s, e in found
+            if not any(a <= s and e <= b and b - a > e - s and GLOSSARY[m][1][:1] != GLOSSARY[n][1][:1]
+                       for m, a, b in found)]
 
 
 def terms_of(matches: list[tuple[int, int, int]], skip: list[tuple[int, int]] = ()) -> list[str]:

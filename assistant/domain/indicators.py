@@ -174,8 +174,9 @@ _SPECS: dict[str, _Spec] = {
     ),
     "mediation_amount": _Spec(
         "调解涉及金额", "amount involved in mediated disputes", "mediation", "money",
-        # in English the sum must be said of mediation: "the amount involved in the crimes" is a case sum
-        (r"涉及金额|涉案金额|标的额", r"(?:mediat\w*|disputes?)\b[^?]{0,60}\bamounts? (?:involved|at stake)|"
+        # the sum must be said of mediation: 侵害企业权益案件的涉案金额 / "the amount involved in the crimes" is a case sum
+        (r"(?:调解|纠纷|调处)[^?？]{0,30}(?:涉及金额|涉案金额|标的额)|(?:涉及金额|涉案金额|标的额)[^?？]{0,30}(?:调解|纠纷|调处)",
+         r"(?:mediat\w*|disputes?)\b[^?]{0,60}\bamounts? (?:involved|at stake)|"
                                   r"\bamounts? (?:involved|at stake)\b[^?]{0,60}\b(?:mediat\w*|disputes?)"),
         reads=(Read(r"(?:调解)?涉及金额|涉案金额|标的额", needs_mediation=True),),
     ),

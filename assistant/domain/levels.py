@@ -66,7 +66,7 @@ LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistric
                "province": ("省级", "provincial"), "department": ("部门", "department")}
 # what follows a level word when it qualifies reports (县级报告, 县的报告, county-level reports)
 ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|那)?一?层级?|层面|政府层面|[-\s]level|"
-                 r"(?:人民政府|政府|办事处|管委会)?\s*(?:自己|自行|单独|独立)?(?:出|发|发布|印发|报送|写|做|出具)?的?(?:法治政府建设)?(?:年度)?报告(?!了)|\s*reports?\b|"
+                 r"(?:人民政府|政府|办事处|管委会)?\s*(?:自己|自行|单独|独立)?(?:出|发|发布|印发|报送|提交|上交|递交|交|写|做|出具)?的?(?:法治政府建设)?(?:年度)?(?:情况)?报告(?!了)|\s*reports?\b|"
                  r"有(?:报告|几份报告|多少份报告)|(?:\s+(?:governments?|administrations?|offices?))?\s+(?:(?:have|has|had)\s+)?(?:(?:wrote|written|published|issued|submitted)\s+)?"
                  r"(?:a |any |their |its )?(?:own )?reports?\b|"
                  r"(?:人民政府|政府|办事处|管委会)?(?:出|发|发布|写|做)的(?:一共|总共|共)?(?:有|是)?(?:哪几份|哪些|几份|多少份))")
@@ -75,7 +75,7 @@ ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|�
 ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|individual|municipal|people's)\s+)*$")
 ISSUED_ZH_HEAD = r"(?:是|由|为|属于)$"
 ISSUED_ZH_TAIL = (r"(?:[（(][^）)]{1,16}[）)])?(?:(?:人民)?政府|办事处|管委会)?(?:而(?:不是|非)[\u4e00-\u9fff]{1,8})?(?:单独)?"
-                  r"(?:发布|印发|出具|撰写|编写|编制|报送|提交|作出|发出|写|做|出|发)?"
+                  r"(?:发布|印发|出具|撰写|编写|编制|报送|提交|上交|递交|作出|发出|交|写|做|出|发)?"
                   r"的?\s*(?:报告)?\s*(?:(?:一共|总共|共)?有?(?:几|多少)份?)?\s*(?:吗|呢)?\s*[?？。]?$")
 # reports a government issued itself, not one of its departments (有几份报告是人民政府发布的, issued by people's
 # governments): every level but department, when the question names no level

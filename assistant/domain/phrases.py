@@ -140,7 +140,8 @@ COUNT_EN: dict[str, str] = {"次": " times", "场": " sessions", "场次": " ses
                             "篇": " articles", "份": " copies", "条": " items", "项": " items", "个": " items",
                             "件": " items", "件次": " cases", "起": " cases", "宗": " cases", "所": " institutions",
                             "处": " sites", "张": " sheets", "册": " copies", "亩": " mu", "个工作日": " working days",
-                            "工作日": " working days", "个月": " months", "小时": " hours", "日": " days"}
+                            "工作日": " working days", "个月": " months", "小时": " hours", "日": " days",
+                            "证": " licences in one"}
 # units that say only "a number of things": what is counted may be named by any English noun
 GENERIC_COUNT = frozenset({"件", "个", "项", "条", "类", "件次"})
 APPROX_EN: dict[str, str] = {"over": "over ", "about": "about ", "nearly": "nearly ", "as many as": "as many as ",

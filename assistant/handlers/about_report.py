@@ -4,6 +4,7 @@ in scope, answered with the line of the report that states it, or "not stated"."
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..domain.aspects import ASPECTS, Aspect
 from ..models import Citation, ReportMeta
@@ -31,9 +32,8 @@ def about_report(intent, ctx) -> Draft:
             if found is None:
                 lines.append(Line("not_stated", "about.not_stated", {"who": Who(meta), "what": T(*aspect.label)}))
                 continue
-            value, start, end = found
-            own = stated(aspect, meta, text)  # the report's own, as no words of the question pick another
-            phrase = f"about.{aspect.name}" if own and own[0] == value else "about.named"
+            value, start, end = found.value, found.start, found.end
+            phrase = f"about.{aspect.name}" if found.own else "about.named"
             key = len(citations) + 1
             citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
                                       year=meta.year, section=section_at(c.sections(rid), start),
@@ -56,22 +56,33 @@ def _named(q, aspect: Aspect, names: set[str]) -> set[str]:
 _REPORT_WORDS = re.compile(r"(?:法治政府建设)?(?:年度)?(?:情况|工作)?报告|文件")
 
 
-def stated(aspect: Aspect, meta: ReportMeta, text: str, named: set[str] = frozenset()) -> tuple[str, int, int] | None:
-    """(value, quote start, quote end) of one aspect in one report, or None when the report does not show it.
-    `named`: the question's own words; an occurrence they stand by is taken over the report's own (the 文号 of
-    the 调整名单 the question names, not the report's)."""
+class Shown(NamedTuple):
+    value: str
+    start: int  # the quoted line
+    end: int
+    own: bool  # the report's own (its 文号), not one the question's words picked (a notice's 文号 it names)
+
+
+def stated(aspect: Aspect, meta: ReportMeta, text: str, named: set[str] = frozenset()) -> Shown | None:
+    """One aspect as one report shows it, or None when it does not. `named`: the question's own words; an
+    occurrence they stand by is taken over the report's own (the 文号 of the 调整名单 the question names)."""
     if aspect.stated is not None:
-        m = _by_words(list(aspect.stated.finditer(text)), text, named) or aspect.stated.search(text[:_HEAD])
+        own = aspect.stated.search(text[:_HEAD])
+        m = _by_words(list(aspect.stated.finditer(text)), text, named) or own
         if not m:
             return None
-        value = next((g for g in m.groups() if g), None) if m.re.groups else None
-        return ((value or m.group()).strip(), *_line_around(text, m.start(), m.end()))
+        return Shown(_value(m), *_line_around(text, m.start(), m.end()), own is not None and _value(own) == _value(m))
     value = {"issuer": meta.issuer, "year": meta.year, "published": meta.date_published,
              "written": meta.date_written}[aspect.name]
     if value is None:
         return None
     span = _where_shown(aspect.name, str(value), meta, text)
-    return (str(value), *span) if span else None
+    return Shown(str(value), *span, True) if span else None
+
+
+def _value(m: re.Match) -> str:
+    value = next((g for g in m.groups() if g), None) if m.re.groups else None
+    return (value or m.group()).strip()
 
 
 def _by_words(found: list[re.Match], text: str, named: set[str]) -> re.Match | None:

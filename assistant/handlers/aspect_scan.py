@@ -21,14 +21,14 @@ def aspect_scan(intent, ctx) -> Draft | None:
     c = ctx.corpus
     reports = scope_reports(c.metas, intent.query, intent.filters)
     hits = {m.id: _first_stated(intent.aspects, m, c.text(m.id)) for m in reports}
-    lines = {rid: _plain(c.text(rid)[h[1]:h[2]]) for rid, h in hits.items() if h}
+    lines = {rid: _plain(c.text(rid)[h.start:h.end]) for rid, h in hits.items() if h}
     # a question word no statement holds (写明, 哪几份) says nothing of the statement: only the others narrow it
     words = [_plain(k) for k in intent.keywords if any(_plain(k) in line for line in lines.values())]
     b = Builder(c.metas, c.text, c.sections)
     found = [m for m in reports if m.id in lines and all(w in lines[m.id] for w in words)]
     quoted = quoted_first(found, ctx.tuning.list_quote_limit)  # in scope order; the rest counted, not quoted
     for m in quoted:
-        _, start, end = hits[m.id]
+        start, end = hits[m.id].start, hits[m.id].end
         key = b.cite(m.id, start, end)
         b.lines.append(Line("item", "item.quote", {"who": Who(m, "item"), "quote": c.text(m.id)[start:end],
                                                    "cite": Cite((key,))}))

@@ -3,6 +3,8 @@ reports of the best retrieved chunks when the question names none or too many): 
 a sentence naming what the report counts in its own words; then the clause."""
 from __future__ import annotations
 
+import re
+
 from ..domain.asked import widened
 from ..models import ReportMeta
 from ..places import PlaceIndex
@@ -44,12 +46,26 @@ def _read(intent, ctx, in_scope: list[str], names: set[str], things: list, thing
     found = figures.find(things, in_scope[: t.figure_max_reports], c.text, names, t, q.is_beside)
     # an English question shares no words with the clauses: read by embedding when the Chinese reading found
     # nothing, or fewer figures than the parts asked ("how many X, and how many Y")
-    if len(found) < max(1, len(things_en)) and q.lang == "en" and q.names_reports() and len(in_scope) <= 3 \
-            and c.retriever is not None:
+    # nothing, or fewer figures than the parts asked ("how many X, and how many Y"). Read both ways: a question
+    # quoting Chinese words ('one thing' (一件事)), where the clauses holding more of its Chinese terms win, and a
+    # follow-up leaning on the sentence cited before, where the Chinese reading can only pick blind among its figures
+    literal = re.search(r"[\u4e00-\u9fff]", q.question)
+    if q.lang == "en" and q.names_reports() and len(in_scope) <= 3 and c.retriever is not None and \
+            (len(found) < max(1, len(things_en)) or literal or q.beside):
         near = [(h.chunk.report_id, h.chunk.start, h.chunk.end) for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)]
         dense = figures_en.find_dense(q, things_en, in_scope, c.text, c.retriever.vectors.embed_model, t, near)
-        found = dense if len(dense) > len(found) else found
+        if len(dense) > len(found) or (len(dense) == len(found) and (not literal or _terms(dense, q, c) > _terms(found, q, c))):
+            found = dense
     return found
+
+
+def _terms(found: list, q, c) -> tuple[int, int]:
+    """How many of the Chinese words the question writes itself, then of its glossary terms, the figures' clauses
+    hold: the words a user typed in Chinese (全城通办) name the figure more surely than a translation."""
+    typed = re.findall(r"[\u4e00-\u9fff]{2,}", q.question)
+    clauses = [c.text(f.report_id)[f.start:f.end] for f in found]
+    return (sum(x in clause for clause in clauses for x in dict.fromkeys(typed)),
+            sum(x in clause for clause in clauses for x in dict.fromkeys(q.zh_terms)))
 
 
 def _widened(things: list) -> list:

@@ -13,6 +13,7 @@ import unicodedata
 from pydantic import BaseModel
 
 from ..text.script import to_simplified
+from .signals import org_line
 
 _BULLET = re.compile(r"^[•·▪●◆■\-|\s]+")
 _TITLE = re.compile(r"(法治政府|法治建设|依法行政|法治.{0,6}工作).{0,40}(报告|情况|总结)$")
@@ -75,7 +76,6 @@ def is_junk(line: str) -> bool:
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 # the issuing body on its own line above the title (赵县人民政府 / 2022年度法治政府建设情况报告)
-_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff()（） ]{2,40}(?:人民政府|政府|办事处|管理委员会|管委会|党工委|委员会|局|厅|办公室)$")
 # a title broken after its 关于 (兰州新区管理委员会关于报送 / 《…情况》的报告)
 _BROKEN_AFTER = re.compile(r"关于(?:上报|报送|印发|呈报)?$")
 
@@ -102,7 +102,7 @@ def find_title(lines: list[str]) -> tuple[int, int] | None:
         elif i + 1 < len(lines) and (len(lines[i + 1]) <= 12 or _BROKEN_AFTER.search(line)) \
                 and _title_like(line + lines[i + 1]):
             found = (i, i + 1)
-    if found and found[0] > 0 and _ISSUER_LINE.match(_BULLET.sub("", lines[found[0] - 1])) \
+    if found and found[0] > 0 and org_line(_BULLET.sub("", lines[found[0] - 1])) \
             and re.match(r"(?:\d{4}\s*年|关于)", _BULLET.sub("", lines[found[0]])):  # the title names no issuer
         found = (found[0] - 1, found[1])
     return found
@@ -136,7 +136,7 @@ def clean(raw: str) -> Cleaned:
     header, stamped = [], set()
     for i, line in enumerate(lines[:_HEAD_LINES]):
         if h := header_line(line):
-            if i and _ISSUER_LINE.match(lines[i - 1]) and not (span and span[0] <= i - 1 <= span[1]):
+            if i and org_line(lines[i - 1]) and not (span and span[0] <= i - 1 <= span[1]):
                 header.append(lines[i - 1])  # 济南市市中区人民政府 / 2025-02-28: the publisher the page stamps
                 stamped.add(i - 1)
             header.append(h)

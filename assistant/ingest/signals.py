@@ -9,6 +9,12 @@ from ..text.redact import redact
 
 _ORG_END = r"(?:人民政府|政府|办事处|管理委员会|管委会|党工委|委员会|办公室|局|厅|委|办)(?:[((][^()()]{1,30}[))])?"
 ORG = re.compile(rf"{_ORG_END}$")
+
+
+def org_line(line: str) -> bool:
+    """A line that is only a body's name (济南市市中区人民政府): a page's publisher line or a signature."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff()（） ]{4,40}", line) and ORG.search(line))
+
 # government bodies (their reports are the place's own); everything else ending in ORG is a department
 GOVERNMENT = re.compile(r"(人民政府|政府|办事处|管理委员会|管委会|党工委|区委|县委|市委|省委)(?:[((][^()()]{1,12}[))])?$")
 _DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
@@ -100,7 +106,7 @@ def stamped_org(raw: str) -> str | None:
     2025-02-28 under the title): a 发布机构 line whose label the page did not keep."""
     lines = [line.strip() for line in raw.split("\n")[:_STAMP_LINES] if line.strip()]
     for line, after in zip(lines, lines[1:]):
-        if _BARE_STAMP.fullmatch(after) and re.fullmatch(r"[\u4e00-\u9fff()（）]{4,30}", line) and ORG.search(line):
+        if _BARE_STAMP.fullmatch(after) and org_line(line):
             return line
     return None
 

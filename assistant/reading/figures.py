@@ -25,9 +25,9 @@ from ..understand.parts import Thing
 # the units of a figure that answers "how many/how much" (as written without 万/亿; domain/quantity.py reads them)
 UNITS = frozenset({"个百分点", "百分点", "人次", "件次", "场次", "户次", "家次", "%", "件", "起", "宗", "条", "人", "名", "次",
                    "份", "卷", "个", "家", "场", "项", "户", "篇", "期", "套", "张", "册", "部", "门", "元", "所", "处", "批",
-                   "天", "个工作日", "工作日", "个月", "小时", "座", "支", "类", "本", "块", "位", "亩", "‰", "‱", "倍"})
+                   "天", "个工作日", "工作日", "个月", "小时", "座", "支", "类", "本", "块", "位", "亩", "‰", "‱", "倍", "证"})
 _QUESTION_WORDS = re.compile(r"了(?=多少|几)|花了|是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
-                             r"一共|总共|总计|合计|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
+                             r"一共|总共|总计|合计|加起来|加在一起|算下来|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
 _CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "名", "人", "人次", "件", "家", "天"}  # 两次, 十二场: counts in words
 
@@ -141,6 +141,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
     head = head_term(asked)
     said = re.search(rf"([\u4e00-\u9fff]{{2,6}})的{re.escape(head)}", thing.text) if head else None
     modifier = said.group(1) if said else None
+    verb = _asked_verb(thing.text)
     units = None if thing.units is None else set(thing.units)
     written = written_unit(thing.text)
     change = bool(cues.CHANGE.search(whole))
@@ -149,7 +150,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
         body = to_simplified(text(rid))  # same length: the quote is cut from the original at these offsets
         best = None
         for sent, m, (left, right) in figure_clauses(body, units, thing.ordinal):  # m: a Quantity
-            if _other_level(whole, body[left:right]) or _other_scope(whole, _segment(body, sent, m.start)):
+            if _other_level(whole, body[left:right]) or other_scope(whole, segment_before(body, sent, m.start)):
                 continue  # 省级优秀作品 asked, 全国…优秀作品 stated: another award; 市本级 asked, 全市… stated
             # the heading over its paragraph names what a clause's figure is about as its own words do
             # ((一)打造红色法治基地 … 投资50万元建成…); the rest of the sentence counts less
@@ -161,6 +162,9 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
             # what the question says of the thing stands right by this figure (已完成的任务: 67项已完成, not the
             # 133项任务 they are part of)
             if modifier and modifier in own_words(body, left, m.start, m.end):
+                score += t.figure_head_bonus
+            # the verb asked (已完成了多少项任务) stands by this figure (其余67项已完成), not by the whole it is part of
+            if verb and verb in own_words(body, left, m.start, m.end):
                 score += t.figure_head_bonus
             if written and m.unit == written:
                 score += t.figure_unit_bonus
@@ -176,6 +180,12 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
             out.append(best)
     # words too few to tell a clause (参加了多少人次, beside the place's name): the earlier sentence of a follow-up
     return sorted(out, key=lambda f: -f.score) or _in_earlier_sentence(thing, report_ids, text, wanted, beside)
+
+
+def _asked_verb(text: str) -> str | None:
+    """The two characters right before 了/过 多少 (已经完成了多少项 → 完成), when the question has that shape."""
+    m = re.search(r"([\u4e00-\u9fff]{2})(?:了|过)(?:多少|几)", as_written(text))
+    return m.group(1) if m else None
 
 
 def _in_earlier_sentence(thing: Thing, report_ids: list[str], text, wanted: set[str], beside) -> list[Figure]:
@@ -207,13 +217,13 @@ def _other_level(asked: str, clause: str) -> bool:
     return bool(named and said and not set(named) & set(said))
 
 
-def _segment(body: str, sent: tuple[int, int], at: int) -> str:
+def segment_before(body: str, sent: tuple[int, int], at: int) -> str:
     """The sentence up to a figure, from the last semicolon before it (全市…;市本级…: each part its own scope)."""
     start = max([sent[0]] + [sent[0] + m.end() for m in re.finditer(r"[;;]", body[sent[0]:at])])
     return body[start:at]
 
 
-def _other_scope(asked: str, clause: str) -> bool:
+def other_scope(asked: str, clause: str) -> bool:
     """The question counts over one part of its place (市本级) and the figure over another (全市)."""
     named = {m.group().rstrip("域") for m in cues.FIGURE_SCOPE.finditer(asked)}
     said = {m.group().rstrip("域") for m in cues.FIGURE_SCOPE.finditer(clause)}

@@ -17,7 +17,7 @@ from ..settings import AnswerSettings
 from ..text.script import to_simplified
 from ..understand.parts import Thing, partitive, without_whole
 from ..understand.query import Query
-from .figures import UNITS, Figure, figure_clauses, own_words
+from .figures import UNITS, Figure, other_scope, segment_before, figure_clauses, own_words
 
 # "how many instructions": no unit word is known, so any count; never a rate or a sum of money
 ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
@@ -34,7 +34,7 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
     seen, cands = set(), []
     for rid in report_ids:
         body = to_simplified(text(rid))
-        for _, q, (left, right) in figure_clauses(body, None, ordinal):
+        for sent, q, (left, right) in figure_clauses(body, None, ordinal):
             fits = [u is not None and (q.unit in u or q.magnitude + q.unit in u or (ordinal and not q.unit))
                     for u in units]
             if any(fits) and (rid, left, q.start) not in seen:
@@ -43,7 +43,7 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
                 before = re.split(r"[\d、,,;;。]", body[max(left, q.start - 4):q.start])[-1]
                 cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
                               own_words(body, left, q.start, q.end, t.en_own_reach), before,
-                              bool(_PARTS_FOLLOW.match(body, q.end))))
+                              bool(_PARTS_FOLLOW.match(body, q.end)), segment_before(body, sent, q.start)))
     if len(cands) > t.en_max_clauses:
         def inside(c) -> bool:
             f = c[0]
@@ -60,7 +60,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     units: list[set[str] | None] = [None if th.units is None else set(th.units) for th in things]
     known = [x for x in q.zh_terms if x not in EVERYWHERE]
     # "how many of them were still under way": no unit word, but a follow-up's earlier sentence says what is counted
-    any_count = units[0] is None and (known or q.beside) and re.search(r"\bhow many\b", q.question, re.I)
+    # ("And before that?" leans on that sentence without asking "how many" again)
+    any_count = units[0] is None and (known or q.beside) and (re.search(r"\bhow many\b", q.question, re.I) or q.leans)
     if any_count:
         units = [u or ANY_COUNT for u in units]
     if embed_model is None or units[0] is None:
@@ -68,6 +69,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     cands = _candidates(report_ids, text, units, list(near), t, any(th.ordinal for th in things))
     if units[0] is ANY_COUNT:  # no unit word: only a clause saying what the question is about ("trees": nothing)
         cands = [c for c in cands if any(x in c[2] for x in known) or q.is_beside(c[0].report_id, c[0].start)]
+    cands = _kept(cands, lambda c: not other_scope(" ".join(q.zh_terms), c[6]))  # 市本级 asked, 全市… stated
+    cands = _kept(cands, lambda c: _number(c[0].value) not in _given(q.question))  # "Guilin's 51 departments": given
     if cues.CHANGE.search(q.question) and (changes := [c for c in cands if cues.CHANGED_BY.search(c[4])]):
         cands = changes  # "how much did it improve": the figure written as the change (提高13.8%), not the level
     if not cands:
@@ -102,6 +105,20 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
             best = cands[order[0]][0]
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
+
+
+def _kept(cands: list, keep) -> list:
+    """The candidates that pass `keep`, unless none does: a preference, never the reason to abstain."""
+    return [c for c in cands if keep(c)] or cands
+
+
+def _number(value: str) -> str:
+    return re.match(r"[\d.]*", value).group()
+
+
+def _given(question: str) -> set[str]:
+    """The numbers a question states itself (its 51 departments), years aside: what it asks is another figure."""
+    return {n for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
 
 
 def _head(part: str) -> list[str]:

@@ -15,7 +15,8 @@ from .query import Query, strip_exclusions
 class Asks(BaseModel):
     number: bool = False  # a count (多少 / how many)
     rate: bool = False  # a rate or share (率 / percent)
-    figure: bool = False  # any figure, 几/多少 included (the open-vocabulary reader's test)
+    figure: bool = False  # any figure, 几/多少 included (the open-vocabulary reader's test); a follow-up leaning
+    # on the figure before it without asking anything ("And before that?") asks one too
     zero: bool = False  # the zero-defeat claim
     plan: bool = False  # plans or targets (计划/打算/next year)
     open: bool = False  # an account of work (做了哪些/如何/what did)
@@ -50,7 +51,7 @@ def asks_of(q: Query) -> Asks:
     focus = [t for t in q.focus if len(t) >= 2] if q.lang == "zh" else []
     number, rate = bool(cues.NUMBER.search(text) or cues.ORDINAL.search(text)), bool(cues.RATE.search(text))
     return Asks(
-        number=number, rate=rate, figure=number or rate or bool(cues.FIGURE_ZH.search(text)), zero=q.zero,
+        number=number, rate=rate, figure=number or rate or bool(cues.FIGURE_ZH.search(text)) or (q.leans and not cues.ASKING.search(text)), zero=q.zero,
         plan=bool(cues.PLAN.search(text)), open=bool(cues.OPEN.search(text)), listing=bool(cues.LIST.search(text)),
         target=bool(cues.TARGET.search(text)), change=bool(cues.CHANGE.search(text)), rank=bool(cues.RANK.search(text)),
         total=bool(cues.TOTAL.search(text)),

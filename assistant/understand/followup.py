@@ -13,9 +13,10 @@ from typing import Callable
 from ..domain import cues
 from ..domain.asked import NAMES_A_THING, counted_en, own_words
 from ..domain.quantity import ZH_UNITS
-from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS, PROVINCE_SHORT, UNIT_SUFFIX
+from ..domain.levels import PROVINCE_SHORT, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
+from .narrowed import corpus_wide, said, narrowed_list
 from .parts import parts_en
 from .query import Query
 
@@ -51,8 +52,8 @@ def is_followup(q: Query, places: PlaceIndex) -> bool:
     if cues.REFER_THING.search(text) or (cues.REFER_SCOPE.search(text) and not q.names_reports()):
         return True  # "it"/"its" in a question that names its own place stands for that place
     # a short question naming nothing: 2022年呢, "What's the document number?"
-    short = len(_rest(q, places)) <= 14 if q.lang == "zh" else len(re.findall(r"[A-Za-z'’]+", _body(text))) <= 4
-    return not q.names_reports() and not q.unknown_places and not _corpus_wide(text) and short
+    short = len(_rest(q, places)) <= 14 if q.lang == "zh" else len(re.findall(r"[A-Za-z'’]+", said(text))) <= 4
+    return not q.names_reports() and not q.unknown_places and not corpus_wide(text) and short
 
 
 def dangling(q: Query) -> bool:
@@ -60,13 +61,8 @@ def dangling(q: Query) -> bool:
     # "they"/"it" often name the subject of the same question ("how many matters did they decide", "is it
     # stated"): not dangling
     refer = [m for m in cues.REFER_SCOPE.finditer(q.question) if m.group().lower() not in ("they", "it")]
-    return not (q.names_reports() or q.unknown_places or _corpus_wide(q.question)) and bool(
+    return not (q.names_reports() or q.unknown_places or corpus_wide(q.question)) and bool(
         refer or re.match(r"\s*其中", q.question))
-
-
-def _corpus_wide(text: str) -> bool:
-    """A list, count, comparison or table over the reports: it stands on its own and names no one report."""
-    return any(c.search(text) for c in (cues.LIST, cues.COUNT, cues.COMPARE, cues.PER_REPORT))
 
 
 def resolve(q: Query, prev: Query | None, places: PlaceIndex, metas, reanalyze: Callable[[str], Query]) -> Query | None:
@@ -93,9 +89,9 @@ def _year_leaves_out(standalone: Query, q: Query, metas) -> bool:
 
 
 def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
-    if (listed := _narrowed_list(q, prev)) is not None:
+    if (listed := narrowed_list(q, prev)) is not None:
         return reanalyze(listed)
-    if not q.names_reports() and (full := PROVINCE_SHORT.get(_body(q.question).strip(" ?？"))):
+    if not q.names_reports() and (full := PROVINCE_SHORT.get(said(q.question).strip(" ?？"))):
         q = reanalyze(f"{full}呢?")  # 那黔呢? names a province by its one character, alone
     if not is_followup(q, places):
         return None
@@ -106,9 +102,11 @@ def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[
         text = _swap_unit(prev, rest)  # 人次呢? after 开展了多少场次法治培训: the same thing, counted in 人次
     elif q.lang != prev.lang:  # its own words, in its own language, of the earlier scope: no splicing of two languages
         text = _with_scope(prev, q)
-    elif cues.FIGURE_SCOPE.fullmatch(rest) or (q.lang == "en" and cues.FIGURE_SCOPE.fullmatch(_body(q.question).strip(" ?？"))):
-        text = _swap_figure_scope(prev, _body(q.question).strip(" ?？") if q.lang == "en" else rest)
-    elif not cues.ASKING.search(_body(q.question)):
+    elif cues.CUMULATIVE.fullmatch(said(q.question).strip(" ?？")):
+        text = _cumulative(prev)
+    elif cues.FIGURE_SCOPE.fullmatch(rest) or (q.lang == "en" and cues.FIGURE_SCOPE.fullmatch(said(q.question).strip(" ?？"))):
+        text = _swap_figure_scope(prev, said(q.question).strip(" ?？") if q.lang == "en" else rest)
+    elif not cues.ASKING.search(said(q.question)):
         text = _swap_thing(prev, q, rest)
         if q.places or q.year is not None:  # 贵州2023年命名的示范地区呢: a new thing, of a new place and year
             text = _swap_scope(prev.model_copy(update={"question": text}), q, places)
@@ -124,8 +122,8 @@ def _leans(q: Query, prev: Query, rest: str) -> bool:
     if cues.REFER_THING.search(q.question) or re.fullmatch(ZH_UNITS, rest):
         return True
     if q.lang == "zh":
-        return own_words(_body(q.question)) < NAMES_A_THING
-    return not counted_en(_body(q.question))[0]
+        return own_words(said(q.question)) < NAMES_A_THING
+    return not counted_en(said(q.question))[0]
 
 
 def _swap_unit(prev: Query, unit: str) -> str:
@@ -137,81 +135,16 @@ def _swap_unit(prev: Query, unit: str) -> str:
 def _named_body(q: Query, metas) -> str | None:
     """藏语委办呢?: a follow-up naming only a body whose report is in the corpus, written with that report's place
     (西藏自治区藏语委办呢?) so that the place is found and the body goes with it."""
-    said = _body(q.question).strip(" ?？")
-    if q.names_reports() or len(said) < 3 or not re.fullmatch(r"[\u4e00-\u9fff()（）]+", said):
+    words = said(q.question).strip(" ?？")
+    if q.names_reports() or len(words) < 3 or not re.fullmatch(r"[\u4e00-\u9fff()（）]+", words):
         return None
-    places = {m.place for m in metas.values() if m.place and m.department and (said in m.department or said in (m.issuer or ""))}
-    return f"{places.pop()}{said}呢?" if len(places) == 1 else None
-
-
-def _narrowed_list(q: Query, prev: Query) -> str | None:
-    """After a list or count of reports: the same reports named ("Which ones?"), or those of a level
-    ("其中哪些是县级的?", "How many of them are counties?"), as one question."""
-    if not _corpus_wide(prev.question) or q.names_reports() or q.unknown_places:
-        return None
-    among = cues.AMONG.search(q.question)
-    body = cues.AMONG.sub("", _body(q.question)).strip(" ?？,，")
-    level = next((level for pattern, level in LEVEL_WORDS if re.search(pattern, body, re.I)), None)
-    pick = cues.EARLIEST.search(body) or cues.LATEST.search(body)
-    if (level or q.year or pick) and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
-        count = cues.COUNT.search(q.question)
-        base = _as_count(prev.question) if count else _as_list(prev.question) if cues.LIST.search(q.question) else prev.question
-        base = _of_year(_of_level(base, level, prev.lang), q.year, prev.lang)
-        return base if not pick else _PICKED[prev.lang, cues.EARLIEST.search(body) is not None].format(base.rstrip("?？ "))
-    if cues.WHICH_ONES.fullmatch(body) and cues.COUNT.search(prev.question):
-        return _as_list(prev.question)
-    return None
-
-
-# the earliest / latest of the reports listed before, asked in the earlier question's language
-_PICKED = {("zh", True): "{},其中最早的是哪一份?", ("zh", False): "{},其中最新的是哪一份?",
-           ("en", True): "{} — which is the earliest report?", ("en", False): "{} — which is the latest report?"}
-
-
-def _of_level(question: str, level: str | None, lang: str) -> str:
-    """A list or count of reports kept to one level: 哪些报告… → 哪些县级报告…, Which reports … → Which county reports …"""
-    if level is None:
-        return question
-    zh, en = LEVEL_NAMES[level]
-    if lang == "zh":
-        return question.replace("报告", f"{zh}报告", 1) if "报告" in question else f"{zh}报告中,{question}"
-    return re.sub(r"\breports?\b", lambda m: f"{en} {m.group()}", question, count=1, flags=re.I) \
-        if re.search(r"\breports?\b", question, re.I) else f"Among {en} reports, {question[:1].lower()}{question[1:]}"
-
-
-def _of_year(question: str, year: int | None, lang: str) -> str:
-    """The same list or count kept to the reports of one year ("其中哪一份讲的是2021年的工作?")."""
-    if year is None:
-        return question
-    text, n = re.subn(r"(?<!\d)(?:19|20)\d{2}(?!\d)", str(year), question, count=1)
-    if n:
-        return text
-    return f"{year}年的报告中,{question}" if lang == "zh" else f"{question.rstrip('?？ ')} (reports on {year})?"
-
-
-def _as_list(question: str) -> str:
-    """有几份报告提到了X → 哪些报告提到了X; How many reports … → Which reports …"""
-    listed = re.sub(r"(?:一共|总共|共)?有?(?<!哪)(?:几|多少)(?:份|个|篇)?(?=报告|地区|地方|县|区|市)|\bhow many\b", lambda m:
-                    "which" if m.group().lower() == "how many" else "哪些", question, count=1, flags=re.I)
-    return listed[:1].upper() + listed[1:]
-
-
-def _as_count(question: str) -> str:
-    """哪些报告提到了X → 有几份报告提到了X; Which reports … → How many reports …"""
-    counted = re.sub(r"哪些|哪几份|\bwhich\b", lambda m: "how many" if m.group().lower() == "which" else "有几份",
-                     question, count=1, flags=re.I)
-    return counted[:1].upper() + counted[1:]
-
-
-def _body(text: str) -> str:
-    text = cues.FOLLOW_LEAD.sub("", text, count=1)
-    text = cues.FOLLOW_TAIL.sub("", text)
-    return cues.REFER_SCOPE.sub("", text).strip()
+    places = {m.place for m in metas.values() if m.place and m.department and (words in m.department or words in (m.issuer or ""))}
+    return f"{places.pop()}{words}呢?" if len(places) == 1 else None
 
 
 def _rest(q: Query, places: PlaceIndex) -> str:
     """What the question asks beyond a place and a year: empty for "那2022年呢?" or "What about Linhai?"."""
-    text = _body(q.question)
+    text = said(q.question)
     names = sorted({a for p in q.places for a in places.aliases_of(p)}, key=len, reverse=True)
     # every mention blanked at once: 济南市中区 holds 济南市 and 市中区, which share the 市 (焉耆 written 焉耆县 too)
     spans = [m.span() for name in names + list(q.unknown_places)
@@ -288,8 +221,10 @@ def _written(place: str, q: Query, places: PlaceIndex) -> str | None:
 def _swap_thing(prev: Query, q: Query, thing: str) -> str:
     """The earlier question asking about the follow-up's thing instead of its own ("那省级国家机关呢?"); of an English
     question asking several figures, its first part ("and construction planning permits?" asks one figure)."""
+    if prev.lang == "zh" and thing.endswith("率") and not re.search(r"率|比例|百分", prev.question):
+        return f"{_scope_prefix(prev)}{thing}是多少?"  # 优秀率呢? after 有多少名…参加了考试: a rate of it, not a count
     text = prev.question if prev.lang == "zh" else parts_en(prev.question)[0]
-    noun = _EN_THING_LEAD.sub("", _body(q.question)).rstrip("?？ ") if q.lang == "en" else thing
+    noun = _EN_THING_LEAD.sub("", said(q.question)).rstrip("?？ ") if q.lang == "en" else thing
     pattern = _THING_EN if prev.lang == "en" else _THING_AFTER
     m = pattern.search(text) or (None if prev.lang == "en" else _THING_BEFORE.search(_unscoped(prev)))
     if m:
@@ -300,6 +235,14 @@ def _swap_thing(prev: Query, q: Query, thing: str) -> str:
         replaced = base[:m.start(group)] + noun + base[m.end(group):]
         return replaced if m.re is not _THING_BEFORE else _scope_prefix(prev) + replaced
     return _with_scope(prev, q)
+
+
+def _cumulative(prev: Query) -> str:
+    """The earlier question asked as a running total: "How many new scenarios…" → "How many scenarios … in total
+    (cumulative)?", 新上线了多少个 → 累计上线了多少个 (a year's new ones are not the total)."""
+    if prev.lang == "en":
+        return re.sub(r"\bnew(?:ly)?\s+", "", prev.question).rstrip("?？ ") + ", cumulative total?"
+    return re.sub(r"(?:新增|新)?(?=[\u4e00-\u9fff]{0,4}(?:多少|几))", "累计", prev.question.replace("年度新", ""), count=1)
 
 
 def _swap_figure_scope(prev: Query, scope: str) -> str:
@@ -334,7 +277,7 @@ def _scope_prefix(prev: Query) -> str:
 
 def _with_scope(prev: Query, q: Query) -> str:
     """The follow-up's own question, with the earlier scope and, for 其中/those, the thing it narrows."""
-    body = _body(q.question)
+    body = said(q.question)
     thing = _thing(prev) if cues.REFER_THING.search(q.question) and q.lang == prev.lang else None
     if q.lang == "zh":  # (the earlier question's words lend only to one in its language; `leans` covers the rest)
         own = re.sub(r"^\s*其中", "", body)

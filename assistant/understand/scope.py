@@ -209,7 +209,7 @@ def keywords(q: Query, bodies: list[str]) -> list[str]:
         return list(dict.fromkeys(quoted))
     # an aside in brackets (包括行政应诉旁听) widens what counts; it is not a word every report must use
     said = re.sub(r"[(（](?:包括|包含|含|如|例如|比如|即|特别是|尤其是)[^)）]*[)）]", "", q.question)
-    for picked in (cues.EARLIEST, cues.LATEST, re.compile(r"其中|哪一?份")):  # 其中最早的是哪一份: picks reports
+    for picked in (cues.EARLIEST, cues.LATEST, cues.CORPUS_REF, re.compile(r"其中|哪一?份")):  # 其中最早的是哪一份: picks reports
         said = picked.sub(" ", said)
     words = sorted({t for t in q.tokens if len(t) >= 2 and not re.fullmatch(r"[\da-z]+", t) and t in said},
                    key=lambda t: (-len(t), q.tokens.index(t)))

@@ -1,0 +1,80 @@
+"""After a list or count of reports, a follow-up that narrows it ("其中哪些是县级的?", "How many of them are
+counties?", "Which ones?", "其中最早的是哪一份?") made into one list or count question of its own."""
+from __future__ import annotations
+
+import re
+
+from ..domain import cues
+from ..domain.levels import LEVEL_NAMES, LEVEL_WORDS
+from .query import Query
+
+
+def corpus_wide(text: str) -> bool:
+    """A list, count, comparison or table over the reports: it stands on its own and names no one report."""
+    return any(c.search(text) for c in (cues.LIST, cues.COUNT, cues.COMPARE, cues.PER_REPORT))
+
+
+def said(text: str) -> str:
+    """The follow-up's own words: without its lead (那, "and"), tail (呢) and words standing for the scope."""
+    text = cues.FOLLOW_LEAD.sub("", text, count=1)
+    text = cues.FOLLOW_TAIL.sub("", text)
+    return cues.REFER_SCOPE.sub("", text).strip()
+
+
+def narrowed_list(q: Query, prev: Query) -> str | None:
+    """After a list or count of reports: the same reports named ("Which ones?"), or those of a level
+    ("其中哪些是县级的?", "How many of them are counties?"), as one question."""
+    if not corpus_wide(prev.question) or q.names_reports() or q.unknown_places:
+        return None
+    among = cues.AMONG.search(q.question)
+    body = cues.AMONG.sub("", said(q.question)).strip(" ?？,，")
+    level = next((level for pattern, level in LEVEL_WORDS if re.search(pattern, body, re.I)), None)
+    pick = cues.EARLIEST.search(body) or cues.LATEST.search(body)
+    if (level or q.year or pick) and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
+        count = cues.COUNT.search(q.question)
+        base = _as_count(prev.question) if count else _as_list(prev.question) if cues.LIST.search(q.question) else prev.question
+        base = _of_year(_of_level(base, level, prev.lang), q.year, prev.lang)
+        return base if not pick else _PICKED[prev.lang, cues.EARLIEST.search(body) is not None].format(base.rstrip("?？ "))
+    if cues.WHICH_ONES.fullmatch(body) and cues.COUNT.search(prev.question):
+        return _as_list(prev.question)
+    return None
+
+
+# the earliest / latest of the reports listed before, asked in the earlier question's language
+_PICKED = {("zh", True): "{},其中最早的是哪一份?", ("zh", False): "{},其中最新的是哪一份?",
+           ("en", True): "{} — which is the earliest report?", ("en", False): "{} — which is the latest report?"}
+
+
+def _of_level(question: str, level: str | None, lang: str) -> str:
+    """A list or count of reports kept to one level: 哪些报告… → 哪些县级报告…, Which reports … → Which county reports …"""
+    if level is None:
+        return question
+    zh, en = LEVEL_NAMES[level]
+    if lang == "zh":
+        return question.replace("报告", f"{zh}报告", 1) if "报告" in question else f"{zh}报告中,{question}"
+    return re.sub(r"\breports?\b", lambda m: f"{en} {m.group()}", question, count=1, flags=re.I) \
+        if re.search(r"\breports?\b", question, re.I) else f"Among {en} reports, {question[:1].lower()}{question[1:]}"
+
+
+def _of_year(question: str, year: int | None, lang: str) -> str:
+    """The same list or count kept to the reports of one year ("其中哪一份讲的是2021年的工作?")."""
+    if year is None:
+        return question
+    text, n = re.subn(r"(?<!\d)(?:19|20)\d{2}(?!\d)", str(year), question, count=1)
+    if n:
+        return text
+    return f"{year}年的报告中,{question}" if lang == "zh" else f"{question.rstrip('?？ ')} (reports on {year})?"
+
+
+def _as_list(question: str) -> str:
+    """有几份报告提到了X → 哪些报告提到了X; How many reports … → Which reports …"""
+    listed = re.sub(r"(?:一共|总共|共)?有?(?<!哪)(?:几|多少)(?:份|个|篇)?(?=报告|地区|地方|县|区|市)|\bhow many\b", lambda m:
+                    "which" if m.group().lower() == "how many" else "哪些", question, count=1, flags=re.I)
+    return listed[:1].upper() + listed[1:]
+
+
+def _as_count(question: str) -> str:
+    """哪些报告提到了X → 有几份报告提到了X; Which reports … → How many reports …"""
+    counted = re.sub(r"哪些|哪几份|\bwhich\b", lambda m: "how many" if m.group().lower() == "which" else "有几份",
+                     question, count=1, flags=re.I)
+    return counted[:1].upper() + counted[1:]

@@ -1,0 +1,105 @@
+"""Shapes the seventh session's question sets showed, each read once where it belongs: a case sum that is no
+mediation sum, 加起来 as a question word, the reports named as where to look (这批报告里), reports 交 by a level,
+the verb asked standing by its figure, people's sittings as person-times, a figure the question states itself,
+市本级 asked in English, a word inside a longer glossary phrase, a follow-up's running total / rate / "before
+that" / "than that", and a report "delivered" at a session."""
+import pytest
+
+from assistant.domain import aspects, cues
+from assistant.domain.asked import asked_units_en
+from assistant.domain.glossary import expand_english
+from assistant.domain.indicators import Indicator, indicator_for_terms as indicators_named
+from assistant.reading.figures import content, find
+from assistant.settings import Settings
+from assistant.understand.parts import things_zh
+from assistant.understand.scope import report_filters
+
+
+def test_a_case_sum_is_no_mediation_sum():
+    assert Indicator.mediation_amount not in indicators_named("宣城公安2021年侵害企业权益的案子涉案金额加起来多少?")
+    assert Indicator.mediation_amount in indicators_named("临海市2020年人民调解涉及金额是多少?")
+
+
+def test_jia_qi_lai_only_asks():
+    assert "加起来" not in content("涉案金额加起来多少", set())
+
+
+@pytest.mark.parametrize("question, ref", [
+    ("这批报告里哪几份是贵州的?", "这批报告里"), ("这些报告中有几份提到了法律顾问?", "这些报告中"),
+    ("语料库中哪几份是县级的?", "语料库中"), ("Which reports in this collection are from Xinjiang?", "in this collection"),
+])
+def test_the_reports_named_as_where_to_look_are_no_topic(question, ref):
+    assert cues.CORPUS_REF.search(question).group() == ref
+
+
+def test_reports_handed_in_by_a_level():
+    assert report_filters("哪几份是开发区交的法治政府建设报告?")[1] == ["development_zone"]
+    assert report_filters("有几份是街道提交的报告?")[1] == ["subdistrict"]
+
+
+def test_the_verb_asked_stands_by_its_figure():
+    body = "在《规划》确定的133项任务中,除日常推进的51项常规工作外,其余67项已完成(其中48项取得重大进展)。"
+    found = find(things_zh("规划中期评估时,已经完成了多少项任务?"), ["r"], lambda rid: body, set(), Settings().answer)
+    assert found[0].value == "67项"  # not the 133项 they are part of
+
+
+@pytest.mark.parametrize("question", [
+    "How many newly promoted leading cadres were tested on the law?",
+    "How many times did agency staff take law exams?",
+])
+def test_people_sitting_exams_are_counted_in_person_times(question):
+    assert "人次" in asked_units_en(question)
+
+
+def test_how_many_times_without_people_is_no_person_times():
+    assert "人次" not in asked_units_en("How many times did the county government study the law at executive meetings?")
+
+
+@pytest.mark.parametrize("question, terms, not_terms", [
+    ("merged into the business licence", ["营业执照", "整合"], ["企业", "许可"]),  # not "business" and "licence" alone
+    ("How many certificates in one?", ["证合一"], ["持证率"]),
+    ("the city-level transport windows", ["市本级", "窗口"], []),
+    ("government employees who took the legal-knowledge test", ["机关干部", "学法考试"], []),
+])
+def test_a_word_inside_a_longer_phrase_is_read_as_the_phrase(question, terms, not_terms):
+    got = expand_english(question)
+    assert all(t in got for t in terms) and not any(t in got for t in not_terms), got
+
+
+def test_a_figure_the_question_states_is_not_its_answer():
+    from assistant.reading.figures_en import _given, _number
+
+    given = _given("How many one-stop service items did Guilin's 51 city-level departments put on their lists in 2018?")
+    assert given == {"51"} and _number("1214个") not in given and _number("51个") in given
+
+
+@pytest.mark.parametrize("earlier, question, words, absent", [
+    ("How many new service scenarios did Pingluo launch in 2023?", "And the cumulative total?", ["cumulative"], ["new"]),
+    ("平罗县2023年新上线了多少个服务场景?", "累计呢?", ["累计"], []),
+    ("平罗县2023年有多少名在编人员参加了学法考试?", "优秀率呢?", ["优秀率是多少"], ["多少名"]),
+    ("How many cases did Pingluo's windows handle citywide in 2023?", "And at the municipal level alone?",
+     ["cases", "municipal level alone"], ["citywide"]),
+])
+def test_follow_up_figure_modifiers(follow, earlier, question, words, absent):
+    q = follow(earlier, question)
+    assert q.places == ["平罗县"] and q.year == 2023
+    assert all(w in q.question for w in words) and not any(w in q.question for w in absent), q.question
+
+
+@pytest.mark.parametrize("earlier, question", [
+    ("平罗县2023年常务会议学法几次?", "Did the Party committee's study group study law more often than that? How many times?"),
+    ("平罗县2023年参加了多少期专题法治讲座?", "How many attendances did that add up to?"),
+    ("平罗县2023年营业执照实现了几证合一?", "And before that?"),
+])
+def test_a_follow_up_pointing_at_the_figure_before_leans_on_it(follow, earlier, question):
+    q = follow(earlier, question)
+    assert q is not None and q.leans and q.places == ["平罗县"]
+
+
+def test_and_before_that_asks_where_a_change_started():
+    assert cues.BEFORE_CHANGE.search("And before that?") and not cues.BEFORE_CHANGE.search("What did it do before that meeting?")
+    assert cues.CHANGE_TO.search("在“35证合一”的基础上实现“")
+
+
+def test_a_report_delivered_at_a_session():
+    assert [a.name for a in aspects.asked("When was this report delivered?")] == ["session"]
