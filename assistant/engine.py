@@ -37,9 +37,9 @@ def answer(q: Query, ctx: Context, explicit_year: bool) -> Answer:
         update={"standalone_question": q.question})
 
 
-def _cited_sentences(earlier: Answer, corpus) -> list[tuple[str, int, int]]:
-    """(report id, start, end) of the sentences an answer cited."""
-    return [(c.report_id, *sentence_around(corpus.text(c.report_id), c.start, c.end))
+def _cited_sentences(earlier: Answer, corpus, across: bool) -> list[tuple[str, int, int]]:
+    """(report id, start, end) of the sentences an answer cited; `across`: with the parts semicolons join to them."""
+    return [(c.report_id, *sentence_around(corpus.text(c.report_id), c.start, c.end, over_semicolons=across))
             for c in earlier.citations if c.report_id in corpus.metas]
 
 
@@ -54,7 +54,7 @@ def follow_up(q: Query, earlier: Query | None, ctx: Context, explicit_year: bool
     if standalone is None:
         return answer(q, ctx, explicit_year)
     if standalone.leans:  # "of those", 人次呢: the sentence the answer before cited holds them
-        standalone = standalone.model_copy(update={"beside": _cited_sentences(answer(earlier, ctx, explicit_year), c)})
+        standalone = standalone.model_copy(update={"beside": _cited_sentences(answer(earlier, ctx, explicit_year), c, standalone.leans_across)})
     answered = answer(standalone, ctx, explicit_year)
     return answered.model_copy(update={"question": q.question, "standalone_question": standalone.question,
                                        "notice": reading(standalone.question, q.lang, answered.notice)})

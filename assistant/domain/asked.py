@@ -95,7 +95,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\bvisits?\b", {"次", "人次", "家次", "户次"}), (r"\bconsultations?\b", {"件", "件次", "次", "人次"}),
              (r"\b(?:suggestions?|recommendations?|opinions?|letters?|orders?|notices?|circulars?|reports)\b",
               {"条", "份", "件", "个", "项"}),
-             (r"\b(?:percent\w*|rate|ratio|share|satisfaction|how satisfied)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
+             (r"\b(?:percent\w*|rate|ratio|share|satisfaction|how satisfied|coverage)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
              (r"\b(?:times|sessions?|meetings?|lectures?|talks|speeches|presentations?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
               r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",
               {"次", "场", "场次", "期"}),
@@ -168,8 +168,8 @@ _PLACE_EN = re.compile(r"\b[A-Z][a-z]+(?:'s)?\s+(?i:county|city|district|provinc
 _TURNS = re.compile(r"\b(?:sat|sit|attend\w*|took part|take part|participat\w*|trained|tested|examined|took (?:the|an|a) \w+|"
                     r"t(?:ook|ake|aking) (?:[\w-]+ ){0,2}(?:exams?|tests?|courses?|classes))\b", re.I)
 # people named as who did something "how many times": their sittings are person-times (学法考试1.3万人次)
-_PEOPLE_EN = re.compile(r"\b(?:people|persons|cadres?|officials?|staff|officers?|employees?|civil servants?|personnel|workers?|"
-                        r"members|students?|residents?)\b", re.I)
+PEOPLE_EN = re.compile(r"\b(?:(?:government |leading |agency )?(?:people|persons|cadres?|officials?|staff|officers?|employees?|"
+                       r"civil servants?|public servants?|personnel|workers?|members|students?|residents?))\b", re.I)
 # people served are counted per visit even when asked as "how many people" (提供法律咨询300余人次)
 _SERVED = re.compile(r"\b(?:receiv\w*|served|consult\w*|benefit\w*|helped|assisted)\b", re.I)
 
@@ -178,6 +178,13 @@ _DURATION_EN = re.compile(r"\bhow long\b|\bhow much (?:\w+\s+){0,2}time\b|\bby h
 # "Of the X, how many were …": the whole named first, and nothing counted after "how many"
 _WHOLE_BEFORE_EN = re.compile(r"^\s*(?:of|among|out of) (?:the|those|these|all(?: the)?)\s+([^,?]{2,120}?),\s*how (?:many|much)\s+"
                               r"(?:of (?:them|those|these)\s+)?(?:were|was|are|is|have|has|had|did|do|does|got|became)\b", re.I)
+
+
+# "how many were …": no noun after "how many"
+_ELLIPTIC = re.compile(r"\bhow many\s+(?:of (?:them|those|these)\s+)?(?:were|was|are|is|can|could|did|do|does|have|has|had|got|"
+                       r"went|will|would)\b", re.I)
+# a figure a question states with what it counts ("8 licensing items", "the 2758 items")
+_GIVEN_COUNT = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s+((?:[A-Za-z'-]+\s+){0,3}?[A-Za-z'-]+s)\b")
 
 
 def asked_units_en(question: str) -> set[str] | None:
@@ -190,6 +197,10 @@ def asked_units_en(question: str) -> set[str] | None:
     if m := _WHOLE_BEFORE_EN.match(question):  # "Of the systems adopted, how many were firsts": systems are counted
         return asked_units_en(f"how many {m.group(1)}")
     phrase, words = counted_en(question)
+    if _ELLIPTIC.search(question) and (given := _GIVEN_COUNT.search(question)):
+        # "8 licensing items were cancelled. How many were taken over?": counted as the figure the question gives
+        if units := asked_units_en(f"how many {given.group(1)}"):
+            return units
     # "how much" asks an amount or a share, never a count ("how much pressure did the service supermarket relieve")
     amount = re.search(r"\bhow much\b", question, re.I) and not re.search(r"\bhow many\b", question, re.I)
     asked = [(p, u) for p, u in _ASKED_EN if not amount or u & {"元", "%"}]
@@ -203,6 +214,6 @@ def asked_units_en(question: str) -> set[str] | None:
                 # people who sat an exam or attended are counted per sitting (新提任领导干部考试37人次)
                 turns = "人" in units and (_TURNS.search(question) and not re.search(r"\b(?:people|persons)\b", text, re.I)
                                            or _SERVED.search(question))
-                times = "次" in units and _TURNS.search(question) and _PEOPLE_EN.search(question)
+                times = "次" in units and _TURNS.search(question) and PEOPLE_EN.search(question)
                 return units | {"人次", "万人次"} if turns or times else units  # "how many people" counts heads
     return set().union(*(u for _, u in asked)) & {"元", "万元", "亿元", "%"} if amount else None  # an amount or share

@@ -27,7 +27,7 @@ ASPECTS: tuple[Aspect, ...] = (
                                    r"to whom|(?:was|is) (?:it|the report) (?:reported|submitted|sent) to", I),
            re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{0,38}?(?:政府|常委会|委员会|委|局|厅|办公室|办))\s*[:：]\s*$", re.M),
            ("报送对象", "addressee")),
-    Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|"
+    Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|(?:哪|什么)[^。?？]{0,8}会上(?:所)?[作做]|"
                                  r"(?:哪天|哪一天|什么时候|何时|几月几[日号])[^。?？]{0,4}(?<!发)作(?:的|了)|"
                                  r"\bat (?:which|what)\b[^?.,]{0,60}?\b(?:session|meeting)|\bwhich (?:session|meeting)|"
                                  r"\b(?:delivered|presented|given|made|read) at\b|\bwhen was\b.{0,60}\b(?:delivered|presented|read out)\b|"
@@ -42,7 +42,8 @@ ASPECTS: tuple[Aspect, ...] = (
                                 r"发布机构|发文机关|报送单位|出的还是|发的还是|"
                                 r"(?:哪个|哪家|哪一?级|什么)(?:机关|单位|部门|机构|政府)(?:发布|印发|报送|出具|撰写|制定|签发|发|出|写|报)|"
                                 r"(?:发布|印发|报送|出具|撰写|发|出|写)(?:的|这份报告的|报告的)(?:机关|单位|部门|机构)是|"
-                                r"\bwhich (?:body|office|department|authority) (?:issued|wrote|published|submitted)|"
+                                r"\bwhich (?:body|office|department|authority|bureau|agency|organ|government|unit) "
+                                r"(?:issued|wrote|published|submitted|authored|produced)|"
                                 r"\bwho (?:issued|wrote|published|submitted|authored)|\bissued by\b|\bissuing body\b|"
                                 r"\bby (?:which|what) (?:body|office|department|authority|agency|government|organ)\b|\bby whom\b", I),
            label=("发布机关", "issuer")),
@@ -89,6 +90,12 @@ def qualifiers_en(question: str) -> list[str]:
     return [zh for pattern, zh in QUALIFIERS_EN if re.search(pattern, question, I)]
 
 
+# spoken words for the written ones the patterns above use (这报告啥时候发的, 咋没写文号)
+_SPOKEN = {"啥时候": "什么时候", "啥时": "什么时候", "啥": "什么", "咋": "怎么", "哪天儿": "哪天"}
+_SPOKEN_RE = re.compile("|".join(sorted(_SPOKEN, key=len, reverse=True)))
+
+
 def asked(question: str) -> list[Aspect]:
     """The aspects of the report a question asks about, in the order above."""
+    question = _SPOKEN_RE.sub(lambda m: _SPOKEN[m.group()], question)
     return [a for a in ASPECTS if a.asked.search(question)]

@@ -32,7 +32,7 @@ CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同�
 # the figure a change started from (把62项指标精简为13项: "how many before the cut" asks 62项, not 13项)
 BEFORE_CHANGE = re.compile(r"\bbefore (?:[\w-]+\s+){0,4}?(?:was |were |being )?(?:cut|streamlin\w*|reduc\w*|chang\w*|reform\w*|"
                            r"merg\w*|simplif\w*|consolidat\w*|trimm\w*|compress\w*)|\boriginally\b|\bpreviously\b|"
-                           r"\bto begin with\b|\bstart(?:ed|ing)? (?:out )?(?:with|from)\b|^\W*(?:and |but )?(?:what about )?before (?:that|this|then)\W*$|"
+                           r"\bto begin with\b|\bstart(?:ed|ing)? (?:out )?(?:with|from)\b|\bbefore (?:that|this|then)\b(?!\s+(?:meeting|session|report|year|date|time|day)\b)|"
                            r"(?:精简|压缩|缩减|调整|优化|改革|整合|合并|削减)(?:之)?前|原有|原来|原先|最初", I)
 # what lies between the two figures of a change: 考核指标精简优化为, 由…压缩至
 # the words between a figure and the one it changed to (把62项…精简为13项; 在35证合一的基础上实现39证合一)
@@ -44,7 +44,8 @@ SCOPE_WORDS = re.compile(r"涉企|企业|委托|商事|金融|上半年|下半�
                          r"街道|乡镇|村(?:社区)?|律师|公证|仲裁|信访|交通|市场监管|生态环境|公安")
 # what a question excludes (不含复议后案件 / as opposed to 化解率): never part of what it asks
 EXCLUDE = re.compile(r"[((]\s*(?:不含|不包括|除去|除了|不算|excluding|except|other than|not counting)[^))]*[))]|"
-                     r"(?:不含|不包括|而不是|而非|as opposed to|rather than|excluding|except for|other than)[^,,。?;?]*", I)
+                     r"(?:不含|不包括|而不是|而非|as opposed to|rather than|excluding|except for|other than|setting aside|"
+                     r"leaving aside|aside from|apart from)[^,,。?;?]*", I)
 # where a question asking several figures splits (…多少件,败诉率是多少? / 人大建议和政协提案 / … and what was …);
 # " and " between capitalised words is part of a name (Economic and Technological Development Zone)
 PART_BREAK = re.compile(r"[,，;；?？、]|以及|并且|和|及|与|\band (?=[a-z])")
@@ -87,7 +88,7 @@ RANKS = re.compile(r"比较|对比|谁|哪个|哪一|最|更|compare|versus|\bvs
 GENERAL = re.compile(r"情况|方面|工作|数据|数字|指标|figures|numbers|situation|performance|record", I)
 PER_REPORT = re.compile(rf"各报告|每份报告|各份报告|各地|各地区|各个|{_EACH}|逐一|\beach (?:report|place|county|district|city)\b|"
                         r"\bper report\b|\bfor each\b|\bevery report\b", I)
-MENTION = re.compile(r"提到|提及|谈到|涉及|出现|mention|refer to|talk about|discuss", I)
+MENTION = re.compile(r"提到|提及|谈到|涉及|出现|mention|refer(?:s|red)? to|talk(?:s|ed)? about|discuss", I)
 GT = re.compile(r"(?:达到|达|超过|高于|大于|不低于|以上|at least|above|over|more than|exceed\w*)\s*(\d+(?:\.\d+)?)\s*%?", I)
 LT = re.compile(r"(?:低于|少于|小于|不超过|below|under|less than|fewer than)\s*(\d+(?:\.\d+)?)\s*%?", I)
 QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,20})[”\"」』’']")
@@ -115,7 +116,7 @@ ZERO_LITIGATION = re.compile(r"诉讼|应诉|litigation|lawsuit|court|sued", I)
 ZERO_RECONSIDERATION = re.compile(r"复议|reconsideration", I)
 
 # ---- follow-up questions: what marks a question that leans on the one before it --------------------------
-FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|换成|换作|换到|改成|改问|同样的问题[,，]?\s*(?:问一下|问问|再问)?|"
+FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|换个(?:地方|地区|县|市|区)|换一个(?:地方|地区)|换成|换作|换到|改成|改问|同样的问题[,，]?\s*(?:问一下|问问|再问)?|"
                          r"问一下|问问|and\b|so\b|then\b|also\b|what about\b|how about\b|"
                          r"and what about\b|same (?:question )?for\b)[\s,，、:：]*", I)
 _THAN = r"(?:more|fewer|less|higher|lower|bigger|smaller|greater|larger|longer|shorter)"
@@ -128,6 +129,7 @@ FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?(?:呢|看看|看�
 REFER_SCOPE = re.compile(r"它们?的?|该(?:县|市|区|省|镇|乡|街道|局|地|单位|报告)的?|这个(?:县|市|区|地方|报告)的?|"
                          r"(?:这|那)份(?:报告|材料)?的?|本报告的?|"
                          r"\b(?:its|it|they|(?:that|this) (?:county|city|district|report|place|bureau|document)|"
+                         r"the (?:same )?(?:county|city|district|town|township|bureau|province|place)(?![- ](?:level|wide))(?:'s)?|"
                          r"the same (?:place|report))\b", I)
 # a pronoun standing for the thing counted before (其中…, those, of them)
 REFER_THING = re.compile(r"^\s*其中|(?<![\u4e00-\u9fff])其(?=中|余)|这些|\b(?:of (?:those|them|these)|those|them|these|"
@@ -160,3 +162,5 @@ CORPUS_REF = re.compile(r"(?:这|那)(?:批|些|几份|几篇|堆)(?:报告|材�
 CUMULATIVE = re.compile(r"(?:的)?(?:累计|总计|合计|共计|总数|一共|总共|加起来)(?:的|数|数量)?(?:是|有)?(?:多少)?|"
                         r"(?:the |a )?(?:cumulative(?:ly)?|(?:the )?(?:overall|grand|running|cumulative) total|in total|altogether|"
                         r"all told|so far|to date|in all)(?: (?:number|figure|count|total))?(?: so far| to date)?", I)
+# a question asking which report, body, time or place (其中哪份是司法局的), not a figure
+ASKS_WHICH = re.compile(r"哪|谁|\b(?:which|who|whom|when|where)\b", I)

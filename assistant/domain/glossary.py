@@ -13,6 +13,8 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"reconsideration", ["行政复议"]),
     (r"litigation|lawsuits?|sued|court cases?|administrative (?:cases|suits)", ["行政诉讼", "应诉"]),
     (r"appear(?:ed|ance|ing)? in court|court appearance", ["出庭应诉", "负责人出庭"]),
+    (r"sit(?:s|ting)? in on (?:court )?(?:hearings?|trials?|cases?)|(?:attend\w*|observ\w*|audit\w*) (?:court )?(?:hearings?|trials?)",
+     ["旁听庭审", "旁听"]),
     (r"defeats?|lost|los(?:e|es|ing|ses)", ["败诉"]),
     (r"legal aid", ["法律援助"]),
     (r"legal help|legal assistance", ["法律帮助", "法律援助"]),
@@ -57,7 +59,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     # what became of approval items (取消行政许可事项8项、承接10项、调整149项、依法设定8项)
     (r"cancel+\w*|scrap\w*|removed", ["取消"]),
     (r"adjust\w*", ["调整"]),
-    (r"took over|taken over|tak(?:e|ing) over|undert(?:ook|ake|aken)|devolved|delegated|transferred (?:in|down)", ["承接", "下放"]),
+    (r"took (?:them |it )?over|taken over|tak(?:e|ing) (?:them |it )?over|undert(?:ook|ake|aken)|devolved|delegated|transferred (?:in|down)", ["承接", "下放"]),
     (r"(?:stay(?:ed)?|remain(?:ed)?|kept|still|continu\w*(?: to be)?)\s+(?:in force|valid|effective|in effect)|"
      r"retain\w*", ["继续有效", "继续执行", "保留"]),
     (r"(?:expired?|invalidated|lapsed|no longer (?:valid|in force))", ["失效"]),
@@ -97,8 +99,14 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"titles?|awards?|won|wins?|named|accolades?", ["获评", "荣获", "称号", "命名"]),
     (r"instructions?|directives?|written comments?", ["批示"]),
     (r"at all levels|every level", ["各级"]),
+    (r"police stations?", ["派出所"]),
+    (r"household[- ]registration|hukou", ["户政", "户籍"]),
+    (r"exit[- ]entry|entry[- ]exit|immigration", ["出入境"]),
+    (r"traffic (?:police|management|control)|traffic", ["交管", "交通"]),
+    (r"single online portal|one[- ]network|(?:all )?online through one (?:portal|platform)", ["一网通办"]),
     (r"police|public security", ["公安", "民警"]),
     (r"first half", ["上半年"]),
+    (r"(?:during|over|for|in|throughout) the (?:whole |entire )?year|all year|the whole year", ["全年"]),
     (r"intermediar\w*", ["中介"]),
     (r"pre-?approvals?|prerequisites?|preconditions?", ["前置"]),
     (r"banners?", ["横幅"]),
@@ -133,7 +141,8 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"indicators?|metrics?|criteria", ["指标"]),
     (r"(?:every|each) ninth(?: day)?|ninth[- ]day", ["逢九必讲"]),  # Xinjiang's lectures on days ending in 9
     (r"within a (?:set |given )?(?:deadline|time limit|period)|by a (?:set )?deadline|time-limited", ["限期"]),
-    (r"in progress|under ?way|ongoing|being (?:advanced|carried out|pushed forward)", ["正在推进", "推进中", "正在"]),
+    (r"in progress|under ?way|ongoing|being (?:advanced|carried out|pushed forward|worked on)|still (?:being )?worked on|"
+     r"unfinished|not yet (?:finished|completed|done)", ["正在推进", "推进中", "正在"]),
     (r"powers? and responsibilit(?:y|ies)(?: lists?)?|responsibility lists?", ["权责清单", "权责", "责任清单"]),
     (r"inventor(?:y|ies)|(?:power|responsibility|task|problem|negative) lists?", ["清单"]),  # "list them": no 清单
     (r"proof|certifying matters|certification matters", ["证明事项", "证明"]),
@@ -144,7 +153,13 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"registrations?|register(?:ed|ing)?", ["登记", "注册"]),
     (r"certificates? in one|licen[cs]es? in one|certificates? (?:merged|combined|integrated) into", ["证合一"]),
     (r"merg\w*|integrat\w*|combin\w*|folded into|consolidat\w*", ["整合", "合一"]),
+    (r"no[- ]difference|undifferentiated|any[- ]matter", ["无差别"]),
+    (r"comprehensive (?:service )?windows?|all-in-one windows?", ["综窗", "综合窗口", "综合受理"]),
     (r"windows?|counters?", ["窗口"]),
+    (r"catalogu\w*|catalog(?:ed|ing)?", ["编目"]),
+    (r"mobile phones?|smart ?phones?|on (?:a |their )?(?:mobile|phone)|mobile apps?|handheld", ["掌上", "手机", "移动端"]),
+    (r"frequently used|high[- ]frequency|most[- ]used|commonly used", ["高频"]),
+    (r"public services?", ["公共服务"]),
     (r"xi jinping thought|xi jinping'?s thought", ["习近平法治思想", "习近平"]),
     (r"publici[sz]\w*|publicity|propaganda|promot\w*", ["宣传"]),
     (r"seminars?|workshops?|study (?:classes|courses)", ["研讨班", "研讨会", "研讨", "专题班"]),
@@ -154,7 +169,9 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"exams?|examinations?|tests?", ["考试"]),
     (r"oaths?|sworn in|swore|swear\w*", ["宪法宣誓", "宣誓"]),
     (r"pass rate|passed", ["通过率", "合格率", "通过"]),
+    (r"visitors?|receiv\w* (?:\w+ ){0,2}visits?|visits?\b[^?.]{0,80}\breceiv\w*|people served|served", ["服务人群", "接待", "参观", "服务"]),
     (r"visits?|visited", ["走访", "来访"]),
+    (r"\bbases?\b", ["基地"]),
     (r"approvals?|permits?", ["审批", "许可"]),
     (r"\blicen[cs](?:es?|ing)\b", ["行政许可", "许可"]),
     (r"credit|blacklist\w*", ["信用"]),
@@ -217,6 +234,10 @@ GLOSSARY: list[tuple[str, list[str]]] = [
 ]
 
 
+# phrases whose words mean something else alone: a match of one hides the matches of the words inside it (other
+# phrases keep theirs: "responsibility list" is 权责清单 and still 责任)
+COMPOUNDS = frozenset({r"business licen[cs]es?", r"police stations?",
+                       r"certificates? in one|licen[cs]es? in one|certificates? (?:merged|combined|integrated) into"})
 _EN_PATTERNS = [re.compile(rf"\b(?:{pattern})\b") for pattern, _ in GLOSSARY]
 
 
@@ -227,10 +248,9 @@ def glossary_matches(question: str) -> list[tuple[int, int, int]]:
     exclusions ("as opposed to mediation") are both read off these spans."""
     q = question.lower()
     found = [(n, m.start(), m.end()) for n, pat in enumerate(_EN_PATTERNS) for m in pat.finditer(q)]
-    # a word inside a longer phrase is read as that phrase ("business licence" is 营业执照, not 企业 and 许可)
+    # the words inside a compound are read as the compound ("business licence" is 营业执照, not 企业 and 许可)
     return [(n, s, e) for n, s, e in found
-            if not any(a <= s and e <= b and b - a > e - s and GLOSSARY[m][1][:1] != GLOSSARY[n][1][:1]
-                       for m, a, b in found)]
+            if not any(GLOSSARY[m][0] in COMPOUNDS and a <= s and e <= b and b - a > e - s for m, a, b in found)]
 
 
 def terms_of(matches: list[tuple[int, int, int]], skip: list[tuple[int, int]] = ()) -> list[str]:

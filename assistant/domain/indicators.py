@@ -182,7 +182,7 @@ _SPECS: dict[str, _Spec] = {
     ),
     "losses_recovered": _Spec(
         "挽回经济损失", "economic losses recovered", "legal_service", "money",
-        (r"挽回[^,。;?]{0,2}损失", r"(?:losses|money) recovered|recovered (?:\w+ ){0,2}losses"),
+        (r"挽回(?:了|的)?(?:多少|几)?[^,。;?]{0,2}损失", r"(?:losses|money) recovered|recovered (?:\w+ ){0,2}losses"),
         reads=(Read(r"挽回(?:经济)?损失"),),
     ),
     "normative_docs_reviewed": _Spec(

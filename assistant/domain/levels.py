@@ -47,14 +47,14 @@ DEPARTMENT_KINDS = (r"(司法局|司法厅|公安局|公安厅|人社局|人力�
                     r"市场监督管理局|市场监管局|财政局|自然资源局|教育局|卫生健康委员会|卫健委|民政局|税务局|[\u4e00-\u9fff]{2,4}局)")
 # a kind of issuing body named in a question about reports (哪些报告是公安局发布的) → issuer/title regex
 BODIES = [(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:bureau|department) of justice", "司法局|司法厅"),
-          (r"公安局|公安厅|公安机关|public security", "公安局|公安厅"),
+          (r"公安局|公安厅|公安机关|公安分局|public security|police", "公安局|公安厅|公安分局"),
           (r"人社局|人力资源和社会保障|human resources", "人社局|人力资源和社会保障"),
           (r"生态环境局|ecolog\w* (?:and )?environment", "生态环境局|生态环境厅"),
           # a Party committee and a government together (中共海南省委 海南省人民政府)
           (r"(?:党委|省委|市委|县委|区委)(?:和|与|、|及|跟)(?:人民)?政府|联合(?:名义|署名|发布|印发)|\bjointly\b|"
            r"\bjoint(?:ly)? (?:issued|report|name)|\bparty committee and (?:the )?government", r"委\s+\S{0,12}?人民政府")]
 # the level of the reports a question lists or counts (2022年有哪些县的报告 / how many town reports)
-LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|镇街|街镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?", "subdistrict"),
+LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|镇街|街镇|\btowns?(?:hips?)?\b", "town"), (r"街道|sub-?districts?|street offices?", "subdistrict"),
                (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县|\bcount(?:y|ies)\b", "county"),
                (r"市辖区|(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"),
                (r"(?<![县])(?<!县级)市(?![辖区])|(?<!county-level )(?<!county level )\bcit(?:y|ies)\b", "city"),

@@ -30,6 +30,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "about.basis": ("{who}的报告依据{value}发布{cite}。", "The report of {who} was made under {value} {cite}."),
     "about.signer": ("{who}的报告签发人为{value}{cite}。", "The report of {who} was signed off by {value} {cite}."),
     "about.source": ("{who}报告页面的来源栏为{value}{cite}。", "The page of the report of {who} gives {value} as its source {cite}."),
+    "about.issuer_by_source": ("{who}的报告没有写明发布机关;报告页面的来源栏为{value}{cite}。",
+                               "The report of {who} does not name its issuer; its page gives {value} as its source {cite}."),
     "about.named": ("{who}的报告中,所问文件的{what}为{value}{cite}。",
                     "In the report of {who}, the {what} of the document asked about is {value} {cite}."),
     "about.not_stated": ("{who}的报告没有写明{what}。", "The report of {who} does not state its {what}."),

@@ -21,7 +21,7 @@ SEED_PLACES = ("金华市婺城区", "平罗县", "重庆市綦江区", "临海�
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 # longest first, so 件次 is not read as 件; units not listed here read as "no unit"
-_UNITS = ("件次", "人次", "场次", "percent", "per cent", "%", *"件人名位次条卷起份个项家场元户所篇期批部宗座处天年")
+_UNITS = ("件次", "人次", "场次", "家次", "户次", "percent", "per cent", "%", *"件人名位次条卷起份个项家场元户所篇期批部宗座处天年")
 _SAME_UNIT = {"名": "人", "位": "人", "percent": "%", "per cent": "%"}
 # Chinese numerals are read only before a unit: 三调联动 and 两函一单 are names, not figures
 _CN_NUM = re.compile(r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二两三四五六七八九]+)?"

@@ -29,11 +29,17 @@ def about_report(intent, ctx) -> Draft:
         text = c.text(rid)
         for aspect in [_BY_NAME[n] for n in intent.aspects] or [_BY_NAME["year"], _BY_NAME["issuer"]]:
             found = stated(aspect, meta, text, _named(q, aspect, c.places.aliases_of(meta.place) if meta.place else set()))
+            if found is None and (instead := _FALLBACK.get(aspect.name)):  # no issuer named: the page's 来源 line
+                found = stated(_BY_NAME[instead], meta, text)
+                found = found and found._replace(own=False)
+                phrase_of_fallback = f"about.{aspect.name}_by_{instead}"
+            else:
+                phrase_of_fallback = None
             if found is None:
                 lines.append(Line("not_stated", "about.not_stated", {"who": Who(meta), "what": T(*aspect.label)}))
                 continue
             value, start, end = found.value, found.start, found.end
-            phrase = f"about.{aspect.name}" if found.own else "about.named"
+            phrase = phrase_of_fallback or (f"about.{aspect.name}" if found.own else "about.named")
             key = len(citations) + 1
             citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
                                       year=meta.year, section=section_at(c.sections(rid), start),
@@ -44,6 +50,10 @@ def about_report(intent, ctx) -> Draft:
     if not citations:
         return abstention(*lines, route="meta")
     return Draft(lines=lines, citations=citations, route="meta")
+
+
+# an aspect a report does not state, and the one its page shows instead (said as such)
+_FALLBACK = {"issuer": "source"}
 
 
 def _named(q, aspect: Aspect, names: set[str]) -> set[str]:
@@ -67,7 +77,8 @@ def stated(aspect: Aspect, meta: ReportMeta, text: str, named: set[str] = frozen
     """One aspect as one report shows it, or None when it does not. `named`: the question's own words; an
     occurrence they stand by is taken over the report's own (the 文号 of the 调整名单 the question names)."""
     if aspect.stated is not None:
-        own = aspect.stated.search(text[:_HEAD])
+        # a number in brackets after a book title (根据《…规定》(厅字〔2019〕28号)) is the cited document's, not the report's
+        own = next((m for m in aspect.stated.finditer(text[:_HEAD]) if not re.search(r"》\s*[(（]?\s*$", text[:m.start()])), None)
         m = _by_words(list(aspect.stated.finditer(text)), text, named) or own
         if not m:
             return None

@@ -114,14 +114,16 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|(?<![\u4e00-\u9fff])时间|(?<![\u4e00-\u9fff])日期)\s*[:：]?\s*"
                         r"(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}|^\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[^。]{0,12}来源|"
                         r"^\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# the body a page names as its source (来源:区司法局): the only word on who wrote some reports
+_SOURCE_LINE = re.compile(r"^\s*(?:信息来源|文章来源|来源)\s*[:：]\s*[\u4e00-\u9fff()（）]{2,30}\s*$")
 _COUNTERS = re.compile(r"\s*(?:浏览|访问|阅读|点击|【?字体|字号|打印|分享|朗读|扫一扫|【?关闭|信息索引号|主题分类|发布机构|"
                        r"公开方式|进入老年模式).*$")
 _HEAD_LINES = 30  # the page's head: where a document number or publication line stands
 
 
 def header_line(line: str) -> str | None:
-    """The document number or publication line in `line`, without the page's counters; None for other lines."""
-    if len(line) > 120 or "。" in line or not (_DOC_NUMBER.search(line) or _PUBLISHED.search(line)):
+    """The document number, publication or source line in `line`, without the page's counters; None for other lines."""
+    if len(line) > 120 or "。" in line or not (_DOC_NUMBER.search(line) or _PUBLISHED.search(line) or _SOURCE_LINE.match(line)):
         return None
     return _COUNTERS.sub("", line).strip() or None
 

@@ -163,8 +163,10 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
             # 133项任务 they are part of)
             if modifier and modifier in own_words(body, left, m.start, m.end):
                 score += t.figure_head_bonus
-            # the verb asked (已完成了多少项任务) stands by this figure (其余67项已完成), not by the whole it is part of
-            if verb and verb in own_words(body, left, m.start, m.end):
+            # the verb asked (已完成了多少项任务) said of this figure: right before it (调整149项) or after it (其余67项
+            # 已完成), not by the whole it is part of; a verb heading a list (出具A5份、B207份) tells none apart
+            if verb and (body[max(left, m.start - len(verb)):m.start] == verb
+                         or verb in re.split(r"[\d、,,;;。]", body[m.end:m.end + 8])[0]):
                 score += t.figure_head_bonus
             if written and m.unit == written:
                 score += t.figure_unit_bonus

@@ -16,7 +16,7 @@ from ..domain.terms import EVERYWHERE
 from ..settings import AnswerSettings
 from ..text.script import to_simplified
 from ..understand.parts import Thing, partitive, without_whole
-from ..understand.query import Query
+from ..understand.query import Query, strip_exclusions
 from .figures import UNITS, Figure, other_scope, segment_before, figure_clauses, own_words
 
 # "how many instructions": no unit word is known, so any count; never a rate or a sum of money
@@ -69,8 +69,10 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     cands = _candidates(report_ids, text, units, list(near), t, any(th.ordinal for th in things))
     if units[0] is ANY_COUNT:  # no unit word: only a clause saying what the question is about ("trees": nothing)
         cands = [c for c in cands if any(x in c[2] for x in known) or q.is_beside(c[0].report_id, c[0].start)]
+    excluded = [x for x in q.zh_terms if x not in (q.asked_terms or q.zh_terms)]  # "as opposed to cancelling": 取消
+    cands = _kept(cands, lambda c: not any(x in c[3] or x in c[4] for x in excluded))  # …is said of another figure
     cands = _kept(cands, lambda c: not other_scope(" ".join(q.zh_terms), c[6]))  # 市本级 asked, 全市… stated
-    cands = _kept(cands, lambda c: _number(c[0].value) not in _given(q.question))  # "Guilin's 51 departments": given
+    cands = _kept(cands, lambda c: number_of(c[0].value) not in given_numbers(q.question))  # "Guilin's 51 departments": given
     if cues.CHANGE.search(q.question) and (changes := [c for c in cands if cues.CHANGED_BY.search(c[4])]):
         cands = changes  # "how much did it improve": the figure written as the change (提高13.8%), not the level
     if not cands:
@@ -79,7 +81,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
 
     clauses = np.array(embed_model.get_text_embedding_batch([c[2] for c in cands]))
     whole = clauses @ np.array(embed_model.get_query_embedding(q.question))
-    bonus = np.array([t.en_term_bonus * sum(x in c[2] for x in q.zh_terms) +
+    asked = q.asked_terms or q.zh_terms
+    bonus = np.array([t.en_term_bonus * sum(x in c[2] for x in asked) +
                       t.beside_bonus * q.is_beside(c[0].report_id, c[0].start) for c in cands])
     # a clause may hold several figures (保留24件、废止35件): each is told apart by the words right by it
     owns = np.array(embed_model.get_text_embedding_batch([c[3] for c in cands]))
@@ -88,7 +91,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
         if i + 1 < len(parts) and partitive(parts[i + 1]):  # "how many X, and how many of them Y": X is the whole
             sims = sims + np.array([t.en_head_bonus * c[5] for c in cands])
-        own = without_whole(part)
+        own = without_whole(strip_exclusions(part))
         terms = expand_english(own)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
         head = _head(part)
         sims = sims + owns @ np.array(embed_model.get_query_embedding(own)) + \
@@ -98,7 +101,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
                                                                      cands[j][0].value) not in taken]
         if order and len(parts) == 1:
-            order = own_first(cands, order, embed_model, own, terms, t, head)
+            order = own_first(cands, order, embed_model, own, terms, t, head, excluded)
         if order and cues.BEFORE_CHANGE.search(part):
             order = changed_from(cands, order)
         if order:
@@ -112,13 +115,19 @@ def _kept(cands: list, keep) -> list:
     return [c for c in cands if keep(c)] or cands
 
 
-def _number(value: str) -> str:
+def number_of(value: str) -> str:
     return re.match(r"[\d.]*", value).group()
 
 
-def _given(question: str) -> set[str]:
-    """The numbers a question states itself (its 51 departments), years aside: what it asks is another figure."""
-    return {n for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
+def given_numbers(question: str) -> set[str]:
+    """The numbers a question states itself (its 51 departments, "the police windows at seven centres"), years
+    aside: what it asks is another figure."""
+    said = {n for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
+    return said | {str(_EN_NUMBERS.index(w.lower())) for w in re.findall(rf"\b(?:{'|'.join(_EN_NUMBERS[2:])})\b", question, re.I)}
+
+
+_EN_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+               "seventeen eighteen nineteen twenty").split()
 
 
 def _head(part: str) -> list[str]:
@@ -128,7 +137,7 @@ def _head(part: str) -> list[str]:
 
 
 def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] = (), t: AnswerSettings | None = None,
-              head: list[str] = ()) -> list[int]:
+              head: list[str] = (), excluded: list[str] = ()) -> list[int]:
     """One clause, several figures of the unit asked (新提任领导干部考试37人次、机关干部学法考试1.3万人次): the clause
     ranks them alike, so the figure whose own words are nearest the question comes first; a glossary term of
     the question in a figure's own words counts too (挂宣传横幅12条、宣传海报35张: banners are 横幅)."""
@@ -142,7 +151,8 @@ def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] 
     bonus = t.en_own_bonus if t is not None else 0.0
     head_bonus = t.en_head_bonus if t is not None else 0.0
     named = np.array([bonus * sum((x in cands[j][3]) + (x in cands[j][4]) for x in terms) +
-                      head_bonus * any(x in cands[j][3] or x in cands[j][4] for x in head) for j in same])
+                      head_bonus * any(x in cands[j][3] or x in cands[j][4] for x in head) -
+                      (bonus + head_bonus) * any(x in cands[j][3] or x in cands[j][4] for x in excluded) for j in same])
     best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part)) + named))]
     return [best] + [j for j in order if j != best]
 

@@ -53,7 +53,16 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence holding text[start:end] (to its end at least), or the span itself."""
-    spans = [(s, e) for s, e in sentence_spans(text, 0, len(text)) if s <= start < e]
-    return (spans[0][0], max(spans[0][1], end)) if spans else (start, end)
+def sentence_around(text: str, start: int, end: int, over_semicolons: bool = False) -> tuple[int, int]:
+    """The span of the sentence holding text[start:end] (to its end at least), or the span itself;
+    `over_semicolons`: with the parts a semicolon joins to it (全市…30751件;市本级…9651件。 is one sentence)."""
+    spans = sentence_spans(text, 0, len(text))
+    at = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
+    if at is None:
+        return (start, end)
+    first = last = at
+    while over_semicolons and first > 0 and text[spans[first - 1][1] - 1] in ";；":
+        first -= 1
+    while over_semicolons and last + 1 < len(spans) and text[spans[last][1] - 1] in ";；":
+        last += 1
+    return (spans[first][0], max(spans[last][1], end))

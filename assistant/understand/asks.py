@@ -51,7 +51,7 @@ def asks_of(q: Query) -> Asks:
     focus = [t for t in q.focus if len(t) >= 2] if q.lang == "zh" else []
     number, rate = bool(cues.NUMBER.search(text) or cues.ORDINAL.search(text)), bool(cues.RATE.search(text))
     return Asks(
-        number=number, rate=rate, figure=number or rate or bool(cues.FIGURE_ZH.search(text)) or (q.leans and not cues.ASKING.search(text)), zero=q.zero,
+        number=number, rate=rate, figure=number or rate or bool(cues.FIGURE_ZH.search(text)) or (q.leans and not cues.ASKS_WHICH.search(text)), zero=q.zero,
         plan=bool(cues.PLAN.search(text)), open=bool(cues.OPEN.search(text)), listing=bool(cues.LIST.search(text)),
         target=bool(cues.TARGET.search(text)), change=bool(cues.CHANGE.search(text)), rank=bool(cues.RANK.search(text)),
         total=bool(cues.TOTAL.search(text)),

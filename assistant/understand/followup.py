@@ -17,6 +17,7 @@ from ..domain.levels import PROVINCE_SHORT, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
 from .narrowed import corpus_wide, said, narrowed_list
+from .of_report import about_report_tail, scope_prefix, when_of_report
 from .parts import parts_en
 from .query import Query
 
@@ -36,9 +37,12 @@ _ORGAN_EN = r"(?:bureau|department|office|commission|committee|administration|ag
 _EN_BODY = rf"\s+(?:[A-Za-z-]+\s+){{0,6}}?{_ORGAN_EN}(?:\s+{_ORGAN_EN})*"  # language committee office: whole
 _EN_ORGAN = rf"(?:{_EN_BODY})?"
 # "it", "its", "this report" in an English follow-up: the earlier place, named
+# what "how many …" counts when it names only a measure: the thing counted is the rest of the question
+_MEASURE_EN = re.compile(r"(?:times|people|persons|person-times|cases|items|sessions|units|pieces|things)", re.I)
 _EN_REPORT = re.compile(r"\b(?:this|that|the same) (?:report|document)\b", re.I)
 _EN_POSSESSIVE = re.compile(r"\bits\b", re.I)
 _EN_PRONOUN = re.compile(r"\b(?:it|they|(?:that|this) (?:county|city|district|place|bureau))\b", re.I)
+_BARE_REPORT = re.compile(r"报告|\bthe report\b", re.I)
 _ZH_REPORT = re.compile(r"(?:这|那|该|本)份?报告")
 _EN_THING_LEAD = re.compile(r"^(?:the (?:total|number|figure|count) (?:for|of)\s+|the\s+)", re.I)
 
@@ -51,6 +55,9 @@ def is_followup(q: Query, places: PlaceIndex) -> bool:
         return True
     if cues.REFER_THING.search(text) or (cues.REFER_SCOPE.search(text) and not q.names_reports()):
         return True  # "it"/"its" in a question that names its own place stands for that place
+    # the report, named without a place (报告开头引用的文号, "the report's signatory"): the one talked about
+    if not (q.names_reports() or q.unknown_places or corpus_wide(text)) and _BARE_REPORT.search(text):
+        return True
     # a short question naming nothing: 2022年呢, "What's the document number?"
     short = len(_rest(q, places)) <= 14 if q.lang == "zh" else len(re.findall(r"[A-Za-z'’]+", said(text))) <= 4
     return not q.names_reports() and not q.unknown_places and not corpus_wide(text) and short
@@ -75,9 +82,16 @@ def resolve(q: Query, prev: Query | None, places: PlaceIndex, metas, reanalyze: 
     standalone = _standalone(q, prev, places, reanalyze)
     if standalone is None:
         return q if named else None
-    if q.year is None and standalone.year is not None and _year_leaves_out(standalone, q, metas):
+    if q.year is None and standalone.year is not None and (_year_leaves_out(standalone, q, metas) or (
+            named and not any(m.year == standalone.year and _of_body(m, named) for m in metas.values()))):
         standalone = without_year(standalone)  # "What about Linhai?" after Pingluo 2023: Linhai's report is 2020
     return standalone
+
+
+def _of_body(meta, named: str) -> bool:
+    """The report is the body's that a follow-up named alone (数据局 of 鞍山市数据局呢?)."""
+    body = said(named).strip(" ?？").removeprefix(meta.place or "")
+    return bool(body) and body in (meta.department or "") + (meta.issuer or "")
 
 
 def _year_leaves_out(standalone: Query, q: Query, metas) -> bool:
@@ -96,8 +110,12 @@ def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[
     if not is_followup(q, places):
         return None
     rest = _rest(q, places)
-    if not rest:
+    if not rest and q.places and (about := about_report_tail(prev)):
+        text = (_scope_written(q, places) or "、".join(q.places)) + about  # 数据局那份呢? after …那份报告是哪天挂出来的
+    elif not rest:
         text = _swap_scope(prev, q, places)
+    elif (when := when_of_report(prev, rest)) is not None:
+        text = when
     elif q.lang == "zh" and prev.lang == "zh" and re.fullmatch(ZH_UNITS, rest):
         text = _swap_unit(prev, rest)  # 人次呢? after 开展了多少场次法治培训: the same thing, counted in 人次
     elif q.lang != prev.lang:  # its own words, in its own language, of the earlier scope: no splicing of two languages
@@ -113,17 +131,24 @@ def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[
     else:
         text = _with_scope(prev, q)
     standalone = _carry(reanalyze(text), q, prev)
-    return standalone.model_copy(update={"leans": True}) if rest and _leans(q, prev, rest) else standalone
+    if not (rest and _leans(q, prev, rest)):
+        return standalone
+    return standalone.model_copy(update={"leans": True, "leans_across": bool(cues.FIGURE_SCOPE.fullmatch(rest))})
 
 
 def _leans(q: Query, prev: Query, rest: str) -> bool:
     """Whether the follow-up counts what the answer before it counted: 其中 / "of those", a unit alone (人次呢), words
     too few to name a thing (参加了多少人次, "And the amount involved?")."""
-    if cues.REFER_THING.search(q.question) or re.fullmatch(ZH_UNITS, rest):
-        return True
+    if cues.REFER_THING.search(q.question) or re.fullmatch(ZH_UNITS, rest) or cues.FIGURE_SCOPE.fullmatch(rest):
+        return True  # 市本级呢? after 全市…: the same thing, in the part of the place the sentence goes on to
     if q.lang == "zh":
         return own_words(said(q.question)) < NAMES_A_THING
-    return not counted_en(said(q.question))[0]
+    words = said(q.question)
+    return not counted_en(words)[0] and len([w for w in re.findall(r"[A-Za-z]{4,}", words)
+                                             if w.lower() not in _EN_POINTERS]) <= 2  # "heads of agencies in court": a thing
+
+
+_EN_POINTERS = frozenset({"that", "this", "those", "these", "them", "they", "what", "about", "with", "from", "then"})
 
 
 def _swap_unit(prev: Query, unit: str) -> str:
@@ -135,7 +160,7 @@ def _swap_unit(prev: Query, unit: str) -> str:
 def _named_body(q: Query, metas) -> str | None:
     """藏语委办呢?: a follow-up naming only a body whose report is in the corpus, written with that report's place
     (西藏自治区藏语委办呢?) so that the place is found and the body goes with it."""
-    words = said(q.question).strip(" ?？")
+    words = re.sub(r"(?:的)?(?:那|这)(?:份|个|家)(?:报告)?$|的$", "", said(q.question).strip(" ?？"))  # 数据局那份呢
     if q.names_reports() or len(words) < 3 or not re.fullmatch(r"[\u4e00-\u9fff()（）]+", words):
         return None
     places = {m.place for m in metas.values() if m.place and m.department and (words in m.department or words in (m.issuer or ""))}
@@ -222,18 +247,20 @@ def _swap_thing(prev: Query, q: Query, thing: str) -> str:
     """The earlier question asking about the follow-up's thing instead of its own ("那省级国家机关呢?"); of an English
     question asking several figures, its first part ("and construction planning permits?" asks one figure)."""
     if prev.lang == "zh" and thing.endswith("率") and not re.search(r"率|比例|百分", prev.question):
-        return f"{_scope_prefix(prev)}{thing}是多少?"  # 优秀率呢? after 有多少名…参加了考试: a rate of it, not a count
+        return f"{scope_prefix(prev)}{thing}是多少?"  # 优秀率呢? after 有多少名…参加了考试: a rate of it, not a count
     text = prev.question if prev.lang == "zh" else parts_en(prev.question)[0]
     noun = _EN_THING_LEAD.sub("", said(q.question)).rstrip("?？ ") if q.lang == "en" else thing
     pattern = _THING_EN if prev.lang == "en" else _THING_AFTER
     m = pattern.search(text) or (None if prev.lang == "en" else _THING_BEFORE.search(_unscoped(prev)))
     if m:
         group = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i))
+        if prev.lang == "en" and _MEASURE_EN.fullmatch(m.group(group)):
+            return _with_scope(prev, q)  # "how many times did advisers take part…": the thing is in the verb phrase
         base = text if m.re is not _THING_BEFORE else _unscoped(prev)
         if prev.lang == "zh" and (verb := re.match(r"([\u4e00-\u9fff]{1,4})的", noun)) and verb.group(1) in base[:m.start(group)]:
             noun = noun[verb.end():]  # 命名的示范地区 after 命名了多少个…: the verb is already asked
         replaced = base[:m.start(group)] + noun + base[m.end(group):]
-        return replaced if m.re is not _THING_BEFORE else _scope_prefix(prev) + replaced
+        return replaced if m.re is not _THING_BEFORE else scope_prefix(prev) + replaced
     return _with_scope(prev, q)
 
 
@@ -252,7 +279,7 @@ def _swap_figure_scope(prev: Query, scope: str) -> str:
         return cues.FIGURE_SCOPE.sub(scope, text, count=1)
     if prev.lang == "en":
         return f"{text.rstrip('?？ ')} ({scope})?"
-    return _scope_prefix(prev) + scope + _unscoped(prev).lstrip(",，、 ")
+    return scope_prefix(prev) + scope + _unscoped(prev).lstrip(",，、 ")
 
 
 def _unscoped(prev: Query) -> str:
@@ -270,11 +297,6 @@ def _thing(prev: Query) -> str | None:
     return m.group(1) if m else None
 
 
-def _scope_prefix(prev: Query) -> str:
-    where = "、".join(prev.places)
-    return f"{where}{prev.year}年" if prev.year else where
-
-
 def _with_scope(prev: Query, q: Query) -> str:
     """The follow-up's own question, with the earlier scope and, for 其中/those, the thing it narrows."""
     body = said(q.question)
@@ -285,7 +307,7 @@ def _with_scope(prev: Query, q: Query) -> str:
         narrowed = f"{thing}中," + own if thing and own_words(own) < NAMES_A_THING else own
         if not thing and own_words(own) < NAMES_A_THING and prev.lang == "zh" and (thing := _thing(prev)):
             narrowed = f"{thing},{own}"  # 一共多少人次参加? after 举办了多少场专场讲座: the lectures' attendance
-        scope = _scope_prefix(prev) + ("的报告" if _ZH_REPORT.search(q.question) else "")  # 这份报告是哪天作的
+        scope = scope_prefix(prev) + ("的报告" if _ZH_REPORT.search(q.question) else "")  # 这份报告是哪天作的
         return (scope if not q.names_reports() else "") + narrowed
     if not q.names_reports() and prev.places and cues.REFER_SCOPE.search(q.question):
         return _named_en(q, prev, thing)

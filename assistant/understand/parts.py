@@ -123,7 +123,7 @@ _UNITS_PAIR = re.compile(rf"{_UNIT_NOUN} {_UNIT_NOUN}", re.I)
 def parts_en(question: str) -> list[str]:
     parts = [p for p in _SPLIT_EN.split(question) if p.strip()]
     if len(parts) == 1 and (m := _PAIR_EN.search(question)) and not _UNITS_PAIR.fullmatch(f"{m.group(2)} {m.group(3)}") \
-            and not _one_kind(m.group(2), m.group(3)):
+            and not _one_kind(m.group(2), m.group(3)) and not _modifier(m.group(2)):
         head, rest = question[:m.start()], m.group(4)
         return [f"{head}{m.group(1)}{m.group(2)}{rest}", f"{m.group(1)}{m.group(3)}{rest}"]
     return parts
@@ -133,6 +133,12 @@ def _one_kind(a: str, b: str) -> bool:
     """"systems and mechanisms" (制度, 机制) are one thing counted in one unit; "sessions and person-times" are two."""
     units = asked_units_en(f"how many {a}"), asked_units_en(f"how many {b}")
     return units[0] is not None and units[0] == units[1]
+
+
+def _modifier(a: str) -> bool:
+    """"how many inspection and enforcement officers": a count noun in the singular before "and" is not counted
+    itself (that would be "inspections"); it qualifies the noun after (行政检查执法人员, one figure)."""
+    return bool(re.fullmatch(r"[a-z]+(?<!s)", a, re.I)) and asked_units_en(f"how many {a}s") is not None
 
 
 # "…, and how many can be handled at the windows": no noun after "how many", so it counts what the part before
@@ -179,14 +185,17 @@ def _listed(units: set[str] | None) -> list[str] | None:
     return None if units is None else sorted(units)
 
 
-_WHOLE = re.compile(r"\bof (?:the|those|these|them)\b(?:\s+[\w'-]+){0,10}"
+_WHOLE = re.compile(r"\bof (?:the|those|these|them|its|their|[A-Z][\w-]*'s)(?:\s+[\w'-]+){0,10}"
                     r"(?=\s+(?:were|was|are|is|have|has|had|did|do|does|\w+ed|kept|stay\w*|remain\w*|got|became|won|lost)\b)",
                     re.I)
 
 
 _PARTITIVE = re.compile(r"\bhow (?:many|much) of\b", re.I)  # a part of a whole asked
 # "Of the documents reviewed in the clean-up, how many were amended": the whole first
-_WHOLE_FIRST = re.compile(r"^\s*(?:of|among|out of) (?:the|those|these|them|all)\b[^,?]{0,160},\s*(?=how (?:many|much)\b)", re.I)
+# "When Sanya went through its 237 documents, how many were revised": a clause naming the whole, then a bare "how many"
+_WHOLE_FIRST = re.compile(r"^\s*(?:(?:of|among|out of) (?:the|those|these|them|all)\b[^,?]{0,160}|(?:when|after|as|while|in)\b[^,?]{0,160}"
+                          r"\b(?:its|their|the)\s+(?:\w+\s+){0,2}\d[\d,]*\b[^,?]{0,80}),\s*(?=how (?:many|much)\s+"
+                          r"(?:of (?:them|those|these)\s+)?(?:were|was|are|is|had|have|has|got|became|did)\b|how (?:many|much) of\b)", re.I)
 
 
 def partitive(part: str) -> bool:

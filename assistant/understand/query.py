@@ -39,6 +39,8 @@ class Query(BaseModel):
     # a follow-up whose thing is the one the answer before it counted (其中, "of those", 人次呢, 参加了多少人次): the
     # sentences that answer cited are read first (`beside`)
     leans: bool = False
+    # …in another part of the place (市本级呢? after 全市…): the sentence goes on past its semicolon to that part
+    leans_across: bool = False
 
     def is_beside(self, report_id: str, at: int) -> bool:
         return any(rid == report_id and s <= at < e for rid, s, e in self.beside)

@@ -18,7 +18,7 @@ from .intent import (AboutReport, AspectList, ClaimList, Compare, FigureList, Fi
 from .followup import dangling
 from .parts import indicators_of, fitting_units, indicator_parts, partitive, things_en, things_zh, without_whole
 from .query import Query, strip_exclusions
-from .scope import alternatives, keywords, narrow, off_subject, places_under, report_filters, scope_year
+from .scope import alternatives, keywords, mention_groups_en, narrow, off_subject, places_under, report_filters, scope_year
 
 
 def understand(q: Query, metas: dict[str, ReportMeta], text, has_chunks: bool, explicit_year: bool) -> Intent:
@@ -148,6 +148,8 @@ def _listing(q: Query, base: dict, count: bool, condition, threshold, metas: dic
         if groups := alternatives(q, bodies):  # 旁听庭审或行政应诉旁听: each side its own terms
             return MentionList(**base, count=count, keywords=groups[0], alternatives=groups[1:])
         return MentionList(**base, count=count, keywords=words)
+    if cues.MENTION.search(question) and q.lang == "en" and (groups := mention_groups_en(q, bodies)):
+        return MentionList(**base, count=count, keywords=groups[0], alternatives=groups[1:])  # "mention legal advisers"
     families = families_named(question)
     if not count and base["asks"].per_report and condition is None and (indicators or families):
         return PerReport(**base, families=sorted(families))

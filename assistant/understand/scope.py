@@ -13,6 +13,8 @@ from ..domain import cues
 from ..domain.glossary import glossary_matches
 from ..domain.levels import (ABOUT_REPORTS, BODIES, DEPARTMENT_KINDS, GOVERNMENT_ISSUED, ISSUED_BY_EN, ISSUED_ZH_HEAD,
                              ISSUED_ZH_TAIL, LEVEL_WORDS)
+from ..domain.asked import PEOPLE_EN
+from ..domain.glossary import GLOSSARY, glossary_matches
 from ..domain.subjects import ACRONYM, KNOWN_ACRONYMS, OFF_SUBJECT
 from ..models import ReportMeta
 from ..places.names import core
@@ -195,6 +197,23 @@ def alternatives(q: Query, bodies: list[str]) -> list[list[str]]:
     groups = [keywords(q.model_copy(update={"question": side, "tokens": [t for t in q.tokens if t in side],
                                             "focus": [f for f in q.focus if f in side]}), bodies) for side in sides]
     return [g for g in groups if g]
+
+
+def mention_groups_en(q: Query, bodies: list[str]) -> list[list[str]]:
+    """An English mention question without Chinese words: the Chinese of the glossary phrase fewest reports in
+    scope use ("lawyers" → 律师; "sitting in on court hearings" → 旁听庭审 or 旁听), each rendering one alternative.
+    Words in brackets are examples that widen it ("lawyers (law firms, lecture groups)"), not words to require."""
+    text = re.sub(r"\([^)]*\)|,?\s*(?:\be\.g\.|\b(?:for example|for instance|such as|including|like)\b).*$", " ", q.question)
+    if m := cues.MENTION.search(text):
+        text = text[m.end():]
+    found = [([t for t in GLOSSARY[n][1] if any(t in b for b in bodies)], text[s:e]) for n, s, e in glossary_matches(text)]
+    # who does it ("officials or staff sitting in on hearings") is not what is mentioned, when something else is named
+    things = [g for g, said in found if g and not PEOPLE_EN.fullmatch(said)]
+    groups = things or [g for g, _ in found if g]
+    if not groups:
+        return []
+    rarest = min(groups, key=lambda g: sum(any(t in b for t in g) for b in bodies))
+    return [[t] for t in rarest]
 
 
 def keywords(q: Query, bodies: list[str]) -> list[str]:

@@ -94,3 +94,23 @@ def test_reports_listed_by_what_they_state_of_themselves(two, question, places):
     assert answer.route in ("list", "count") and answer.coverage.checked == 2
     assert {c.place for c in answer.citations} == places, answer.answer
     assert answer.coverage.matched == len(places) and answer.coverage.not_reported == 2 - len(places)
+
+
+UNSIGNED = """关于2025年法治政府建设情况的报告
+来源:区司法局
+发布时间:2026-02-26
+2025年,营口市老边区坚持以习近平法治思想为指导,全年办理行政复议案件12件。
+"""
+
+
+@pytest.mark.parametrize("question, says", [
+    ("老边区2025年的报告是谁发的?", "没有写明发布机关;报告页面的来源栏为区司法局"),
+    ("Which bureau wrote Laobian's 2025 report?", "does not name its issuer; its page gives 区司法局 as its source"),
+])
+def test_no_issuer_named_the_page_source_is_said_as_such(assistant, tmp_path, question, says):
+    path = tmp_path / "laobian.txt"
+    path.write_text(UNSIGNED, encoding="utf-8")
+    assistant.ingest([path], progress=False)
+    answer = assistant.ask(question, generate=False)
+    assert answer.route == "meta" and says in answer.answer, answer.answer
+    assert any("来源:区司法局" in c.quote for c in answer.citations)

@@ -143,5 +143,7 @@ def test_the_document_number_of_a_document_the_question_names():
     doc = next(a for a in ASPECTS if a.name == "doc_number")
     meta = ReportMeta(id="r", source="r.txt", place="济南市市中区", year=2024)
     text = "印发《实施方案》(市中法委发〔2024〕3号),提升能力。印发《依法治区委员会组成人员调整名单》(市中法委发〔2024〕4号),确保分工明确。"
-    assert stated(doc, meta, text)[0] == "市中法委发〔2024〕3号"  # nothing named: the first, as the report's own
+    assert stated(doc, meta, text) is None  # nothing named: both are cited documents' numbers, not the report's own
+    own = stated(doc, meta, "市中法委发〔2024〕9号\n" + text)
+    assert own.value == "市中法委发〔2024〕9号" and own.own
     assert stated(doc, meta, text, {"组成", "成人", "人员", "调整", "名单"})[0] == "市中法委发〔2024〕4号"

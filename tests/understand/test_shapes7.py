@@ -67,10 +67,10 @@ def test_a_word_inside_a_longer_phrase_is_read_as_the_phrase(question, terms, no
 
 
 def test_a_figure_the_question_states_is_not_its_answer():
-    from assistant.reading.figures_en import _given, _number
+    from assistant.reading.figures_en import given_numbers, number_of
 
-    given = _given("How many one-stop service items did Guilin's 51 city-level departments put on their lists in 2018?")
-    assert given == {"51"} and _number("1214个") not in given and _number("51个") in given
+    given = given_numbers("How many one-stop service items did Guilin's 51 city-level departments put on their lists in 2018?")
+    assert given == {"51"} and number_of("1214个") not in given and number_of("51个") in given
 
 
 @pytest.mark.parametrize("earlier, question, words, absent", [
@@ -103,3 +103,79 @@ def test_and_before_that_asks_where_a_change_started():
 
 def test_a_report_delivered_at_a_session():
     assert [a.name for a in aspects.asked("When was this report delivered?")] == ["session"]
+
+
+def test_an_english_mention_list_looks_for_the_rarest_thing_named():
+    from assistant.places import PlaceIndex
+    from assistant.understand.query import analyze
+    from assistant.understand.scope import mention_groups_en
+
+    bodies = ["组织干部旁听庭审3次,机关干部参加学法考试。", "机关干部集中学法。", "律师团队走访企业。", "法律顾问参与决策。"]
+    ask = lambda text: mention_groups_en(analyze(text, PlaceIndex([])), bodies)  # noqa: E731
+    assert ask("Which reports mention government officials or staff sitting in on court hearings?") == [["旁听庭审"], ["旁听"]]
+    assert ask("Which reports talk about lawyers, e.g. lawyer teams or law firms?") == [["律师"]]  # examples widen
+    assert ask("Which reports mention legal advisers (e.g. for villages)?") == [["法律顾问"]]
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("How many inspection and enforcement officers had Jilin City brought into the system?", 1),  # 行政检查执法人员
+    ("How many legal aid and mediation cases did Wucheng handle?", 2),
+])
+def test_a_singular_count_noun_before_and_qualifies_the_noun_after(question, parts):
+    from assistant.understand.parts import parts_en
+
+    assert len(parts_en(question)) == parts
+
+
+def test_how_many_were_counts_what_the_question_gave():
+    assert asked_units_en("At city level, 8 licensing items were cancelled. How many were taken over from higher levels?") \
+        == {"项", "个", "件"}  # not the cities of "at city level"
+
+
+def test_a_whole_named_in_a_leading_clause_is_no_indicator_asked():
+    from assistant.understand.parts import partitive, without_whole
+
+    q = "When Sanya went through its 237 municipal normative documents in 2021, how many were ordered to be revised?"
+    assert partitive(q) and "normative" not in without_whole(q)
+    assert "normative" not in without_whole("How many of Sanya's normative documents were repealed?")
+
+
+@pytest.mark.parametrize("earlier, question, standalone", [
+    ("平罗县2023年的报告是在什么会上作的?", "哪天?", "平罗县2023年的报告是哪天作的?"),
+    ("平罗县那份2023年法治政府建设报告是哪天挂出来的?", "临海呢?", "临海市的报告是哪天挂出来的?"),
+])
+def test_a_follow_up_about_a_report_itself(follow, earlier, question, standalone):
+    assert follow(earlier, question).question == standalone
+
+
+def test_a_part_of_the_place_reads_on_past_the_semicolon(follow):
+    q = follow("平罗县2023年全市交通窗口办件量是多少?", "市本级呢?")
+    assert q.leans and q.leans_across and "市本级" in q.question
+    assert not follow("平罗县2023年收到行政复议申请多少件?", "其中维持了多少件?").leans_across
+
+
+def test_what_was_it_before_that():
+    assert cues.BEFORE_CHANGE.search("What was Guilin City before that in 2018?")
+
+
+def test_setting_aside_excludes():
+    from assistant.understand.query import strip_exclusions
+
+    kept = strip_exclusions("Setting aside the routine ones and those already finished, how many tasks were still worked on?")
+    assert "finished" not in kept and "still worked on" in kept
+
+
+def test_which_bureau_wrote_it_asks_the_issuer():
+    assert [a.name for a in aspects.asked("which bureau wrote that report?")] == ["issuer"]
+    assert [a.name for a in aspects.asked("这报告啥时候发的")] == ["published"]  # 啥时候 is 什么时候
+
+
+def test_a_page_source_line_is_kept_and_read_when_no_issuer_is_named():
+    from assistant.handlers.about_report import _BY_NAME, stated
+    from assistant.ingest.cleaning import clean
+    from assistant.models import ReportMeta
+
+    text = clean("关于2025年法治政府建设情况的报告\n来源:区司法局\n发布时间:2026-02-26\n2025年,我区坚持依法行政。").text
+    meta = ReportMeta(id="r", source="r.txt", place="营口市老边区", year=2025)
+    assert stated(_BY_NAME["issuer"], meta, text) is None
+    assert stated(_BY_NAME["source"], meta, text).value == "区司法局"
