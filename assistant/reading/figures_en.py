@@ -8,6 +8,7 @@ similarity, nudged by the glossary's Chinese terms for the question's domain phr
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..domain import cues
 from ..domain.glossary import expand_english
@@ -27,6 +28,17 @@ ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点",
 _PARTS_FOLLOW = re.compile(r"\s*[,，;；]?\s*其中")
 
 
+class Cand(NamedTuple):
+    """A figure of a report's clause that some part of the question can take."""
+    figure: Figure
+    fits: list[bool]  # per part asked: its unit can answer that part
+    clause: str
+    own: str = ""  # the words right by the figure (figures.own_words)
+    before: str = ""  # the four characters before it, not reaching the figure before's noun
+    parts_follow: bool = False  # 其中… follows: it is a whole
+    segment: str = ""  # its sentence up to it, from the last semicolon (the scope it is said of)
+
+
 def _candidates(report_ids: list[str], text, units: list[set[str] | None], near: list[tuple[str, int, int]],
                 t: AnswerSettings, ordinal: bool = False):
     """Figure clauses of the reports whose unit some part can take; when there are too many, those inside
@@ -41,12 +53,12 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
                 seen.add((rid, left, q.start))
                 # the four characters before, not reaching the figure before's noun
                 before = re.split(r"[\d、,,;;。]", body[max(left, q.start - 4):q.start])[-1]
-                cands.append((Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
-                              own_words(body, left, q.start, q.end, t.en_own_reach), before,
-                              bool(_PARTS_FOLLOW.match(body, q.end)), segment_before(body, sent, q.start)))
+                cands.append(Cand(Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
+                                  own_words(body, left, q.start, q.end, t.en_own_reach), before,
+                                  bool(_PARTS_FOLLOW.match(body, q.end)), segment_before(body, sent, q.start)))
     if len(cands) > t.en_max_clauses:
         def inside(c) -> bool:
-            f = c[0]
+            f = c.figure
             return any(f.report_id == rid and s <= f.start < e for rid, s, e in near)
         cands = sorted(cands, key=lambda c: not inside(c))[:t.en_max_clauses]
     return cands
@@ -66,48 +78,55 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         units = [u or ANY_COUNT for u in units]
     if embed_model is None or units[0] is None:
         return []
-    cands = _candidates(report_ids, text, units, list(near), t, any(th.ordinal for th in things))
-    if units[0] is ANY_COUNT:  # no unit word: only a clause saying what the question is about ("trees": nothing)
-        cands = [c for c in cands if any(x in c[2] for x in known) or q.is_beside(c[0].report_id, c[0].start)]
     excluded = [x for x in q.zh_terms if x not in (q.asked_terms or q.zh_terms)]  # "as opposed to cancelling": 取消
-    cands = _kept(cands, lambda c: not any(x in c[3] or x in c[4] for x in excluded))  # …is said of another figure
-    cands = _kept(cands, lambda c: not other_scope(" ".join(q.zh_terms), c[6]))  # 市本级 asked, 全市… stated
-    cands = _kept(cands, lambda c: number_of(c[0].value) not in given_numbers(q.question))  # "Guilin's 51 departments": given
-    if cues.CHANGE.search(q.question) and (changes := [c for c in cands if cues.CHANGED_BY.search(c[4])]):
-        cands = changes  # "how much did it improve": the figure written as the change (提高13.8%), not the level
+    cands = _preferred(q, _candidates(report_ids, text, units, list(near), t, any(th.ordinal for th in things)),
+                       units[0] is ANY_COUNT, known, excluded)
     if not cands:
         return []
     import numpy as np
 
-    clauses = np.array(embed_model.get_text_embedding_batch([c[2] for c in cands]))
+    clauses = np.array(embed_model.get_text_embedding_batch([c.clause for c in cands]))
     whole = clauses @ np.array(embed_model.get_query_embedding(q.question))
     asked = q.asked_terms or q.zh_terms
-    bonus = np.array([t.en_term_bonus * sum(x in c[2] for x in asked) +
-                      t.beside_bonus * q.is_beside(c[0].report_id, c[0].start) for c in cands])
+    bonus = np.array([t.en_term_bonus * sum(x in c.clause for x in asked) +
+                      t.beside_bonus * q.is_beside(c.figure.report_id, c.figure.start) for c in cands])
     # a clause may hold several figures (保留24件、废止35件): each is told apart by the words right by it
-    owns = np.array(embed_model.get_text_embedding_batch([c[3] for c in cands]))
+    owns = np.array(embed_model.get_text_embedding_batch([c.own for c in cands]))
     chosen: list[Figure] = []
     for i, part in enumerate(parts):
         sims = whole + bonus + (_beside(cands, chosen[-1], t) if chosen else 0.0)
         if i + 1 < len(parts) and partitive(parts[i + 1]):  # "how many X, and how many of them Y": X is the whole
-            sims = sims + np.array([t.en_head_bonus * c[5] for c in cands])
+            sims = sims + np.array([t.en_head_bonus * c.parts_follow for c in cands])
         own = without_whole(strip_exclusions(part))
         terms = expand_english(own)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
         head = _head(part)
         sims = sims + owns @ np.array(embed_model.get_query_embedding(own)) + \
-            np.array([t.en_own_bonus * sum((x in c[3]) + (x in c[4]) for x in terms) +
-                      t.en_head_bonus * any(x in c[3] or x in c[4] for x in head) for c in cands])  # 废止35件
+            np.array([t.en_own_bonus * sum((x in c.own) + (x in c.before) for x in terms) +
+                      t.en_head_bonus * any(x in c.own or x in c.before for x in head) for c in cands])  # 废止35件
         taken = {(f.report_id, f.start, f.value) for f in chosen}
-        order = [j for j in np.argsort(-sims) if cands[j][1][i] and (cands[j][0].report_id, cands[j][0].start,
-                                                                     cands[j][0].value) not in taken]
+        order = [j for j in np.argsort(-sims) if cands[j].fits[i] and (cands[j].figure.report_id, cands[j].figure.start,
+                                                                     cands[j].figure.value) not in taken]
         if order and len(parts) == 1:
             order = own_first(cands, order, embed_model, own, terms, t, head, excluded)
         if order and cues.BEFORE_CHANGE.search(part):
             order = changed_from(cands, order)
         if order:
-            best = cands[order[0]][0]
+            best = cands[order[0]].figure
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
+
+
+def _preferred(q: Query, cands: list[Cand], any_unit: bool, known: list[str], excluded: list[str]) -> list[Cand]:
+    """The candidates the question's own words leave: what it is about when it names no unit, not what it
+    excludes, not another part of its place, not a number it states itself, the change when it asks one."""
+    if any_unit:  # no unit word: only a clause saying what the question is about ("trees": nothing)
+        cands = [c for c in cands if any(x in c.clause for x in known) or q.is_beside(c.figure.report_id, c.figure.start)]
+    cands = _kept(cands, lambda c: not any(x in c.own or x in c.before for x in excluded))  # 取消…8项 when "as opposed to cancelling"
+    cands = _kept(cands, lambda c: not other_scope(" ".join(q.zh_terms), c.segment))  # 市本级 asked, 全市… stated
+    cands = _kept(cands, lambda c: number_of(c.figure.value) not in given_numbers(q.question))  # "Guilin's 51 departments"
+    if cues.CHANGE.search(q.question) and (changes := [c for c in cands if cues.CHANGED_BY.search(c.before)]):
+        return changes  # "how much did it improve": the figure written as the change (提高13.8%), not the level
+    return cands
 
 
 def _kept(cands: list, keep) -> list:
@@ -141,18 +160,18 @@ def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] 
     """One clause, several figures of the unit asked (新提任领导干部考试37人次、机关干部学法考试1.3万人次): the clause
     ranks them alike, so the figure whose own words are nearest the question comes first; a glossary term of
     the question in a figure's own words counts too (挂宣传横幅12条、宣传海报35张: banners are 横幅)."""
-    top = cands[order[0]][0]
-    same = [j for j in order if (cands[j][0].report_id, cands[j][0].start) == (top.report_id, top.start)]
+    top = cands[order[0]].figure
+    same = [j for j in order if (cands[j].figure.report_id, cands[j].figure.start) == (top.report_id, top.start)]
     if len(same) < 2:
         return order
     import numpy as np
 
-    owns = np.array(embed_model.get_text_embedding_batch([cands[j][3] for j in same]))
+    owns = np.array(embed_model.get_text_embedding_batch([cands[j].own for j in same]))
     bonus = t.en_own_bonus if t is not None else 0.0
     head_bonus = t.en_head_bonus if t is not None else 0.0
-    named = np.array([bonus * sum((x in cands[j][3]) + (x in cands[j][4]) for x in terms) +
-                      head_bonus * any(x in cands[j][3] or x in cands[j][4] for x in head) -
-                      (bonus + head_bonus) * any(x in cands[j][3] or x in cands[j][4] for x in excluded) for j in same])
+    named = np.array([bonus * sum((x in cands[j].own) + (x in cands[j].before) for x in terms) +
+                      head_bonus * any(x in cands[j].own or x in cands[j].before for x in head) -
+                      (bonus + head_bonus) * any(x in cands[j].own or x in cands[j].before for x in excluded) for j in same])
     best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part)) + named))]
     return [best] + [j for j in order if j != best]
 
@@ -160,10 +179,10 @@ def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] 
 def changed_from(cands, order: list[int]) -> list[int]:
     """"How many before the cut": of the top clause's figures, the one a change starts from (62项 in
     把62项考核指标精简优化为13项), found by the change verb between it and the next figure."""
-    top = cands[order[0]][0]
-    clause = cands[order[0]][2]
+    top = cands[order[0]].figure
+    clause = cands[order[0]].clause
     for j in order:
-        f = cands[j][0]
+        f = cands[j].figure
         if (f.report_id, f.start) != (top.report_id, top.start) or (at := clause.find(f.value)) < 0:
             continue
         after = re.split(r"\d", clause[at + len(f.value):], maxsplit=1)
@@ -177,5 +196,5 @@ def _beside(cands, prev: Figure, t: AnswerSettings):
     one chosen (5家单位参评示范地区, 11家单位参评达标地区)."""
     import numpy as np
 
-    return np.array([t.en_next_bonus if c[0].report_id == prev.report_id and 0 <= c[0].start - prev.end <= t.en_next_span
+    return np.array([t.en_next_bonus if c.figure.report_id == prev.report_id and 0 <= c.figure.start - prev.end <= t.en_next_span
                      else 0.0 for c in cands])

@@ -66,24 +66,24 @@ class _WordEmbed:
 
 def test_of_two_figures_in_one_clause_the_one_whose_words_are_asked_comes_first():
     from assistant.reading.figures import Figure
-    from assistant.reading.figures_en import own_first
+    from assistant.reading.figures_en import Cand, own_first
 
     clause = "组织新提任领导干部考试37人次、机关干部学法考试1.3万人次"
-    cands = [(Figure("r", 0, 30, "37人次", 0.0), [True], clause, "组织新提任领导干部考试 "),
-             (Figure("r", 0, 30, "1.3万人次", 0.0), [True], clause, "机关干部学法考试 "),
-             (Figure("s", 0, 9, "5人次", 0.0), [True], "其他5人次", "学法 ")]
+    cands = [Cand(Figure("r", 0, 30, "37人次", 0.0), [True], clause, "组织新提任领导干部考试 "),
+             Cand(Figure("r", 0, 30, "1.3万人次", 0.0), [True], clause, "机关干部学法考试 "),
+             Cand(Figure("s", 0, 9, "5人次", 0.0), [True], "其他5人次", "学法 ")]
     assert own_first(cands, [0, 2, 1], _WordEmbed(), "law exam") == [1, 0, 2]  # the other clause keeps its place
     assert own_first(cands, [2, 0, 1], _WordEmbed(), "law exam") == [2, 0, 1]  # one figure in the top clause
 
 
 def test_a_glossary_term_in_a_figures_own_words_tells_it_from_its_neighbour():
     from assistant.reading.figures import Figure
-    from assistant.reading.figures_en import own_first
+    from assistant.reading.figures_en import Cand, own_first
     from assistant.settings import AnswerSettings
 
     clause = "挂宣传横幅12条、宣传海报35张"  # banners are 横幅: the embedding alone may prefer the posters
-    cands = [(Figure("r", 0, 16, "35张", 0.0), [True], clause, "宣传海报 ", "宣传海报"),
-             (Figure("r", 0, 16, "12条", 0.0), [True], clause, "挂宣传横幅 ", "传横幅")]
+    cands = [Cand(Figure("r", 0, 16, "35张", 0.0), [True], clause, "宣传海报 ", "宣传海报"),
+             Cand(Figure("r", 0, 16, "12条", 0.0), [True], clause, "挂宣传横幅 ", "传横幅")]
     assert own_first(cands, [0, 1], _WordEmbed(), "banners", ["横幅"], AnswerSettings()) == [1, 0]
 
 

@@ -135,7 +135,8 @@ def test_a_plan_year_is_the_report_before_it(understood):
     ("哪些报告是省级政府层面的?", None, ["province"]),
     ("2024年的开发区报告有几份?", None, ["development_zone"]),
     ("Which reports come from development zones?", None, ["development_zone"]),
-    ("Which reports were issued by a public security bureau?", "公安局|公安厅", []),
+    ("Which reports were issued by a public security bureau?", "公安局|公安厅|公安分局", []),
+    ("Which of the reports were written by a police bureau?", "公安局|公安厅|公安分局", []),
     ("哪些县报告了零败诉?", None, []),  # 报告了 is "reported", not a report's level
     ("Which counties reported zero defeat?", None, []),
     ("来自北京市的报告有几份?", None, []),  # 市 is part of a name here

@@ -9,7 +9,7 @@ from assistant.domain.asked import asked_units_en
 from assistant.ingest.cleaning import clean
 from assistant.ingest.signals import stamped_org
 from assistant.reading.figures import Figure
-from assistant.reading.figures_en import changed_from
+from assistant.reading.figures_en import Cand, changed_from
 from assistant.understand.parts import parts_en, things_zh
 from assistant.understand.query import analyze
 from assistant.understand.scope import alternatives
@@ -85,7 +85,7 @@ def test_a_page_stamp_keeps_its_publisher():
 def test_the_figure_a_change_started_from():
     clause = "把62项考核指标精简优化为13项"
     to, start = Figure("r", 0, len(clause), "13项", 0.0), Figure("r", 0, len(clause), "62项", 0.0)
-    cands = [(to, [True], clause), (start, [True], clause)]
+    cands = [Cand(to, [True], clause), Cand(start, [True], clause)]
     assert changed_from(cands, [0, 1]) == [1, 0]
     assert cues.BEFORE_CHANGE.search("And how many indicators were there before the cut?")
     assert cues.BEFORE_CHANGE.search("精简前有多少项?") and not cues.BEFORE_CHANGE.search("精简到了多少项?")
