@@ -18,7 +18,7 @@ from ..settings import AnswerSettings
 from ..text.script import to_simplified
 from ..understand.parts import Thing, partitive, without_whole
 from ..understand.query import Query, strip_exclusions
-from .figures import UNITS, Figure, other_scope, segment_before, figure_clauses, own_words
+from .figures import UNITS, Figure, figure_clauses, grams, other_scope, own_words, respective, segment_before
 
 # "how many instructions": no unit word is known, so any count; never a rate or a sum of money
 ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
@@ -108,6 +108,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
                                                                      cands[j].figure.value) not in taken]
         if order and len(parts) == 1:
             order = own_first(cands, order, embed_model, own, terms, t, head, excluded)
+            order = _respective_first(cands, order, expand_english(re.split(r"(?<=[.;!?])\s+", own.strip())[-1]))
         if order and cues.BEFORE_CHANGE.search(part):
             order = changed_from(cands, order)
         if order:
@@ -174,6 +175,19 @@ def own_first(cands, order: list[int], embed_model, part: str, terms: list[str] 
                       (bonus + head_bonus) * any(x in cands[j].own or x in cands[j].before for x in excluded) for j in same])
     best = same[int(np.argmax(owns @ np.array(embed_model.get_query_embedding(part)) + named))]
     return [best] + [j for j in order if j != best]
+
+
+def _respective_first(cands: list[Cand], order: list[int], terms: list[str]) -> list[int]:
+    """Of the top clause's figures, the one its 分别 pairs by position with the terms of the sentence that asks
+    (审批环节、审批材料、审批时限分别压缩14.39%、24.65%、69.9%; "By what percentage was the paperwork cut?" → 24.65%)."""
+    top = cands[order[0]].figure
+    wanted = grams(" ".join(terms))
+    for j in order:
+        f = cands[j].figure
+        if (f.report_id, f.start) == (top.report_id, top.start) and (at := cands[j].clause.find(f.value)) >= 0 \
+                and respective(cands[j].clause, at, wanted):
+            return [j] + [k for k in order if k != j]
+    return order
 
 
 def changed_from(cands, order: list[int]) -> list[int]:

@@ -179,3 +179,9 @@ def test_a_page_source_line_is_kept_and_read_when_no_issuer_is_named():
     meta = ReportMeta(id="r", source="r.txt", place="营口市老边区", year=2025)
     assert stated(_BY_NAME["issuer"], meta, text) is None
     assert stated(_BY_NAME["source"], meta, text).value == "区司法局"
+
+
+def test_things_then_fen_bie_then_figures_pair_by_position():
+    body = "审批环节、审批材料、审批时限分别压缩14.39%、24.65%、69.9%。"
+    found = find(things_zh("平罗县2023年审批材料压缩了百分之多少?"), ["r"], lambda rid: body, {"平罗县"}, Settings().answer)
+    assert found[0].value == "24.65%"
