@@ -27,6 +27,9 @@ _ZH_KINDS: dict[str, tuple[str, ...]] = {
     "year": ("年",),
 }
 _ZH_UNIT_KIND = {u: k for k, us in _ZH_KINDS.items() for u in us}
+# small counts an English question writes in words ("the police windows at seven centres"), index = value
+EN_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                   "sixteen seventeen eighteen nineteen twenty").split()
 
 
 def unit_kinds(units) -> set[str]:

@@ -45,7 +45,6 @@ def _read(intent, ctx, in_scope: list[str], names: set[str], things: list, thing
     q, c, t = intent.query, ctx.corpus, ctx.tuning
     found = figures.find(things, in_scope[: t.figure_max_reports], c.text, names, t, q.is_beside)
     # an English question shares no words with the clauses: read by embedding when the Chinese reading found
-    # nothing, or fewer figures than the parts asked ("how many X, and how many Y")
     # nothing, or fewer figures than the parts asked ("how many X, and how many Y"). Read both ways: a question
     # quoting Chinese words ('one thing' (一件事)), where the clauses holding more of its Chinese terms win, and a
     # follow-up leaning on the sentence cited before, where the Chinese reading can only pick blind among its figures

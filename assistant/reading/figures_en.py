@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..domain import cues
 from ..domain.glossary import expand_english
+from ..domain.quantity import EN_NUMBER_WORDS
 from ..domain.asked import counted_en
 from ..domain.terms import EVERYWHERE
 from ..settings import AnswerSettings
@@ -143,11 +144,8 @@ def given_numbers(question: str) -> set[str]:
     """The numbers a question states itself (its 51 departments, "the police windows at seven centres"), years
     aside: what it asks is another figure."""
     said = {n for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
-    return said | {str(_EN_NUMBERS.index(w.lower())) for w in re.findall(rf"\b(?:{'|'.join(_EN_NUMBERS[2:])})\b", question, re.I)}
-
-
-_EN_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-               "seventeen eighteen nineteen twenty").split()
+    return said | {str(EN_NUMBER_WORDS.index(w.lower()))
+                   for w in re.findall(rf"\b(?:{'|'.join(EN_NUMBER_WORDS[2:])})\b", question, re.I)}
 
 
 def _head(part: str) -> list[str]:

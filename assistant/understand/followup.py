@@ -36,9 +36,9 @@ _ORGAN = (r"(?:[\u4e00-\u9fff]{0,8}?(?:委员会|办公室|局|厅|委|办|中�
 _ORGAN_EN = r"(?:bureau|department|office|commission|committee|administration|agency|branch|station|police)"
 _EN_BODY = rf"\s+(?:[A-Za-z-]+\s+){{0,6}}?{_ORGAN_EN}(?:\s+{_ORGAN_EN})*"  # language committee office: whole
 _EN_ORGAN = rf"(?:{_EN_BODY})?"
-# "it", "its", "this report" in an English follow-up: the earlier place, named
 # what "how many …" counts when it names only a measure: the thing counted is the rest of the question
 _MEASURE_EN = re.compile(r"(?:times|people|persons|person-times|cases|items|sessions|units|pieces|things)", re.I)
+# "it", "its", "this report" in an English follow-up: the earlier place, named
 _EN_REPORT = re.compile(r"\b(?:this|that|the same) (?:report|document)\b", re.I)
 _EN_POSSESSIVE = re.compile(r"\bits\b", re.I)
 _EN_PRONOUN = re.compile(r"\b(?:it|they|(?:that|this) (?:county|city|district|place|bureau))\b", re.I)
@@ -109,7 +109,7 @@ def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[
         q = reanalyze(f"{full}呢?")  # 那黔呢? names a province by its one character, alone
     if not is_followup(q, places):
         return None
-    rest = _rest(q, places)
+    rest, words = _rest(q, places), said(q.question).strip(" ?？")
     if not rest and q.places and (about := about_report_tail(prev)):
         text = (_scope_written(q, places) or "、".join(q.places)) + about  # 数据局那份呢? after …那份报告是哪天挂出来的
     elif not rest:
@@ -120,11 +120,11 @@ def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[
         text = _swap_unit(prev, rest)  # 人次呢? after 开展了多少场次法治培训: the same thing, counted in 人次
     elif q.lang != prev.lang:  # its own words, in its own language, of the earlier scope: no splicing of two languages
         text = _with_scope(prev, q)
-    elif cues.CUMULATIVE.fullmatch(said(q.question).strip(" ?？")):
+    elif cues.CUMULATIVE.fullmatch(words):
         text = _cumulative(prev)
-    elif cues.FIGURE_SCOPE.fullmatch(rest) or (q.lang == "en" and cues.FIGURE_SCOPE.fullmatch(said(q.question).strip(" ?？"))):
-        text = _swap_figure_scope(prev, said(q.question).strip(" ?？") if q.lang == "en" else rest)
-    elif not cues.ASKING.search(said(q.question)):
+    elif cues.FIGURE_SCOPE.fullmatch(rest) or (q.lang == "en" and cues.FIGURE_SCOPE.fullmatch(words)):
+        text = _swap_figure_scope(prev, words if q.lang == "en" else rest)
+    elif not cues.ASKING.search(words):
         text = _swap_thing(prev, q, rest)
         if q.places or q.year is not None:  # 贵州2023年命名的示范地区呢: a new thing, of a new place and year
             text = _swap_scope(prev.model_copy(update={"question": text}), q, places)
