@@ -86,6 +86,11 @@ def own_words(part: str) -> int:
     return len(re.findall(r"[\u4e00-\u9fff]", _ASKING_ONLY.sub("", part)))
 
 
+# people who act (officials, staff): "how many people" counts them, and a mention list leaves them out as actors
+_PEOPLE = (r"people|persons|cadres?|officials?|staff|officers?|employees?|civil servants?|public servants?|personnel|workers?|"
+           r"members|students?|residents?")
+
+
 # English: what "how many …" counts → units (no Chinese words to match, so the unit must be clear)
 # asked in several words, read before any one word: "how many times higher" is a multiple (倍), not sessions
 # (次); "how many percentage points" is a change of a rate, not the rate (%)
@@ -109,9 +114,8 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              # money before people: "the amount involved in the cases police investigated" asks a sum
              (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
              (r"\b(?:households?|families|homes)\b", {"户", "户次", "家"}),
-             (r"\b(?:people|persons?|cadres?|officials?|observers?|staff|officers?|police\w*|leaders?|participants?|heads|"
-              r"chiefs?|members|lawyers?|judges?|mediators?|volunteers?|residents?|students?|workers?|employees?|functionar(?:y|ies)|"
-              r"personnel|appointees?|civil servants?|individuals?)\b",
+             (rf"\b(?:{_PEOPLE}|person|observers?|police\w*|leaders?|participants?|heads|chiefs?|lawyers?|judges?|mediators?|"
+              r"volunteers?|functionar(?:y|ies)|appointees?|individuals?)\b",
               {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
              (r"\b(?:prefectures?|count(?:y|ies)|cit(?:y|ies)|districts?|towns?|townships?|villages?|communities|"
               r"provinces?)\b", {"个", "家"}),
@@ -168,8 +172,7 @@ _PLACE_EN = re.compile(r"\b[A-Z][a-z]+(?:'s)?\s+(?i:county|city|district|provinc
 _TURNS = re.compile(r"\b(?:sat|sit|attend\w*|took part|take part|participat\w*|trained|tested|examined|took (?:the|an|a) \w+|"
                     r"t(?:ook|ake|aking) (?:[\w-]+ ){0,2}(?:exams?|tests?|courses?|classes))\b", re.I)
 # people named as who did something "how many times": their sittings are person-times (学法考试1.3万人次)
-PEOPLE_EN = re.compile(r"\b(?:(?:government |leading |agency )?(?:people|persons|cadres?|officials?|staff|officers?|employees?|"
-                       r"civil servants?|public servants?|personnel|workers?|members|students?|residents?))\b", re.I)
+PEOPLE_EN = re.compile(rf"\b(?:(?:government |leading |agency )?(?:{_PEOPLE}))\b", re.I)
 # people served are counted per visit even when asked as "how many people" (提供法律咨询300余人次)
 _SERVED = re.compile(r"\b(?:receiv\w*|served|consult\w*|benefit\w*|helped|assisted)\b", re.I)
 

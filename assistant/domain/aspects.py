@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 
 I = re.I
+# when, in Chinese: a day asked (哪天, 几月几号), shared by the meeting, the publication date and their follow-ups
+WHEN_ZH = r"什么时候|何时|哪一?天|哪日|几号|几月几[日号]|什么日期|哪个日期|什么日子"
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ ASPECTS: tuple[Aspect, ...] = (
            re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{0,38}?(?:政府|常委会|委员会|委|局|厅|办公室|办))\s*[:：]\s*$", re.M),
            ("报送对象", "addressee")),
     Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|(?:哪|什么)[^。?？]{0,8}会上(?:所)?[作做]|"
-                                 r"(?:哪天|哪一天|什么时候|何时|几月几[日号])[^。?？]{0,4}(?<!发)作(?:的|了)|"
+                                 rf"(?:{WHEN_ZH})[^。?？]{{0,4}}(?<!发)作(?:的|了)|"
                                  r"\bat (?:which|what)\b[^?.,]{0,60}?\b(?:session|meeting)|\bwhich (?:session|meeting)|"
                                  r"\b(?:delivered|presented|given|made|read) at\b|\bwhen was\b.{0,60}\b(?:delivered|presented|read out)\b|"
                                  r"\b(?:delivered|presented|given|made|read|reported) (?:to|before)\b.{0,50}\b(?:congress|"
@@ -50,7 +52,7 @@ ASPECTS: tuple[Aspect, ...] = (
     # 哪一年被命名为示范县: the year of an event the report tells, not the year it covers
     Aspect("year", re.compile(r"哪一?年(?!发布|公布|印发|发出|上网)(?![^。?？]{0,3}(?:被|获|评|命名|入选|成立|出台|启动))|哪个年度|什么年度|哪一年度|\bwhich year\b(?! was)|"
                               r"\bwhat year\b(?! was)", I), label=("年度", "year")),
-    Aspect("published", re.compile(r"发布时间|发布日期|发布于|(?:什么时候|何时|哪一?天|几号|几月几[日号]|什么日期|哪个日期|哪日|哪一?年)"
+    Aspect("published", re.compile(rf"发布时间|发布日期|发布于|(?:{WHEN_ZH}|哪一?年)"
                                    r"[^。?？]{0,6}(?:发布|公布|上网|挂网|发出|发的|印发|公开|刊发|刊登|贴出|推出|放出|出来)|"
                                    r"\b(?:when|(?:on )?(?:what|which) (?:day|date))\b.{0,200}?\b(?:publish|post|release|upload|"
                                    r"put (?:it |the report )?(?:out|online|up))|\bpublication date\b|\bdate (?:of )?publication\b", I),

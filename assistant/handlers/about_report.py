@@ -28,18 +28,12 @@ def about_report(intent, ctx) -> Draft:
             continue
         text = c.text(rid)
         for aspect in [_BY_NAME[n] for n in intent.aspects] or [_BY_NAME["year"], _BY_NAME["issuer"]]:
-            found = stated(aspect, meta, text, _named(q, aspect, c.places.aliases_of(meta.place) if meta.place else set()))
-            if found is None and (instead := _FALLBACK.get(aspect.name)):  # no issuer named: the page's 来源 line
-                found = stated(_BY_NAME[instead], meta, text)
-                found = found and found._replace(own=False)
-                phrase_of_fallback = f"about.{aspect.name}_by_{instead}"
-            else:
-                phrase_of_fallback = None
+            aliases = c.places.aliases_of(meta.place) if meta.place else set()
+            found, phrase = _shown(aspect, meta, text, _named(q, aspect, aliases))
             if found is None:
                 lines.append(Line("not_stated", "about.not_stated", {"who": Who(meta), "what": T(*aspect.label)}))
                 continue
             value, start, end = found.value, found.start, found.end
-            phrase = phrase_of_fallback or (f"about.{aspect.name}" if found.own else "about.named")
             key = len(citations) + 1
             citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
                                       year=meta.year, section=section_at(c.sections(rid), start),
@@ -54,6 +48,16 @@ def about_report(intent, ctx) -> Draft:
 
 # an aspect a report does not state, and the one its page shows instead (said as such)
 _FALLBACK = {"issuer": "source"}
+
+
+def _shown(aspect: Aspect, meta: ReportMeta, text: str, named: set[str]) -> tuple[Shown | None, str]:
+    """Where the report shows the aspect and the phrase that says it: its own value, a name it merely mentions, or
+    (no issuer named) the page's 来源 line, said as such."""
+    if (found := stated(aspect, meta, text, named)) is not None:
+        return found, f"about.{aspect.name}" if found.own else "about.named"
+    if (instead := _FALLBACK.get(aspect.name)) and (found := stated(_BY_NAME[instead], meta, text)) is not None:
+        return found._replace(own=False), f"about.{aspect.name}_by_{instead}"
+    return None, ""
 
 
 def _named(q, aspect: Aspect, names: set[str]) -> set[str]:

@@ -101,9 +101,7 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         own = without_whole(strip_exclusions(part))
         terms = expand_english(own)  # the part's words tell its figure from its neighbour's (示范 vs 达标)
         head = _head(part)
-        sims = sims + owns @ np.array(embed_model.get_query_embedding(own)) + \
-            np.array([t.en_own_bonus * sum((x in c.own) + (x in c.before) for x in terms) +
-                      t.en_head_bonus * any(x in c.own or x in c.before for x in head) for c in cands])  # 废止35件
+        sims = sims + _own_scores(cands, owns, embed_model.get_query_embedding(own), terms, head, t)
         taken = {(f.report_id, f.start, f.value) for f in chosen}
         order = [j for j in np.argsort(-sims) if cands[j].fits[i] and (cands[j].figure.report_id, cands[j].figure.start,
                                                                      cands[j].figure.value) not in taken]
@@ -116,6 +114,16 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
             best = cands[order[0]].figure
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
+
+
+def _own_scores(cands: list[Cand], owns, own_vector, terms: list[str], head: list[str], t: AnswerSettings):
+    """How well each candidate's own words fit a part: the embedding of the words right by the figure, and the part's
+    glossary terms and head noun found there (保留24件、废止35件: "repealed" picks 废止35件)."""
+    import numpy as np
+
+    return owns @ np.array(own_vector) + np.array([t.en_own_bonus * sum((x in c.own) + (x in c.before) for x in terms) +
+                                                   t.en_head_bonus * any(x in c.own or x in c.before for x in head)
+                                                   for c in cands])
 
 
 def _preferred(q: Query, cands: list[Cand], any_unit: bool, known: list[str], excluded: list[str]) -> list[Cand]:

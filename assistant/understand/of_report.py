@@ -21,7 +21,7 @@ def about_report_tail(prev: Query) -> str | None:
     return "的报告" + prev.question.rsplit("报告", 1)[1]
 
 
-_WHEN_ZH = re.compile(r"(?:是|在)?(?:哪天|哪一天|哪日|什么时候|何时|几月几[号日]|几号|什么日子|什么日期)")
+_WHEN_ZH = re.compile(rf"(?:是|在)?(?:{aspects.WHEN_ZH})")
 
 
 def when_of_report(prev: Query, rest: str) -> str | None:
