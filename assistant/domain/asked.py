@@ -96,7 +96,7 @@ _PEOPLE = (r"people|persons|cadres?|officials?|staff|officers?|employees?|civil 
 # (次); "how many percentage points" is a change of a rate, not the rate (%)
 _WHOLE_EN = [(re.compile(r"\bhow many (?:times|fold) (?:as|more|higher|larger|greater|over)\b|\bhow many-fold\b", re.I),
               {"倍"}), (re.compile(r"\bpercentage[- ]points?\b", re.I), {"个百分点", "百分点"})]
-_ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|clicks?|hits|downloads?|reads)\b", {"次", "人次"}),
+_ASKED_EN = [(r"person[- ]times|(?:exam |test )?sittings?", {"人次", "万人次"}), (r"\b(?:views?|clicks?|hits|downloads?|reads)\b", {"次", "人次"}),
              (r"\bvisits?\b", {"次", "人次", "家次", "户次"}), (r"\bconsultations?\b", {"件", "件次", "次", "人次"}),
              (r"\b(?:suggestions?|recommendations?|opinions?|letters?|orders?|notices?|circulars?|reports)\b",
               {"条", "份", "件", "个", "项"}),
@@ -114,7 +114,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              # money before people: "the amount involved in the cases police investigated" asks a sum
              (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
              (r"\b(?:households?|families|homes)\b", {"户", "户次", "家"}),
-             (rf"\b(?:{_PEOPLE}|person|observers?|police\w*|leaders?|participants?|heads|chiefs?|lawyers?|judges?|mediators?|"
+             (rf"\b(?:{_PEOPLE}|person|trainees?|learners?|observers?|police\w*|leaders?|participants?|heads|chiefs?|lawyers?|judges?|mediators?|"
               r"volunteers?|functionar(?:y|ies)|appointees?|individuals?)\b",
               {"人", "名", "位", "万人", "余人"}),  # people, not person-times (人次)
              (r"\b(?:prefectures?|count(?:y|ies)|cit(?:y|ies)|districts?|towns?|townships?|villages?|communities|"
@@ -122,7 +122,7 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
              (r"\b(?:courses?|curricul\w*|subjects?)\b", {"门", "个", "期", "节"}),
              (r"\b(?:provisions?|clauses?|stipulations?|rules)\b", {"条", "项", "款"}),
-             (r"\b(?:items?|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|indicators?|"
+             (r"\b(?:items?|entries|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|indicators?|"
               r"regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
              (r"\b(?:pamphlets?|brochures?|booklets?)\b", {"册", "本", "份"}),
              (r"\b(?:works|videos?|(?:micro-?)?films?|books?|songs?|cartoons?|animations?|dramas?|plays|productions?)\b",
@@ -130,12 +130,15 @@ _ASKED_EN = [(r"person[- ]times", {"人次", "万人次"}), (r"\b(?:views?|click
              (r"\b(?:leaflets?|flyers?|posters?)\b", {"张", "份"}),
              (r"\b(?:documents?|files?|normative|permits?|licen[cs]es?|certificates?)\b", {"件", "份", "个", "部", "篇", "项", "张", "证"}),
              (r"\b(?:banners?|copies|articles?)\b", {"条", "张", "份", "篇", "册"}),
-             (r"\b(?:cases?|crimes?|disputes?|lawsuits?|suits|litigations?|appeals?|applications?|transactions?)\b", {"件", "起", "宗", "件次"})]
+             (r"\b(?:cases?|crimes?|disputes?|lawsuits?|suits|litigations?|appeals?|applications?|transactions?|penalt(?:y|ies)|"
+              r"punishments?|sanctions?)\b", {"件", "起", "宗", "件次"})]
 
 
 _EN_PHRASE_END = re.compile(r"did|do|does|were|was|are|is|have|has|had|will|in|on|at|for|to|from|by|with|against|"
                             r"got|get|gets|took|take|held|hold|made|make|won|saw|sat|gave|give|went|ran|"
                             r"that|which|who|across|during|under|over|per|of|the|these|those|its|their|and|or")
+# after "how many", these end the phrase even before it starts: "how many were there before the cut" counts no cut
+_EN_NOTHING_COUNTED = re.compile(r"there|here|before|after|then|now|still|altogether|overall|again|in total")
 
 
 def counted_en(question: str) -> tuple[list[str], list[str]]:
@@ -152,8 +155,8 @@ def counted_en(question: str) -> tuple[list[str], list[str]]:
         if w.lower() in ("and", "or") and phrase:
             phrase.append(w)  # "self-assessment and review activities": the head comes after it
             continue
-        if _EN_PHRASE_END.fullmatch(w.lower()):
-            if phrase:
+        if _EN_PHRASE_END.fullmatch(w.lower()) or _EN_NOTHING_COUNTED.fullmatch(w.lower()):
+            if phrase or _EN_NOTHING_COUNTED.fullmatch(w.lower()):
                 break
             continue  # how many of the …
         phrase.append(w)
@@ -169,7 +172,7 @@ _PLACE_EN = re.compile(r"\b[A-Z][a-z]+(?:'s)?\s+(?i:county|city|district|provinc
                        r"subdistrict)\b(?:'s)?")
 
 
-_TURNS = re.compile(r"\b(?:sat|sit|attend\w*|took part|take part|participat\w*|trained|tested|examined|took (?:the|an|a) \w+|"
+_TURNS = re.compile(r"\b(?:sat|sit|attend\w*|took part|take part|participat\w*|trained|tested|examined|watch(?:ed|es|ing)?|observed|observing|took (?:the|an|a) \w+|"
                     r"t(?:ook|ake|aking) (?:[\w-]+ ){0,2}(?:exams?|tests?|courses?|classes))\b", re.I)
 # people named as who did something "how many times": their sittings are person-times (学法考试1.3万人次)
 PEOPLE_EN = re.compile(rf"\b(?:(?:government |leading |agency )?(?:{_PEOPLE}))\b", re.I)

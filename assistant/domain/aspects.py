@@ -19,16 +19,20 @@ class Aspect:
     asked: re.Pattern
     stated: re.Pattern | None = None  # where the text states it; the match is the value
     label: tuple[str, str] = ("", "")  # what it is, for "not stated" (zh, en)
+    unless: re.Pattern | None = None  # a question matching this asks something else ("how many cadres were sent to")
 
 
 ASPECTS: tuple[Aspect, ...] = (
     Aspect("doc_number", re.compile(r"文号|发文字号|发文编号|document (?:number|no)|reference number|file number", I),
            re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"),
            ("文号", "document number")),
-    Aspect("recipient", re.compile(r"报送给|报告给(?!出)|呈报给|呈送给?|报送至|递交给|送给|提交给|报给|写给|向谁|给谁|主送|submitted (?:up )?to|sent (?:up )?to|addressed to|"
-                                   r"to whom|(?:was|is) (?:it|the report) (?:reported|submitted|sent) to", I),
+    Aspect("recipient", re.compile(r"报送给|报告给(?!出)|呈报给|呈送给?|报送至|递交给|送给|提交给|报给|写给|向谁|给谁|主送|submitted (?:up )?to|sent (?:up )?to|addressed (?:directly |straight )?to|"
+                                   r"to whom|(?:was|is) (?:it|the report) (?:reported|submitted|sent) to|"
+                                   r"\b(?:which|what) (?:body|organ|authority|institution|office|committee|assembly)\b[^?.]{0,40}?"
+                                   r"\b(?:presented|delivered|submitted|sent|reported|addressed|made|read)\s+to\b", I),
            re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{0,38}?(?:政府|常委会|委员会|委|局|厅|办公室|办))\s*[:：]\s*$", re.M),
-           ("报送对象", "addressee")),
+           ("报送对象", "addressee"), unless=re.compile(r"\bhow (?:many|much)\b(?!\s+(?:of\s+(?:the|these|those)\s+)?reports\b)|"
+                                                         r"多少(?!份)|几(?:个|名|人|次|件|项|家)", I)),
     Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|(?:哪|什么)[^。?？]{0,8}会上(?:所)?[作做]|"
                                  rf"(?:{WHEN_ZH})[^。?？]{{0,4}}(?<!发)作(?:的|了)|"
                                  r"\bat (?:which|what)\b[^?.,]{0,60}?\b(?:session|meeting)|\bwhich (?:session|meeting)|"
@@ -53,7 +57,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("year", re.compile(r"哪一?年(?!发布|公布|印发|发出|上网)(?![^。?？]{0,3}(?:被|获|评|命名|入选|成立|出台|启动))|哪个年度|什么年度|哪一年度|\bwhich year\b(?! was)|"
                               r"\bwhat year\b(?! was)", I), label=("年度", "year")),
     Aspect("published", re.compile(rf"发布时间|发布日期|发布于|(?:{WHEN_ZH}|哪一?年)"
-                                   r"[^。?？]{0,6}(?:发布|公布|上网|挂网|发出|发的|印发|公开|刊发|刊登|贴出|推出|放出|出来)|"
+                                   r"[^。?？]{0,6}(?:发布|公布|上网|挂网|[挂放贴传发]到网上|发出|发的|印发|公开|刊发|刊登|贴出|推出|放出|出来)|"
                                    r"\b(?:when|(?:on )?(?:what|which) (?:day|date))\b.{0,200}?\b(?:publish|post|release|upload|"
                                    r"put (?:it |the report )?(?:out|online|up))|\bpublication date\b|\bdate (?:of )?publication\b", I),
            label=("发布日期", "publication date")),
@@ -100,4 +104,4 @@ _SPOKEN_RE = re.compile("|".join(sorted(_SPOKEN, key=len, reverse=True)))
 def asked(question: str) -> list[Aspect]:
     """The aspects of the report a question asks about, in the order above."""
     question = _SPOKEN_RE.sub(lambda m: _SPOKEN[m.group()], question)
-    return [a for a in ASPECTS if a.asked.search(question)]
+    return [a for a in ASPECTS if a.asked.search(question) and not (a.unless and a.unless.search(question))]

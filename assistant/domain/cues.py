@@ -30,6 +30,8 @@ CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同�
                     r"\bdrop\w*|\btrend\b", I)
 # a figure written as the change itself (较上一年提高13.8%, 同比增长12.2%): what a question asking a change wants
 # the figure a change started from (把62项指标精简为13项: "how many before the cut" asks 62项, not 13项)
+# the whole an earlier figure is part of, asked in a follow-up ("Out of how many documents in total?")
+WHOLE_ASKED = re.compile(r"^\s*(?:out of|from|of) how many\b|\bin total\b|\baltogether\b|\ball told\b", I)
 BEFORE_CHANGE = re.compile(r"\bbefore (?:[\w-]+\s+){0,4}?(?:was |were |being )?(?:cut|streamlin\w*|reduc\w*|chang\w*|reform\w*|"
                            r"merg\w*|simplif\w*|consolidat\w*|trimm\w*|compress\w*)|\boriginally\b|\bpreviously\b|"
                            r"\bto begin with\b|\bstart(?:ed|ing)? (?:out )?(?:with|from)\b|\bbefore (?:that|this|then)\b(?!\s+(?:meeting|session|report|year|date|time|day)\b)|"
@@ -43,7 +45,7 @@ CHANGED_BY = re.compile(r"(?:提高|提升|增长|增加|上升|下降|减少|�
 SCOPE_WORDS = re.compile(r"涉企|企业|委托|商事|金融|上半年|下半年|前三季度|一审|二审|复议后|立案前|上级交办|疑难|中心|"
                          r"街道|乡镇|村(?:社区)?|律师|公证|仲裁|信访|交通|市场监管|生态环境|公安")
 # what a question excludes (不含复议后案件 / as opposed to 化解率): never part of what it asks
-EXCLUDE = re.compile(r"[((]\s*(?:不含|不包括|除去|除了|不算|excluding|except|other than|not counting)[^))]*[))]|"
+EXCLUDE = re.compile(r"[((]\s*(?:不含|不包括|除去|除了|不算|不是|excluding|except|other than|not counting|not\b)[^))]*[))]|"
                      r"(?:不含|不包括|而不是|而非|as opposed to|rather than|excluding|except for|other than|setting aside|"
                      r"leaving aside|aside from|apart from)[^,,。?;?]*", I)
 # where a question asking several figures splits (…多少件,败诉率是多少? / 人大建议和政协提案 / … and what was …);
@@ -65,14 +67,17 @@ OPEN = re.compile(r"工作计划|工作打算|工作思路|下一步|\bplans?\b|
 _EACH = r"分别(?!(?:有|是|为|达到|都)?(?:多少|几))"
 LIST = re.compile(rf"哪些|哪几|哪个地区|哪个县|列出|列举|各地区|各地|各报告|{_EACH}|每个地区|所有地区|"
                   r"\beach (?:place|report|county|district|city)\b|\ball (?:places|reports|counties|districts)\b|"
-                  # which edition: an ordinal; the rate at which / the extent to which: a relative clause
-                  r"(?<!\bat )(?<!\bto )\bwhich\b(?!\s+(?:number|edition|issue|round|batch|installment)\b)|"
+                  # which edition: an ordinal; the rate at which / the extent to which, "the bureau, which also runs …": a
+                  # relative clause (a verb follows it, not the noun asked)
+                  r"(?<!\bat )(?<!\bto )\bwhich\b(?!\s+(?:number|edition|issue|round|batch|installment)\b)"
+                  r"(?!(?<=, which)\s+(?:also|is|was|are|were|has|had|have|does|did|will|can|\w+s\s+(?:the|its|their|a|an)\b))|"
                   r"^\s*(?:please\s+)?list\b|(?:^|[,;:.?!]\s*|\b(?:and|also|then|please|can you|could you)\s+)"
                   r"list (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"  # not "the study list the bureau drew up"
                   r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
 # the reports themselves are what is listed ("Which reports were issued by bureaus in Zhejiang?"), not one report
 WHICH_REPORTS = re.compile(r"哪些报告|哪几份|\bwhich (?:of the )?reports\b|\blist (?:the |all )?reports\b", I)
 COUNT = re.compile(r"(?<!哪)几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
+                   r"报告(?:一共|总共|共|加起来)?(?:有|是)?(?:多少|几)个|"  # 开发区的报告有多少个
                    r"\bhow many (?:of (?:the |these |those |all )?(?:\d+ )?)?(?:[\w-]+ ){0,3}"
                    r"(?:reports|places|counties|districts|cities|zones|provinces|towns|departments|bureaus)\b|number of reports", I)
 REPORTS_WORD = re.compile(r"报告|reports?\b", I)
@@ -88,10 +93,12 @@ RANKS = re.compile(r"比较|对比|谁|哪个|哪一|最|更|compare|versus|\bvs
 GENERAL = re.compile(r"情况|方面|工作|数据|数字|指标|figures|numbers|situation|performance|record", I)
 PER_REPORT = re.compile(rf"各报告|每份报告|各份报告|各地|各地区|各个|{_EACH}|逐一|\beach (?:report|place|county|district|city)\b|"
                         r"\bper report\b|\bfor each\b|\bevery report\b", I)
-MENTION = re.compile(r"提到|提及|谈到|涉及|出现|mention|refer(?:s|red)? to|talk(?:s|ed)? about|discuss", I)
+MENTION = re.compile(r"提到|提及|谈到|讲到|说到|涉及|出现|提起|mention|refer(?:s|red)? to|talk(?:s|ed)? about|discuss|"
+                     r"\b(?:bring|brings|brought|bringing) up\b", I)
 GT = re.compile(r"(?:达到|达|超过|高于|大于|不低于|以上|at least|above|over|more than|exceed\w*)\s*(\d+(?:\.\d+)?)\s*%?", I)
 LT = re.compile(r"(?:低于|少于|小于|不超过|below|under|less than|fewer than)\s*(\d+(?:\.\d+)?)\s*%?", I)
-QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,20})[”\"」』’']")
+# an apostrophe inside a word (Xinjiang's, don't) opens or closes no quotation
+QUOTED = re.compile(r"(?<![A-Za-z])[“\"「『‘']([^”\"」』’']{2,20})[”\"」』’'](?![A-Za-z])")
 BEFORE = re.compile(r"(?:before|earlier than|older than|prior to|早于|之前|以前)\s*(20\d{2})|(20\d{2})\s*年?(?:以前|之前)", I)
 AFTER = re.compile(r"(?:after|later than|newer than|more recent than|晚于|之后|以后)\s*(20\d{2})|(20\d{2})\s*年?(?:以后|之后)", I)
 # the bound year itself included: since 2022, 2022 or later, 2022年及以后 / up to 2021, 2021年及以前
@@ -100,6 +107,9 @@ SINCE = re.compile(r"(?:since|starting (?:in|from))\s*(20\d{2})|(20\d{2})\s*(?:o
 UNTIL = re.compile(r"(?:up to|until|through)\s*(20\d{2})|(20\d{2})\s*(?:or|and) (?:earlier|before|older)|"
                    r"(20\d{2})\s*年?(?:及|或)(?:以前|之前)", I)
 YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+# a year said short (22年的工作, 长春市22年度), not a span of years (连续22年, 近20年来, 22年间), nor a date (26年2月发的:
+# when it was posted)
+SHORT_YEAR = re.compile(r"(?<![\d.第近满续共达约逾超过了多余])([12]\d)(?=年度|年(?!来|以来|间|多|余|左右|前|后|之|内|里|时间|历史|\d{1,2}月))")
 _MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a year the report was posted or dated in ("only posted in September 2025", 2025年9月才发布): not the year it covers
 POSTED_YEAR = re.compile(rf"\b(?:posted|published|released|issued|uploaded|put online|went (?:online|up|live)|came out|dated|signed)\s+(?:on\s+|in\s+)?"
@@ -118,7 +128,7 @@ ZERO_RECONSIDERATION = re.compile(r"复议|reconsideration", I)
 # ---- follow-up questions: what marks a question that leans on the one before it --------------------------
 FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|换个(?:地方|地区|县|市|区)|换一个(?:地方|地区)|换成|换作|换到|改成|改问|同样的问题[,，]?\s*(?:问一下|问问|再问)?|"
                          r"问一下|问问|and\b|so\b|then\b|also\b|what about\b|how about\b|"
-                         r"and what about\b|same (?:question )?for\b)[\s,，、:：]*", I)
+                         r"and what about\b|same (?:question )?for\b|(?:out of|from|of)(?= how many\b))[\s,，、:：]*", I)
 _THAN = r"(?:more|fewer|less|higher|lower|bigger|smaller|greater|larger|longer|shorter)"
 # "… — more or fewer than that?", "比它多还是少?": the earlier figure compared, the new scope asked
 FOLLOW_TAIL = re.compile(r"(?:的情况|的数字|的数据)?(?:呢|看看|看一下|试试)\s*[?？]?\s*$|(?<=\w)\s*(?:too|as well)\s*[?？]?\s*$|"
@@ -136,7 +146,8 @@ REFER_THING = re.compile(r"^\s*其中|(?<![\u4e00-\u9fff])其(?=中|余)|这些|
                          r"which of (?:those|them)|(?:did|does|do|was|is|has|had|would) (?:that|this)(?! (?:county|city|district|"
                          r"report|place|bureau|document|year))|(?:that|this) (?:figure|number|total|count|amount|system|mechanism|"
                          r"platform|campaign|programme|program)|"
-                         rf"{_THAN}(?:\s+\w+)?\s+than (?:that|this|it|them|those))\b", I)
+                         rf"{_THAN}(?:\s+\w+)?\s+than (?:that|this|it|them|those)|"
+                         r"^\s*(?:out of|from|of) how many)\b", I)  # "Out of how many documents?": the whole of that figure
 # a follow-up to a list or count asking for the reports themselves ("Which ones?", "分别是哪几份?")
 WHICH_ONES = re.compile(r"(?:分别|具体|都)?(?:是)?(?:哪些|哪几份|哪几个|哪几家|哪些报告|哪些地方)(?:报告|地方)?(?:呢)?|"
                         r"which (?:ones|reports|places)(?: are (?:they|those|these))?|which are (?:they|those|these)|"

@@ -29,8 +29,9 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"information disclosure|disclos\w*|open government", ["政府信息公开", "主动公开"]),
     (r"legal advis\w*|legal counsel", ["法律顾问"]),
     (r"law[- ]savvy|legal(?:ly)? (?:literate|understanding) (?:people|persons|residents)", ["法律明白人"]),
-    (r"legal (?:publicity|education|awareness)|law popularization|publici[sz]\w* (?:of )?(?:the )?law", ["普法", "法治宣传", "法律宣传"]),
+    (r"legal[- ](?:publicity|education|awareness)|law popularization|publici[sz]\w* (?:of )?(?:the )?law", ["普法", "法治宣传", "法律宣传"]),
     (r"business environment", ["营商环境"]),
+    (r"one plan,? (?:and )?two outlines", ["一规划两纲要"]),
     (r"major (?:administrative )?decisions?", ["重大行政决策"]),
     (r"enterprises?|compan(?:y|ies)|firms?|business(?:es)?(?! environment)", ["涉企", "企业"]),
     (r"shortcomings?|problems?|weakness\w*|deficienc\w*", ["存在问题", "不足"]),
@@ -78,6 +79,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"grids?", ["网格"]),
     (r"case files?|file review", ["案卷", "评查"]),
     (r"amount|money involved", ["金额"]),
+    (r"(?:economic|financial|property) loss(?:es)?", ["经济损失"]),
     (r"losses? recovered|recover\w*", ["挽回经济损失", "挽回"]),
     (r"financ\w*", ["金融"]),
     (r"commercial", ["商事"]),
@@ -172,9 +174,11 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"exams?|examinations?|tests?", ["考试"]),
     (r"oaths?|sworn in|swore|swear\w*", ["宪法宣誓", "宣誓"]),
     (r"pass rate|passed", ["通过率", "合格率", "通过"]),
-    (r"visitors?|receiv\w* (?:\w+ ){0,2}visits?|visits?\b[^?.]{0,80}\breceiv\w*|people served|served", ["服务人群", "接待", "参观", "服务"]),
+    (r"visitors?|receiv\w* (?:\w+ ){0,2}visits?|visits?\b[^?.]{0,80}\breceiv\w*|people served|serv(?:e|es|ed|ing)\b", ["服务人群", "接待", "参观", "服务"]),
     (r"visits?|visited", ["走访", "来访"]),
     (r"\bbases?\b", ["基地"]),
+    (r"ledgers?|account books?", ["台账"]),
+    (r"experience (?:halls?|cent(?:er|re)s?|museums?)", ["体验馆"]),
     (r"approvals?|permits?", ["审批", "许可"]),
     (r"\blicen[cs](?:es?|ing)\b", ["行政许可", "许可"]),
     (r"credit|blacklist\w*", ["信用"]),
@@ -187,6 +191,9 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     # who studies, meets and counts in a report's figures (党组理论学习14次, 各单位组织干部职工学习200余场次)
     (r"theor(?:y|etical) study|study of (?:political )?theory", ["理论学习"]),
     (r"(?:theory )?study groups?|central (?:study )?groups?", ["中心组"]),
+    # a meeting of the Party committee or group is one word in the reports (召开厅党委会52次, 党组会议)
+    (r"party (?:committee|(?:leadership )?group) meetings?|meetings? of (?:the |its )?(?:[\w-]+(?:'s)? ){0,2}party "
+     r"(?:committee|(?:leadership )?group)", ["党委会", "党组会", "党委会议", "党组会议"]),
     (r"party (?:leadership )?groups?", ["党组"]),
     (r"party committees?", ["党委"]),
     (r"party (?:organi[sz]ations?|branches)", ["党组织", "党支部"]),
@@ -239,7 +246,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
 
 # phrases whose words mean something else alone: a match of one hides the matches of the words inside it (other
 # phrases keep theirs: "responsibility list" is 权责清单 and still 责任)
-COMPOUNDS = frozenset({r"business licen[cs]es?", r"police stations?",
+COMPOUNDS = frozenset({r"business licen[cs]es?", r"police stations?", r"(?:economic|financial|property) loss(?:es)?",
                        r"certificates? in one|licen[cs]es? in one|certificates? (?:merged|combined|integrated) into"})
 _EN_PATTERNS = [re.compile(rf"\b(?:{pattern})\b") for pattern, _ in GLOSSARY]
 

@@ -58,7 +58,7 @@ LEVEL_WORDS = [(r"(?<![乡村])镇(?!街)|乡镇|镇街|街镇|\btowns?(?:hips?)
                (r"开发区|经开区|高新区|development zones?", "development_zone"), (r"县|\bcount(?:y|ies)\b", "county"),
                (r"市辖区|(?<![省市县镇发新园辖城社景])区(?!县)|\bdistricts?\b", "district"),
                (r"(?<![县])(?<!县级)市(?![辖区])|(?<!county-level )(?<!county level )\bcit(?:y|ies)\b", "city"),
-               (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"(?:政府|职能|行政)?部门|\b(?:(?:government|functional) )?(?:departments?|bureaus?|agenc(?:y|ies))\b",
+               (r"省|自治区|直辖市|\bprovinc\w*", "province"), (r"(?:政府)?(?:职能|行政|工作)?部门|\b(?:(?:government|functional) )?(?:departments?|bureaus?|agenc(?:y|ies))\b",
                                                                    "department")]
 # a level as a follow-up writes it into the earlier question (县级报告 / county reports)
 LEVEL_NAMES = {"town": ("乡镇", "town"), "subdistrict": ("街道", "subdistrict"), "development_zone": ("开发区", "development zone"),
@@ -74,7 +74,7 @@ ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|�
 # 有几份报告是部门发布的, 哪些报告由街道出具): it qualifies the reports as ABOUT_REPORTS does
 ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|individual|municipal|people's)\s+)*$")
 ISSUED_ZH_HEAD = r"(?:是|由|为|属于)$"
-ISSUED_ZH_TAIL = (r"(?:[（(][^）)]{1,16}[）)])?(?:(?:人民)?政府|办事处|管委会)?(?:而(?:不是|非)[\u4e00-\u9fff]{1,8})?(?:单独)?"
+ISSUED_ZH_TAIL = (r"(?:[（(][^）)]{1,16}[）)])?(?:(?:人民)?政府|办事处|管委会)?(?:而(?:不是|非)[\u4e00-\u9fff]{1,8})?(?:单独|自己|自行|本身)?"
                   r"(?:发布|印发|出具|撰写|编写|编制|报送|提交|上交|递交|作出|发出|交|写|做|出|发)?"
                   r"的?\s*(?:报告)?\s*(?:(?:一共|总共|共)?有?(?:几|多少)份?)?\s*(?:吗|呢)?\s*[?？。]?$")
 # reports a government issued itself, not one of its departments (有几份报告是人民政府发布的, issued by people's

@@ -45,6 +45,9 @@ PHRASES: dict[str, tuple[str, str]] = {
                      "{who} sets a target {name}{scope} of {value} in its report{year} {cite}.{change}"),
     "fact.rate": ("{who}{year}{name}{scope}为{value}{cite}。{change}", "{who} reported {name}{scope} of {value}{year} {cite}.{change}"),
     "fact.count": ("{who}{year}{name}{scope}为{value}{cite}。{change}", "{who} reported {value} {name}{scope}{year} {cite}.{change}"),
+    # the change stated in the fact's sentence, asked: said in the answer's first sentence, beside the figure
+    "fact.rate_changed": ("{who}{year}{name}{scope}为{value},{change}{cite}。", "{who} reported {name}{scope} of {value}{year}, {change} {cite}."),
+    "fact.count_changed": ("{who}{year}{name}{scope}为{value},{change}{cite}。", "{who} reported {value} {name}{scope}{year}, {change} {cite}."),
     "figure.term": ("{who}{year}{term}{value}{cite}。", "{who} reported {value}{year} {cite}."),
     "figure.clause": ("{who}{year}:{term}{cite}。", "{who} reported {value}{year} {cite}."),
     "missing": ("{who}{year}的报告没有写明{name}。", "The report of {who}{year} does not state {name}."),
@@ -55,6 +58,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "related": ("相关但不同:{name}{scope}{planned} —— “{quote}”{cite}", "Related but different: {name}{scope}{planned} — “{quote}” {cite}"),
     "change.none": ("报告没有写明与上年相比的变化。", "The report does not state the change from the previous year."),
     "change.amount": ("报告写明{text}。", "The report states it is {direction} {amount} year on year ({text})."),
+    "change.inline": ("{text}", "{direction} {amount} year on year ({text})"),
     "change.direction": ("报告只写明了变化方向({text}),没有给出变化幅度。",
                          "The report gives only the direction ({direction}: {text}), not by how much."),
     # ---- quotes read from the reports ---------------------------------------------------------------

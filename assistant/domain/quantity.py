@@ -208,6 +208,20 @@ def quantities_in(text: str) -> list[Quantity]:
     return sorted(zh_left + en, key=lambda q: q.start)
 
 
+def given_values(question: str) -> set[Decimal]:
+    """The values a question states itself (its 51 departments, "about 12,000 courses", "seven centres"), years
+    aside: what it asks is another figure."""
+    said = {q.value for q in quantities_in(question) if not re.fullmatch(r"(?:19|20)\d{2}年?", q.text)}
+    words = re.findall(rf"\b(?:{'|'.join(EN_NUMBER_WORDS[2:])})\b", question, re.I)
+    return said | {Decimal(EN_NUMBER_WORDS.index(w.lower())) for w in words}
+
+
+def value_of(figure: str) -> Decimal | None:
+    """The value of a figure as written (1.2万期 → 12000)."""
+    found = quantities_in(figure)
+    return found[0].value if found else None
+
+
 class _Spans:
     """Does [start, end) overlap any of these spans? By bisection: a long answer (a list of thousands of
     reports) has thousands of figures, and testing each against every other was quadratic."""

@@ -8,9 +8,13 @@ never passed off as the answer.
 """
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from ..domain.indicators import Indicator, families_named, mentions
-from ..domain.glossary import glossary_matches, terms_of
-from ..domain.quantity import quantities_in
+from ..domain.asked import counted_en
+from ..domain.glossary import expand_english, glossary_matches, terms_of
+from ..domain.quantity import given_values, quantities_in
 from ..facts.quote import clause_span
 from ..models import Fact
 from ..reading.select import is_partial, primary, scope_reports
@@ -62,9 +66,12 @@ def lookup(intent, metas, facts: FactView, text, sections, max_reports: int, ext
                 evidence += _related(b, mine, inds, target, asks.partial_named_terms)
                 continue
             found += 1
-            used.append(f)
             key = b.cite(f.report_id, *clause_span(b.text(f.report_id), f, asks.rank))
-            b.lines.append(fact_line(f, meta, key, change_slot(_stated_change(f)) if asks.change else ""))
+            if isinstance(f, _Told):  # 限期修改115件 of the 237 documents cleaned up: the part, in the report's words
+                b.lines.append(figure_line(figures.term_before(b.quote(key), f.value_text), f.value_text, meta, key))
+            else:
+                used.append(f)
+                b.lines.append(fact_line(f, meta, key, change_slot(_stated_change(f)) if asks.change else ""))
             keys.append(key)
     if extra is not None and (more := extra(b)):
         keys += more
@@ -102,33 +109,72 @@ def _best(facts: list[Fact], inds: list[Indicator], target: bool, intent) -> Fac
         if (ind.kind == "claim" or target) and mine:  # primary() skips targets: it picks results
             return mine[0]
         if (best := primary(mine)) is not None:
-            return False if len(intent.parts) <= 1 and _parts_told(best, intent) else best
+            told = _parts_told(best, intent) if len(intent.parts) <= 1 else []
+            if told and all(told):
+                return _Told(**dict(told[0])) if len(told) == 1 else False  # several parts told: the readers pick them
+            return best
     if pool:
         return False
-    return _same_word(facts, inds, target, intent)
+    return _same_word(facts, inds, target, intent) or _part_of_given(facts, inds, intent)
 
 
-def _parts_told(f: Fact, intent) -> bool:
-    """Every figure asked is a part of the whole the fact counts, told by words that stand by another figure of its
-    sentence: 决定限期修改的有多少件 of “237件…进行了集中清理,决定继续有效24件、限期修改115件…” (the readers then pick
-    the figures). A part the fact's own words answer keeps it (审核了几件规范性文件? 招商引资合同协议审了几件?)."""
+class _Told(Fact):
+    """A part of a fact's whole, told in its sentence by words of its own: the fact with that figure's value."""
+
+
+def _parts_told(f: Fact, intent) -> list[Fact | None]:
+    """For every figure asked, the part of the whole the fact counts that words standing by another figure of its
+    sentence tell (决定限期修改的有多少件 of “237件…进行了集中清理,决定继续有效24件、限期修改115件…”), None for
+    a part the fact's own words answer (审核了几件规范性文件? 招商引资合同协议审了几件?)."""
     q = intent.query
     things = intent.things_en if q.lang == "en" else intent.things
-    return all(_told_elsewhere(f, part) for part in [th.text for th in things] or [q.question])
+    return [_told_in(f, part) for part in [th.text for th in things] or [q.question]]
 
 
-def _told_elsewhere(f: Fact, part: str) -> bool:
-    """The part's words beyond what the fact says of its figure (its indicator, its own words) stand by another
-    figure of the fact's sentence."""
+def _told_in(f: Fact, part: str) -> Fact | None:
+    """The figure of the fact's sentence that the part's words beyond what the fact says of its own figure (its
+    indicator, its own words) stand by: two character pairs of them, or all its own words when they are one pair
+    (废止35件). The fact, moved to that figure; None when no other figure is told so."""
     quote = to_simplified(f.quote)
     at = quote.find(f.value_text)
     if at < 0:
-        return False
+        return None
     asked = figures.grams(figures.content(part, set())) | {g for t in terms_of(glossary_matches(part)) for g in figures.grams(t)}
     said = figures.grams(f.indicator.label_zh) | figures.grams(figures.own_words(quote, 0, at, at + len(f.value_text)))
-    residual = asked - said
-    return any(len(figures.grams(figures.own_words(quote, 0, m.start, m.end)) & residual) >= 2
-               for m in quantities_in(quote) if m.unit and not m.start <= at < m.end)
+    if any(figures.grams(head) <= said for head in _heads(part)):
+        return None  # 挽回了多少经济损失 of “…化解涉企纠纷1600余起,帮助相关企业挽回经济损失9000余万元”: the fact's own
+    residual, best = asked - said, (0, None)
+    for m in quantities_in(quote):
+        if not m.unit or m.start <= at < m.end:
+            continue
+        own = figures.grams(figures.own_words(quote, 0, m.start, m.end))
+        shared = len(own & residual)
+        if (shared >= 2 or (own and own <= residual)) and shared > best[0]:
+            best = (shared, m)
+    if (m := best[1]) is None:
+        return None
+    return f.model_copy(update={"value": float(m.value), "unit": m.unit, "value_text": f.quote[m.start:m.end]})
+
+
+def _part_of_given(facts: list[Fact], inds: list[Indicator], intent) -> Fact | None:
+    """A part of a whole the question states itself ("Sanya reviewed 237 of its normative documents. How many of them
+    were ordered to be amended?"): the fact of the family asked whose value the question gives, moved to the figure
+    its sentence tells by the part's words (限期修改115件)."""
+    given, families = given_values(intent.query.question), {i.family for i in inds}
+    for f in facts:
+        if given and f.indicator.family in families and not isinstance(f.value, bool) and Decimal(str(f.value)) in given:
+            told = [t for t in _parts_told(f, intent) if t is not None]
+            if len(told) == 1:
+                return _Told(**dict(told[0]))
+    return None
+
+
+def _heads(part: str) -> list[str]:
+    """What a part counts, in Chinese: its last content word (挽回了多少经济损失 → 经济损失), or the glossary terms of
+    what an English part counts ("how much in economic losses" → 经济损失)."""
+    if re.search(r"[\u4e00-\u9fff]", part):
+        return [h] if (h := figures.head_term(figures.content(part, set()))) else []
+    return [t for t in expand_english(" ".join(counted_en(part)[0])) if len(t) >= 2]
 
 
 def _rate_words(inds: list[Indicator], asks) -> list[str]:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..domain import cues
 from ..domain.glossary import expand_english
-from ..domain.quantity import EN_NUMBER_WORDS
+from ..domain.quantity import given_values, value_of
 from ..domain.asked import counted_en
 from ..domain.terms import EVERYWHERE
 from ..settings import AnswerSettings
@@ -110,6 +110,8 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
             order = _respective_first(cands, order, expand_english(re.split(r"(?<=[.;!?])\s+", own.strip())[-1]))
         if order and cues.BEFORE_CHANGE.search(part):
             order = changed_from(cands, order)
+        if order and q.leans and cues.WHOLE_ASKED.search(part):
+            order = _whole_first(q, cands, order)
         if order:
             best = cands[order[0]].figure
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
@@ -133,7 +135,8 @@ def _preferred(q: Query, cands: list[Cand], any_unit: bool, known: list[str], ex
         cands = [c for c in cands if any(x in c.clause for x in known) or q.is_beside(c.figure.report_id, c.figure.start)]
     cands = _kept(cands, lambda c: not any(x in c.own or x in c.before for x in excluded))  # 取消…8项 when "as opposed to cancelling"
     cands = _kept(cands, lambda c: not other_scope(" ".join(q.zh_terms), c.segment))  # 市本级 asked, 全市… stated
-    cands = _kept(cands, lambda c: number_of(c.figure.value) not in given_numbers(q.question))  # "Guilin's 51 departments"
+    given = given_values(q.question)  # "Guilin's 51 departments", "about 12,000 courses"
+    cands = _kept(cands, lambda c: value_of(c.figure.value) not in given)
     if cues.CHANGE.search(q.question) and (changes := [c for c in cands if cues.CHANGED_BY.search(c.before)]):
         return changes  # "how much did it improve": the figure written as the change (提高13.8%), not the level
     return cands
@@ -142,18 +145,6 @@ def _preferred(q: Query, cands: list[Cand], any_unit: bool, known: list[str], ex
 def _kept(cands: list, keep) -> list:
     """The candidates that pass `keep`, unless none does: a preference, never the reason to abstain."""
     return [c for c in cands if keep(c)] or cands
-
-
-def number_of(value: str) -> str:
-    return re.match(r"[\d.]*", value).group()
-
-
-def given_numbers(question: str) -> set[str]:
-    """The numbers a question states itself (its 51 departments, "the police windows at seven centres"), years
-    aside: what it asks is another figure."""
-    said = {n for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
-    return said | {str(EN_NUMBER_WORDS.index(w.lower()))
-                   for w in re.findall(rf"\b(?:{'|'.join(EN_NUMBER_WORDS[2:])})\b", question, re.I)}
 
 
 def _head(part: str) -> list[str]:
@@ -209,6 +200,16 @@ def changed_from(cands, order: list[int]) -> list[int]:
         if len(after) == 2 and cues.CHANGE_TO.search(after[0]):
             return [j] + [k for k in order if k != j]
     return order
+
+
+def _whole_first(q: Query, cands, order: list[int]) -> list[int]:
+    """"Out of how many in total?" after a figure: the largest figure of the sentence cited before, in the units asked
+    (237件 of “237件…进行了集中清理,决定继续有效24件、…废止35件”)."""
+    beside = [j for j in order if q.is_beside(cands[j].figure.report_id, cands[j].figure.start)]
+    if not beside:
+        return order
+    top = max(beside, key=lambda j: value_of(cands[j].figure.value) or 0)
+    return [top] + [k for k in order if k != top]
 
 
 def _beside(cands, prev: Figure, t: AnswerSettings):

@@ -119,9 +119,12 @@ def fact_line(f: Fact, meta: ReportMeta, key: int, change: P | str = "") -> Line
     slots["scope"] = T(f"({scope})" if scope else "", f" (scope: {scope})" if scope else "")
     if f.planned:
         return Line("lead", "fact.planned", slots | {"name": name(ind)})
+    changed = ""
+    if isinstance(change, P) and change.key == "change.amount":  # 为22672件,同比上升127.04%: one sentence answers both
+        changed, slots["change"] = "_changed", P("change.inline", change.slots)
     if ind.kind in ("rate", "money"):
-        return Line("lead", "fact.rate", slots | {"name": name(ind, article=ind.kind == "rate")})
-    return Line("lead", "fact.count", slots | {"name": name(ind)})
+        return Line("lead", f"fact.rate{changed}", slots | {"name": name(ind, article=ind.kind == "rate")})
+    return Line("lead", f"fact.count{changed}", slots | {"name": name(ind)})
 
 
 def figure_line(term: str, value: str, meta: ReportMeta, key: int) -> Line:

@@ -148,7 +148,10 @@ def _leans(q: Query, prev: Query, rest: str) -> bool:
                                              if w.lower() not in _EN_POINTERS]) <= 2  # "heads of agencies in court": a thing
 
 
-_EN_POINTERS = frozenset({"that", "this", "those", "these", "them", "they", "what", "about", "with", "from", "then"})
+# words that name no thing: a follow-up made only of them leans on the figure before ("And how many were there before
+# the cut?")
+_EN_POINTERS = frozenset({"that", "this", "those", "these", "them", "they", "what", "about", "with", "from", "then", "were",
+                          "there", "here", "have", "been", "before", "after", "many", "much", "does", "also"})
 
 
 def _swap_unit(prev: Query, unit: str) -> str:

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from ..domain.claims import ZERO_FOCUS, ZERO_WORDS
-from ..domain.cues import EXCLUDE, POSTED_YEAR, YEAR
+from ..domain.cues import EXCLUDE, POSTED_YEAR, SHORT_YEAR, YEAR
 from ..domain.glossary import glossary_matches, synonym_groups, terms_of
 from ..places import PlaceIndex
 from ..text.lexicon import domain_terms_in, tokenize
@@ -80,7 +80,7 @@ def analyze(question: str, places: PlaceIndex, place: str | list[str] | None = N
     given = [place] if isinstance(place, str) else list(place or [])
     year_asked = year
     posted = {int(y) for m in POSTED_YEAR.finditer(question) for y in m.groups() if y}
-    years = {int(y) for y in YEAR.findall(question)} - posted
+    years = ({int(y) for y in YEAR.findall(question)} | {2000 + int(y) for y in SHORT_YEAR.findall(question)}) - posted
     if year_asked is None and len(years) == 1:  # "Wucheng (2022) or Suqian (2024)": each side has its own year
         year_asked = years.pop()
     zh_text = question if lang == "zh" else " ".join(zh_terms)

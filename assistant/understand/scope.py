@@ -128,7 +128,9 @@ def places_under(q: Query, metas: dict[str, ReportMeta]) -> Query:
 def report_filters(asked: str) -> tuple[str | None, list[str]]:
     """Kind of issuing body and levels named in a question about the reports themselves
     (有几份公安局的报告 / 2022年有哪些县的报告 / Which reports come from development zones)."""
-    body = next((like for pattern, like in _BODIES if pattern.search(asked)), None)
+    # examples in brackets (政府工作部门(各类局、公安分局)) widen the kind before them, they name no body of their own
+    outer = re.sub(r"[(（][^()（）]*[)）]", "", asked)
+    body = next((like for pattern, like in _BODIES if pattern.search(outer)), None)
     if not cues.REPORTS_WORD.search(asked):
         return body, []
     found = []  # (start, end, level, qualifies reports)
@@ -224,6 +226,7 @@ def keywords(q: Query, bodies: list[str]) -> list[str]:
                                        if any(w in b for b in bodies)]):
         return chinese[:2]  # "the 'first topic' (第一议题) system": the report's own words
     quoted = cues.QUOTED.findall(q.question) + re.findall(r"《([^》]{2,30})》", q.question)
+    quoted = [x for x in quoted if not re.search(r"[A-Za-z]{3,}", x)]  # English words are looked up in the glossary
     if quoted:
         return list(dict.fromkeys(quoted))
     # an aside in brackets (包括行政应诉旁听) widens what counts; it is not a word every report must use

@@ -38,3 +38,18 @@ def test_direction_without_a_figure():
     s, e = direction_clause(text, ["败诉率"])
     assert text[s:e] == "行政诉讼败诉率逐年下降"
     assert direction_clause("败诉率为21.6%,较上年下降", ["败诉率"]) is None  # a figure is given
+
+
+def test_a_change_asked_is_said_in_the_figures_sentence():
+    """为22672件,同比上升127.04%: the change asked and stated answers in the first sentence, in both languages."""
+    from assistant.domain.indicators import Indicator
+    from assistant.models import Fact, ReportMeta
+    from assistant.render.sentences import fact_line
+
+    ch = change_after("受理矛盾纠纷22672件,同比上升127.04%", len("受理矛盾纠纷22672件"))
+    meta = ReportMeta(id="r", source="r.txt", place="綦江区", year=2023)
+    fact = Fact(report_id="r", place="綦江区", year=2023, indicator=Indicator.mediation_disputes, value=22672.0, unit="件",
+                quote="受理矛盾纠纷22672件,同比上升127.04%", start=0, end=21, section="", value_text="22672件")
+    line = fact_line(fact, meta, 1, change_slot(ch))
+    zh, en = line.text("zh"), line.text("en")
+    assert "22672件,同比上升127.04%[1]。" in zh and "up 127.04% year on year" in en.split(". ")[0], (zh, en)
