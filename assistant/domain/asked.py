@@ -102,6 +102,7 @@ _ASKED_EN = [(r"person[- ]times|(?:exam |test )?sittings?", {"人次", "万人�
               {"条", "份", "件", "个", "项"}),
              (r"\b(?:percent\w*|rate|ratio|share|satisfaction|how satisfied|coverage)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
              (r"\b(?:times|sessions?|meetings?|lectures?|talks|speeches|presentations?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
+              r"exams?|examinations?|tests?|quizz?(?:es)?|"
               r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",
               {"次", "场", "场次", "期"}),
              (r"\b(?:teams?|groups?|squads?)\b", {"个", "支", "家"}),

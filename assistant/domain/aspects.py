@@ -22,6 +22,11 @@ class Aspect:
     unless: re.Pattern | None = None  # a question matching this asks something else ("how many cadres were sent to")
 
 
+# a question counting something other than reports asks a figure, whatever it says of documents "issued by" or cadres
+# "sent to" somewhere
+COUNTED_ELSE = re.compile(r"\bhow (?:many|much)\b(?!\s+(?:of\s+(?:the|these|those)\s+)?(?:\w+\s+)?reports\b)|多少(?!份)|"
+                          r"几(?:个|名|人|次|件|项|家)", I)
+
 ASPECTS: tuple[Aspect, ...] = (
     Aspect("doc_number", re.compile(r"文号|发文字号|发文编号|document (?:number|no)|reference number|file number", I),
            re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"),
@@ -31,8 +36,7 @@ ASPECTS: tuple[Aspect, ...] = (
                                    r"\b(?:which|what) (?:body|organ|authority|institution|office|committee|assembly)\b[^?.]{0,40}?"
                                    r"\b(?:presented|delivered|submitted|sent|reported|addressed|made|read)\s+to\b", I),
            re.compile(r"^\s*(?P<value>[\u4e00-\u9fff、 ]{0,38}?(?:政府|常委会|委员会|委|局|厅|办公室|办))\s*[:：]\s*$", re.M),
-           ("报送对象", "addressee"), unless=re.compile(r"\bhow (?:many|much)\b(?!\s+(?:of\s+(?:the|these|those)\s+)?reports\b)|"
-                                                         r"多少(?!份)|几(?:个|名|人|次|件|项|家)", I)),
+           ("报送对象", "addressee"), unless=COUNTED_ELSE),
     Aspect("session", re.compile(r"(?:哪|什么|哪一)(?:次|个|届)?[^。?？]{0,8}会议|会议上(?:所作|作的|的报告)|(?:哪|什么)[^。?？]{0,8}会上(?:所)?[作做]|"
                                  rf"(?:{WHEN_ZH})[^。?？]{{0,4}}(?<!发)作(?:的|了)|"
                                  r"\bat (?:which|what)\b[^?.,]{0,60}?\b(?:session|meeting)|\bwhich (?:session|meeting)|"
@@ -52,7 +56,7 @@ ASPECTS: tuple[Aspect, ...] = (
                                 r"(?:issued|wrote|published|submitted|authored|produced)|"
                                 r"\bwho (?:issued|wrote|published|submitted|authored)|\bissued by\b|\bissuing body\b|"
                                 r"\bby (?:which|what) (?:body|office|department|authority|agency|government|organ)\b|\bby whom\b", I),
-           label=("发布机关", "issuer")),
+           label=("发布机关", "issuer"), unless=COUNTED_ELSE),
     # 哪一年被命名为示范县: the year of an event the report tells, not the year it covers
     Aspect("year", re.compile(r"哪一?年(?!发布|公布|印发|发出|上网)(?![^。?？]{0,3}(?:被|获|评|命名|入选|成立|出台|启动))|哪个年度|什么年度|哪一年度|\bwhich year\b(?! was)|"
                               r"\bwhat year\b(?! was)", I), label=("年度", "year")),

@@ -46,7 +46,7 @@ SCOPE_WORDS = re.compile(r"涉企|企业|委托|商事|金融|上半年|下半�
                          r"街道|乡镇|村(?:社区)?|律师|公证|仲裁|信访|交通|市场监管|生态环境|公安")
 # what a question excludes (不含复议后案件 / as opposed to 化解率): never part of what it asks
 EXCLUDE = re.compile(r"[((]\s*(?:不含|不包括|除去|除了|不算|不是|excluding|except|other than|not counting|not\b)[^))]*[))]|"
-                     r"(?:不含|不包括|而不是|而非|as opposed to|rather than|excluding|except for|other than|setting aside|"
+                     r"(?:不含|不包括|不算|不计|除去|而不是|而非|as opposed to|rather than|excluding|except for|other than|setting aside|"
                      r"leaving aside|aside from|apart from)[^,,。?;?]*", I)
 # where a question asking several figures splits (…多少件,败诉率是多少? / 人大建议和政协提案 / … and what was …);
 # " and " between capitalised words is part of a name (Economic and Technological Development Zone)
@@ -70,12 +70,15 @@ LIST = re.compile(rf"哪些|哪几|哪个地区|哪个县|列出|列举|各地�
                   # which edition: an ordinal; the rate at which / the extent to which, "the bureau, which also runs …": a
                   # relative clause (a verb follows it, not the noun asked)
                   r"(?<!\bat )(?<!\bto )\bwhich\b(?!\s+(?:number|edition|issue|round|batch|installment)\b)"
-                  r"(?!(?<=, which)\s+(?:also|is|was|are|were|has|had|have|does|did|will|can|\w+s\s+(?:the|its|their|a|an)\b))|"
+                  r"(?!(?<=, which)\s+(?!(?:reports?|places?|count(?:y|ies)|districts?|cit(?:y|ies)|towns?|provinces?|regions?|"
+                  r"areas?|bod(?:y|ies)|departments?|bureaus?|ones?|of|years?)\b)(?:also|is|was|are|were|has|had|have|does|did|"
+                  r"will|can|\w+(?:s|ed)\b))|"
                   r"^\s*(?:please\s+)?list\b|(?:^|[,;:.?!]\s*|\b(?:and|also|then|please|can you|could you)\s+)"
                   r"list (?=the\b|all\b|every\b|each\b|which\b|reports?\b|places\b)|"  # not "the study list the bureau drew up"
                   r"\bwhat (?:places|counties|districts|cities|reports)\b", I)  # "the power list" is no listing
 # the reports themselves are what is listed ("Which reports were issued by bureaus in Zhejiang?"), not one report
-WHICH_REPORTS = re.compile(r"哪些报告|哪几份|\bwhich (?:of the )?reports\b|\blist (?:the |all )?reports\b", I)
+WHICH_REPORTS = re.compile(r"哪些报告|哪几份|报告(?:都|一共|共)?(?:有|是)(?:哪些|哪几份|哪几个)|\bwhich (?:of the )?reports\b|"
+                           r"\blist (?:the |all )?reports\b", I)
 COUNT = re.compile(r"(?<!哪)几份|多少份|(?<!哪)几个(?:地区|地方|报告|县|区|市)|多少个(?:地区|地方|报告|县|区|市)|多少(?:地区|报告)|"
                    r"报告(?:一共|总共|共|加起来)?(?:有|是)?(?:多少|几)个|"  # 开发区的报告有多少个
                    r"\bhow many (?:of (?:the |these |those |all )?(?:\d+ )?)?(?:[\w-]+ ){0,3}"

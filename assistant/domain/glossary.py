@@ -57,6 +57,10 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"filing|filed for the record|record", ["备案"]),
     (r"clean(?:ed)?[- ]?up|sort(?:ed)? out", ["清理"]),
     (r"repeal\w*|abolish\w*|annul\w*", ["废止"]),
+    # the other outcomes of a clean-up of documents: kept in force, taken out of their kind's management
+    (r"(?:stay\w*|remain\w*|kept|keep\w*|left|continu\w*|still) (?:\w+ )?(?:in force|valid|effective|in effect)|retain\w*",
+     ["继续有效", "保留"]),
+    (r"(?:taken|removed|dropped) (?:out of|from) (?:[\w-]+ ){0,3}management|no longer (?:managed|treated) as", ["不再作为"]),
     # what became of approval items (取消行政许可事项8项、承接10项、调整149项、依法设定8项)
     (r"cancel+\w*|scrap\w*|removed", ["取消"]),
     (r"adjust\w*", ["调整"]),
@@ -180,6 +184,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"ledgers?|account books?", ["台账"]),
     (r"experience (?:halls?|cent(?:er|re)s?|museums?)", ["体验馆"]),
     (r"approvals?|permits?", ["审批", "许可"]),
+    (r"administrative (?:permits?|licen[cs](?:es?|ing)|approvals?)", ["行政许可"]),
     (r"\blicen[cs](?:es?|ing)\b", ["行政许可", "许可"]),
     (r"credit|blacklist\w*", ["信用"]),
     (r"safety|secur\w* hazards?", ["安全", "隐患"]),

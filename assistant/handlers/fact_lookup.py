@@ -25,6 +25,7 @@ from ..reading import figures
 from ..render.sentences import change_slot, direction_line, fact_line, figure_line, missing_line, related_line
 from ..store.factstore import FactView
 from ..text.script import to_simplified
+from ..understand.query import strip_exclusions
 from .figure_reader import names_of
 from .registry import handler
 
@@ -52,7 +53,12 @@ def lookup(intent, metas, facts: FactView, text, sections, max_reports: int, ext
     found, evidence, keys, used = 0, [], [], []
     for meta in reports:
         mine = facts.of({meta.id})  # one report's facts, selected in SQL
-        for inds in parts:
+        told = _every_part_told(mine, intent, target)
+        for f in told:
+            found += 1
+            keys.append(key := b.cite(f.report_id, *clause_span(b.text(f.report_id), f)))
+            b.lines.append(figure_line(figures.term_before(b.quote(key), f.value_text), f.value_text, meta, key))
+        for inds in [] if told else parts:
             f = _best(mine, inds, target, intent)
             if f is False:
                 return None
@@ -98,9 +104,24 @@ def _uncovered_figures(b: Builder, intent, ctx) -> list[int]:
     return keys
 
 
+def _every_part_told(facts: list[Fact], intent, target: bool) -> list[Fact]:
+    """Several parts asked, each told in the sentence of one fact of an indicator named (继续有效的多少件,不再作为…管理的
+    多少件 of the 237 documents cleaned up): those figures, one per part; none when any part is not told so."""
+    if len(intent.things_en if intent.query.lang == "en" else intent.things) < 2:
+        return []
+    for ind in intent.indicators:
+        f = primary([x for x in facts if x.indicator == ind and x.planned == target])
+        told = _parts_told(f, intent) if f is not None else []
+        if told and all(told) and len({(t.start, t.value_text) for t in told}) == len(told):
+            return told
+    return []
+
+
 def _best(facts: list[Fact], inds: list[Indicator], target: bool, intent) -> Fact | None | bool:
     """The fact answering one part; None when the report has none of the indicators, False when it
     has some but none fits the question's scope words (the sentence reader decides then)."""
+    if (part := _part_of_given(facts, inds, intent)) is not None:  # "of the 39 documents cleaned up, how many lapsed"
+        return part
     named = intent.asks.partial_named_terms
     pool = [f for f in facts if f.indicator in inds and f.planned == target and not is_partial(f, named)]
     fitting = [f for f in pool if _specific(f, inds, intent)]
@@ -110,12 +131,14 @@ def _best(facts: list[Fact], inds: list[Indicator], target: bool, intent) -> Fac
             return mine[0]
         if (best := primary(mine)) is not None:
             told = _parts_told(best, intent) if len(intent.parts) <= 1 else []
-            if told and all(told):
-                return _Told(**dict(told[0])) if len(told) == 1 else False  # several parts told: the readers pick them
+            if told and all(told):  # in English, only of a whole the question states ("Of the 237 documents …")
+                sure = intent.query.lang == "zh" or not isinstance(best.value, bool) and \
+                    Decimal(str(best.value)) in given_values(intent.query.question)
+                return _Told(**dict(told[0])) if len(told) == 1 and sure else False
             return best
     if pool:
         return False
-    return _same_word(facts, inds, target, intent) or _part_of_given(facts, inds, intent)
+    return _same_word(facts, inds, target, intent)
 
 
 class _Told(Fact):
@@ -139,16 +162,24 @@ def _told_in(f: Fact, part: str) -> Fact | None:
     at = quote.find(f.value_text)
     if at < 0:
         return None
-    asked = figures.grams(figures.content(part, set())) | {g for t in terms_of(glossary_matches(part)) for g in figures.grams(t)}
-    said = figures.grams(f.indicator.label_zh) | figures.grams(figures.own_words(quote, 0, at, at + len(f.value_text)))
+    part = strip_exclusions(part)  # "apart from those kept in force or repealed": not the part asked
+    terms = terms_of(glossary_matches(part))
+    asked = figures.grams(figures.content(part, set())) | {g for t in terms for g in figures.grams(t)}
+    said_text = f.indicator.label_zh + figures.own_words(quote, 0, at, at + len(f.value_text))
+    said = figures.grams(said_text)
+    # an English part has no words of its own in Chinese: a whole glossary term of it must stand by the figure
+    whole = None if re.search(r"[\u4e00-\u9fff]", part) else [t for t in terms if len(t) >= 2 and t not in said_text]
     if any(figures.grams(head) <= said for head in _heads(part)):
         return None  # 挽回了多少经济损失 of “…化解涉企纠纷1600余起,帮助相关企业挽回经济损失9000余万元”: the fact's own
     residual, best = asked - said, (0, None)
     for m in quantities_in(quote):
         if not m.unit or m.start <= at < m.end:
             continue
-        own = figures.grams(figures.own_words(quote, 0, m.start, m.end))
+        own_text = figures.own_words(quote, 0, m.start, m.end, reach=16)  # up to the figure before it
+        own = figures.grams(own_text.replace("的", ""))  # 失效的5件: 失效 is all it says
         shared = len(own & residual)
+        if whole is not None and not any(t in own_text for t in whole):
+            continue
         if (shared >= 2 or (own and own <= residual)) and shared > best[0]:
             best = (shared, m)
     if (m := best[1]) is None:

@@ -134,7 +134,7 @@ def _preferred(q: Query, cands: list[Cand], any_unit: bool, known: list[str], ex
     if any_unit:  # no unit word: only a clause saying what the question is about ("trees": nothing)
         cands = [c for c in cands if any(x in c.clause for x in known) or q.is_beside(c.figure.report_id, c.figure.start)]
     cands = _kept(cands, lambda c: not any(x in c.own or x in c.before for x in excluded))  # 取消…8项 when "as opposed to cancelling"
-    cands = _kept(cands, lambda c: not other_scope(" ".join(q.zh_terms), c.segment))  # 市本级 asked, 全市… stated
+    cands = _kept(cands, lambda c: not other_scope(" ".join(q.asked_terms or q.zh_terms), c.segment))  # 市本级 asked, 全市… stated
     given = given_values(q.question)  # "Guilin's 51 departments", "about 12,000 courses"
     cands = _kept(cands, lambda c: value_of(c.figure.value) not in given)
     if cues.CHANGE.search(q.question) and (changes := [c for c in cands if cues.CHANGED_BY.search(c.before)]):

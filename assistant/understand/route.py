@@ -66,7 +66,8 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
             and (len(q.places) >= 2 or cues.MAX.search(question) or cues.MIN.search(question)):
         condition = condition or ("min" if cues.MIN.search(question) else "max" if cues.MAX.search(question) else None)
         return Compare(**over_all, condition=condition, families=sorted(families_named(question)))
-    if asks.listing and not (len(q.places) == 1 and asks.open):  # "X存在哪些不足" lists content, not places
+    # "X存在哪些不足" lists content, not places; 重庆的报告有哪些 lists reports
+    if asks.listing and not (len(q.places) == 1 and asks.open and not cues.WHICH_REPORTS.search(question)):
         return _listing(q, over_all, False, condition, threshold, metas, text)
     opened = asks.open and not (asks.number or asks.rate)
     if what := off_subject(question, [text(rid) for rid, m in metas.items() if q.in_scope(m)]):
@@ -80,7 +81,7 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
     if en_things and not asks.change and (kept := fitting_units(indicators, en_things)) != indicators:
         parts = [p2 for p in parts if (p2 := [i for i in p if i in kept])]
         base |= {"indicators": kept}
-    things = things_zh(question)
+    things = things_zh(asked)  # what "不算…" leaves out is no part asked
     if _all_bare(q, asks, things):  # 清理的那批文件,废止了多少件,限期修改多少件: figures within the indicator's
         base |= {"indicators": []}
         parts = []

@@ -40,3 +40,22 @@ def test_out_of_how_many_after_a_part_asks_the_whole(sanya):
     part = sanya.ask("三亚2021年集中清理市政府行政规范性文件,决定废止的有多少件?", generate=False)
     whole = sanya.ask("Out of how many documents in total?", history=[part], generate=False)
     assert "237" in whole.answer.split("\n")[0] and "35" not in whole.answer.split("\n")[0], whole.answer
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("三亚2021年清理的237件规范性文件里,继续有效的多少件,废止的多少件?", ["24件", "35件"]),
+    ("Sanya's 2021 clean-up of 237 normative documents: how many stayed in force, and how many were repealed?", ["24", "35"]),
+])
+def test_several_parts_told_each_get_their_figure(sanya, question, parts):
+    lines = sanya.ask(question, generate=False).answer.split("\n")
+    assert parts[0] in lines[0] and parts[1] in lines[1] and "237" not in lines[0] + lines[1], lines
+
+
+@pytest.mark.parametrize("question, part", [
+    ("三亚市2021年清理的237件规范性文件中,决定废止的有几件?", "35件"),
+    ("Sanya reviewed 237 normative documents in 2021. Apart from those kept in force or amended, how many were repealed?",
+     "35"),
+])
+def test_a_whole_the_question_states_is_read_as_the_whole(sanya, question, part):
+    first = sanya.ask(question, generate=False).answer.split("\n")[0]
+    assert part in first and "24" not in first and "115" not in first, first

@@ -119,3 +119,36 @@ def test_a_kind_of_department_with_examples_in_brackets_lists_departments():
 def test_ledger_is_a_glossary_word_and_a_zone_in_a_name_is_none():
     assert "台账" in expand_english("its ledger of major political directives")
     assert not expand_english("the Urumqi high-tech zone (Xinshi district) government")  # its name, not a thing
+
+
+def test_reports_of_a_place_listed():
+    assert cues.WHICH_REPORTS.search("重庆的报告有哪些?") and cues.WHICH_REPORTS.search("广东的报告都有哪几份?")
+    assert not cues.WHICH_REPORTS.search("重庆市2023年存在哪些不足?")
+
+
+def test_bu_suan_excludes_in_its_own_sentence():
+    assert cues.EXCLUDE.search("搞了多少场次?不算各级党组织专题学习那部分。")
+
+
+def test_which_with_a_verb_after_a_comma_lists_nothing():
+    assert not cues.LIST.search("How much did it invest to build its base, which combines education and mediation?")
+    assert cues.LIST.search("In Zhejiang, which places reported zero defeat?")
+
+
+def test_documents_issued_by_a_body_asks_no_issuer_when_a_figure_is_counted():
+    asked = aspects.asked("When Sanya cleaned up 237 documents issued by the city government, how many were amended?")
+    assert asked == [] and [a.name for a in aspects.asked("Which body issued the Sanya report?")] == ["issuer"]
+    assert [a.name for a in aspects.asked("How many reports were issued by county governments?")] == ["issuer"]
+
+
+@pytest.mark.parametrize("question, term", [
+    ("of the cases handled, how many were administrative permits", "行政许可"),
+    ("how many stayed in force", "继续有效"),
+    ("how many were taken out of normative-document management altogether", "不再作为"),
+])
+def test_outcomes_of_a_clean_up_and_permits(question, term):
+    assert term in expand_english(question)
+
+
+def test_exams_held_are_times():
+    assert "次" in asked_units_en("how many closed-book law exams were held for all staff?")
