@@ -163,7 +163,7 @@ def counted_en(question: str) -> tuple[list[str], list[str]]:
         phrase.append(w)
     # "how many leading cadres attended training": the noun comes before the verb
     verb = next((i for i, w in enumerate(phrase) if i and re.fullmatch(r"[a-z]+ed", w)), None)
-    phrase = phrase[:verb] if verb else phrase[:3] if "and" not in phrase and "or" not in phrase else phrase
+    phrase = phrase[:verb] if verb else phrase[:4] if "and" not in phrase and "or" not in phrase else phrase
     while phrase and phrase[-1].lower() in ("and", "or"):
         phrase.pop()
     return phrase, words
@@ -181,7 +181,8 @@ PEOPLE_EN = re.compile(rf"\b(?:(?:government |leading |agency )?(?:{_PEOPLE}))\b
 _SERVED = re.compile(r"\b(?:receiv\w*|served|consult\w*|benefit\w*|helped|assisted)\b", re.I)
 
 
-_DURATION_EN = re.compile(r"\bhow long\b|\bhow much (?:\w+\s+){0,2}time\b|\bby how (?:many days|much time)\b", re.I)
+_DURATION_EN = re.compile(r"\bhow long\b|\bhow much (?:\w+\s+){0,2}time\b|\bby how (?:many days|much time)\b|"
+                          r"\bin (?:working |calendar |business )?days\b", re.I)  # "within a time limit" asks no days
 # "Of the X, how many were …": the whole named first, and nothing counted after "how many"
 _WHOLE_BEFORE_EN = re.compile(r"^\s*(?:of|among|out of) (?:the|those|these|all(?: the)?)\s+([^,?]{2,120}?),\s*how (?:many|much)\s+"
                               r"(?:of (?:them|those|these)\s+)?(?:were|was|are|is|have|has|had|did|do|does|got|became)\b", re.I)

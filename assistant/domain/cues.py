@@ -14,7 +14,10 @@ I = re.I
 RATE = re.compile(r"率|百分|占比|\brates?\b|percent|proportion|\b(?:what|which) share\b|%", I)  # \b: not corporate, separate
 # "what was the total amount involved": a sum asked without how much
 NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcount(?:s|ed)?\b|\bfigures?\b|\brates?\b|率|比例|percent|"
-                    r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:total |overall |combined )?(?:amount|sum|value)s?\b",
+                    r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:total |overall |combined )?(?:amount|sum|value)s?\b|"
+                    # a query typed as keywords ends with what it wants ("… red education base investment")
+                    r"\b(?:investment|amount|total|sum|spending|funding|budget|number|count)\s*\??\s*$|"
+                    r"\bin (?:working |calendar |business )?days\b",
                     I)  # \b: a county is no count
 FIGURE_ZH = re.compile(r"多少|几[个次件场项名人家期天条份部]?")  # any Chinese figure question (几 alone too)
 TARGET = re.compile(r"目标|力争|预期|计划(?:达到|实现|完成)|指标值|\btargets?\b|\bgoals?\b|\baim(?:s|ed)?\b", I)
@@ -153,6 +156,7 @@ REFER_THING = re.compile(r"^\s*其中|(?<![\u4e00-\u9fff])其(?=中|余)|这些|
                          r"^\s*(?:out of|from|of) how many)\b", I)  # "Out of how many documents?": the whole of that figure
 # a follow-up to a list or count asking for the reports themselves ("Which ones?", "分别是哪几份?")
 WHICH_ONES = re.compile(r"(?:分别|具体|都)?(?:是)?(?:哪些|哪几份|哪几个|哪几家|哪些报告|哪些地方)(?:报告|地方)?(?:呢)?|"
+                        r"(?:请)?(?:列|列举|列出|罗列|说)(?:一下|出来|下)(?:吧)?|"
                         r"which (?:ones|reports|places)(?: are (?:they|those|these))?|which are (?:they|those|these)|"
                         r"what are (?:they|those|these)|(?:please )?(?:list|name|show) (?:them|those|these)(?: please)?", I)
 # a follow-up narrowing a list or count to some of its reports ("其中", "of them")
@@ -161,6 +165,16 @@ EARLIEST = re.compile(r"最早|最老|年份最早|\b(?:earliest|oldest)\b", I)
 LATEST = re.compile(r"最新|最晚|最近的?(?:一份|那份)|年份最近|\b(?:latest|newest|most recent)\b", I)
 WHICH_REPORT = re.compile(r"哪一?份|哪个报告|哪篇|\bwhich (?:one|report|is|was)\b", I)
 AMONG = re.compile(r"^\s*其中|\b(?:of|among) (?:them|those|these|the reports)\b", I)
+# "and in %?" after a count: the same thing asked as a share
+AS_SHARE_EN = re.compile(r"(?:and\s+)?(?:in|as\s+an?|as)\s+(?:%|percent(?:age)?s?|a\s+(?:share|rate)|rates?)|"
+                         r"(?:and\s+)?(?:what|which)\s+(?:percentage|share|rate)", I)
+# "how many is that?" / 一共几份? after a list of reports: its count
+HOW_MANY_LISTED = re.compile(r"(?:一共|总共|共|总计|合计)?(?:有)?(?:几|多少)(?:份|个|篇)?(?:报告)?(?:啊|呀)?|数一下|"
+                             r"how many(?: (?:is that|are they|are there|of them|reports|in total|altogether))*|count them", I)
+# 哪份是…, "which one covers 2025?": picks among the reports listed before
+PICK_LISTED = re.compile(r"^(?:哪一?份|哪几份|哪一个|哪个|\bwhich (?:one|ones|of them)\b)", I)
+# "what if we add Gansu and Qinghai?", 把甘肃也算上: more places to the same list
+WIDEN_LISTED = re.compile(r"\b(?:add|adding|plus|include|including|together with|along with)\b|加上|算上|加进来|连同|再加", I)
 # where inside one report a figure is counted: the whole area or the government's own level (全市 vs 市本级);
 # a follow-up naming only one of these swaps it for the earlier question's
 FIGURE_SCOPE = re.compile(r"[省市州盟县区旗镇乡](?:本级|直(?:属)?(?:部门|单位)?)|全[省市州盟县区旗镇乡]域?|机关本级|本级|"

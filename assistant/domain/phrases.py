@@ -20,6 +20,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "about.doc_number": ("{who}报告的文号为{value}{cite}。", "The document number of the report of {who} is {value} {cite}."),
     "about.recipient": ("{who}的报告报送给{value}{cite}。", "The report of {who} is addressed to {value} {cite}."),
     "about.session": ("{who}的报告是{value}所作的{cite}。", "The report of {who} was delivered at: {value} {cite}."),
+    "about.session_day": ("{who}的报告是{value}作的{cite}。", "The report of {who} was delivered on {value} {cite}."),
     "about.other_names": ("{who}报告的发文单位又称{value}{cite}。", "The body that wrote the report of {who} also goes by: {value} {cite}."),
     "about.issuer": ("{who}的报告由{value}发布{cite}。", "The report of {who} was issued by {value} {cite}."),
     "about.year": ("{who}的报告写的是{value}年的工作{cite}。", "The report of {who} describes its work in {value} {cite}."),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..domain.aspects import ASPECTS, Aspect
+from ..domain.aspects import ASPECTS, WHEN_ZH, Aspect
 from ..models import Citation, ReportMeta
 from ..reading.figures import content, grams
 from ..render.draft import Draft, Line, abstention
@@ -33,6 +33,8 @@ def about_report(intent, ctx) -> Draft:
             if found is None:
                 lines.append(Line("not_stated", "about.not_stated", {"who": Who(meta), "what": T(*aspect.label)}))
                 continue
+            if aspect.name == "session" and _ASKS_DAY.search(q.question) and (day := _iso_day(found.value)):
+                found, phrase = found._replace(value=day), "about.session_day"  # 哪天作的: the day of the meeting
             value, start, end = found.value, found.start, found.end
             key = len(citations) + 1
             citations.append(Citation(key=key, report_id=rid, source=meta.source, title=meta.title, place=meta.place,
@@ -44,6 +46,15 @@ def about_report(intent, ctx) -> Draft:
     if not citations:
         return abstention(*lines, route="meta")
     return Draft(lines=lines, citations=citations, route="meta")
+
+
+_ASKS_DAY = re.compile(rf"{WHEN_ZH}|\bwhen\b|\b(?:what|which) (?:date|day)\b", re.I)
+
+
+def _iso_day(line: str) -> str | None:
+    """2024年5月28日在市六届人大常委会第九次会议上 → 2024-05-28."""
+    m = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日", line)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 
 # an aspect a report does not state, and the one its page shows instead (said as such)

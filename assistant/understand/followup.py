@@ -16,7 +16,7 @@ from ..domain.quantity import ZH_UNITS
 from ..domain.levels import PROVINCE_SHORT, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
-from .narrowed import corpus_wide, said, narrowed_list
+from .narrowed import added_places, corpus_wide, said, narrowed_list
 from .of_report import about_report_tail, scope_prefix, when_of_report
 from .parts import parts_en
 from .query import Query
@@ -103,8 +103,10 @@ def _year_leaves_out(standalone: Query, q: Query, metas) -> bool:
 
 
 def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
-    if (listed := narrowed_list(q, prev)) is not None:
-        return reanalyze(listed)
+    if (listed := narrowed_list(q, prev)) is not None or (more := added_places(q, prev)) is not None:
+        new = reanalyze(listed or prev.question)
+        update = {} if listed else {"places": list(dict.fromkeys(new.places + more))}  # 新疆的报告 and Gansu's, Qinghai's
+        return new.model_copy(update=update | ({"reply_lang": q.lang} if new.lang != q.lang else {}))  # in its own language
     if not q.names_reports() and (full := PROVINCE_SHORT.get(said(q.question).strip(" ?？"))):
         q = reanalyze(f"{full}呢?")  # 那黔呢? names a province by its one character, alone
     if not is_followup(q, places):
@@ -120,6 +122,9 @@ def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[
         text = _swap_unit(prev, rest)  # 人次呢? after 开展了多少场次法治培训: the same thing, counted in 人次
     elif q.lang != prev.lang:  # its own words, in its own language, of the earlier scope: no splicing of two languages
         text = _with_scope(prev, q)
+    elif q.lang == prev.lang == "en" and cues.AS_SHARE_EN.fullmatch(words) and re.search(r"\bhow many\b", prev.question, re.I):
+        text = re.sub(r"\bhow many\b", lambda m: ("W" if m.group()[0] == "H" else "w") + "hat percentage of", prev.question,
+                      count=1, flags=re.I)  # "and in %?"
     elif cues.CUMULATIVE.fullmatch(words):
         text = _cumulative(prev)
     elif cues.FIGURE_SCOPE.fullmatch(rest) or (q.lang == "en" and cues.FIGURE_SCOPE.fullmatch(words)):

@@ -24,10 +24,14 @@ def said(text: str) -> str:
 def narrowed_list(q: Query, prev: Query) -> str | None:
     """After a list or count of reports: the same reports named ("Which ones?"), or those of a level
     ("其中哪些是县级的?", "How many of them are counties?"), as one question."""
-    if not corpus_wide(prev.question) or q.names_reports() or q.unknown_places:
+    if not corpus_wide(prev.question) or q.unknown_places:
         return None
-    among = cues.AMONG.search(q.question)
+    if q.names_reports():
+        return None
+    among = cues.AMONG.search(q.question) or cues.PICK_LISTED.match(said(q.question))
     body = cues.AMONG.sub("", said(q.question)).strip(" ?？,，")
+    if cues.HOW_MANY_LISTED.fullmatch(body) and not cues.COUNT.search(prev.question):
+        return _as_count(prev.question)  # 一共几份? after a list
     level = next((level for pattern, level in LEVEL_WORDS if re.search(pattern, body, re.I)), None)
     pick = cues.EARLIEST.search(body) or cues.LATEST.search(body)
     if (level or q.year or pick) and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
@@ -38,6 +42,14 @@ def narrowed_list(q: Query, prev: Query) -> str | None:
     if cues.WHICH_ONES.fullmatch(body) and cues.COUNT.search(prev.question):
         return _as_list(prev.question)
     return None
+
+
+def added_places(q: Query, prev: Query) -> list[str] | None:
+    """After a list or count of the reports of some places, the places a follow-up adds to it ("what if we add Gansu
+    and Qinghai?", 把甘肃也算上), or None."""
+    if not (corpus_wide(prev.question) and prev.places and q.places and cues.WIDEN_LISTED.search(q.question)):
+        return None
+    return [p for p in q.places if p not in prev.places] or None
 
 
 # the earliest / latest of the reports listed before, asked in the earlier question's language
@@ -68,8 +80,9 @@ def _of_year(question: str, year: int | None, lang: str) -> str:
 
 def _as_list(question: str) -> str:
     """有几份报告提到了X → 哪些报告提到了X; How many reports … → Which reports …"""
-    listed = re.sub(r"(?:一共|总共|共)?有?(?<!哪)(?:几|多少)(?:份|个|篇)?(?=报告|地区|地方|县|区|市)|\bhow many\b", lambda m:
-                    "which" if m.group().lower() == "how many" else "哪些", question, count=1, flags=re.I)
+    listed = re.sub(r"(?:一共|总共|共)?有?(?<!哪)(?:几|多少)(?:份|个|篇)?(?=报告|地区|地方|县|区|市)|(?<=报告)(?:一共|总共|共)?有?"
+                    r"(?:几|多少)(?:份|个|篇)|\bhow many\b", lambda m: "which" if m.group().lower() == "how many" else
+                    "有哪些" if m.start() and question[m.start() - 2:m.start()] == "报告" else "哪些", question, count=1, flags=re.I)
     return listed[:1].upper() + listed[1:]
 
 

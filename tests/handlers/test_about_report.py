@@ -114,3 +114,9 @@ def test_no_issuer_named_the_page_source_is_said_as_such(assistant, tmp_path, qu
     answer = assistant.ask(question, generate=False)
     assert answer.route == "meta" and says in answer.answer, answer.answer
     assert any("来源:区司法局" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["三亚市2021年度报告是哪天作的?", "When was Sanya's 2021 report delivered?"])
+def test_the_day_a_report_was_delivered(sanya, question):
+    answer = sanya.ask(question, generate=False)
+    assert "2022-02-25" in answer.answer.split("\n")[0] and not answer.abstained, answer.answer

@@ -68,3 +68,26 @@ def test_a_body_named_alone_is_written_with_its_place(places, metas):
     one = {k: m.model_copy(update={"department": "司法局"}) if m.place == "临海市" else m for k, m in metas.items()}
     q = standalone("那司法局呢?", one)
     assert q.places == ["临海市"] and "临海市司法局" in q.question
+
+
+@pytest.mark.parametrize("earlier, question, expected, reply", [
+    # a list counted, a count listed, in the follow-up's own language
+    ("哪些报告提到了法律顾问?", "一共几份?", "有几份报告提到了法律顾问?", None),
+    ("Which reports mention legal advisers?", "一共几份?", "How many reports mention legal advisers?", "zh"),
+    ("有几份报告提到了法律顾问?", "列一下", "哪些报告提到了法律顾问?", None),
+    ("临海的报告有几份?", "列一下", "临海的报告有哪些?", None),
+    # 哪份是… picks among the reports listed
+    ("哪些报告提到了法律顾问?", "哪份是讲2020年工作的?", "2020年的报告中,哪些报告提到了法律顾问?", None),
+    # "and in %?" after a count asks its share; "on what date?" after a meeting asks its day
+    ("How many legal aid cases did Pingluo handle in 2023?", "and in %?",
+     "What percentage of legal aid cases did Pingluo handle in 2023?", None),
+    ("平罗县那份报告是在哪次会议上作的?", "on what date?", "平罗县那份报告是哪天作的?", "en"),
+])
+def test_lists_counted_listed_and_figures_as_shares_or_days(follow, earlier, question, expected, reply):
+    q = follow(earlier, question)
+    assert q is not None and q.question == expected and q.reply_lang == reply, (q and q.question, q and q.reply_lang)
+
+
+def test_places_added_to_a_list(follow):
+    q = follow("临海的报告有哪些?", "what if we add Pingluo?")
+    assert sorted(q.places) == ["临海市", "平罗县"] and q.reply_lang == "en"
