@@ -172,7 +172,7 @@ AS_SHARE_EN = re.compile(r"(?:and\s+)?(?:in|as\s+an?|as)\s+(?:%|percent(?:age)?s
 HOW_MANY_LISTED = re.compile(r"(?:一共|总共|共|总计|合计)?(?:有)?(?:几|多少)(?:份|个|篇)?(?:报告)?(?:啊|呀)?|数一下|"
                              r"how many(?: (?:is that|are they|are there|of them|reports|in total|altogether))*|count them", I)
 # 哪份是…, "which one covers 2025?": picks among the reports listed before
-PICK_LISTED = re.compile(r"^(?:哪一?份|哪几份|哪一个|哪个|\bwhich (?:one|ones|of them)\b)", I)
+PICK_LISTED = re.compile(r"^(?:哪一?份|哪几份|哪一个|哪个|只要|只看|只留|就要|\bwhich (?:one|ones|of them)\b|\bonly\b|\bjust\b)", I)
 # "what if we add Gansu and Qinghai?", 把甘肃也算上: more places to the same list
 WIDEN_LISTED = re.compile(r"\b(?:add|adding|plus|include|including|together with|along with)\b|加上|算上|加进来|连同|再加", I)
 # where inside one report a figure is counted: the whole area or the government's own level (全市 vs 市本级);

@@ -21,13 +21,17 @@ def about_report_tail(prev: Query) -> str | None:
     return "的报告" + prev.question.rsplit("报告", 1)[1]
 
 
-_WHEN = re.compile(rf"(?:是|在)?(?:{aspects.WHEN_ZH})|(?:on\s*)?(?:what|which)\s*(?:date|day)|when(?:\s*was\s*(?:it|that))?", re.I)  # words run together
+_WHEN = re.compile(rf"(?:是|在)?(?:{aspects.WHEN_ZH})|(?:on\s*)?(?:what|which)\s*(?:date|day)|when(?:\s*was\s*(?:it|that))?|"
+                   r"(?P<dated>(?:落款|签发)(?:日期|时间)?|dated\s*when|when\s*(?:was\s*(?:it|that)\s*)?dated)", re.I)  # words run together
 
 
 def when_of_report(prev: Query, rest: str) -> str | None:
     """哪天? after a question about a report itself: when it was delivered (at the meeting asked before) or
     published, of the same report (重庆市政府那份…报告是哪天作的?)."""
-    if prev.lang != "zh" or not _WHEN.fullmatch(rest.strip(" ?？")) or not (asked := {a.name for a in aspects.asked(prev.question)}):
+    when = _WHEN.fullmatch(rest.strip(" ?？"))
+    if prev.lang != "zh" or not when or not (asked := {a.name for a in aspects.asked(prev.question)}):
         return None
     report = prev.question.rsplit("报告", 1)[0] + "报告" if "报告" in prev.question else scope_prefix(prev) + "的报告"
+    if when.group("dated"):  # "Dated when?": the date it is signed
+        return f"{report}的落款日期是哪天?"
     return f"{report}是哪天{'作的' if 'session' in asked else '发布的'}?"

@@ -82,6 +82,9 @@ def test_a_body_named_alone_is_written_with_its_place(places, metas):
     ("How many legal aid cases did Pingluo handle in 2023?", "and in %?",
      "What percentage of legal aid cases did Pingluo handle in 2023?", None),
     ("平罗县那份报告是在哪次会议上作的?", "on what date?", "平罗县那份报告是哪天作的?", "en"),
+    ("临海的报告是报送给谁的?", "Dated when?", "临海的报告的落款日期是哪天?", "en"),
+    # 只要…那份 keeps one year of the reports listed
+    ("Which reports mention legal advisers?", "只要2020年那份", "Which reports mention legal advisers (reports on 2020)?", "zh"),
 ])
 def test_lists_counted_listed_and_figures_as_shares_or_days(follow, earlier, question, expected, reply):
     q = follow(earlier, question)
