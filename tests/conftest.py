@@ -103,6 +103,17 @@ def assistant(settings, fake_embed):
     a.close()
 
 
+@pytest.fixture
+def with_report(assistant, tmp_path):
+    """The fake-embedder assistant with one made-up report ingested: `with_report(text)`."""
+    def run(text: str, name: str = "report.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assistant.ingest([path], progress=False)
+        return assistant
+    return run
+
+
 @pytest.fixture(scope="session")
 def seeded_home(tmp_path_factory):
     """A store with the five seed reports, built once per session with the fake embedder."""

@@ -17,11 +17,8 @@ REPORT = """三亚市人民政府关于2021年度法治政府建设情况的报�
 
 
 @pytest.fixture
-def sanya(assistant, tmp_path):
-    path = tmp_path / "sanya.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    assistant.ingest([path], progress=False)
-    return assistant
+def sanya(with_report):
+    return with_report(REPORT, "sanya.txt")
 
 
 @pytest.mark.parametrize("question, value, line", [
