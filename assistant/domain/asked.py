@@ -139,7 +139,7 @@ _EN_PHRASE_END = re.compile(r"did|do|does|were|was|are|is|have|has|had|will|in|o
                             r"got|get|gets|took|take|held|hold|made|make|won|saw|sat|gave|give|went|ran|"
                             r"that|which|who|across|during|under|over|per|of|the|these|those|its|their|and|or")
 # after "how many", these end the phrase even before it starts: "how many were there before the cut" counts no cut
-_EN_NOTHING_COUNTED = re.compile(r"there|here|before|after|then|now|still|altogether|overall|again|in total")
+NOTHING_COUNTED_EN = frozenset({"there", "here", "before", "after", "then", "now", "still", "altogether", "overall", "again"})
 
 
 def counted_en(question: str) -> tuple[list[str], list[str]]:
@@ -156,8 +156,8 @@ def counted_en(question: str) -> tuple[list[str], list[str]]:
         if w.lower() in ("and", "or") and phrase:
             phrase.append(w)  # "self-assessment and review activities": the head comes after it
             continue
-        if _EN_PHRASE_END.fullmatch(w.lower()) or _EN_NOTHING_COUNTED.fullmatch(w.lower()):
-            if phrase or _EN_NOTHING_COUNTED.fullmatch(w.lower()):
+        if _EN_PHRASE_END.fullmatch(w.lower()) or w.lower() in NOTHING_COUNTED_EN:
+            if phrase or w.lower() in NOTHING_COUNTED_EN:
                 break
             continue  # how many of the …
         phrase.append(w)

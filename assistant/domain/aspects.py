@@ -11,6 +11,7 @@ from dataclasses import dataclass
 I = re.I
 # when, in Chinese: a day asked (哪天, 几月几号), shared by the meeting, the publication date and their follow-ups
 WHEN_ZH = r"什么时候|何时|哪一?天|哪日|几号|几月几[日号]|什么日期|哪个日期|什么日子"
+WHEN_EN = r"(?:what|which)\s*(?:date|day)|when"  # \s*: a follow-up's words may come run together
 
 
 @dataclass(frozen=True)

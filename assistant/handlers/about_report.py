@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..domain.aspects import ASPECTS, WHEN_ZH, Aspect
+from ..domain.aspects import ASPECTS, WHEN_EN, WHEN_ZH, Aspect
 from ..models import Citation, ReportMeta
 from ..reading.figures import content, grams
 from ..render.draft import Draft, Line, abstention
@@ -48,7 +48,7 @@ def about_report(intent, ctx) -> Draft:
     return Draft(lines=lines, citations=citations, route="meta")
 
 
-_ASKS_DAY = re.compile(rf"{WHEN_ZH}|\bwhen\b|\b(?:what|which) (?:date|day)\b", re.I)
+_ASKS_DAY = re.compile(rf"{WHEN_ZH}|\b(?:{WHEN_EN})\b", re.I)
 
 
 def _iso_day(line: str) -> str | None:

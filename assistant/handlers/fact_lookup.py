@@ -57,7 +57,7 @@ def lookup(intent, metas, facts: FactView, text, sections, max_reports: int, ext
         for f in told:
             found += 1
             keys.append(key := b.cite(f.report_id, *clause_span(b.text(f.report_id), f)))
-            b.lines.append(figure_line(figures.term_before(b.quote(key), f.value_text), f.value_text, meta, key))
+            b.lines.append(_part_line(b, f, meta, key))
         for inds in [] if told else parts:
             f = _best(mine, inds, target, intent)
             if f is False:
@@ -73,8 +73,8 @@ def lookup(intent, metas, facts: FactView, text, sections, max_reports: int, ext
                 continue
             found += 1
             key = b.cite(f.report_id, *clause_span(b.text(f.report_id), f, asks.rank))
-            if isinstance(f, _Told):  # 限期修改115件 of the 237 documents cleaned up: the part, in the report's words
-                b.lines.append(figure_line(figures.term_before(b.quote(key), f.value_text), f.value_text, meta, key))
+            if isinstance(f, _Told):
+                b.lines.append(_part_line(b, f, meta, key))
             else:
                 used.append(f)
                 b.lines.append(fact_line(f, meta, key, change_slot(_stated_change(f)) if asks.change else ""))
@@ -132,13 +132,22 @@ def _best(facts: list[Fact], inds: list[Indicator], target: bool, intent) -> Fac
         if (best := primary(mine)) is not None:
             told = _parts_told(best, intent) if len(intent.parts) <= 1 else []
             if told and all(told):  # in English, only of a whole the question states ("Of the 237 documents …")
-                sure = intent.query.lang == "zh" or not isinstance(best.value, bool) and \
-                    Decimal(str(best.value)) in given_values(intent.query.question)
+                sure = intent.query.lang == "zh" or _given(best, intent)
                 return _Told(**dict(told[0])) if len(told) == 1 and sure else False
             return best
     if pool:
         return False
     return _same_word(facts, inds, target, intent)
+
+
+def _given(f: Fact, intent) -> bool:
+    """The question states the fact's value itself ("Sanya reviewed 237 …"): the fact is the whole it asks a part of."""
+    return not isinstance(f.value, bool) and Decimal(str(f.value)) in given_values(intent.query.question)
+
+
+def _part_line(b: Builder, f: Fact, meta, key: int):
+    """限期修改115件 of the 237 documents cleaned up: the part, in the report's own words."""
+    return figure_line(figures.term_before(b.quote(key), f.value_text), f.value_text, meta, key)
 
 
 class _Told(Fact):
@@ -191,9 +200,9 @@ def _part_of_given(facts: list[Fact], inds: list[Indicator], intent) -> Fact | N
     """A part of a whole the question states itself ("Sanya reviewed 237 of its normative documents. How many of them
     were ordered to be amended?"): the fact of the family asked whose value the question gives, moved to the figure
     its sentence tells by the part's words (限期修改115件)."""
-    given, families = given_values(intent.query.question), {i.family for i in inds}
+    families = {i.family for i in inds}
     for f in facts:
-        if given and f.indicator.family in families and not isinstance(f.value, bool) and Decimal(str(f.value)) in given:
+        if f.indicator.family in families and _given(f, intent):
             told = [t for t in _parts_told(f, intent) if t is not None]
             if len(told) == 1:
                 return _Told(**dict(told[0]))

@@ -11,7 +11,7 @@ import re
 from typing import Callable
 
 from ..domain import cues
-from ..domain.asked import NAMES_A_THING, counted_en, own_words
+from ..domain.asked import NAMES_A_THING, NOTHING_COUNTED_EN, counted_en, own_words
 from ..domain.quantity import ZH_UNITS
 from ..domain.levels import PROVINCE_SHORT, UNIT_SUFFIX
 from ..places.index import PlaceIndex
@@ -155,8 +155,8 @@ def _leans(q: Query, prev: Query, rest: str) -> bool:
 
 # words that name no thing: a follow-up made only of them leans on the figure before ("And how many were there before
 # the cut?")
-_EN_POINTERS = frozenset({"that", "this", "those", "these", "them", "they", "what", "about", "with", "from", "then", "were",
-                          "there", "here", "have", "been", "before", "after", "many", "much", "does", "also"})
+_EN_POINTERS = NOTHING_COUNTED_EN | {"that", "this", "those", "these", "them", "they", "what", "about", "with", "from",
+                                     "were", "have", "been", "many", "much", "does", "also"}
 
 
 def _swap_unit(prev: Query, unit: str) -> str:

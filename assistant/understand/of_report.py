@@ -21,7 +21,7 @@ def about_report_tail(prev: Query) -> str | None:
     return "的报告" + prev.question.rsplit("报告", 1)[1]
 
 
-_WHEN = re.compile(rf"(?:是|在)?(?:{aspects.WHEN_ZH})|(?:on\s*)?(?:what|which)\s*(?:date|day)|when(?:\s*was\s*(?:it|that))?|"
+_WHEN = re.compile(rf"(?:是|在)?(?:{aspects.WHEN_ZH})|(?:on\s*)?(?:{aspects.WHEN_EN})(?:\s*was\s*(?:it|that))?|"
                    r"(?P<dated>(?:落款|签发)(?:日期|时间)?|dated\s*when|when\s*(?:was\s*(?:it|that)\s*)?dated)", re.I)  # words run together
 
 
