@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import cues
 from .quantity import ZH_UNITS
 
 # what a Chinese question counts → units that can answer it (first match wins)
@@ -16,7 +17,7 @@ _ASKED = [(r"多少倍|几倍|倍数", {"倍"}),  # before 率: 增长率是几�
           (r"人数|多少人|几人|多少名|干部数|人员数|负责人|(?:多少|几)(?:个|位)?[\u4e00-\u9fff]{0,6}?"
            r"(?:员|者|师|官|干部|代表|党员|民警|辅警|律师|群众|村民|居民|学生|职工)(?=[?？。,，呢吗]|$)",
            {"人", "名", "人次", "万人", "余人", "位"}),
-          (r"单位数|部门数|多少家|几家|企业数", {"家", "个", "所", "户"}),
+          (r"单位数|部门数|多少家|几家|企业数", {"家", "个", "所", "户", "家次"}),  # 走访企业3907家次: visits counted by firm
           (r"项数|多少项|几项|事项|任务", {"项", "个", "件", "条", "类"}),
           (r"金额|多少元|多少钱|几块钱|资金|投资|投入|经费|费用|花费|开支|支出", {"元", "万元", "亿元"}),
           (r"多少个|几个|个数", {"个", "家", "项", "所", "处", "支"}),
@@ -74,7 +75,8 @@ def as_written(question: str) -> str:
 
 
 # the words that only ask (是多少件, 有几个人次, 了, 呢) and say nothing of what is counted
-_ASKING_ONLY = re.compile(rf"(?:是|有|为|达到|达|共|一共|总共)?(?:多少|几)(?:{ZH_UNITS})*|[了的呢吗又还?？,，\s]")
+# (总共办了多少件 asks the whole of what was counted before: 总共 names no thing of its own)
+_ASKING_ONLY = re.compile(rf"(?:是|有|为|达到|达|共)?(?:多少|几)(?:{ZH_UNITS})*|{cues.WHOLE_ASKED_ZH.pattern}|[了的呢吗又还?？,，\s]")
 
 
 NAMES_A_THING = 3  # own characters enough to name what a part counts (学法几次 and 纠错率 do; 覆盖, 维持 do not)
@@ -113,7 +115,7 @@ _ASKED_EN = [(r"person[- ]times|(?:exam |test )?sittings?", {"人次", "万人�
               r"sites?|hubs?|booths?)\b", {"个", "处", "家", "所"}),
              (r"\b(?:problems?|issues?|difficult(?:y|ies)|complaints?|requests?|demands?)\b", {"个", "件", "项", "条"}),
              # money before people: "the amount involved in the cases police investigated" asks a sum
-             (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?)\b", {"元", "万元", "亿元"}),
+             (r"\b(?:invest\w*|yuan|money|amount|funds?|cost|spent|spend|sums?|fines|confiscat\w*)\b", {"元", "万元", "亿元"}),
              (r"\b(?:households?|families|homes)\b", {"户", "户次", "家"}),
              (rf"\b(?:{_PEOPLE}|person|trainees?|learners?|observers?|police\w*|leaders?|participants?|heads|chiefs?|lawyers?|judges?|mediators?|"
               r"volunteers?|functionar(?:y|ies)|appointees?|individuals?)\b",
@@ -123,7 +125,7 @@ _ASKED_EN = [(r"person[- ]times|(?:exam |test )?sittings?", {"人次", "万人�
              (r"\b(?:units|departments|bodies|organi[sz]ations|enterprises|companies|firms)\b", {"家", "个"}),
              (r"\b(?:courses?|curricul\w*|subjects?)\b", {"门", "个", "期", "节"}),
              (r"\b(?:provisions?|clauses?|stipulations?|rules)\b", {"条", "项", "款"}),
-             (r"\b(?:items?|entries|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|indicators?|"
+             (r"\b(?:items?|entries|tasks?|measures?|matters?|projects?|services?|scenarios?|systems?|platforms?|mechanisms?|indicators?|topics?|"
               r"regulations?|policies|procedures?|lists?)\b", {"项", "个", "件"}),
              (r"\b(?:pamphlets?|brochures?|booklets?)\b", {"册", "本", "份"}),
              (r"\b(?:works|videos?|(?:micro-?)?films?|books?|songs?|cartoons?|animations?|dramas?|plays|productions?)\b",

@@ -54,8 +54,8 @@ ASPECTS: tuple[Aspect, ...] = (
                                 r"(?:哪个|哪家|哪一?级|什么)(?:机关|单位|部门|机构|政府)(?:发布|印发|报送|出具|撰写|制定|签发|发|出|写|报)|"
                                 r"(?:发布|印发|报送|出具|撰写|发|出|写)(?:的|这份报告的|报告的)(?:机关|单位|部门|机构)是|"
                                 r"\bwhich (?:body|office|department|authority|bureau|agency|organ|government|unit) "
-                                r"(?:issued|wrote|published|submitted|authored|produced)|"
-                                r"\bwho (?:issued|wrote|published|submitted|authored)|\bissued by\b|\bissuing body\b|"
+                                r"(?:issued|wrote|published|submitted|authored|produced|released|put (?:[\w'’ ]{1,40} )?out\b)|"
+                                r"\bwho (?:issued|wrote|published|submitted|authored|released|put (?:[\w'’ ]{1,40} )?out\b)|\bissued by\b|\bissuing body\b|"
                                 r"\bby (?:which|what) (?:body|office|department|authority|agency|government|organ)\b|\bby whom\b", I),
            label=("发布机关", "issuer"), unless=COUNTED_ELSE),
     # 哪一年被命名为示范县: the year of an event the report tells, not the year it covers

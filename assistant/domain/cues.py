@@ -14,7 +14,8 @@ I = re.I
 RATE = re.compile(r"率|百分|占比|\brates?\b|percent|proportion|\b(?:what|which) share\b|%", I)  # \b: not corporate, separate
 # "what was the total amount involved": a sum asked without how much
 NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcount(?:s|ed)?\b|\bfigures?\b|\brates?\b|率|比例|percent|"
-                    r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:total |overall |combined )?(?:amount|sum|value)s?\b|"
+                    r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:(?:total |overall |combined )?(?:amount|sum|value)s?|"
+                    r"total|combined|overall (?:number|amount|figure|sum))\b|"
                     # a query typed as keywords ends with what it wants ("… red education base investment")
                     r"\b(?:investment|amount|total|sum|spending|funding|budget|number|count)\s*\??\s*$|"
                     r"\bin (?:working |calendar |business )?days\b",
@@ -35,6 +36,7 @@ CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同�
 # the figure a change started from (把62项指标精简为13项: "how many before the cut" asks 62项, not 13项)
 # the whole an earlier figure is part of, asked in a follow-up ("Out of how many documents in total?")
 WHOLE_ASKED = re.compile(r"^\s*(?:out of|from|of) how many\b|\bin total\b|\baltogether\b|\ball told\b", I)
+WHOLE_ASKED_ZH = re.compile(r"一共|总共|总计|合计|共计|总数|总量")
 BEFORE_CHANGE = re.compile(r"\bbefore (?:[\w-]+\s+){0,4}?(?:was |were |being )?(?:cut|streamlin\w*|reduc\w*|chang\w*|reform\w*|"
                            r"merg\w*|simplif\w*|consolidat\w*|trimm\w*|compress\w*)|\boriginally\b|\bpreviously\b|"
                            r"\bto begin with\b|\bstart(?:ed|ing)? (?:out )?(?:with|from)\b|\bbefore (?:that|this|then)\b(?!\s+(?:meeting|session|report|year|date|time|day)\b)|"
@@ -50,7 +52,8 @@ SCOPE_WORDS = re.compile(r"涉企|企业|委托|商事|金融|上半年|下半�
 # what a question excludes (不含复议后案件 / as opposed to 化解率): never part of what it asks
 EXCLUDE = re.compile(r"[((]\s*(?:不含|不包括|除去|除了|不算|不是|excluding|except|other than|not counting|not\b)[^))]*[))]|"
                      r"(?:不含|不包括|不算|不计|除去|而不是|而非|as opposed to|rather than|excluding|except for|other than|setting aside|"
-                     r"leaving aside|aside from|apart from)[^,,。?;?]*", I)
+                     r"leaving aside|aside from|apart from)[^,,。?;?]*|"
+                     r"(?<=[,,;])\s*(?:but |and )?not (?:the |counting |including )?[^,,。?;?))]*", I)  # "city level only, not the whole city"
 # where a question asking several figures splits (…多少件,败诉率是多少? / 人大建议和政协提案 / … and what was …);
 # " and " between capitalised words is part of a name (Economic and Technological Development Zone)
 PART_BREAK = re.compile(r"[,，;；?？、]|以及|并且|和|及|与|\band (?=[a-z])")
@@ -165,6 +168,21 @@ EARLIEST = re.compile(r"最早|最老|年份最早|\b(?:earliest|oldest)\b", I)
 LATEST = re.compile(r"最新|最晚|最近的?(?:一份|那份)|年份最近|\b(?:latest|newest|most recent)\b", I)
 WHICH_REPORT = re.compile(r"哪一?份|哪个报告|哪篇|\bwhich (?:one|report|is|was)\b", I)
 AMONG = re.compile(r"^\s*其中|\b(?:of|among) (?:them|those|these|the reports)\b", I)
+# the figure before, set beside another place's (比密云区多还是少?, "X did more … than that, right?", "compared with X?")
+COMPARED_TO = re.compile(r"^\s*(?:那|那么)?(?:比|和|跟|与|同|较)[^,，。?？]{1,16}?(?:比|相比|比起来|比较)?(?:是|的话)?"
+                         r"(?:多还是少|少还是多|高还是低|低还是高|大还是小|哪个多|哪个高|谁多|谁高|更多|更少|更高|更低|多吗|少吗|高吗|低吗|"
+                         r"多|少|高|低|怎么样)|\b(?:more|fewer|less|higher|lower|bigger|smaller|greater|larger)\b.{0,60}?\bthan "
+                         r"(?:that|this|it|them|those)\b|^\s*(?:and\s+)?(?:how (?:does|did) (?:it|that|this) compare (?:with|to)|"
+                         r"compared? (?:with|to)|vs\.?|versus)\b", I)
+# the answer before, asked for again in the other language (用中文再说一遍?, "In English please"): group 1 names it
+IN_LANGUAGE = re.compile(r"^\s*(?:请|能不能|可以)?(?:再)?(?:用|换成|翻译成|换)?(中文|汉语|英文|英语)(?:再|重新)?(?:说|回答|讲|答|写|翻译)?"
+                         r"(?:一遍|一下|一次)?(?:吧|呢|吗)?\s*[?？.。!！]?\s*$|^\s*(?:(?:please|can you|could you)\s+)?"
+                         r"(?:(?:say|answer|repeat|give|write|put|tell me)\s+(?:that|it|this|the answer)?\s*(?:again\s+)?)?"
+                         r"in (English|Chinese)(?:,? please| again)?\s*[?.!]?\s*$", I)
+# "which village / which magazine's list" of one report: a name its text gives, not reports listed
+WHICH_CONTENT = re.compile(r"\bwhich (?!(?:reports?|documents?|places?|count(?:y|ies)|districts?|cit(?:y|ies)|towns?|"
+                           r"townships?|provinces?|regions?|areas?|bod(?:y|ies)|departments?|bureaus?|agenc(?:y|ies)|offices?|"
+                           r"governments?|ones?|of|years?|levels?|zones?|subdistricts?|prefectures?)\b)[a-z]+", I)
 # "and in %?" after a count: the same thing asked as a share
 AS_SHARE_EN = re.compile(r"(?:and\s+)?(?:in|as\s+an?|as)\s+(?:%|percent(?:age)?s?|a\s+(?:share|rate)|rates?)|"
                          r"(?:and\s+)?(?:what|which)\s+(?:percentage|share|rate)", I)

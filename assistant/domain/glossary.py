@@ -35,6 +35,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"major (?:administrative )?decisions?", ["重大行政决策"]),
     (r"enterprises?|compan(?:y|ies)|firms?|business(?:es)?(?! environment)", ["涉企", "企业"]),
     (r"shortcomings?|problems?|weakness\w*|deficienc\w*", ["存在问题", "不足"]),
+    (r"problems?|issues", ["问题"]),  # a count of problems (27个问题), beside the shortcomings a report admits
     (r"plans?|next year|future work", ["工作打算", "计划", "工作思路"]),
     (r"npc\b[\w' ]{0,20}suggestions?|deput(?:y|ies)'?s? suggestions?|people'?s congress", ["人大建议", "人大代表建议"]),
     (r"cppcc proposals?|proposals?", ["政协提案"]),
@@ -52,6 +53,8 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"training|trained|courses?", ["培训"]),
     (r"(?:leading )?cadres?|officials?|leaders?|leadership", ["领导干部", "干部"]),
     (r"inspection|patrol", ["巡察", "督察"]),
+    (r"on[- ]site (?:inspection|supervision|check|visit)s?|field (?:inspection|visit)s?", ["实地督察", "实地检查", "现场检查", "实地"]),
+    (r"cities\s*(?:/|and|&|or)\s*counties|counties\s*(?:/|and|&|or)\s*cities", ["市县"]),
     (r"supervis\w*|oversight|monitor\w*", ["监督"]),
     (r"legality review|legal review|review\w*", ["合法性审查", "审查"]),
     (r"filing|filed for the record|record", ["备案"]),

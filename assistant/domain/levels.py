@@ -48,7 +48,7 @@ DEPARTMENT_KINDS = (r"(司法局|司法厅|公安局|公安厅|人社局|人力�
 # a kind of issuing body named in a question about reports (哪些报告是公安局发布的) → issuer/title regex
 BODIES = [(r"司法局|司法厅|司法行政|justice (?:bureau|department)|(?:bureau|department) of justice", "司法局|司法厅"),
           (r"公安局|公安厅|公安机关|公安分局|public security|police", "公安局|公安厅|公安分局"),
-          (r"人社局|人力资源和社会保障|human resources", "人社局|人力资源和社会保障"),
+          (r"人社局|人力资源和社会保障|human resources|\bHR\b", "人社局|人力资源和社会保障"),
           (r"生态环境局|ecolog\w* (?:and )?environment", "生态环境局|生态环境厅"),
           # a Party committee and a government together (中共海南省委 海南省人民政府)
           (r"(?:党委|省委|市委|县委|区委)(?:和|与|、|及|跟)(?:人民)?政府|联合(?:名义|署名|发布|印发)|\bjointly\b|"
@@ -72,7 +72,7 @@ ABOUT_REPORTS = (r"(?:[（(][^）)]{1,12}[）)])?(?:(?:这|那)?一?级|(?:这|�
                  r"(?:人民政府|政府|办事处|管委会)?(?:出|发|发布|写|做)的(?:一共|总共|共)?(?:有|是)?(?:哪几份|哪些|几份|多少份))")
 # a level that wrote the reports, named after "by/from" or before 发布的 (reports written by departments,
 # 有几份报告是部门发布的, 哪些报告由街道出具): it qualifies the reports as ABOUT_REPORTS does
-ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|individual|municipal|people's)\s+)*$")
+ISSUED_BY_EN = (r"\breports?\b.{0,40}?\b(?:by|from)\s+(?:(?:a|an|the|local|individual|municipal|people's|[a-z]+[- ]level)\s+)*$")
 ISSUED_ZH_HEAD = r"(?:是|由|为|属于)$"
 ISSUED_ZH_TAIL = (r"(?:[（(][^）)]{1,16}[）)])?(?:(?:人民)?政府|办事处|管委会)?(?:而(?:不是|非)[\u4e00-\u9fff]{1,8})?(?:单独|自己|自行|本身)?"
                   r"(?:发布|印发|出具|撰写|编写|编制|报送|提交|上交|递交|作出|发出|交|写|做|出|发)?"

@@ -12,4 +12,4 @@ OFF_SUBJECT = [
     (r"平均工资|人均可支配收入|\bwages?\b|\bsalar(?:y|ies)\b|\bdisposable income\b", ("工资", "可支配收入")),
 ]
 ACRONYM = r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])"  # also inside Chinese text (年GDP是)
-KNOWN_ACRONYMS = frozenset({"NPC", "CPPCC", "CPC", "PRC", "APP", "AI", "ID"})
+KNOWN_ACRONYMS = frozenset({"NPC", "CPPCC", "CPC", "PRC", "APP", "AI", "ID", "HR"})  # HR: 人社 (a body, not a subject)

@@ -52,7 +52,10 @@ def _read(intent, ctx, in_scope: list[str], names: set[str], things: list, thing
     if q.lang == "en" and q.names_reports() and len(in_scope) <= 3 and c.retriever is not None and \
             (len(found) < max(1, len(things_en)) or literal or q.beside):
         near = [(h.chunk.report_id, h.chunk.start, h.chunk.end) for h in c.retriever.retrieve(q, top_k=ctx.retrieval.top_k)]
-        dense = figures_en.find_dense(q, things_en, in_scope, c.text, c.retriever.vectors.embed_model, t, near)
+        # several places asked ("did Yunnan and Changchun …"): each report's own figure, not the best of them all
+        groups = [[rid] for rid in in_scope] if len(q.places) > 1 else [in_scope]
+        dense = [f for group in groups for f in
+                 figures_en.find_dense(q, things_en, group, c.text, c.retriever.vectors.embed_model, t, near)]
         if len(dense) > len(found) or (len(dense) == len(found) and (not literal or _terms(dense, q, c) > _terms(found, q, c))):
             found = dense
     return found

@@ -3,6 +3,8 @@ and the first `answer.list_quote_limit` of them, in scope order (file name), eac
 with the term (the clause around it when the sentence is a paragraph); the rest are counted, not quoted."""
 from __future__ import annotations
 
+import re
+
 from ..models import Coverage
 from ..reading.select import scope_reports
 from ..render.builder import Builder
@@ -22,6 +24,10 @@ def keyword_scan(intent, ctx) -> Draft | None:
     reports = scope_reports(c.metas, intent.query, intent.filters)
     groups = [intent.keywords, *intent.alternatives]
     found = _mentioning(c, reports, groups)
+    if (apart := _written_apart(intent.keywords)) and (more := _mentioning(c, reports, [apart], near=True)):
+        groups.append(apart)  # 旁听庭审 also as 旁听…案件庭审 or 庭审旁听
+        ids = {m.id for m in found + more}  # ids: thousands of reports
+        found = [m for m in reports if m.id in ids]
     quoted = quoted_first(found, ctx.tuning.list_quote_limit)
     text, sections = c.reading(m.id for m in quoted)  # only the quoted reports are read here
     b = Builder(c.metas, text, sections)
@@ -44,21 +50,36 @@ def keyword_scan(intent, ctx) -> Draft | None:
                                                    quoted=len(quoted) if len(quoted) < len(found) else None))
 
 
-def _mentioning(c, reports, groups: list[list[str]]) -> list:
+def _written_apart(keywords: list[str]) -> list[str] | None:
+    """A four-character term's two words, when it is the only term: reports write them apart or turned round."""
+    return [keywords[0][:2], keywords[0][2:]] if len(keywords) == 1 and re.fullmatch(r"[\u4e00-\u9fff]{4}", keywords[0]) else None
+
+
+def _mentioning(c, reports, groups: list[list[str]], near: bool = False) -> list:
     """The reports in scope holding every term of some group, in scope order: exact. The database scans the
-    texts and is sure of the `plain` ones; only the others are read and checked here."""
+    texts and is sure of the `plain` ones; only the others are read and checked here. `near`: the terms within a
+    few characters of each other, in either order."""
     sure, unsure = set(), set()
     for g in groups:
         for rid, exact in c.mention_check(reports, g).items():
-            (sure if exact else unsure).add(rid)
+            (sure if exact and not near else unsure).add(rid)
     unsure -= sure
     text, _ = c.reading(m.id for m in reports if m.id in unsure)
     for m in reports:
         if m.id in unsure:
             body = to_simplified(text(m.id))
-            if any(all(k in body for k in g) for g in groups):
+            if any(_close(body, g) if near else all(k in body for k in g) for g in groups):
                 sure.add(m.id)
     return [m for m in reports if m.id in sure]
+
+
+def _close(body: str, pair: list[str]) -> bool:
+    """Two words within _APART characters of each other, either first."""
+    a, b = map(re.escape, pair)
+    return re.search(rf"{a}[^。;;\n]{{0,{_APART}}}?{b}|{b}[^。;;\n]{{0,{_APART}}}?{a}", body) is not None
+
+
+_APART = 8  # characters between the two words of one term written apart (旁听行政诉讼案件庭审)
 
 
 def _passage(body: str, group: list[str]) -> tuple[int, int]:

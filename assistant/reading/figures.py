@@ -175,6 +175,8 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
             if change and cues.CHANGED_BY.search(body[max(left, m.start - 4):m.start]):
                 score += t.figure_head_bonus  # 提高了多少: 较上一年提高13.8%, not the 88.8% it rose to
             score += t.beside_bonus * beside(rid, m.start)
+            if thing.subject and "其中" in body[max(left, m.start - 4):m.start]:
+                score += t.figure_head_bonus  # a part of a whole asked (作品中,拿奖的有几部): the sentence's 其中2部
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
             score += t.figure_own_weight * len(told & grams(own_words(body, left, m.start, m.end))) / max(1, len(told))
             if len(own) + len(rest) >= 2 and score >= t.figure_min_score and (best is None or score > best.score):
@@ -209,18 +211,29 @@ def _asked_verb(text: str) -> str | None:
 
 def _in_earlier_sentence(thing: Thing, report_ids: list[str], text, wanted: set[str], beside) -> list[Figure]:
     """The figure of the unit asked in the sentence the answer before cited (举办专场讲座15场8600余人次, then
-    参加了多少人次?), the one whose own words share most with the question; nothing without a unit or that sentence."""
+    参加了多少人次?), the one whose own words share most with the question (then one after the sentence's 其中), or
+    the one 其中 splits when it asks the whole (总共办了多少件? after 其中行政许可16634件: 30751件); nothing without a
+    unit or that sentence."""
     if thing.units is None:
         return []
+    whole = bool(cues.WHOLE_ASKED_ZH.search(thing.text))
     out = []
     for rid in report_ids:
         body = to_simplified(text(rid))
-        found = [(len(wanted & grams(own_words(body, left, m.start, m.end))), -m.start, Figure(rid, left, right,
-                  body[m.start:m.end], 0.0)) for _, m, (left, right) in figure_clauses(body, set(thing.units), thing.ordinal)
-                 if beside(rid, m.start)]
+        # 其中拿奖的有几部? (其中 is gone from the standalone question): a figure the sentence gives after its own 其中,
+        # a part of the one asked before; 总共…? the figure that 其中 splits
+        found = [((bool(PARTS_FOLLOW.match(body, m.end)), m.value),
+                  (len(wanted & grams(own_words(body, left, m.start, m.end))), "其中" in body[max(left, m.start - 4):m.start], -m.start),
+                  Figure(rid, left, right, body[m.start:m.end], 0.0))
+                 for _, m, (left, right) in figure_clauses(body, set(thing.units), thing.ordinal) if beside(rid, m.start)]
         if found:
-            out.append(max(found, key=lambda f: f[:2])[2])
+            split = whole and any(f[0][0] for f in found)
+            out.append(max(found, key=lambda f: f[0] if split else f[1])[2])
     return out
+
+
+# a figure the sentence goes on to split (30751件,其中行政许可16634件…): a whole
+PARTS_FOLLOW = re.compile(r"\s*[,，;；]?\s*其中")
 
 
 # the level a figure belongs to, when a question names one (国家级 / 省级 / 市级 / 县级)

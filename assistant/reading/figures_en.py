@@ -13,20 +13,19 @@ from typing import NamedTuple
 from ..domain import cues
 from ..domain.glossary import expand_english
 from ..domain.quantity import given_values, value_of
-from ..domain.asked import counted_en
+from ..domain.asked import counted_en, widened
 from ..domain.terms import EVERYWHERE
 from ..settings import AnswerSettings
 from ..text.script import to_simplified
 from ..understand.parts import Thing, partitive, without_whole
 from ..understand.query import Query, strip_exclusions
-from .figures import UNITS, Figure, figure_clauses, grams, other_scope, own_words, respective, segment_before
+from .figures import PARTS_FOLLOW, UNITS, Figure, figure_clauses, grams, other_scope, own_words, respective, segment_before
 
 # "how many instructions": no unit word is known, so any count; never a rate or a sum of money
 ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
 
 
 # a whole whose parts follow it (实施行政许可98件,其中林业采伐许可17件…)
-_PARTS_FOLLOW = re.compile(r"\s*[,，;；]?\s*其中")
 
 
 class Cand(NamedTuple):
@@ -56,7 +55,7 @@ def _candidates(report_ids: list[str], text, units: list[set[str] | None], near:
                 before = re.split(r"[\d、,,;;。]", body[max(left, q.start - 4):q.start])[-1]
                 cands.append(Cand(Figure(rid, left, right, body[q.start:q.end], 0.0), fits, body[left:right],
                                   own_words(body, left, q.start, q.end, t.en_own_reach), before,
-                                  bool(_PARTS_FOLLOW.match(body, q.end)), segment_before(body, sent, q.start)))
+                                  bool(PARTS_FOLLOW.match(body, q.end)), segment_before(body, sent, q.start)))
     if len(cands) > t.en_max_clauses:
         def inside(c) -> bool:
             f = c.figure
@@ -80,8 +79,12 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
     if embed_model is None or units[0] is None:
         return []
     excluded = [x for x in q.zh_terms if x not in (q.asked_terms or q.zh_terms)]  # "as opposed to cancelling": 取消
-    cands = _preferred(q, _candidates(report_ids, text, units, list(near), t, any(th.ordinal for th in things)),
-                       units[0] is ANY_COUNT, known, excluded)
+    ordinal = any(th.ordinal for th in things)
+    cands = _preferred(q, _candidates(report_ids, text, units, list(near), t, ordinal), units[0] is ANY_COUNT, known, excluded)
+    # several parts, one of whose units no clause has ("how many people trained": 培训党员148.8万人次): its next nearest
+    if len(units) > 1 and (wider := _bare_widened(units, cands)) != units:
+        units = wider
+        cands = _preferred(q, _candidates(report_ids, text, units, list(near), t, ordinal), units[0] is ANY_COUNT, known, excluded)
     if not cands:
         return []
     import numpy as np
@@ -116,6 +119,12 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
             best = cands[order[0]].figure
             chosen.append(Figure(best.report_id, best.start, best.end, best.value, float(sims[order[0]])))
     return chosen
+
+
+def _bare_widened(units: list, cands: list[Cand]) -> list:
+    """The parts' units, those no candidate fits widened to their next nearest (人 → 人次)."""
+    return [set(widened(sorted(u)) or u) if u is not None and u is not ANY_COUNT and not any(c.fits[i] for c in cands) else u
+            for i, u in enumerate(units)]
 
 
 def _own_scores(cands: list[Cand], owns, own_vector, terms: list[str], head: list[str], t: AnswerSettings):

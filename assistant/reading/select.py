@@ -7,6 +7,7 @@ import re
 from ..domain.indicators import Indicator
 from ..domain.statements import OTHER_PERIOD, PARTIAL
 from ..models import Fact, ReportMeta
+from ..places.resolve import resolve
 from ..understand.intent import Filters
 from ..understand.query import Query
 
@@ -36,13 +37,25 @@ def scope_reports(metas: dict[str, ReportMeta], q: Query, filters: Filters) -> l
             continue
         if filters.issuer_like and not re.search(filters.issuer_like, f"{m.issuer or ''}{m.title or ''}"):
             continue
-        if filters.levels and m.level not in filters.levels:
+        if filters.levels and not _of_level(m, filters):
             continue
         out.append(m)
     if filters.year_pick and (years := [m.year for m in out if m.year is not None]):
         pick = min(years) if filters.year_pick == "earliest" else max(years)
         out = [m for m in out if m.year == pick]
     return sorted(out, key=lambda m: m.source)
+
+
+def _of_level(m: ReportMeta, filters: Filters) -> bool:
+    """The report is of a level asked; a department's, asked with its kind of body, also by its place's level
+    (县级公安局: 习水县公安局 is a county's bureau, and a district's 公安分局 a county-level one)."""
+    if m.level in filters.levels:
+        return True
+    if m.level != "department" or not filters.issuer_like:
+        return False
+    place = resolve(m.place_full or m.place)
+    level = place.level if place else None
+    return level in filters.levels or (level == "district" and "county" in filters.levels)
 
 
 def zero_matches(f: Fact, domain: str | None) -> bool:

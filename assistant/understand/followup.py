@@ -11,18 +11,19 @@ import re
 from typing import Callable
 
 from ..domain import cues
-from ..domain.asked import NAMES_A_THING, NOTHING_COUNTED_EN, counted_en, own_words
+from ..domain.asked import NAMES_A_THING, NOTHING_COUNTED_EN, counted_en, own_words, written_unit
 from ..domain.quantity import ZH_UNITS
 from ..domain.levels import PROVINCE_SHORT, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
-from .narrowed import added_places, corpus_wide, said, narrowed_list
+from .narrowed import added_level, added_places, corpus_wide, kept_places, narrowed_list, said
 from .of_report import about_report_tail, scope_prefix, when_of_report
 from .parts import parts_en
 from .query import Query
 
 _PUNCT = re.compile(r"[\s,，、:：;；?？!！。.\"“”'‘’()（）]+")
-_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?(?:度)?")
+# a year, written whole or short (25年那份呢?), and the report it points to
+_YEAR_WORD = re.compile(rf"(?:(?<!\d)(?:19|20)\d{{2}}\s*年?|{cues.SHORT_YEAR.pattern}年)(?:度)?(?:的)?(?:那|这)?(?:份|篇)?(?:报告)?")
 # the thing a Chinese question counts: after 多少/几 (+ measure word), or before 是/有/为多少
 _THING_AFTER = re.compile(r"(?:多少|几)(?:个|件|项|名|人次|人|次|份|条|家|所|场|期|起|宗|部|篇|类)?"
                           r"([\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,18})\s*[?？。]?\s*$")  # 县（区）长接受访谈
@@ -103,9 +104,15 @@ def _year_leaves_out(standalone: Query, q: Query, metas) -> bool:
 
 
 def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
-    if (listed := narrowed_list(q, prev)) is not None or (more := added_places(q, prev)) is not None:
-        new = reanalyze(listed or prev.question)
-        update = {} if listed else {"places": list(dict.fromkeys(new.places + more))}  # 新疆的报告 and Gansu's, Qinghai's
+    if m := cues.IN_LANGUAGE.match(q.question):  # 用中文再说一遍?: the same question, answered in that language
+        again = reanalyze(prev.question)
+        return again.model_copy(update={"reply_lang": "zh" if m.group(1) in ("中文", "汉语") or (m.group(2) or "").lower() == "chinese" else "en"})
+    if (both := _compared_with(q, prev)) is not None:  # 比密云区多还是少?: the same thing, of both places
+        return _carry(reanalyze(_swap_scope(prev, both, places)), q, prev)
+    if (listed := _listed_again(q, prev)) is not None:
+        text, places = listed
+        new = reanalyze(text)
+        update = {} if places is None else {"places": places}
         return new.model_copy(update=update | ({"reply_lang": q.lang} if new.lang != q.lang else {}))  # in its own language
     if not q.names_reports() and (full := PROVINCE_SHORT.get(said(q.question).strip(" ?？"))):
         q = reanalyze(f"{full}呢?")  # 那黔呢? names a province by its one character, alone
@@ -139,6 +146,28 @@ def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[
     if not (rest and _leans(q, prev, rest)):
         return standalone
     return standalone.model_copy(update={"leans": True, "leans_across": bool(cues.FIGURE_SCOPE.fullmatch(rest))})
+
+
+def _compared_with(q: Query, prev: Query) -> Query | None:
+    """A follow-up setting the figure before beside another place's: the follow-up with both places, or None."""
+    new = [p for p in q.places if p not in prev.places]
+    if not (new and prev.places and cues.COMPARED_TO.search(q.question)) or corpus_wide(prev.question):
+        return None
+    if cues.FOLLOW_LEAD.search(q.question):  # "What about Linhai — more or fewer than that?": Linhai is asked
+        return None
+    return q.model_copy(update={"places": list(prev.places) + new})
+
+
+def _listed_again(q: Query, prev: Query) -> tuple[str, list[str] | None] | None:
+    """A list or count of reports asked again, narrowed or widened: its question and the places it covers (None:
+    those its words name)."""
+    if (listed := narrowed_list(q, prev) or added_level(q, prev)) is not None:
+        return listed, None
+    if (kept := kept_places(q, prev)) is not None:
+        return kept
+    if (more := added_places(q, prev)) is not None:
+        return prev.question, list(dict.fromkeys(prev.places + more))  # 新疆的报告 and Gansu's, Qinghai's
+    return None
 
 
 def _leans(q: Query, prev: Query, rest: str) -> bool:
@@ -313,7 +342,9 @@ def _with_scope(prev: Query, q: Query) -> str:
         own = re.sub(r"^\s*其中", "", body)
         # 其中维持了多少件: its own words find the clause; the earlier thing only when they are too few
         narrowed = f"{thing}中," + own if thing and own_words(own) < NAMES_A_THING else own
-        if not thing and own_words(own) < NAMES_A_THING and prev.lang == "zh" and (thing := _thing(prev)):
+        # 总共办了多少件? after 行政许可有多少件: the whole of what was counted, in its unit; not the part again
+        whole = cues.WHOLE_ASKED_ZH.search(own) and written_unit(own) and written_unit(own) == written_unit(prev.question)
+        if not (thing or whole) and own_words(own) < NAMES_A_THING and prev.lang == "zh" and (thing := _thing(prev)):
             narrowed = f"{thing},{own}"  # 一共多少人次参加? after 举办了多少场专场讲座: the lectures' attendance
         scope = scope_prefix(prev) + ("的报告" if _ZH_REPORT.search(q.question) else "")  # 这份报告是哪天作的
         return (scope if not q.names_reports() else "") + narrowed

@@ -34,7 +34,8 @@ def narrowed_list(q: Query, prev: Query) -> str | None:
         return _as_count(prev.question)  # 一共几份? after a list
     level = next((level for pattern, level in LEVEL_WORDS if re.search(pattern, body, re.I)), None)
     pick = cues.EARLIEST.search(body) or cues.LATEST.search(body)
-    if (level or q.year or pick) and (among or cues.FOLLOW_LEAD.search(q.question)) and len(body) <= 40:
+    leans = among or cues.FOLLOW_LEAD.search(q.question) or cues.FOLLOW_TAIL.search(q.question)  # 县级的呢?
+    if (level or q.year or pick) and leans and len(body) <= 40:
         count = cues.COUNT.search(q.question)
         base = _as_count(prev.question) if count else _as_list(prev.question) if cues.LIST.search(q.question) else prev.question
         base = _of_year(_of_level(base, level, prev.lang), q.year, prev.lang)
@@ -44,12 +45,43 @@ def narrowed_list(q: Query, prev: Query) -> str | None:
     return None
 
 
+def kept_places(q: Query, prev: Query) -> tuple[str, list[str]] | None:
+    """After a list or count of reports, the places a follow-up keeps of it (只要宁波的, 其中重庆的是哪几个?, "only the
+    Zhejiang ones"): the list or count to ask again, and those places; or None."""
+    if not (corpus_wide(prev.question) and q.places) or cues.WIDEN_LISTED.search(q.question):
+        return None
+    if not (cues.AMONG.search(q.question) or cues.PICK_LISTED.match(said(q.question))):
+        return None
+    body = cues.AMONG.sub("", said(q.question))
+    if len(body) > 12 if q.lang == "zh" else len(body.split()) > 6:  # 其中巫溪县那个镇,全年组织…学法几次?: a figure of it
+        return None
+    if cues.COUNT.search(prev.question) and cues.ASKS_WHICH.search(q.question):
+        return _as_list(prev.question), list(q.places)
+    if cues.HOW_MANY_LISTED.search(said(q.question)) and not cues.COUNT.search(prev.question):
+        return _as_count(prev.question), list(q.places)
+    return prev.question, list(q.places)
+
+
 def added_places(q: Query, prev: Query) -> list[str] | None:
     """After a list or count of the reports of some places, the places a follow-up adds to it ("what if we add Gansu
     and Qinghai?", 把甘肃也算上), or None."""
     if not (corpus_wide(prev.question) and prev.places and q.places and cues.WIDEN_LISTED.search(q.question)):
         return None
     return [p for p in q.places if p not in prev.places] or None
+
+
+def added_level(q: Query, prev: Query) -> str | None:
+    """After a list or count of the reports of a level, the level a follow-up adds to it ("Add the subdistrict ones
+    too", 把街道的也算上): the earlier question asking both (开发区的报告 → 开发区或街道的报告), or None."""
+    if not (corpus_wide(prev.question) and cues.WIDEN_LISTED.search(q.question)):
+        return None
+    level = next((lv for pattern, lv in LEVEL_WORDS if re.search(pattern, q.question, re.I)), None)  # "the district ones"
+    there = [m for pattern, lv in LEVEL_WORDS if lv != level for m in re.finditer(pattern, prev.question, re.I)]
+    if level is None or not there:
+        return None
+    at = min(there, key=lambda m: m.start()).end()
+    zh, en = LEVEL_NAMES[level]
+    return prev.question[:at] + (f"或{zh}" if prev.lang == "zh" else f" or {en}s") + prev.question[at:]
 
 
 # the earliest / latest of the reports listed before, asked in the earlier question's language

@@ -67,7 +67,8 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
         condition = condition or ("min" if cues.MIN.search(question) else "max" if cues.MAX.search(question) else None)
         return Compare(**over_all, condition=condition, families=sorted(families_named(question)))
     # "X存在哪些不足" lists content, not places; 重庆的报告有哪些 lists reports
-    if asks.listing and not (len(q.places) == 1 and asks.open and not cues.WHICH_REPORTS.search(question)):
+    one_asked = len(q.places) == 1 and (asks.open or cues.WHICH_CONTENT.search(question))  # which village (in its text)
+    if asks.listing and not (one_asked and not cues.WHICH_REPORTS.search(question)):
         return _listing(q, over_all, False, condition, threshold, metas, text)
     opened = asks.open and not (asks.number or asks.rate)
     if what := off_subject(question, [text(rid) for rid, m in metas.items() if q.in_scope(m)]):

@@ -1,0 +1,64 @@
+"""Follow-up shapes the ninth session's sets showed (understand/followup.py, narrowed.py): the answer before asked
+again in the other language, the figure before set beside another place's, a list kept to some of its places or
+widened by a level, a level narrowing a count of one kind of body, a short year with 那份, a whole after a part."""
+import pytest
+
+
+@pytest.mark.parametrize("question, reply", [("用中文再说一遍?", "zh"), ("in English please", "en"),
+                                             ("Can you say that in Chinese?", "zh"), ("英文呢?", "en")])
+def test_the_answer_before_asked_again_in_a_language(follow, question, reply):
+    q = follow("How many legal aid cases did Pingluo handle in 2023?", question)
+    assert q.question == "How many legal aid cases did Pingluo handle in 2023?" and q.reply_lang == reply
+
+
+@pytest.mark.parametrize("earlier, question", [
+    ("平罗县2023年行政诉讼败诉率是多少?", "比临海高还是低?"),
+    ("How many legal aid cases did Pingluo handle in 2023?", "Linhai handled more than that, right?"),
+])
+def test_the_figure_before_set_beside_another_place(follow, earlier, question):
+    q = follow(earlier, question)
+    assert sorted(q.places) == ["临海市", "平罗县"], q.question
+
+
+def test_a_list_kept_to_some_of_its_places(follow):
+    q = follow("哪些报告提到了法律顾问?", "只要临海和平罗的")
+    assert sorted(q.places) == ["临海市", "平罗县"] and q.question == "哪些报告提到了法律顾问?"
+    counted = follow("有几份报告提到了法律顾问?", "其中临海的是哪几份?")
+    assert counted.places == ["临海市"] and counted.question == "哪些报告提到了法律顾问?"
+    # a figure asked of one place among those counted is not a list kept to it
+    assert follow("有几份报告提到了法律顾问?", "其中临海那份,全年办理法律援助案件多少件?").question != "哪些报告提到了法律顾问?"
+
+
+@pytest.mark.parametrize("earlier, question, expected", [
+    ("这30份里哪些是县的报告?", "Add the district ones too.", "这30份里哪些是县或区级的报告?"),
+    ("Which reports are from counties?", "把区的也算上", "Which reports are from counties or districts?"),
+    ("哪些报告提到了法律顾问?", "县级的呢?", "哪些县级报告提到了法律顾问?"),
+])
+def test_a_list_widened_or_narrowed_by_a_level(follow, earlier, question, expected):
+    assert follow(earlier, question).question == expected
+
+
+def test_a_short_year_with_that_report(follow):
+    q = follow("Who issued Pingluo's 2023 report?", "20年那份呢?")
+    assert q.year == 2020 and "2020" in q.question and "20年" not in q.question
+
+
+def test_a_level_narrows_a_count_of_bodies_by_their_place(metas):
+    from assistant.reading.select import scope_reports
+    from assistant.understand.intent import Filters
+    from assistant.understand.query import Query
+
+    bureaus = {k: m.model_copy(update={"level": "department", "department": "司法局", "issuer": f"{m.place}司法局"})
+               for k, m in metas.items() if m.place in ("临海市", "平罗县")}
+    q = Query(question="", lang="zh")
+    county = scope_reports(bureaus, q, Filters(issuer_like="司法局", levels=["county"]))
+    assert sorted(m.place for m in county) == ["临海市", "平罗县"]  # a county-level city's bureau and a county's
+    assert scope_reports(bureaus, q, Filters(issuer_like="司法局", levels=["province"])) == []
+    assert scope_reports(bureaus, q, Filters(levels=["county"])) == []  # no kind of body named: the report's own level
+
+
+@pytest.mark.parametrize("question", ["Which office put it out?", "Who put this report out?", "which bureau released it?"])
+def test_putting_a_report_out_asks_its_issuer(question):
+    from assistant.domain import aspects
+
+    assert [a.name for a in aspects.asked(question)] == ["issuer"]
