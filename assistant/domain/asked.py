@@ -102,7 +102,7 @@ _ASKED_EN = [(r"person[- ]times|(?:exam |test )?sittings?", {"人次", "万人�
              (r"\bvisits?\b", {"次", "人次", "家次", "户次"}), (r"\bconsultations?\b", {"件", "件次", "次", "人次"}),
              (r"\b(?:suggestions?|recommendations?|opinions?|letters?|orders?|notices?|circulars?|reports)\b",
               {"条", "份", "件", "个", "项"}),
-             (r"\b(?:percent\w*|rate|ratio|share|satisfaction|how satisfied|coverage)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
+             (r"\b(?:percent\w*|rate|ratio|share|proportion|fraction|satisfaction|how satisfied|coverage)\b", {"%", "％", "‰", "‱"}),  # a rate may be written per mille: never as %
              (r"\b(?:times|sessions?|meetings?|lectures?|talks|speeches|presentations?|trainings?|classes|rounds?|visits?|inspections?|trips?|"
               r"exams?|examinations?|tests?|quizz?(?:es)?|"
               r"patrols?|campaigns?|drills?|events?|activities|forums?|seminars?|exhibitions?|performances?|shows?)\b",

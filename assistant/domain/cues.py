@@ -12,14 +12,23 @@ I = re.I
 
 # ---- the figure asked -------------------------------------------------------------------------------
 RATE = re.compile(r"率|百分|占比|\brates?\b|percent|proportion|\b(?:what|which) share\b|%", I)  # \b: not corporate, separate
+# a figure asked as yes or no against a threshold (及格率过八成了吗?, "had it finished at least three quarters"): the
+# threshold is no figure the question gives
+THRESHOLD = re.compile(r"(?:超过|过|达到|达|高于|低于|不到|不足|超)了?(?:[\d.]+|[一二三四五六七八九十两半百千万]+)(?:成|%|％|个百分点)?"
+                       r"[\u4e00-\u9fff]{0,4}?了?(?:吗|没有?)|"
+                       # English: only in a question asked as yes or no ("held over 100 sessions. How many …" gives 100)
+                       r"(?:^|[.?!;:,]\s*)(?:was|were|is|are|did|does|do|had|has|have)\b[^.?;]{0,100}?"
+                       r"\b(?:over|above|more than|less than|fewer than|below|under|at least|"
+                       r"exceed(?:ed|s)?|reach(?:ed|es)?|beyond)\s+(?:[\d.,]+\s*(?:%|percent|per cent)?|half|a (?:third|quarter|half)|"
+                       r"three quarters|two thirds|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
+                       r"seventy|eighty|ninety|a hundred)\b(?:\s*(?:percent|per cent))?)", I)
 # "what was the total amount involved": a sum asked without how much
 NUMBER = re.compile(r"多少|几|数量|数目|how many|how much|number of|\bcount(?:s|ed)?\b|\bfigures?\b|\brates?\b|率|比例|percent|"
                     r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:(?:total |overall |combined )?(?:amount|sum|value)s?|"
                     r"total|combined|overall (?:number|amount|figure|sum))\b|"
                     # a query typed as keywords ends with what it wants ("… red education base investment")
                     r"\b(?:investment|amount|total|sum|spending|funding|budget|number|count)\s*\??\s*$|"
-                    r"\bin (?:working |calendar |business )?days\b",
-                    I)  # \b: a county is no count
+                    r"\bin (?:working |calendar |business )?days\b|" + THRESHOLD.pattern, I)  # \b: a county is no count
 FIGURE_ZH = re.compile(r"多少|几[个次件场项名人家期天条份部]?")  # any Chinese figure question (几 alone too)
 TARGET = re.compile(r"目标|力争|预期|计划(?:达到|实现|完成)|指标值|\btargets?\b|\bgoals?\b|\baim(?:s|ed)?\b", I)
 # an ordinal asked (第几期鄞州论坛, which edition of the forum): answered by 第90期, never by a count
@@ -35,7 +44,7 @@ CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同�
 # a figure written as the change itself (较上一年提高13.8%, 同比增长12.2%): what a question asking a change wants
 # the figure a change started from (把62项指标精简为13项: "how many before the cut" asks 62项, not 13项)
 # the whole an earlier figure is part of, asked in a follow-up ("Out of how many documents in total?")
-WHOLE_ASKED = re.compile(r"^\s*(?:out of|from|of) how many\b|\bin total\b|\baltogether\b|\ball told\b", I)
+WHOLE_ASKED = re.compile(r"^\s*(?:out of|from|of) how many\b|\bin total\b|\baltogether\b|\ball told\b|\b(?:overall|grand) total\b", I)
 WHOLE_ASKED_ZH = re.compile(r"一共|总共|总计|合计|共计|总数|总量")
 BEFORE_CHANGE = re.compile(r"\bbefore (?:[\w-]+\s+){0,4}?(?:was |were |being )?(?:cut|streamlin\w*|reduc\w*|chang\w*|reform\w*|"
                            r"merg\w*|simplif\w*|consolidat\w*|trimm\w*|compress\w*)|\boriginally\b|\bpreviously\b|"
@@ -135,7 +144,9 @@ ZERO_LITIGATION = re.compile(r"诉讼|应诉|litigation|lawsuit|court|sued", I)
 ZERO_RECONSIDERATION = re.compile(r"复议|reconsideration", I)
 
 # ---- follow-up questions: what marks a question that leans on the one before it --------------------------
-FOLLOW_LEAD = re.compile(r"^\s*(?:那么?|还有|另外|以及|再问一下|再看|换个(?:地方|地区|县|市|区)|换一个(?:地方|地区)|换成|换作|换到|改成|改问|同样的问题[,，]?\s*(?:问一下|问问|再问)?|"
+FOLLOW_LEAD = re.compile(r"^\s*(?:(?:不对|不是|错了|搞错了|弄错了|说错了|我说错了)[,，。!！\s]*(?:我(?:想|要)?(?:问|说|找|查)的是)?|我(?:想|要)?(?:问|说)的是|"
+                         r"(?:no|sorry|oops)[,.!]?\s+I (?:meant|asked about|wanted)|I meant|actually,?\s+I meant|"
+                         r"那么?|还有|另外|以及|再问一下|再看|换个(?:地方|地区|县|市|区)|换一个(?:地方|地区)|换成|换作|换到|改成|改问|同样的问题[,，]?\s*(?:问一下|问问|再问)?|"
                          r"问一下|问问|and\b|so\b|then\b|also\b|what about\b|how about\b|"
                          r"and what about\b|same (?:question )?for\b|(?:out of|from|of)(?= how many\b))[\s,，、:：]*", I)
 _THAN = r"(?:more|fewer|less|higher|lower|bigger|smaller|greater|larger|longer|shorter)"
@@ -173,7 +184,12 @@ COMPARED_TO = re.compile(r"^\s*(?:那|那么)?(?:比|和|跟|与|同|较)[^,，�
                          r"(?:多还是少|少还是多|高还是低|低还是高|大还是小|哪个多|哪个高|谁多|谁高|更多|更少|更高|更低|多吗|少吗|高吗|低吗|"
                          r"多|少|高|低|怎么样)|\b(?:more|fewer|less|higher|lower|bigger|smaller|greater|larger)\b.{0,60}?\bthan "
                          r"(?:that|this|it|them|those)\b|^\s*(?:and\s+)?(?:how (?:does|did) (?:it|that|this) compare (?:with|to)|"
-                         r"compared? (?:with|to)|vs\.?|versus)\b", I)
+                         r"compared? (?:with|to)|vs\.?|versus)\b|\bhow (?:does|did|do) .{1,60}? compare\b", I)
+# the sentence the answer before cited, asked for whole ("quote the original sentence", 原文怎么说的?, 原话是什么)
+QUOTE_ASKED = re.compile(r"^\s*(?:那|请|麻烦)?(?:把|给我)?(?:原文|原话|原句|原始表述)(?:是)?(?:怎么(?:说|写)的?|是什么|给我看看|看看|发一下|贴一下|呢)?"
+                         r"\s*[?？。.!！]?\s*$|^\s*(?:(?:can|could) you\s+|please\s+)?(?:quote|show(?: me)?|give(?: me)?|cite)\s+"
+                         r"(?:the |that |this )?(?:exact |original |full |whole |source )?(?:line|sentence|text|passage|wording|quote)"
+                         r"(?:\s+(?:in full|again|please))?\s*[?.!]?\s*$|^\s*what (?:exactly )?does (?:it|the report) say\s*[?.]?\s*$", I)
 # the answer before, asked for again in the other language (用中文再说一遍?, "In English please"): group 1 names it
 IN_LANGUAGE = re.compile(r"^\s*(?:请|能不能|可以)?(?:再)?(?:用|换成|翻译成|换)?(中文|汉语|英文|英语)(?:再|重新)?(?:说|回答|讲|答|写|翻译)?"
                          r"(?:一遍|一下|一次)?(?:吧|呢|吗)?\s*[?？.。!！]?\s*$|^\s*(?:(?:please|can you|could you)\s+)?"
@@ -192,7 +208,7 @@ HOW_MANY_LISTED = re.compile(r"(?:一共|总共|共|总计|合计)?(?:有)?(?:�
 # 哪份是…, "which one covers 2025?": picks among the reports listed before
 PICK_LISTED = re.compile(r"^(?:哪一?份|哪几份|哪一个|哪个|只要|只看|只留|就要|\bwhich (?:one|ones|of them)\b|\bonly\b|\bjust\b)", I)
 # "what if we add Gansu and Qinghai?", 把甘肃也算上: more places to the same list
-WIDEN_LISTED = re.compile(r"\b(?:add|adding|plus|include|including|together with|along with)\b|加上|算上|加进来|连同|再加", I)
+WIDEN_LISTED = re.compile(r"\b(?:add|adding|plus|include|including|together with|along with|throw in|toss in)\b|加上|算上|加进来|连同|再加", I)
 # where inside one report a figure is counted: the whole area or the government's own level (全市 vs 市本级);
 # a follow-up naming only one of these swaps it for the earlier question's
 FIGURE_SCOPE = re.compile(r"[省市州盟县区旗镇乡](?:本级|直(?:属)?(?:部门|单位)?)|全[省市州盟县区旗镇乡]域?|机关本级|本级|"
@@ -206,7 +222,7 @@ CORPUS_REF = re.compile(r"(?:这|那)(?:批|些|几份|几篇|堆)(?:报告|材�
                         r"(?:报告)?库(?:里面|里|中)|\bin (?:the|this|these) (?:corpus|collection|set|batch)\b", I)
 # a running total asked after a figure of one year (场景累计达到86个 after 年度新上线34个; "And the cumulative total?")
 CUMULATIVE = re.compile(r"(?:的)?(?:累计|总计|合计|共计|总数|一共|总共|加起来)(?:的|数|数量)?(?:是|有)?(?:多少)?|"
-                        r"(?:the |a )?(?:cumulative(?:ly)?|(?:the )?(?:overall|grand|running|cumulative) total|in total|altogether|"
+                        r"(?:the |a )?(?:cumulative(?:ly)?|(?:the )?(?:running|cumulative) total|in total|altogether|"
                         r"all told|so far|to date|in all)(?: (?:number|figure|count|total))?(?: so far| to date)?", I)
 # a question asking which report, body, time or place (其中哪份是司法局的), not a figure
 ASKS_WHICH = re.compile(r"哪|谁|\b(?:which|who|whom|when|where)\b", I)

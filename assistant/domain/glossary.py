@@ -200,8 +200,8 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"theor(?:y|etical) study|study of (?:political )?theory", ["理论学习"]),
     (r"(?:theory )?study groups?|central (?:study )?groups?", ["中心组"]),
     # a meeting of the Party committee or group is one word in the reports (召开厅党委会52次, 党组会议)
-    (r"party (?:committee|(?:leadership )?group) meetings?|meetings? of (?:the |its )?(?:[\w-]+(?:'s)? ){0,2}party "
-     r"(?:committee|(?:leadership )?group)", ["党委会", "党组会", "党委会议", "党组会议"]),
+    (r"party (?:committee|(?:leadership )?group) meetings?|meetings? (?:of|did|does|has|had|held by) (?:the |its )?"
+     r"(?:[\w-]+(?:'s)? ){0,2}party (?:committee|(?:leadership )?group)", ["党委会", "党组会", "党委会议", "党组会议"]),
     (r"party (?:leadership )?groups?", ["党组"]),
     (r"party committees?", ["党委"]),
     (r"party (?:organi[sz]ations?|branches)", ["党组织", "党支部"]),

@@ -12,6 +12,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import cues
+
 # digits with optional thousands separators (1,536) and decimals; a comma not followed by three digits ends it
 NUM = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -211,6 +213,7 @@ def quantities_in(text: str) -> list[Quantity]:
 def given_values(question: str) -> set[Decimal]:
     """The values a question states itself (its 51 departments, "about 12,000 courses", "seven centres"), years
     aside: what it asks is another figure."""
+    question = cues.THRESHOLD.sub(" ", question)  # 过八成了吗: asked against, not given
     said = {q.value for q in quantities_in(question) if not re.fullmatch(r"(?:19|20)\d{2}年?", q.text)}
     words = re.findall(rf"\b(?:{'|'.join(EN_NUMBER_WORDS[2:])})\b", question, re.I)
     return said | {Decimal(EN_NUMBER_WORDS.index(w.lower())) for w in words}

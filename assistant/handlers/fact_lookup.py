@@ -109,9 +109,11 @@ def _every_part_told(facts: list[Fact], intent, target: bool) -> list[Fact]:
     多少件 of the 237 documents cleaned up): those figures, one per part; none when any part is not told so."""
     if len(intent.things_en if intent.query.lang == "en" else intent.things) < 2:
         return []
-    for ind in intent.indicators:
-        f = primary([x for x in facts if x.indicator == ind and x.planned == target])
-        told = _parts_told(f, intent) if f is not None else []
+    named = [primary([x for x in facts if x.indicator == ind and x.planned == target]) for ind in intent.indicators]
+    families = {i.family for i in intent.indicators}
+    given = [f for f in facts if f.indicator.family in families and _given(f, intent)]  # "Of the 237 documents …"
+    for f in given + [f for f in named if f is not None]:
+        told = _parts_told(f, intent)
         if told and all(told) and len({(t.start, t.value_text) for t in told}) == len(told):
             return told
     return []

@@ -28,6 +28,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "overview": ("overview",),
     "lookup": ("fact_lookup", "figure_reader", "figure_not_stated", "sentence_reader"),
     "open": ("sentence_reader",),
+    "quoted": ("quoted",),
 }
 
 

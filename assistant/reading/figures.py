@@ -27,6 +27,7 @@ UNITS = frozenset({"个百分点", "百分点", "人次", "件次", "场次", "�
                    "份", "卷", "个", "家", "场", "项", "户", "篇", "期", "套", "张", "册", "部", "门", "元", "所", "处", "批",
                    "天", "个工作日", "工作日", "个月", "小时", "座", "支", "类", "本", "块", "位", "亩", "‰", "‱", "倍", "证"})
 _QUESTION_WORDS = re.compile(r"了(?=多少|几)|花了|是多少|有多少|多少|是几|几个|几|吗|呢|请问|的数量|数量|数目|具体|情况|"
+                             r"(?:报告)?(?:里面|里头|文中|当中)(?:说|提到|写|讲)?|"  # 里面说宣讲搞了多少场: the report, pointed at
                              r"一共|总共|总计|合计|加起来|加在一起|算下来|大概|大约|到底|究竟|出来的|出来|搞了|弄了|又|的|"
                              r"\b(?:how many|how much|what|was|were|is|the|did|in|of)\b|[?？。,，、:：“”\"'\s]")
 _CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "名", "人", "人次", "件", "家", "天"}  # 两次, 十二场: counts in words
@@ -47,7 +48,7 @@ def content(question: str, names: set[str]) -> str:
     for name in sorted(names, key=len, reverse=True):
         if len(name) >= 2:
             text = text.replace(name, " ")
-    text = re.sub(r"(?:19|20)\d{2}\s*年?度?", " ", text)
+    text = re.sub(r"(?:19|20)\d{2}\s*年?度?", " ", cues.THRESHOLD.sub(" ", text))  # 过八成了吗: asks the figure
     return _QUESTION_WORDS.sub(" ", as_written(text))
 
 
@@ -136,7 +137,10 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
     asked = content(whole, names)
     wanted = grams(asked)
     if len(wanted) < 2:  # 参加了多少人次 names no thing: only a follow-up's earlier sentence can say which
-        return _in_earlier_sentence(thing, report_ids, text, wanted, beside)
+        earlier = _in_earlier_sentence(thing, report_ids, text, wanted, beside)
+        if earlier or not wanted or thing.units is None:
+            return earlier
+        # one word of its own and a unit (宣讲搞了多少场): the clauses holding that word, in that unit
     told = grams(content(thing.text, names)) if thing.subject else wanted  # what tells this part's figure apart
     head = head_term(asked)
     said = re.search(rf"([\u4e00-\u9fff]{{2,6}})的{re.escape(head)}", thing.text) if head else None
@@ -179,7 +183,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
                 score += t.figure_head_bonus  # a part of a whole asked (作品中,拿奖的有几部): the sentence's 其中2部
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
             score += t.figure_own_weight * len(told & grams(own_words(body, left, m.start, m.end))) / max(1, len(told))
-            if len(own) + len(rest) >= 2 and score >= t.figure_min_score and (best is None or score > best.score):
+            if len(own) + len(rest) >= min(2, len(wanted)) and score >= t.figure_min_score and (best is None or score > best.score):
                 value = body[m.start:m.end].removeprefix("共计").removeprefix("累计")
                 best = Figure(rid, left, right, value, score)
         if best:

@@ -16,7 +16,7 @@ from ..domain.quantity import ZH_UNITS
 from ..domain.levels import PROVINCE_SHORT, UNIT_SUFFIX
 from ..places.index import PlaceIndex
 from ..places.names import core, english_name, pinyin, pinyin_readings, pinyin_spelling, units
-from .narrowed import added_level, added_places, corpus_wide, kept_places, narrowed_list, said
+from .narrowed import corpus_wide, listed_again, said
 from .of_report import about_report_tail, scope_prefix, when_of_report
 from .parts import parts_en
 from .query import Query
@@ -104,12 +104,16 @@ def _year_leaves_out(standalone: Query, q: Query, metas) -> bool:
 
 
 def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
+    if cues.QUOTE_ASKED.match(q.question):  # its cited sentences are `beside` (engine.follow_up), quoted whole
+        again = reanalyze(prev.question)
+        return again.model_copy(update={"quote": True, "leans": True, "leans_across": False}
+                                | ({"reply_lang": q.lang} if again.lang != q.lang else {}))
     if m := cues.IN_LANGUAGE.match(q.question):  # 用中文再说一遍?: the same question, answered in that language
         again = reanalyze(prev.question)
         return again.model_copy(update={"reply_lang": "zh" if m.group(1) in ("中文", "汉语") or (m.group(2) or "").lower() == "chinese" else "en"})
     if (both := _compared_with(q, prev)) is not None:  # 比密云区多还是少?: the same thing, of both places
         return _carry(reanalyze(_swap_scope(prev, both, places)), q, prev)
-    if (listed := _listed_again(q, prev)) is not None:
+    if (listed := listed_again(q, prev)) is not None:
         text, places = listed
         new = reanalyze(text)
         update = {} if places is None else {"places": places}
@@ -156,18 +160,6 @@ def _compared_with(q: Query, prev: Query) -> Query | None:
     if cues.FOLLOW_LEAD.search(q.question):  # "What about Linhai — more or fewer than that?": Linhai is asked
         return None
     return q.model_copy(update={"places": list(prev.places) + new})
-
-
-def _listed_again(q: Query, prev: Query) -> tuple[str, list[str] | None] | None:
-    """A list or count of reports asked again, narrowed or widened: its question and the places it covers (None:
-    those its words name)."""
-    if (listed := narrowed_list(q, prev) or added_level(q, prev)) is not None:
-        return listed, None
-    if (kept := kept_places(q, prev)) is not None:
-        return kept
-    if (more := added_places(q, prev)) is not None:
-        return prev.question, list(dict.fromkeys(prev.places + more))  # 新疆的报告 and Gansu's, Qinghai's
-    return None
 
 
 def _leans(q: Query, prev: Query, rest: str) -> bool:

@@ -166,6 +166,16 @@ class NoReport(_Intent):
     kind: Literal["no_report"] = "no_report"
 
 
+class Quoted(_Intent):
+    """The sentences an answer before cited, quoted whole ("quote the original sentence", 原文怎么说的?)."""
+
+    kind: Literal["quoted"] = "quoted"
+
+    @property
+    def route(self) -> str:
+        return "quote"
+
+
 class OffSubject(_Intent):
     """Something rule-of-law reports do not report (GDP, weather), named by no report in scope."""
 
@@ -180,4 +190,4 @@ class Unclear(_Intent):
 
 
 Intent = Annotated[Union[Lookup, Open, Overview, AboutReport, ReportList, ClaimList, MentionList, AspectList, FigureList, PerReport,
-                         Compare, Outside, FilteredOut, NoReport, OffSubject, Unclear], Field(discriminator="kind")]
+                         Compare, Outside, FilteredOut, NoReport, OffSubject, Quoted, Unclear], Field(discriminator="kind")]

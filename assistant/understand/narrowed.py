@@ -123,3 +123,15 @@ def _as_count(question: str) -> str:
     counted = re.sub(r"哪些|哪几份|\bwhich\b", lambda m: "how many" if m.group().lower() == "which" else "有几份",
                      question, count=1, flags=re.I)
     return counted[:1].upper() + counted[1:]
+
+
+def listed_again(q: Query, prev: Query) -> tuple[str, list[str] | None] | None:
+    """A list or count of reports asked again, narrowed or widened: its question and the places it covers (None:
+    those its words name)."""
+    if (listed := narrowed_list(q, prev) or added_level(q, prev)) is not None:
+        return listed, None
+    if (kept := kept_places(q, prev)) is not None:
+        return kept
+    if (more := added_places(q, prev)) is not None:
+        return prev.question, list(dict.fromkeys(prev.places + more))  # 新疆的报告 and Gansu's, Qinghai's
+    return None

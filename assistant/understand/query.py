@@ -41,6 +41,8 @@ class Query(BaseModel):
     leans: bool = False
     # …in another part of the place (市本级呢? after 全市…): the sentence goes on past its semicolon to that part
     leans_across: bool = False
+    # "quote the original sentence", 原文怎么说的?: the sentences the answer before cited, shown whole
+    quote: bool = False
 
     def is_beside(self, report_id: str, at: int) -> bool:
         return any(rid == report_id and s <= at < e for rid, s, e in self.beside)

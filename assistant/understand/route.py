@@ -14,7 +14,7 @@ from ..places.resolve import resolve
 from ..text.script import to_simplified
 from .asks import asks_of
 from .intent import (AboutReport, AspectList, ClaimList, Compare, FigureList, FilteredOut, Filters, Intent, Lookup, MentionList,
-                     NoReport, OffSubject, Open, Outside, Overview, PerReport, ReportList, Unclear)
+                     NoReport, OffSubject, Open, Outside, Overview, PerReport, Quoted, ReportList, Unclear)
 from .followup import dangling
 from .parts import indicators_of, fitting_units, indicator_parts, partitive, things_en, things_zh, without_whole
 from .query import Query, strip_exclusions
@@ -25,6 +25,8 @@ def understand(q: Query, metas: dict[str, ReportMeta], text, has_chunks: bool, e
     q, unplaced = narrow(q, metas, text)
     asks = asks_of(q)
     base = {"query": q, "asks": asks, "unplaced": unplaced}
+    if q.quote and q.beside:  # "quote the original sentence": what the answer before cited, whole
+        return Quoted(**base)
     if dangling(q):  # answering over every report would quote places nobody asked about
         return Unclear(**base)
     if q.unknown_places:

@@ -147,7 +147,8 @@ def report_filters(asked: str) -> tuple[str | None, list[str]]:
             found.append((m.start(), m.end(), level, _qualifies(head, asked[m.end():])))
     found.sort()
     # 乡镇、街道一级 / "by a town or a subdistrict": levels joined to one that qualifies reports qualify them too
-    joins = [bool(re.fullmatch(r"\s*(?:、|和|或|及|与|以及|/|,|or|and)\s*(?:(?:an?|the)\s+)?", asked[a[1]:b[0]], re.I))
+    joins = [bool(re.fullmatch(r"\s*(?:、|和|或|及|与|以及|/|,|or|and)\s*(?:(?:an?|the)\s+)?(?:(?:urban|rural|local)\s+)?",
+                               asked[a[1]:b[0]], re.I))
              for a, b in zip(found, found[1:])]
     qualified = [f[3] for f in found]
     for _ in range(2):  # backwards, then forwards along the joins
@@ -231,7 +232,8 @@ def keywords(q: Query, bodies: list[str]) -> list[str]:
         return list(dict.fromkeys(quoted))
     # an aside in brackets (包括行政应诉旁听) widens what counts; it is not a word every report must use
     said = re.sub(r"[(（](?:包括|包含|含|如|例如|比如|即|特别是|尤其是)[^)）]*[)）]", "", q.question)
-    for picked in (cues.EARLIEST, cues.LATEST, cues.CORPUS_REF, re.compile(r"其中|哪一?份")):  # 其中最早的是哪一份: picks reports
+    # 其中最早的是哪一份 picks reports; 一共有几份 asks their whole number: neither names a topic
+    for picked in (cues.EARLIEST, cues.LATEST, cues.CORPUS_REF, cues.WHOLE_ASKED_ZH, re.compile(r"其中|哪一?份")):
         said = picked.sub(" ", said)
     words = sorted({t for t in q.tokens if len(t) >= 2 and not re.fullmatch(r"[\da-z]+", t) and t in said},
                    key=lambda t: (-len(t), q.tokens.index(t)))

@@ -54,3 +54,15 @@ def test_an_english_question_over_two_places_gets_each_figure(with_report):
     both = with_report(REPORT.replace("舟山", "嘉兴").replace("8600人次", "5100人次").replace("120期", "75期"), "jiaxing.txt")
     answer = both.ask("How many person-times of Party members did Zhoushan and Jiaxing train in 2024?", generate=False)
     assert "8600" in answer.answer and "5100" in answer.answer, answer.answer
+
+
+def test_the_sentence_cited_quoted_whole(zhoushan):
+    part = zhoushan.ask("舟山市2024年交通窗口办件中行政许可有多少件?", generate=False)
+    quoted = zhoushan.ask("quote the original sentence", history=[part], generate=False)
+    assert quoted.route == "quote" and "全市交通窗口办件数量为30751件" in quoted.answer and "其他权利事项14117件" in quoted.answer
+    assert len(quoted.citations) == 1 and quoted.citations[0].quote in zhoushan.text(quoted.citations[0].report_id)
+
+
+def test_one_word_and_a_unit_read_where_it_stands(zhoushan):
+    answer = zhoushan.ask("舟山市2024年里面说旁听搞了几次?", generate=False)
+    assert "3次" in answer.answer.split("\n")[0], answer.answer

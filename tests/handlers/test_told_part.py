@@ -56,3 +56,10 @@ def test_several_parts_told_each_get_their_figure(sanya, question, parts):
 def test_a_whole_the_question_states_is_read_as_the_whole(sanya, question, part):
     first = sanya.ask(question, generate=False).answer.split("\n")[0]
     assert part in first and "24" not in first and "115" not in first, first
+
+
+def test_parts_of_a_whole_the_question_states_under_another_verb(sanya):
+    # "reviewed" names another indicator of the family (审查, not 清理); the 237 the question gives is the whole cleaned up
+    answer = sanya.ask("Of the 237 city normative documents Sanya reviewed in 2021, how many stayed in force and how many "
+                       "were repealed?", generate=False)
+    assert not answer.abstained and "24件" in answer.answer and "35件" in answer.answer, answer.answer

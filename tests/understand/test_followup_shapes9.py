@@ -62,3 +62,48 @@ def test_putting_a_report_out_asks_its_issuer(question):
     from assistant.domain import aspects
 
     assert [a.name for a in aspects.asked(question)] == ["issuer"]
+
+
+@pytest.mark.parametrize("question", ["quote the original sentence", "can you quote the exact line?", "原文怎么说的?"])
+def test_the_sentence_cited_asked_whole(follow, question):
+    q = follow("How many legal aid cases did Pingluo handle in 2023?", question)
+    assert q.quote and q.leans and q.question == "How many legal aid cases did Pingluo handle in 2023?"
+
+
+@pytest.mark.parametrize("question", ["搞错了,我想问的是临海", "不对,我问的是临海市那份", "No, I meant Linhai"])
+def test_a_correction_swaps_the_place(follow, question):
+    q = follow("平罗县2023年行政诉讼败诉率是多少?", question)
+    assert q.places == ["临海市"] and ("败诉率" in q.question or "defeat rate" in q.question), q.question
+
+
+@pytest.mark.parametrize("earlier, question", [
+    ("平罗县2023年行政诉讼败诉率是多少?", "How does Linhai compare?"),
+    ("临海的报告有哪些?", "throw in Pingluo too"),
+])
+def test_another_place_compared_or_thrown_in(follow, earlier, question):
+    assert sorted(follow(earlier, question).places) == ["临海市", "平罗县"]
+
+
+@pytest.mark.parametrize("question, number", [
+    ("及格率过八成了吗?", True), ("Had Jilin finished at least three quarters of its tasks?", True),
+    ("Was the satisfaction rate above 90%?", True),
+    ("In 2024 its party organisations held over 100 study sessions. How many did its units hold?", False),
+])
+def test_a_figure_asked_yes_or_no_against_a_threshold(question, number):
+    from assistant.domain import cues
+    from assistant.domain.quantity import given_values
+
+    assert bool(cues.THRESHOLD.search(question)) == number
+    assert (given_values(question) == set()) == number  # the threshold is asked against, not given
+
+
+def test_towns_or_urban_subdistricts_are_both_levels():
+    from assistant.understand.scope import report_filters
+
+    assert sorted(report_filters("Which reports come from towns or urban subdistrict offices?")[1]) == ["subdistrict", "town"]
+    assert report_filters("How many of the reports are from prefecture-level cities?")[1] == ["city"]
+
+
+def test_how_many_reports_in_total_names_no_topic(seeded):
+    answer = seeded.ask("浙江的报告一共有几份?")
+    assert answer.route == "count" and "一共" not in answer.answer and "2份" in answer.answer, answer.answer
