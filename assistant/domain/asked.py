@@ -46,6 +46,8 @@ def asked_units(question: str) -> set[str] | None:
     """Units that can answer what a Chinese question counts (办件多少 → 件; 次数 → 次; 满意度 → %), or None."""
     if m := _UNIT_BEFORE_ASK.search(question):
         return _RELATED.get(m.group(1), {m.group(1)})
+    if (m := cues.THRESHOLD.search(question)) and (unit := re.search(rf"\d(?:万|千|百)?({ZH_UNITS})", m.group())):
+        return _RELATED.get(unit.group(1), {unit.group(1)})  # 超过5万人了吗?: people
     # the measure word written after 多少/几 decides before any word further on (多少家单位…负责人: units, not
     # people); 个 says nothing by itself (几个律师 counts people)
     if (written := written_unit(question)) and written != "个":
@@ -76,7 +78,8 @@ def as_written(question: str) -> str:
 
 # the words that only ask (是多少件, 有几个人次, 了, 呢) and say nothing of what is counted
 # (总共办了多少件 asks the whole of what was counted before: 总共 names no thing of its own)
-_ASKING_ONLY = re.compile(rf"(?:是|有|为|达到|达|共)?(?:多少|几)(?:{ZH_UNITS})*|{cues.WHOLE_ASKED_ZH.pattern}|[了的呢吗又还?？,，\s]")
+_ASKING_ONLY = re.compile(rf"(?:是|有|为|达到|达|共)?(?:多少|几)(?:{ZH_UNITS})*|{cues.WHOLE_ASKED_ZH.pattern}|{cues.THRESHOLD.pattern}|"
+                          r"[了的呢吗又还?？,，\s]", re.I)  # 超过5万人了吗? names nothing either
 
 
 NAMES_A_THING = 3  # own characters enough to name what a part counts (学法几次 and 纠错率 do; 覆盖, 维持 do not)

@@ -189,7 +189,16 @@ COMPARED_TO = re.compile(r"^\s*(?:那|那么)?(?:比|和|跟|与|同|较)[^,，�
 QUOTE_ASKED = re.compile(r"^\s*(?:那|请|麻烦)?(?:把|给我)?(?:原文|原话|原句|原始表述)(?:是)?(?:怎么(?:说|写)的?|是什么|给我看看|看看|发一下|贴一下|呢)?"
                          r"\s*[?？。.!！]?\s*$|^\s*(?:(?:can|could) you\s+|please\s+)?(?:quote|show(?: me)?|give(?: me)?|cite)\s+"
                          r"(?:the |that |this )?(?:exact |original |full |whole |source )?(?:line|sentence|text|passage|wording|quote)"
-                         r"(?:\s+(?:in full|again|please))?\s*[?.!]?\s*$|^\s*what (?:exactly )?does (?:it|the report) say\s*[?.]?\s*$", I)
+                         r"(?:\s+(?:in full|again|please))?\s*[?.!]?\s*$|^\s*what (?:exactly )?does (?:it|the report) say\s*[?.]?\s*$|"
+                         r"^\s*what(?:'s| is| was) the (?:exact |original |precise |full )?(?:wording|sentence|line|text|quote)"
+                         r"(?: there| in the report| again)?\s*[?.]?\s*$", I)
+# how far apart two figures are (差多少?, "how many more X than Y?"): both figures asked
+DIFFERENCE = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|(?:多|少|差|相差)了?多少", I)
+# reports listed in the order of their years (按年份从早到晚排一下, "sort them by year"); NEWEST_FIRST: the latest first
+BY_YEAR = re.compile(r"按(?:年份|年度|时间|年)(?:从早到晚|由早到晚|从晚到早|由近及远|从新到旧|先后)?(?:顺序)?(?:排|排序|排列|列)|"
+                     r"\b(?:sort|order|arrange|list)(?:ed)?\s+(?:them\s+|these\s+|those\s+)?(?:by|in order of)\s+(?:year|date|time)|"
+                     r"\bchronologically\b|\b(?:oldest|earliest|newest|latest|most recent) first\b", I)
+NEWEST_FIRST = re.compile(r"从晚到早|由近及远|从新到旧|\b(?:newest|latest|most recent) first\b", I)
 # the answer before, asked for again in the other language (用中文再说一遍?, "In English please"): group 1 names it
 IN_LANGUAGE = re.compile(r"^\s*(?:请|能不能|可以)?(?:再)?(?:用|换成|翻译成|换)?(中文|汉语|英文|英语)(?:再|重新)?(?:说|回答|讲|答|写|翻译)?"
                          r"(?:一遍|一下|一次)?(?:吧|呢|吗)?\s*[?？.。!！]?\s*$|^\s*(?:(?:please|can you|could you)\s+)?"

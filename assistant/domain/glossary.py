@@ -206,7 +206,7 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"party committees?", ["党委"]),
     (r"party (?:organi[sz]ations?|branches)", ["党组织", "党支部"]),
     (r"executive meetings?|standing meetings?|executive sessions?", ["常务会议", "常务会"]),
-    (r"collective(?:ly)? stud\w*|group study|joint study", ["集体学习", "集体学法", "集中学习"]),
+    (r"collective(?:ly)? (?:law[- ])?stud\w*|group study|joint study", ["集体学习", "集体学法", "集中学习", "集中学法"]),
     (r"before (?:the |its |their )?meetings?|pre-?meeting", ["会前"]),
     (r"government (?:employees|staff|workers|officials|personnel)|agency (?:staff|employees|personnel|officials)|"
      r"(?:civil|public) servants|organ staff", ["机关干部", "公职人员", "机关工作人员"]),

@@ -43,6 +43,8 @@ def scope_reports(metas: dict[str, ReportMeta], q: Query, filters: Filters) -> l
     if filters.year_pick and (years := [m.year for m in out if m.year is not None]):
         pick = min(years) if filters.year_pick == "earliest" else max(years)
         out = [m for m in out if m.year == pick]
+    if filters.by_year:  # 按年份排一下: by year, the file name within one year
+        return sorted(out, key=lambda m: (m.year or 0, m.source), reverse=filters.by_year == "newest")
     return sorted(out, key=lambda m: m.source)
 
 

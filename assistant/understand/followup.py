@@ -56,6 +56,8 @@ def is_followup(q: Query, places: PlaceIndex) -> bool:
         return True
     if cues.REFER_THING.search(text) or (cues.REFER_SCOPE.search(text) and not q.names_reports()):
         return True  # "it"/"its" in a question that names its own place stands for that place
+    if cues.DIFFERENCE.search(text) and not (q.names_reports() or q.unknown_places):
+        return True  # "how many more planning permits than logging permits?": of the report talked about
     # the report, named without a place (报告开头引用的文号, "the report's signatory"): the one talked about
     if not (q.names_reports() or q.unknown_places or corpus_wide(text)) and _BARE_REPORT.search(text):
         return True

@@ -23,6 +23,7 @@ class Filters(BaseModel):
     issuer_like: str | None = None  # a regex over issuer and title: reports by that kind of body
     levels: list[str] = []  # reports of these levels (province/city/county/district/town/…)
     year_pick: Literal["earliest", "latest"] | None = None  # only the reports of the first / last year among them
+    by_year: Literal["oldest", "newest"] | None = None  # listed in the order of their years, this one first
 
 
 class _Intent(BaseModel):

@@ -120,7 +120,14 @@ _UNIT_NOUN = r"(?:cit(?:y|ies)|count(?:y|ies)|districts?|towns?|townships?|sub-?
 _UNITS_PAIR = re.compile(rf"{_UNIT_NOUN} {_UNIT_NOUN}", re.I)
 
 
+# "how many more planning permits than logging permits?": a difference of two figures, each asked
+_MORE_THAN_EN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\s+(?P<a>[^?(]+?)\s+than\s+"
+                           r"(?!(?:last|the previous|the prior|before|in|that|this|it|them|those)\b)(?P<b>[^?(]+?)\s*(?:[?(]|$)", re.I)
+
+
 def parts_en(question: str) -> list[str]:
+    if m := _MORE_THAN_EN.search(question):
+        return [f"how many {m.group('a')}{question[m.end('b'):]}", f"how many {m.group('b')}{question[m.end('b'):]}"]
     parts = [p for p in _SPLIT_EN.split(question) if p.strip()]
     if len(parts) == 1 and (m := _PAIR_EN.search(question)) and not _UNITS_PAIR.fullmatch(f"{m.group(2)} {m.group(3)}") \
             and not _one_kind(m.group(2), m.group(3)) and not _modifier(m.group(2)):

@@ -50,7 +50,7 @@ def _shape(q: Query, metas: dict[str, ReportMeta], text, base: dict) -> Intent:
     issuer_like, levels = report_filters(asked)
     base |= {"indicators": indicators,
              "filters": Filters(year_before=before, year_after=after, issuer_like=issuer_like, levels=levels,
-                                year_pick=_year_pick(question))}
+                                year_pick=_year_pick(question), by_year=_by_year(question))}
     over_all = base | ({"query": q.model_copy(update={"year": None})} if before or after else {})
     condition, threshold = _condition(question, asks.zero)
     count = bool(cues.COUNT.search(question))
@@ -108,6 +108,13 @@ def _uncovered(q: Query, asks, things: list) -> list:
         return []
     bare = [th for th in things if not indicators_of(q, asks, th.text.rsplit(",", 1)[-1])]
     return bare if len(bare) < len(things) else []
+
+
+def _by_year(question: str):
+    """"oldest" / "newest" first when the question asks the reports in the order of their years."""
+    if not cues.BY_YEAR.search(question):
+        return None
+    return "newest" if cues.NEWEST_FIRST.search(question) else "oldest"
 
 
 def _year_pick(question: str):

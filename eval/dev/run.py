@@ -3,7 +3,7 @@
     .venv/bin/python eval/dev/run.py SET [SET …] [--homes DIR] [--all]
 
 SET: tune, check (eval/natural-*.jsonl; check is read as a score only), dev, dev2u, dev2n, freshu, freshn, g2u, g2n,
-fuu, fun, k3u, k3n, m4u, m4n, fu2u, fu2n, q5u, q5n, fu3u, fu3n, s6u, s6n, fu4u, fu4n, u7u, u7n, fu5u, fu5n, w8u, w8n, fu6u, fu6n, y9u, y9n, fu7u, fu7n, fu8u, fu8n, ab10u, ab10n, fu9u, fu9n, fu10u, fu10n, af11u, af11n, fu11u, fu11n, fu12u, fu12n, ah12u, ah12n, fu13u, fu13n, fu14u, fu14n, al13u, al13n, fu15u, fu15n, an14u, an14n, fu16u, fu16n (eval/dev/*.jsonl, see README.md). The first run of a corpus ingests its 30 openings (~1 min) into
+fuu, fun, k3u, k3n, m4u, m4n, fu2u, fu2n, q5u, q5n, fu3u, fu3n, s6u, s6n, fu4u, fu4n, u7u, u7n, fu5u, fu5n, w8u, w8n, fu6u, fu6n, y9u, y9n, fu7u, fu7n, fu8u, fu8n, ab10u, ab10n, fu9u, fu9n, fu10u, fu10n, af11u, af11n, fu11u, fu11n, fu12u, fu12n, ah12u, ah12n, fu13u, fu13n, fu14u, fu14n, al13u, al13n, fu15u, fu15n, an14u, an14n, fu16u, fu16n, fu17u, fu17n (eval/dev/*.jsonl, see README.md). The first run of a corpus ingests its 30 openings (~1 min) into
 DIR/dev or DIR/nat (default /tmp/fazhi-dev-homes); later runs reuse them, so delete DIR after a change to ingestion.
 --all prints every answer, not only the failures.
 """
@@ -72,6 +72,8 @@ SETS = {
     "an14n": (DEV / "natural-fresh14-natural.jsonl", "nat", None),
     "fu16u": (DEV / "natural-followups16-unseen.jsonl", "dev", None),
     "fu16n": (DEV / "natural-followups16-natural.jsonl", "nat", None),
+    "fu17u": (DEV / "natural-followups17-unseen.jsonl", "dev", None),
+    "fu17n": (DEV / "natural-followups17-natural.jsonl", "nat", None),
 }
 CORPORA = {"nat": (lambda: sorted((EVAL / "natural-reports").glob("*.txt")), EVAL / "natural-meta.jsonl"),
            "dev": (lambda: sorted((EVAL / "unseen-reports").glob("1*.txt")), DEV / "unseen-meta.jsonl")}

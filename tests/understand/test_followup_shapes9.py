@@ -64,7 +64,8 @@ def test_putting_a_report_out_asks_its_issuer(question):
     assert [a.name for a in aspects.asked(question)] == ["issuer"]
 
 
-@pytest.mark.parametrize("question", ["quote the original sentence", "can you quote the exact line?", "原文怎么说的?"])
+@pytest.mark.parametrize("question", ["quote the original sentence", "can you quote the exact line?", "原文怎么说的?",
+                                      "what's the exact wording there?"])
 def test_the_sentence_cited_asked_whole(follow, question):
     q = follow("How many legal aid cases did Pingluo handle in 2023?", question)
     assert q.quote and q.leans and q.question == "How many legal aid cases did Pingluo handle in 2023?"
@@ -107,3 +108,37 @@ def test_towns_or_urban_subdistricts_are_both_levels():
 def test_how_many_reports_in_total_names_no_topic(seeded):
     answer = seeded.ask("浙江的报告一共有几份?")
     assert answer.route == "count" and "一共" not in answer.answer and "2份" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("earlier, question, expected", [
+    ("哪些报告提到了法律顾问?", "only the ones before 2023", "哪些报告提到了法律顾问(before 2023)?"),
+    ("Which reports mention legal advisers?", "按年份从早到晚排一下", "Which reports mention legal advisers(按年份从早到晚排)?"),
+])
+def test_a_list_kept_to_years_or_put_in_their_order(follow, earlier, question, expected):
+    assert follow(earlier, question).question == expected
+
+
+def test_reports_listed_in_the_order_of_their_years(metas):
+    from assistant.reading.select import scope_reports
+    from assistant.understand.intent import Filters
+    from assistant.understand.query import Query
+
+    q = Query(question="", lang="zh")
+    oldest = [m.year for m in scope_reports(metas, q, Filters(by_year="oldest"))]
+    assert oldest == sorted(oldest) and [m.year for m in scope_reports(metas, q, Filters(by_year="newest"))] == oldest[::-1]
+
+
+def test_how_many_more_asks_both_figures(follow):
+    from assistant.understand.parts import parts_en
+
+    assert parts_en("how many more planning permits than logging permits?") == ["how many planning permits?",
+                                                                                 "how many logging permits?"]
+    assert len(parts_en("How many more cases than last year did Linhai handle?")) == 1  # a change, not two figures
+    q = follow("平罗县2023年办理法律援助案件多少件?", "how many more planning permits than logging permits?")
+    assert q is not None and q.places == ["平罗县"]
+
+
+def test_a_threshold_gives_the_unit_asked():
+    from assistant.domain.asked import asked_units
+
+    assert "人" in asked_units("超过5万人了吗?") and "%" not in asked_units("超过5万人了吗?")
