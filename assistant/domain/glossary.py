@@ -35,7 +35,6 @@ GLOSSARY: list[tuple[str, list[str]]] = [
     (r"major (?:administrative )?decisions?", ["重大行政决策"]),
     (r"enterprises?|compan(?:y|ies)|firms?|business(?:es)?(?! environment)", ["涉企", "企业"]),
     (r"shortcomings?|problems?|weakness\w*|deficienc\w*", ["存在问题", "不足"]),
-    (r"problems?|issues", ["问题"]),  # a count of problems (27个问题), beside the shortcomings a report admits
     (r"plans?|next year|future work", ["工作打算", "计划", "工作思路"]),
     (r"npc\b[\w' ]{0,20}suggestions?|deput(?:y|ies)'?s? suggestions?|people'?s congress", ["人大建议", "人大代表建议"]),
     (r"cppcc proposals?|proposals?", ["政协提案"]),
