@@ -179,7 +179,7 @@ def _find_one(thing: Thing, report_ids: list[str], text, names: set[str], t: Ans
             if change and cues.CHANGED_BY.search(body[max(left, m.start - 4):m.start]):
                 score += t.figure_head_bonus  # 提高了多少: 较上一年提高13.8%, not the 88.8% it rose to
             score += t.beside_bonus * beside(rid, m.start)
-            if thing.subject and "其中" in body[max(left, m.start - 4):m.start]:
+            if thing.subject and _after_among(body, left, m.start):
                 score += t.figure_head_bonus  # a part of a whole asked (作品中,拿奖的有几部): the sentence's 其中2部
             # within one clause, the figure whose own words are the question's (88个县党委, not 9个)
             score += t.figure_own_weight * len(told & grams(own_words(body, left, m.start, m.end))) / max(1, len(told))
@@ -227,7 +227,7 @@ def _in_earlier_sentence(thing: Thing, report_ids: list[str], text, wanted: set[
         # 其中拿奖的有几部? (其中 is gone from the standalone question): a figure the sentence gives after its own 其中,
         # a part of the one asked before; 总共…? the figure that 其中 splits
         found = [((bool(PARTS_FOLLOW.match(body, m.end)), m.value),
-                  (len(wanted & grams(own_words(body, left, m.start, m.end))), "其中" in body[max(left, m.start - 4):m.start], -m.start),
+                  (len(wanted & grams(own_words(body, left, m.start, m.end))), _after_among(body, left, m.start), -m.start),
                   Figure(rid, left, right, body[m.start:m.end], 0.0))
                  for _, m, (left, right) in figure_clauses(body, set(thing.units), thing.ordinal) if beside(rid, m.start)]
         if found:
@@ -238,6 +238,11 @@ def _in_earlier_sentence(thing: Thing, report_ids: list[str], text, wanted: set[
 
 # a figure the sentence goes on to split (30751件,其中行政许可16634件…): a whole
 PARTS_FOLLOW = re.compile(r"\s*[,，;；]?\s*其中")
+
+
+def _after_among(body: str, left: int, at: int) -> bool:
+    """The figure at `at` is one the sentence gives right after its 其中 (其中2部作品荣获…): a part."""
+    return "其中" in body[max(left, at - 4):at]
 
 
 # the level a figure belongs to, when a question names one (国家级 / 省级 / 市级 / 县级)

@@ -25,8 +25,6 @@ from .figures import PARTS_FOLLOW, UNITS, Figure, figure_clauses, grams, other_s
 ANY_COUNT = set(UNITS) - {"%", "％", "‰", "‱", "个百分点", "百分点", "倍", "元", "万元", "亿元"}
 
 
-# a whole whose parts follow it (实施行政许可98件,其中林业采伐许可17件…)
-
 
 class Cand(NamedTuple):
     """A figure of a report's clause that some part of the question can take."""
@@ -80,11 +78,13 @@ def find_dense(q: Query, things: list[Thing], report_ids: list[str], text, embed
         return []
     excluded = [x for x in q.zh_terms if x not in (q.asked_terms or q.zh_terms)]  # "as opposed to cancelling": 取消
     ordinal = any(th.ordinal for th in things)
-    cands = _preferred(q, _candidates(report_ids, text, units, list(near), t, ordinal), units[0] is ANY_COUNT, known, excluded)
+
+    def read(units):
+        return _preferred(q, _candidates(report_ids, text, units, list(near), t, ordinal), units[0] is ANY_COUNT, known, excluded)
+    cands = read(units)
     # several parts, one of whose units no clause has ("how many people trained": 培训党员148.8万人次): its next nearest
     if len(units) > 1 and (wider := _bare_widened(units, cands)) != units:
-        units = wider
-        cands = _preferred(q, _candidates(report_ids, text, units, list(near), t, ordinal), units[0] is ANY_COUNT, known, excluded)
+        units, cands = wider, read(wider)
     if not cands:
         return []
     import numpy as np

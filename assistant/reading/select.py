@@ -3,6 +3,7 @@ zero-defeat scope rules every fact-backed handler shares."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..domain.indicators import Indicator
 from ..domain.statements import OTHER_PERIOD, PARTIAL
@@ -55,9 +56,15 @@ def _of_level(m: ReportMeta, filters: Filters) -> bool:
         return True
     if m.level != "department" or not filters.issuer_like:
         return False
-    place = resolve(m.place_full or m.place)
-    level = place.level if place else None
+    level = _place_level(m.place_full or m.place)
     return level in filters.levels or (level == "district" and "county" in filters.levels)
+
+
+@lru_cache(maxsize=4096)
+def _place_level(name: str | None) -> str | None:
+    """A place's level in the gazetteer, once per name (a count over thousands of departments' reports)."""
+    place = resolve(name)
+    return place.level if place else None
 
 
 def zero_matches(f: Fact, domain: str | None) -> bool:

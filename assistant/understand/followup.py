@@ -22,6 +22,7 @@ from .parts import parts_en
 from .query import Query
 
 _PUNCT = re.compile(r"[\s,，、:：;；?？!！。.\"“”'‘’()（）]+")
+_LANGUAGE_NAMED = {"中文": "zh", "汉语": "zh", "chinese": "zh", "英文": "en", "英语": "en", "english": "en"}
 # a year, written whole or short (25年那份呢?), and the report it points to
 _YEAR_WORD = re.compile(rf"(?:(?<!\d)(?:19|20)\d{{2}}\s*年?|{cues.SHORT_YEAR.pattern}年)(?:度)?(?:的)?(?:那|这)?(?:份|篇)?(?:报告)?")
 # the thing a Chinese question counts: after 多少/几 (+ measure word), or before 是/有/为多少
@@ -108,18 +109,17 @@ def _year_leaves_out(standalone: Query, q: Query, metas) -> bool:
 def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[str], Query]) -> Query | None:
     if cues.QUOTE_ASKED.match(q.question):  # its cited sentences are `beside` (engine.follow_up), quoted whole
         again = reanalyze(prev.question)
-        return again.model_copy(update={"quote": True, "leans": True, "leans_across": False}
-                                | ({"reply_lang": q.lang} if again.lang != q.lang else {}))
+        return again.model_copy(update={"quote": True, "leans": True, "leans_across": False} | _own_language(again, q))
     if m := cues.IN_LANGUAGE.match(q.question):  # 用中文再说一遍?: the same question, answered in that language
         again = reanalyze(prev.question)
-        return again.model_copy(update={"reply_lang": "zh" if m.group(1) in ("中文", "汉语") or (m.group(2) or "").lower() == "chinese" else "en"})
+        return again.model_copy(update={"reply_lang": _LANGUAGE_NAMED[(m.group(1) or m.group(2)).lower()]})
     if (both := _compared_with(q, prev)) is not None:  # 比密云区多还是少?: the same thing, of both places
         return _carry(reanalyze(_swap_scope(prev, both, places)), q, prev)
     if (listed := listed_again(q, prev)) is not None:
         text, places = listed
         new = reanalyze(text)
         update = {} if places is None else {"places": places}
-        return new.model_copy(update=update | ({"reply_lang": q.lang} if new.lang != q.lang else {}))  # in its own language
+        return new.model_copy(update=update | _own_language(new, q))
     if not q.names_reports() and (full := PROVINCE_SHORT.get(said(q.question).strip(" ?？"))):
         q = reanalyze(f"{full}呢?")  # 那黔呢? names a province by its one character, alone
     if not is_followup(q, places):
@@ -152,6 +152,11 @@ def _standalone(q: Query, prev: Query, places: PlaceIndex, reanalyze: Callable[[
     if not (rest and _leans(q, prev, rest)):
         return standalone
     return standalone.model_copy(update={"leans": True, "leans_across": bool(cues.FIGURE_SCOPE.fullmatch(rest))})
+
+
+def _own_language(new: Query, q: Query) -> dict:
+    """An earlier question asked again is answered in the follow-up's language."""
+    return {"reply_lang": q.lang} if new.lang != q.lang else {}
 
 
 def _compared_with(q: Query, prev: Query) -> Query | None:
@@ -387,6 +392,5 @@ def _carry(new: Query, q: Query, prev: Query) -> Query:
         update |= {"places": prev.places, "report_ids": prev.report_ids, "unknown_places": [], "outside_filter": []}
     if new.year is None and q.year is None and prev.year is not None:
         update["year"] = prev.year
-    if new.lang != q.lang:  # "What about Yuzhong district?" after a Chinese question: asked in Chinese, answered in English
-        update["reply_lang"] = q.lang
+    update |= _own_language(new, q)  # "What about Yuzhong district?" after a Chinese question: answered in English
     return new.model_copy(update=update) if update else new

@@ -36,10 +36,10 @@ def narrowed_list(q: Query, prev: Query) -> str | None:
     pick = cues.EARLIEST.search(body) or cues.LATEST.search(body)
     leans = among or cues.FOLLOW_LEAD.search(q.question) or cues.FOLLOW_TAIL.search(q.question)  # 县级的呢?
     if (order := cues.BY_YEAR.search(q.question)) and len(body) <= 40:  # 按年份从早到晚排一下: the same list, in order
-        return f"{prev.question.rstrip('?？ ')}({order.group().strip()})?"
+        return _with_aside(prev.question, order.group())
     bound = next((m for c in (cues.BEFORE, cues.AFTER, cues.SINCE, cues.UNTIL) if (m := c.search(q.question))), None)
     if bound and leans and len(body) <= 40:  # "only the ones before 2023": the same reports, kept to those years
-        return f"{prev.question.rstrip('?？ ')}({bound.group().strip()})?"
+        return _with_aside(prev.question, bound.group())
     if (level or q.year or pick) and leans and len(body) <= 40:
         count = cues.COUNT.search(q.question)
         base = _as_count(prev.question) if count else _as_list(prev.question) if cues.LIST.search(q.question) else prev.question
@@ -48,6 +48,11 @@ def narrowed_list(q: Query, prev: Query) -> str | None:
     if cues.WHICH_ONES.fullmatch(body) and cues.COUNT.search(prev.question):
         return _as_list(prev.question)
     return None
+
+
+def _with_aside(question: str, aside: str) -> str:
+    """The question asked again with the follow-up's words in brackets, where the router reads them (before 2023)."""
+    return f"{question.rstrip('?？ ')}({aside.strip()})?"
 
 
 def kept_places(q: Query, prev: Query) -> tuple[str, list[str]] | None:
